@@ -1,0 +1,121 @@
+package io.quacklake.storage;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/** Files on a local file system. Writes go to a hidden temporary name and are renamed on close. */
+public final class LocalObjectStore implements ObjectStore {
+
+  @Override
+  public InputFile newInputFile(Location location, long knownLength) {
+    Path path = location.toLocalPath();
+    return new InputFile() {
+      @Override
+      public Location location() {
+        return location;
+      }
+
+      @Override
+      public long length() throws IOException {
+        return knownLength >= 0 ? knownLength : Files.size(path);
+      }
+
+      @Override
+      public SeekableStream newStream() throws IOException {
+        return new ChannelStream(FileChannel.open(path, StandardOpenOption.READ));
+      }
+    };
+  }
+
+  @Override
+  public OutputStream newOutputFile(Location location) throws IOException {
+    Path target = location.toLocalPath();
+    if (Files.exists(target)) {
+      throw new java.nio.file.FileAlreadyExistsException(target.toString());
+    }
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path temp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW);
+    return new FilterOutputStream(out) {
+      private boolean closed;
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        try {
+          out.close();
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+          Files.deleteIfExists(temp);
+          throw e;
+        }
+      }
+    };
+  }
+
+  @Override
+  public void delete(Location location) throws IOException {
+    Files.deleteIfExists(location.toLocalPath());
+  }
+
+  @Override
+  public boolean exists(Location location) {
+    return Files.exists(location.toLocalPath());
+  }
+
+  private static final class ChannelStream extends SeekableStream {
+    private final FileChannel channel;
+    private final ByteBuffer one = ByteBuffer.allocate(1);
+
+    ChannelStream(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public long getPos() throws IOException {
+      return channel.position();
+    }
+
+    @Override
+    public void seek(long position) throws IOException {
+      channel.position(position);
+    }
+
+    @Override
+    public int read() throws IOException {
+      one.clear();
+      int n = channel.read(one);
+      return n <= 0 ? -1 : one.get(0) & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      return channel.read(ByteBuffer.wrap(b, off, len));
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.quacklake.storage;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a file or directory lives: a local path or a URI such as {@code s3://bucket/key}. Stored
+ * with {@code /} separators; a directory location ends with {@code /}.
+ *
+ * @param value the normalised location text
+ */
+public record Location(String value) {
+  public Location {
+    Objects.requireNonNull(value, "value is null");
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("location is empty");
+    }
+  }
+
+  public static Location of(String value) {
+    return new Location(value.replace('\\', '/'));
+  }
+
+  /** A directory location: the value with exactly one trailing {@code /}. */
+  public static Location directory(String value) {
+    String v = value.replace('\\', '/');
+    while (v.length() > 1 && v.endsWith("/")) {
+      v = v.substring(0, v.length() - 1);
+    }
+    return new Location(v + "/");
+  }
+
+  public boolean isDirectory() {
+    return value.endsWith("/");
+  }
+
+  /** The URI scheme ({@code s3}, {@code file}), or null for a plain local path. */
+  public String scheme() {
+    int colon = value.indexOf("://");
+    if (colon <= 1) {
+      return null;
+    }
+    return value.substring(0, colon);
+  }
+
+  /** Appends a relative path by plain concatenation, as DuckLake joins paths. */
+  public Location resolve(String relative) {
+    if (!isDirectory()) {
+      throw new IllegalStateException("cannot resolve '" + relative + "' against file " + value);
+    }
+    return new Location(value + relative.replace('\\', '/'));
+  }
+
+  /** The local file system path of a location without scheme or with {@code file://}. */
+  public Path toLocalPath() {
+    String s = scheme();
+    if (s == null) {
+      return Path.of(value);
+    }
+    if (s.equals("file")) {
+      return Path.of(URI.create(value));
+    }
+    throw new IllegalStateException("not a local location: " + value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,29 @@
+package io.quacklake.storage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Where data and delete files live. Files are immutable once written: a writer creates a new name
+ * and never rewrites an existing one.
+ *
+ * <p>Atomicity: {@link #newOutputFile} makes the file visible only when the stream is closed
+ * successfully (local disk: write to a temporary name, then rename; object stores: the upload
+ * completes on close). After a failure a partial file may remain under a temporary name, never
+ * under the final one.
+ */
+public interface ObjectStore extends AutoCloseable {
+  /** A file to read; {@code knownLength} ≥ 0 avoids a metadata request. */
+  InputFile newInputFile(Location location, long knownLength);
+
+  /** Creates a new file; fails if it exists. */
+  OutputStream newOutputFile(Location location) throws IOException;
+
+  /** Deletes a file; no error when it does not exist. */
+  void delete(Location location) throws IOException;
+
+  boolean exists(Location location) throws IOException;
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,36 @@
+package io.quacklake.text;
+
+import io.quacklake.types.LakeColumn;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Values as DuckDB writes them as text: {@code CAST(x AS VARCHAR)} for primitives (the form of
+ * column defaults, statistics and inlined values in SQLite/PostgreSQL catalogs) and {@code
+ * to_json(x)} for nested values when rendering.
+ */
+public final class DuckDbText {
+  private DuckDbText() {}
+
+  /**
+   * Renders one Arrow cell as DuckDB would show {@code CAST(value AS VARCHAR)}; nested values
+   * (list, struct, map) as DuckDB's {@code to_json(value)}. Returns null for NULL.
+   */
+  public static String render(FieldVector vector, int index) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Parses DuckDB text of a value of {@code column}'s type to its canonical Java value. Nested
+   * columns take DuckDB's VARCHAR cast form ({@code [1, 2]}, {@code {'a': 1}}, {@code {k=v}}).
+   *
+   * @throws io.quacklake.QuacklakeException INVALID_ARGUMENT when the text does not parse
+   */
+  public static Object parse(String text, LakeColumn column) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** Formats a canonical value as DuckDB's {@code CAST(value AS VARCHAR)} text. */
+  public static String format(Object value, LakeColumn column) {
+    throw new UnsupportedOperationException("TODO");
+  }
+}

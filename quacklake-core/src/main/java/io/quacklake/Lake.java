@@ -1,0 +1,213 @@
+package io.quacklake;
+
+import io.quacklake.catalog.CatalogLocation;
+import io.quacklake.catalog.CatalogReader;
+import io.quacklake.catalog.ObjectGateway;
+import io.quacklake.catalog.SchemaRecord;
+import io.quacklake.catalog.SnapshotGateway;
+import io.quacklake.catalog.SnapshotRecord;
+import io.quacklake.catalog.TableRecord;
+import io.quacklake.scan.DataPaths;
+import io.quacklake.storage.LocalObjectStore;
+import io.quacklake.storage.ObjectStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * An open DuckLake: its catalog, its data path and the resources scans share. Thread-safe. Close it
+ * when done; scans still open keep working until they are closed.
+ *
+ * <pre>{@code
+ * try (Lake lake = Lake.open("sqlite:lake/catalog.sqlite")) {
+ *   try (ScanReader r = lake.table("main.events").scan().filter("kind = 'click'").arrow()) {
+ *     while (r.loadNextBatch()) { ... r.getVectorSchemaRoot() ... }
+ *   }
+ * }
+ * }</pre>
+ */
+public final class Lake implements AutoCloseable {
+  private final CatalogReader catalog;
+  private final LakeOptions options;
+  private final DataPaths paths;
+  private final SnapshotGateway snapshots;
+  private final ObjectGateway objects;
+  private final BufferAllocator allocator;
+  private final ObjectStore store;
+  private final ExecutorService readers;
+
+  private Lake(CatalogReader catalog, LakeOptions options) {
+    this.catalog = catalog;
+    this.options = options;
+    String dataPath =
+        options.dataPath() != null ? options.dataPath() : catalog.metadata("data_path");
+    if (dataPath == null) {
+      throw QuacklakeException.corrupt(
+          "catalog %s has no data_path; open it with a data path override", catalog.location());
+    }
+    this.paths = DataPaths.of(dataPath);
+    this.snapshots = new SnapshotGateway(catalog);
+    this.objects = new ObjectGateway(catalog);
+    this.allocator = new RootAllocator();
+    this.store = new LocalObjectStore();
+    AtomicInteger n = new AtomicInteger();
+    this.readers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "quacklake-read-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Opens an existing lake with default options (see {@code docs/cli.md} for locations). */
+  public static Lake open(String catalogLocation) {
+    return open(catalogLocation, LakeOptions.defaults());
+  }
+
+  public static Lake open(String catalogLocation, LakeOptions options) {
+    CatalogReader reader = CatalogReader.open(CatalogLocation.parse(catalogLocation));
+    try {
+      return new Lake(reader, options);
+    } catch (RuntimeException e) {
+      reader.close();
+      throw e;
+    }
+  }
+
+  /** The catalog's DuckLake version, e.g. {@code 1.0}. */
+  public String specVersion() {
+    return catalog.version().text();
+  }
+
+  /** The data path in use (the override or the stored one), absolute. */
+  public String dataPath() {
+    return paths.root().value();
+  }
+
+  public List<Snapshot> snapshots() {
+    return snapshots.all().stream().map(Lake::toSnapshot).toList();
+  }
+
+  public Snapshot currentSnapshot() {
+    SnapshotRecord s = snapshots.latest();
+    if (s == null) {
+      throw QuacklakeException.corrupt("catalog %s has no snapshots", catalog.location());
+    }
+    return toSnapshot(s);
+  }
+
+  /**
+   * @throws QuacklakeException NOT_FOUND when there is no such snapshot
+   */
+  public Snapshot snapshot(long id) {
+    SnapshotRecord s = snapshots.byId(id);
+    if (s == null) {
+      throw QuacklakeException.notFound(
+          "snapshot %d does not exist in %s; 'quacklake snapshots' lists them",
+          id, catalog.location());
+    }
+    return toSnapshot(s);
+  }
+
+  /** The newest snapshot at or before {@code time}. */
+  public Snapshot snapshotAt(Instant time) {
+    SnapshotRecord s = snapshots.at(time);
+    if (s == null) {
+      throw QuacklakeException.notFound(
+          "no snapshot of %s is at or before %s; the first one is later", catalog.location(), time);
+    }
+    return toSnapshot(s);
+  }
+
+  public List<String> schemas() {
+    return schemas(currentSnapshot().id());
+  }
+
+  public List<String> schemas(long snapshotId) {
+    return objects.schemas(snapshotId).stream().map(SchemaRecord::name).toList();
+  }
+
+  public List<TableInfo> tables() {
+    return tables(currentSnapshot().id());
+  }
+
+  public List<TableInfo> tables(long snapshotId) {
+    List<TableInfo> out = new ArrayList<>();
+    for (TableRecord t : objects.tables(snapshotId)) {
+      out.add(new TableInfo(new TableName(t.schemaName(), t.name()), t.tableId()));
+    }
+    return out;
+  }
+
+  public List<ViewInfo> views() {
+    return views(currentSnapshot().id());
+  }
+
+  public List<ViewInfo> views(long snapshotId) {
+    return objects.views(snapshotId).stream()
+        .map(v -> new ViewInfo(v.schemaName(), v.name(), v.dialect(), v.sql()))
+        .toList();
+  }
+
+  /** A handle on a table by name ({@code schema.table} or {@code table} in {@code main}). */
+  public Table table(String name) {
+    return table(TableName.parse(name));
+  }
+
+  public Table table(TableName name) {
+    return new Table(this, name);
+  }
+
+  CatalogReader catalog() {
+    return catalog;
+  }
+
+  ObjectGateway objects() {
+    return objects;
+  }
+
+  DataPaths paths() {
+    return paths;
+  }
+
+  LakeOptions options() {
+    return options;
+  }
+
+  BufferAllocator allocator() {
+    return allocator;
+  }
+
+  ObjectStore store() {
+    return store;
+  }
+
+  ExecutorService readers() {
+    return readers;
+  }
+
+  @Override
+  public void close() {
+    readers.shutdown();
+    catalog.close();
+    store.close();
+    allocator.close();
+  }
+
+  private static Snapshot toSnapshot(SnapshotRecord s) {
+    return new Snapshot(
+        s.snapshotId(),
+        s.time(),
+        s.schemaVersion(),
+        s.changesMade(),
+        s.author(),
+        s.commitMessage(),
+        s.commitExtraInfo());
+  }
+}

@@ -1,0 +1,145 @@
+package io.quacklake;
+
+import io.quacklake.expr.Expression;
+import io.quacklake.expr.Expressions;
+import io.quacklake.scan.Filters;
+import io.quacklake.scan.ParallelScanReader;
+import io.quacklake.scan.ResolvedTable;
+import io.quacklake.scan.RowFilter;
+import io.quacklake.scan.ScanPlan;
+import io.quacklake.scan.ScanPlanner;
+import io.quacklake.scan.ScanSettings;
+import io.quacklake.types.LakeColumn;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A scan being set up: which columns, which rows, which snapshot. Each setter returns a new scan,
+ * so a scan can be shared and refined. {@link #arrow()} runs it.
+ */
+public final class TableScan {
+  private final Lake lake;
+  private final Table table;
+  private final List<String> columns;
+  private final Expression filter;
+  private final Long snapshotId;
+  private final Instant time;
+
+  TableScan(Lake lake, Table table) {
+    this(lake, table, null, null, null, null);
+  }
+
+  private TableScan(
+      Lake lake,
+      Table table,
+      List<String> columns,
+      Expression filter,
+      Long snapshotId,
+      Instant time) {
+    this.lake = lake;
+    this.table = table;
+    this.columns = columns;
+    this.filter = filter;
+    this.snapshotId = snapshotId;
+    this.time = time;
+  }
+
+  /** Only these columns, in this order (names match case-insensitively). */
+  public TableScan select(String... names) {
+    return select(List.of(names));
+  }
+
+  public TableScan select(List<String> names) {
+    return new TableScan(lake, table, List.copyOf(names), filter, snapshotId, time);
+  }
+
+  /** Only rows for which {@code expression} is true. */
+  public TableScan filter(Expression expression) {
+    return new TableScan(lake, table, columns, expression, snapshotId, time);
+  }
+
+  /** Only rows for which the SQL expression is true (grammar in {@code docs/cli.md}). */
+  public TableScan filter(String sql) {
+    return filter(Expressions.parse(sql));
+  }
+
+  /** The table as of a snapshot id. */
+  public TableScan asOf(long snapshot) {
+    return new TableScan(lake, table, columns, filter, snapshot, null);
+  }
+
+  /** The table as of the newest snapshot at or before {@code instant}. */
+  public TableScan asOf(Instant instant) {
+    return new TableScan(lake, table, columns, filter, null, instant);
+  }
+
+  /** The snapshot this scan reads. */
+  public long snapshotId() {
+    if (snapshotId != null) {
+      return lake.snapshot(snapshotId).id();
+    }
+    if (time != null) {
+      return lake.snapshotAt(time).id();
+    }
+    return lake.currentSnapshot().id();
+  }
+
+  /** Plans and starts the scan; the caller closes the reader. */
+  public ScanReader arrow() {
+    ResolvedTable resolved = table.resolve(snapshotId());
+    List<LakeColumn> output = project(resolved);
+    RowFilter rowFilter = Filters.bind(filter, resolved.columns());
+    List<LakeColumn> read = new ArrayList<>(output);
+    for (LakeColumn c : resolved.columns()) {
+      if (rowFilter.columnIds().contains(c.id()) && !read.contains(c)) {
+        read.add(c);
+      }
+    }
+    ScanPlan plan = ScanPlanner.plan(lake.catalog(), resolved, read, rowFilter);
+    LakeOptions o = lake.options();
+    ScanSettings settings =
+        new ScanSettings(
+            output, read, rowFilter, lake.store(), lake.readers(), o.readThreads(), o.batchSize());
+    return ParallelScanReader.start(
+        plan,
+        settings,
+        lake.allocator().newChildAllocator("scan " + table.name(), 0, Long.MAX_VALUE));
+  }
+
+  /** Iterates the result row by row (a convenience over {@link #arrow()}); close it. */
+  public RowIterator rows() {
+    return new RowIterator(arrow());
+  }
+
+  private List<LakeColumn> project(ResolvedTable resolved) {
+    if (columns == null) {
+      return resolved.columns();
+    }
+    List<LakeColumn> out = new ArrayList<>(columns.size());
+    for (String name : columns) {
+      out.add(find(resolved, name));
+    }
+    return out;
+  }
+
+  private static LakeColumn find(ResolvedTable resolved, String name) {
+    for (LakeColumn c : resolved.columns()) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    for (LakeColumn c : resolved.columns()) {
+      if (c.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+        return c;
+      }
+    }
+    throw QuacklakeException.invalid(
+        "table %s has no column '%s' at snapshot %d; its columns are %s",
+        resolved.table().qualifiedName(),
+        name,
+        resolved.snapshotId(),
+        resolved.columns().stream().map(LakeColumn::name).toList());
+  }
+}

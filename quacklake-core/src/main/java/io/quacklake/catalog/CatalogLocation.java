@@ -1,0 +1,74 @@
+package io.quacklake.catalog;
+
+import io.quacklake.QuacklakeException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A parsed catalog location string, in the forms of {@code docs/cli.md}: {@code sqlite:PATH},
+ * {@code duckdb:PATH}, {@code jdbc:sqlite:PATH}, or a bare path whose extension names the kind. An
+ * optional {@code ducklake:} prefix is ignored.
+ *
+ * @param kind the catalog database
+ * @param target the file path (SQLite, DuckDB) or connection string
+ */
+public record CatalogLocation(CatalogKind kind, String target) {
+  static final String FORMS =
+      "sqlite:PATH, duckdb:PATH, postgres:CONNINFO, mysql:CONNINFO, jdbc:..., s3://bucket/prefix,"
+          + " file:///dir, or a bare PATH ending in .sqlite, .sqlite3, .db (SQLite) or .ducklake,"
+          + " .duckdb (DuckDB)";
+
+  public CatalogLocation {
+    Objects.requireNonNull(kind, "kind is null");
+    Objects.requireNonNull(target, "target is null");
+  }
+
+  public static CatalogLocation parse(String location) {
+    if (location == null || location.isBlank()) {
+      throw QuacklakeException.invalid("no catalog location given; use one of: %s", FORMS);
+    }
+    String s = location.trim();
+    if (s.startsWith("ducklake:")) {
+      s = s.substring("ducklake:".length());
+    }
+    String lower = s.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("sqlite:")) {
+      return new CatalogLocation(CatalogKind.SQLITE, s.substring("sqlite:".length()));
+    }
+    if (lower.startsWith("jdbc:sqlite:")) {
+      return new CatalogLocation(CatalogKind.SQLITE, s.substring("jdbc:sqlite:".length()));
+    }
+    if (lower.startsWith("duckdb:")) {
+      return new CatalogLocation(CatalogKind.DUCKDB, s.substring("duckdb:".length()));
+    }
+    if (lower.startsWith("jdbc:duckdb:")) {
+      return new CatalogLocation(CatalogKind.DUCKDB, s.substring("jdbc:duckdb:".length()));
+    }
+    if (lower.startsWith("postgres:")
+        || lower.startsWith("postgresql:")
+        || lower.startsWith("jdbc:postgresql:")
+        || lower.startsWith("mysql:")
+        || lower.startsWith("jdbc:mysql:")
+        || lower.startsWith("jdbc:mariadb:")
+        || lower.startsWith("s3://")
+        || lower.startsWith("file://")) {
+      throw QuacklakeException.unsupported(
+          "catalog location '%s' is a server or object-store catalog, which this release does not"
+              + " support yet; use sqlite:PATH or duckdb:PATH",
+          location);
+    }
+    if (lower.endsWith(".sqlite") || lower.endsWith(".sqlite3") || lower.endsWith(".db")) {
+      return new CatalogLocation(CatalogKind.SQLITE, s);
+    }
+    if (lower.endsWith(".ducklake") || lower.endsWith(".duckdb")) {
+      return new CatalogLocation(CatalogKind.DUCKDB, s);
+    }
+    throw QuacklakeException.invalid(
+        "cannot tell the catalog kind of '%s'; use one of: %s", location, FORMS);
+  }
+
+  @Override
+  public String toString() {
+    return kind.name().toLowerCase(Locale.ROOT) + ":" + target;
+  }
+}

@@ -1,0 +1,152 @@
+package io.quacklake.catalog;
+
+import io.quacklake.ErrorKind;
+import io.quacklake.QuacklakeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * An open, read-only connection to a DuckLake catalog: its version, its global metadata and the
+ * gateways that read each group of catalog tables. Thread-safe: calls are serialised on the one
+ * connection.
+ */
+public final class CatalogReader implements AutoCloseable {
+  private final CatalogLocation location;
+  private final SqlDialect dialect;
+  private final Connection connection;
+  private final SpecVersion version;
+  private final Map<String, String> metadata;
+
+  private CatalogReader(
+      CatalogLocation location,
+      SqlDialect dialect,
+      Connection connection,
+      SpecVersion version,
+      Map<String, String> metadata) {
+    this.location = location;
+    this.dialect = dialect;
+    this.connection = connection;
+    this.version = version;
+    this.metadata = metadata;
+  }
+
+  /**
+   * Opens an existing catalog read-only.
+   *
+   * @throws QuacklakeException NOT_FOUND if there is no catalog, UNSUPPORTED for an unknown
+   *     version, INVALID_ARGUMENT if the database is not a DuckLake catalog
+   */
+  public static CatalogReader open(CatalogLocation location) {
+    if (location.kind() == CatalogKind.SQLITE || location.kind() == CatalogKind.DUCKDB) {
+      if (!Files.isRegularFile(Path.of(location.target()))) {
+        throw QuacklakeException.notFound(
+            "no catalog at '%s': the file does not exist; check the path or create a lake with"
+                + " 'quacklake init'",
+            location.target());
+      }
+    }
+    SqlDialect dialect = SqlDialect.of(location.kind());
+    Connection connection;
+    try {
+      connection = dialect.connect(location, true);
+    } catch (SQLException e) {
+      throw new QuacklakeException(
+          ErrorKind.UNAVAILABLE, "cannot open catalog " + location + ": " + e.getMessage(), e);
+    }
+    try {
+      if (!dialect.tableExists(connection, "ducklake_metadata")) {
+        throw QuacklakeException.invalid(
+            "%s is a %s database but not a DuckLake catalog (no ducklake_metadata table)",
+            location.target(), location.kind().name().toLowerCase(java.util.Locale.ROOT));
+      }
+      Map<String, String> metadata = readGlobalMetadata(connection);
+      String versionText = metadata.get("version");
+      if (versionText == null) {
+        throw QuacklakeException.corrupt(
+            "catalog %s has no 'version' row in ducklake_metadata", location);
+      }
+      SpecVersion version = SpecVersion.parse(versionText, location.toString());
+      return new CatalogReader(location, dialect, connection, version, metadata);
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw new QuacklakeException(
+          ErrorKind.CORRUPT, "cannot read catalog " + location + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  private static Map<String, String> readGlobalMetadata(Connection c) throws SQLException {
+    Map<String, String> result = new HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT key, value, scope FROM ducklake_metadata")) {
+      while (rs.next()) {
+        if (rs.getString(3) == null) {
+          result.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return result;
+  }
+
+  public CatalogLocation location() {
+    return location;
+  }
+
+  public SpecVersion version() {
+    return version;
+  }
+
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
+  /** A global {@code ducklake_metadata} value, or null. */
+  public String metadata(String key) {
+    return metadata.get(key);
+  }
+
+  /** Runs catalog reads on the connection, in one read transaction (a consistent view). */
+  public synchronized <T> T read(String what, SqlFunction<T> body) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        return body.apply(connection);
+      } finally {
+        connection.commit();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new QuacklakeException(
+          ErrorKind.UNAVAILABLE,
+          "catalog " + location + ": reading " + what + " failed: " + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closeQuietly(connection);
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // closing a read-only connection loses nothing
+    }
+  }
+
+  /** A catalog read that may throw {@link SQLException}. */
+  @FunctionalInterface
+  public interface SqlFunction<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+}

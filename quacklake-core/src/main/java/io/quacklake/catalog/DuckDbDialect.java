@@ -1,0 +1,67 @@
+package io.quacklake.catalog;
+
+import io.quacklake.ErrorKind;
+import io.quacklake.QuacklakeException;
+import io.quacklake.types.LakeColumn;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * DuckDB database files as catalogs, through DuckDB JDBC (an optional dependency). Inlined values
+ * are selected as DuckDB's VARCHAR text, the same form other catalogs store for most types.
+ */
+final class DuckDbDialect implements SqlDialect {
+  @Override
+  public CatalogKind kind() {
+    return CatalogKind.DUCKDB;
+  }
+
+  @Override
+  public Connection connect(CatalogLocation location, boolean readOnly) throws SQLException {
+    try {
+      Class.forName("org.duckdb.DuckDBDriver");
+    } catch (ClassNotFoundException e) {
+      throw new QuacklakeException(
+          ErrorKind.UNSUPPORTED,
+          "catalog "
+              + location
+              + " is a DuckDB file, but DuckDB JDBC (org.duckdb:duckdb_jdbc) is not on the class"
+              + " path; add it as a dependency",
+          e);
+    }
+    Properties props = new Properties();
+    if (readOnly) {
+      props.setProperty("duckdb.read_only", "true");
+    }
+    Connection c = DriverManager.getConnection("jdbc:duckdb:" + location.target(), props);
+    try (java.sql.Statement s = c.createStatement()) {
+      s.execute("SET TimeZone = 'UTC'");
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  @Override
+  public boolean tableExists(Connection connection, String table) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT 1 FROM information_schema.tables WHERE table_name = ?"
+                + " AND table_schema = current_schema()")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  @Override
+  public String selectInlinedColumn(String quotedColumn, LakeColumn column) {
+    return "CAST(" + quotedColumn + " AS VARCHAR)";
+  }
+}

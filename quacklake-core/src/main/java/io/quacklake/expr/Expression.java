@@ -1,0 +1,4 @@
+package io.quacklake.expr;
+
+/** Placeholder until the expression package lands. */
+public interface Expression {}

@@ -1,0 +1,36 @@
+package io.quacklake.scan;
+
+import io.quacklake.expr.StatsSource;
+import java.util.Set;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/** A filter bound to a table's columns, as the scan uses it. */
+public interface RowFilter {
+  /** Columns the filter reads. */
+  Set<Long> columnIds();
+
+  /** False only when no row described by the stats can match. */
+  boolean mightMatch(StatsSource stats);
+
+  /** The indices of matching rows, ascending; null when every row matches. */
+  int[] select(VectorSchemaRoot batch);
+
+  /** A filter that keeps every row. */
+  RowFilter ALL =
+      new RowFilter() {
+        @Override
+        public Set<Long> columnIds() {
+          return Set.of();
+        }
+
+        @Override
+        public boolean mightMatch(StatsSource stats) {
+          return true;
+        }
+
+        @Override
+        public int[] select(VectorSchemaRoot batch) {
+          return null;
+        }
+      };
+}

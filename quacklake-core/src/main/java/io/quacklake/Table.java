@@ -1,11 +1,14 @@
 package io.quacklake;
 
 import io.quacklake.catalog.ColumnTree;
+import io.quacklake.catalog.FileGateway;
+import io.quacklake.catalog.PartitionColumnRecord;
 import io.quacklake.catalog.SchemaRecord;
 import io.quacklake.catalog.TableRecord;
 import io.quacklake.scan.ResolvedTable;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.LakeColumn;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -41,6 +44,27 @@ public final class Table {
   /** The Arrow schema of a full scan at the latest snapshot. */
   public Schema arrowSchema() {
     return ArrowTypes.schema(columns());
+  }
+
+  /** The partition keys in force at a snapshot; empty when the table is not partitioned. */
+  public List<PartitionField> partitioning(long snapshotId) {
+    ResolvedTable t = resolve(snapshotId);
+    List<PartitionColumnRecord> keys =
+        lake.catalog()
+            .read(
+                "partitioning of " + name,
+                c -> FileGateway.partitionColumns(c, t.table().tableId(), snapshotId));
+    List<PartitionField> out = new ArrayList<>();
+    for (PartitionColumnRecord k : keys) {
+      String column =
+          t.columns().stream()
+              .filter(col -> col.id() == k.columnId())
+              .map(LakeColumn::name)
+              .findFirst()
+              .orElse("#" + k.columnId());
+      out.add(new PartitionField(column, k.transform()));
+    }
+    return out;
   }
 
   /** A new scan of this table (latest snapshot, every column, no filter). */

@@ -3,6 +3,7 @@ package io.quacklake;
 import io.quacklake.expr.Expression;
 import io.quacklake.expr.Expressions;
 import io.quacklake.scan.Filters;
+import io.quacklake.scan.MetadataRowCount;
 import io.quacklake.scan.ParallelScanReader;
 import io.quacklake.scan.ResolvedTable;
 import io.quacklake.scan.RowFilter;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * A scan being set up: which columns, which rows, which snapshot. Each setter returns a new scan,
@@ -86,16 +88,47 @@ public final class TableScan {
     return lake.currentSnapshot().id();
   }
 
+  /**
+   * The number of rows the scan returns. Answered from catalog metadata when there is no filter and
+   * the files allow it; otherwise by scanning the filter's columns.
+   */
+  public long count() {
+    ResolvedTable resolved = table.resolve(snapshotId());
+    if (filter == null) {
+      OptionalLong fromMetadata =
+          MetadataRowCount.of(
+              ScanPlanner.plan(lake.catalog(), resolved, resolved.columns(), RowFilter.ALL));
+      if (fromMetadata.isPresent()) {
+        return fromMetadata.getAsLong();
+      }
+    }
+    long count = 0;
+    try (ScanReader reader = start(resolved, List.of())) {
+      while (reader.loadNextBatch()) {
+        count += reader.getVectorSchemaRoot().getRowCount();
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return count;
+  }
+
   /** Plans and starts the scan; the caller closes the reader. */
   public ScanReader arrow() {
     ResolvedTable resolved = table.resolve(snapshotId());
-    List<LakeColumn> output = project(resolved);
+    return start(resolved, project(resolved));
+  }
+
+  private ScanReader start(ResolvedTable resolved, List<LakeColumn> output) {
     RowFilter rowFilter = Filters.bind(filter, resolved.columns());
     List<LakeColumn> read = new ArrayList<>(output);
     for (LakeColumn c : resolved.columns()) {
       if (rowFilter.columnIds().contains(c.id()) && !read.contains(c)) {
         read.add(c);
       }
+    }
+    if (read.isEmpty() && !resolved.columns().isEmpty()) {
+      read.add(resolved.columns().get(0));
     }
     ScanPlan plan = ScanPlanner.plan(lake.catalog(), resolved, read, rowFilter);
     LakeOptions o = lake.options();

@@ -1,0 +1,40 @@
+package io.quacklake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SnapshotChangesTest {
+  private static String render(String changesMade) {
+    return SnapshotChanges.render(SnapshotChanges.parse(changesMade));
+  }
+
+  @Test
+  void rendersLikeDuckDbSnapshotsFunction() {
+    assertThat(render("created_schema:\"main\"")).isEqualTo("{schemas_created=[main]}");
+    assertThat(render("created_table:\"main\".\"users\""))
+        .isEqualTo("{tables_created=[main.users]}");
+    assertThat(render("inlined_insert:1,inlined_delete:1"))
+        .isEqualTo("{inlined_insert=[1], inlined_delete=[1]}");
+    assertThat(render("inline_flush:2")).isEqualTo("{flushed_inlined=[2]}");
+  }
+
+  @Test
+  void ordersKeysAsDuckDbAndGroupsValues() {
+    assertThat(
+            render(
+                "inlined_insert:3,dropped_table:4,created_table:\"staging\".\"tmp\",inlined_insert:6"))
+        .isEqualTo("{tables_created=[staging.tmp], tables_dropped=[4], inlined_insert=[3, 6]}");
+  }
+
+  @Test
+  void keepsCommasAndQuotesInsideQuotedNames() {
+    assertThat(render("created_table:\"main\".\"a,\"\"b\""))
+        .isEqualTo("{tables_created=[main.a,\"b]}");
+  }
+
+  @Test
+  void emptyChangesRenderAsEmptyMap() {
+    assertThat(render(null)).isEqualTo("{}");
+  }
+}

@@ -1,0 +1,47 @@
+package io.quacklake.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quacklake.ErrorKind;
+import io.quacklake.QuacklakeException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CatalogLocationTest {
+  @ParameterizedTest
+  @CsvSource({
+    "sqlite:lake/cat.sqlite, SQLITE, lake/cat.sqlite",
+    "ducklake:sqlite:cat.db, SQLITE, cat.db",
+    "jdbc:sqlite:/tmp/x.db, SQLITE, /tmp/x.db",
+    "duckdb:meta.ducklake, DUCKDB, meta.ducklake",
+    "ducklake:duckdb:a.duckdb, DUCKDB, a.duckdb",
+    "lake.sqlite3, SQLITE, lake.sqlite3",
+    "lake.db, SQLITE, lake.db",
+    "metadata.ducklake, DUCKDB, metadata.ducklake",
+    "x/y.duckdb, DUCKDB, x/y.duckdb"
+  })
+  void parsesTheContractForms(String text, CatalogKind kind, String target) {
+    assertThat(CatalogLocation.parse(text)).isEqualTo(new CatalogLocation(kind, target));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lake.txt", "lake", "  "})
+  void unknownFormsAreInvalidAndListTheForms(String text) {
+    assertThatThrownBy(() -> CatalogLocation.parse(text))
+        .isInstanceOf(QuacklakeException.class)
+        .hasMessageContaining("sqlite:PATH")
+        .satisfies(
+            e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres:dbname=lake", "mysql:host=x", "s3://bucket/lake"})
+  void serverCatalogsAreNotSupportedYet(String text) {
+    assertThatThrownBy(() -> CatalogLocation.parse(text))
+        .isInstanceOf(QuacklakeException.class)
+        .satisfies(
+            e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.UNSUPPORTED));
+  }
+}

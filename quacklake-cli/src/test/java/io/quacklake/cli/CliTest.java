@@ -1,0 +1,201 @@
+package io.quacklake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quacklake.testkit.GoldenLakes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line against the golden {@code basic} lake, through {@link Main#run}. */
+class CliTest {
+  private static final Path BASIC =
+      GoldenLakes.repositoryRoot().resolve("quacklake-testkit/src/test/resources/golden/basic");
+
+  @TempDir Path temp;
+
+  private record Result(int exit, String out, String err) {
+    List<String> lines() {
+      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+    }
+  }
+
+  private static Result run(String... args) {
+    List<String> all = new ArrayList<>();
+    all.add("--catalog");
+    all.add("duckdb:" + BASIC.resolve("catalog.ducklake"));
+    all.add("--data-path");
+    all.add(BASIC.resolve("data").toString());
+    all.addAll(List.of(args));
+    return runRaw(all.toArray(String[]::new));
+  }
+
+  private static Result runRaw(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      System.out.flush();
+      return new Result(
+          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void snapshotsListEverySnapshotWithDuckDbChanges() {
+    Result r = run("snapshots", "--format", "csv");
+    assertThat(r.exit()).isZero();
+    assertThat(r.lines()).hasSize(9);
+    assertThat(r.lines().get(0))
+        .isEqualTo("snapshot_id,snapshot_time,schema_version,changes,author,commit_message");
+    assertThat(r.lines().get(6))
+        .startsWith("5,")
+        .contains("\"{inlined_insert=[1], inlined_delete=[1]}\"");
+  }
+
+  @Test
+  void tablesShowRowCountsAtLatestAndEarlierSnapshots() {
+    assertThat(run("tables", "--format", "csv").lines())
+        .containsExactly("table,rows", "main.events,5000", "main.users,180");
+    assertThat(run("tables", "--format", "csv", "--as-of", "2").lines())
+        .containsExactly("table,rows", "main.users,100");
+  }
+
+  @Test
+  void describeShowsDuckLakeTypes() {
+    Result r = run("describe", "main.events", "--format", "csv");
+    assertThat(r.lines())
+        .containsExactly(
+            "column,type,sql_type,nullable,default,partition",
+            "event_id,int64,BIGINT,YES,,",
+            "user_id,int32,INTEGER,YES,,",
+            "kind,varchar,VARCHAR,YES,,",
+            "at,timestamp,TIMESTAMP,YES,,");
+  }
+
+  @Test
+  void scanFiltersProjectsAndTimeTravels() {
+    Result r =
+        run(
+            "scan",
+            "users",
+            "--columns",
+            "id,name",
+            "--where",
+            "id > 95",
+            "--as-of",
+            "2",
+            "--format",
+            "csv");
+    assertThat(r.exit()).isZero();
+    assertThat(r.lines())
+        .containsExactlyInAnyOrder(
+            "id,name", "96,user_96", "97,user_97", "98,user_98", "99,user_99", "100,user_100");
+  }
+
+  @Test
+  void scanAsJsonLinesKeepsTypes() throws Exception {
+    Result r = run("scan", "main.users", "--where", "id = 101", "--format", "json");
+    assertThat(r.lines()).hasSize(1);
+    JsonNode row = new ObjectMapper().readTree(r.lines().get(0));
+    assertThat(row.get("id").isNumber()).isTrue();
+    assertThat(row.get("id").asLong()).isEqualTo(101);
+    assertThat(row.get("name").asText()).isEqualTo("user_101");
+    assertThat(row.get("score").isNull()).isTrue();
+  }
+
+  @Test
+  void scanWritesAnArrowStreamWithLimit() throws Exception {
+    Path file = temp.resolve("events.arrow");
+    Result r =
+        run(
+            "scan",
+            "main.events",
+            "--format",
+            "arrow",
+            "--output",
+            file.toString(),
+            "--limit",
+            "1234");
+    assertThat(r.exit()).as(r.err()).isZero();
+    long rows = 0;
+    try (RootAllocator allocator = new RootAllocator();
+        ArrowStreamReader reader = new ArrowStreamReader(Files.newInputStream(file), allocator)) {
+      while (reader.loadNextBatch()) {
+        rows += reader.getVectorSchemaRoot().getRowCount();
+      }
+      assertThat(reader.getVectorSchemaRoot().getSchema().getFields()).hasSize(4);
+    }
+    assertThat(rows).isEqualTo(1234);
+  }
+
+  @Test
+  void unknownTableIsNotFoundOnOneLine() {
+    Result r = run("scan", "main.nope");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).contains("main.nope").contains("does not exist");
+  }
+
+  @Test
+  void badExpressionIsInvalidArgument() {
+    Result r = run("scan", "main.users", "--where", "id >");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void unknownColumnIsInvalidArgument() {
+    Result r = run("scan", "main.users", "--columns", "nope");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("nope").contains("id");
+  }
+
+  @Test
+  void missingCatalogIsNotFound() {
+    Result r = runRaw("--catalog", temp.resolve("none.sqlite").toString(), "snapshots");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("does not exist");
+  }
+
+  @Test
+  void unsupportedCatalogVersionExitsFive() throws Exception {
+    Path file = temp.resolve("old.sqlite");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE ducklake_metadata(key VARCHAR, value VARCHAR, scope VARCHAR, scope_id BIGINT)");
+      s.execute("INSERT INTO ducklake_metadata VALUES ('version', '0.2', NULL, NULL)");
+    }
+    Result r = runRaw("--catalog", "sqlite:" + file, "snapshots");
+    assertThat(r.exit()).isEqualTo(5);
+    assertThat(r.err()).contains("0.2").contains("1.0");
+  }
+
+  @Test
+  void missingCatalogOptionIsInvalid() {
+    Result r = runRaw("snapshots");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("--catalog");
+  }
+}

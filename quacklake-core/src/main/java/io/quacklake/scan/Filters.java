@@ -1,8 +1,13 @@
 package io.quacklake.scan;
 
+import io.quacklake.expr.BoundFilter;
 import io.quacklake.expr.Expression;
+import io.quacklake.expr.Selection;
+import io.quacklake.expr.StatsSource;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
+import java.util.Set;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** Binds a filter expression to a table's columns for scanning. */
 public final class Filters {
@@ -13,6 +18,26 @@ public final class Filters {
     if (expression == null) {
       return RowFilter.ALL;
     }
-    throw new UnsupportedOperationException("TODO");
+    BoundFilter bound = BoundFilter.bind(expression, columns);
+    if (bound.isAlwaysTrue()) {
+      return RowFilter.ALL;
+    }
+    return new RowFilter() {
+      @Override
+      public Set<Long> columnIds() {
+        return bound.referencedColumnIds();
+      }
+
+      @Override
+      public boolean mightMatch(StatsSource stats) {
+        return bound.mightMatch(stats);
+      }
+
+      @Override
+      public int[] select(VectorSchemaRoot batch) {
+        Selection s = bound.select(batch);
+        return s.count() == batch.getRowCount() ? null : s.toArray();
+      }
+    };
   }
 }

@@ -1,12 +1,120 @@
 package io.quacklake.parquet;
 
+import io.quacklake.QuacklakeException;
 import io.quacklake.storage.InputFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.parquet.ParquetRuntimeException;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReaderImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
 
-/** Placeholder until the parquet package lands. */
+/**
+ * Reads a DuckLake positional delete file: column 0 {@code file_path}, column 1 {@code pos} BIGINT,
+ * optionally column 2 {@code _ducklake_internal_snapshot_id} BIGINT (a partial deletion file).
+ * Columns are matched by position, as DuckDB does; a third column with another name is ignored (the
+ * Iceberg variant).
+ */
 public final class PositionDeleteFile {
+  private static final String SNAPSHOT_COLUMN = "_ducklake_internal_snapshot_id";
+  private static final PrimitiveConverter NO_CONVERTER = new PrimitiveConverter() {};
+
   private PositionDeleteFile() {}
 
+  /**
+   * The deleted 0-based row positions, strictly ascending, keeping in a partial deletion file only
+   * the deletes made at or before {@code maxSnapshot}.
+   *
+   * @throws QuacklakeException CORRUPT when the file does not have the delete file layout or holds
+   *     a NULL position
+   */
   public static long[] read(InputFile file, long maxSnapshot) {
-    throw new UnsupportedOperationException("TODO");
+    try (ParquetFileReader reader = ParquetInputFile.open(file)) {
+      MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+      ColumnDescriptor pos = bigint(schema, 1, file);
+      ColumnDescriptor snapshot = null;
+      if (schema.getFieldCount() > 2 && schema.getType(2).getName().equals(SNAPSHOT_COLUMN)) {
+        snapshot = bigint(schema, 2, file);
+      }
+      List<ColumnDescriptor> columns = new ArrayList<>();
+      columns.add(pos);
+      if (snapshot != null) {
+        columns.add(snapshot);
+      }
+      reader.setRequestedSchema(columns);
+      long[] out = new long[(int) Math.min(reader.getRecordCount(), Integer.MAX_VALUE - 8)];
+      int n = 0;
+      for (int g = 0; g < reader.getRowGroups().size(); g++) {
+        long rows = reader.getRowGroups().get(g).getRowCount();
+        if (rows == 0) {
+          continue;
+        }
+        PageReadStore pages = reader.readRowGroup(g);
+        ColumnReader p = open(pages, pos);
+        ColumnReader s = snapshot == null ? null : open(pages, snapshot);
+        for (long r = 0; r < rows; r++) {
+          long position = value(p, file, "pos");
+          boolean keep = s == null || value(s, file, SNAPSHOT_COLUMN) <= maxSnapshot;
+          if (keep) {
+            out[n++] = position;
+          }
+        }
+      }
+      return sortedUnique(out, n);
+    } catch (IOException | ParquetRuntimeException e) {
+      throw ParquetInputFile.failure(file, "delete positions", e);
+    }
+  }
+
+  private static ColumnDescriptor bigint(MessageType schema, int index, InputFile file) {
+    if (schema.getFieldCount() <= index) {
+      throw QuacklakeException.corrupt(
+          "delete file %s has %d columns; expected file_path, pos[, %s]",
+          file.location(), schema.getFieldCount(), SNAPSHOT_COLUMN);
+    }
+    Type t = schema.getType(index);
+    if (!t.isPrimitive()
+        || t.asPrimitiveType().getPrimitiveTypeName() != PrimitiveTypeName.INT64
+        || t.isRepetition(Type.Repetition.REPEATED)) {
+      throw QuacklakeException.corrupt(
+          "delete file %s: column %d ('%s') must be BIGINT but is '%s'",
+          file.location(), index, t.getName(), t.toString().trim());
+    }
+    return schema.getColumnDescription(new String[] {t.getName()});
+  }
+
+  private static ColumnReader open(PageReadStore pages, ColumnDescriptor column) {
+    return new ColumnReaderImpl(column, pages.getPageReader(column), NO_CONVERTER, null);
+  }
+
+  private static long value(ColumnReader reader, InputFile file, String column) {
+    if (reader.getCurrentDefinitionLevel() < reader.getDescriptor().getMaxDefinitionLevel()) {
+      throw QuacklakeException.corrupt(
+          "delete file %s holds a NULL %s; DuckLake delete files never do",
+          file.location(), column);
+    }
+    long v = reader.getLong();
+    reader.consume();
+    return v;
+  }
+
+  private static long[] sortedUnique(long[] values, int n) {
+    long[] out = Arrays.copyOf(values, n);
+    Arrays.sort(out);
+    int k = 0;
+    for (int i = 0; i < out.length; i++) {
+      if (k == 0 || out[i] != out[k - 1]) {
+        out[k++] = out[i];
+      }
+    }
+    return k == out.length ? out : Arrays.copyOf(out, k);
   }
 }

@@ -1,0 +1,129 @@
+package io.quacklake.parquet;
+
+import java.nio.ByteBuffer;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.io.api.Binary;
+
+/** Writes the current value of a Parquet column reader into one slot of an Arrow vector. */
+abstract class LeafWriter {
+  final FieldVector vector;
+
+  LeafWriter(FieldVector vector) {
+    this.vector = vector;
+  }
+
+  /** Writes the reader's current (non-NULL) value at {@code index}, growing the vector. */
+  abstract void write(ColumnReader reader, int index);
+
+  void writeNull(int index) {
+    vector.setNull(index);
+  }
+
+  /** Receives an integer-like value (already widened to long). */
+  @FunctionalInterface
+  interface LongSink {
+    void set(int index, long value);
+  }
+
+  /** Receives a floating value. */
+  @FunctionalInterface
+  interface DoubleSink {
+    void set(int index, double value);
+  }
+
+  /** Receives bytes: the buffer's position..limit. */
+  @FunctionalInterface
+  interface BytesSink {
+    void set(int index, ByteBuffer bytes);
+  }
+
+  static final class BooleanWriter extends LeafWriter {
+    private final BitVector bits;
+
+    BooleanWriter(BitVector bits) {
+      super(bits);
+      this.bits = bits;
+    }
+
+    @Override
+    void write(ColumnReader reader, int index) {
+      bits.setSafe(index, reader.getBoolean() ? 1 : 0);
+    }
+  }
+
+  static final class Int32Writer extends LeafWriter {
+    private final LongSink sink;
+    private final boolean unsigned;
+
+    Int32Writer(FieldVector vector, boolean unsigned, LongSink sink) {
+      super(vector);
+      this.sink = sink;
+      this.unsigned = unsigned;
+    }
+
+    @Override
+    void write(ColumnReader reader, int index) {
+      int v = reader.getInteger();
+      sink.set(index, unsigned ? Integer.toUnsignedLong(v) : v);
+    }
+  }
+
+  static final class Int64Writer extends LeafWriter {
+    private final LongSink sink;
+
+    Int64Writer(FieldVector vector, LongSink sink) {
+      super(vector);
+      this.sink = sink;
+    }
+
+    @Override
+    void write(ColumnReader reader, int index) {
+      sink.set(index, reader.getLong());
+    }
+  }
+
+  static final class FloatWriter extends LeafWriter {
+    private final DoubleSink sink;
+
+    FloatWriter(FieldVector vector, DoubleSink sink) {
+      super(vector);
+      this.sink = sink;
+    }
+
+    @Override
+    void write(ColumnReader reader, int index) {
+      sink.set(index, reader.getFloat());
+    }
+  }
+
+  static final class DoubleWriter extends LeafWriter {
+    private final DoubleSink sink;
+
+    DoubleWriter(FieldVector vector, DoubleSink sink) {
+      super(vector);
+      this.sink = sink;
+    }
+
+    @Override
+    void write(ColumnReader reader, int index) {
+      sink.set(index, reader.getDouble());
+    }
+  }
+
+  static final class BytesWriter extends LeafWriter {
+    private final BytesSink sink;
+
+    BytesWriter(FieldVector vector, BytesSink sink) {
+      super(vector);
+      this.sink = sink;
+    }
+
+    @Override
+    void write(ColumnReader reader, int index) {
+      Binary b = reader.getBinary();
+      sink.set(index, b.toByteBuffer());
+    }
+  }
+}

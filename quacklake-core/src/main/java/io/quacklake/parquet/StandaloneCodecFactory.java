@@ -1,0 +1,108 @@
+package io.quacklake.parquet;
+
+import com.github.luben.zstd.Zstd;
+import io.airlift.compress.lz4.Lz4Decompressor;
+import io.quacklake.QuacklakeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.zip.GZIPInputStream;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.xerial.snappy.Snappy;
+
+/**
+ * Decompressors for the codecs DuckDB writes (snappy, zstd, gzip, lz4_raw) that, unlike
+ * parquet-java's {@code CodecFactory}, never load Hadoop's codec classes. Read-only.
+ */
+final class StandaloneCodecFactory implements CompressionCodecFactory {
+  static final StandaloneCodecFactory INSTANCE = new StandaloneCodecFactory();
+
+  private StandaloneCodecFactory() {}
+
+  @Override
+  public BytesInputCompressor getCompressor(CompressionCodecName codecName) {
+    throw new UnsupportedOperationException("read-only codec factory");
+  }
+
+  @Override
+  public BytesInputDecompressor getDecompressor(CompressionCodecName codecName) {
+    return switch (codecName) {
+      case UNCOMPRESSED -> new Decompressor(codecName, null);
+      case SNAPPY -> new Decompressor(codecName, StandaloneCodecFactory::snappy);
+      case ZSTD -> new Decompressor(codecName, StandaloneCodecFactory::zstd);
+      case GZIP -> new Decompressor(codecName, StandaloneCodecFactory::gzip);
+      case LZ4_RAW -> new Decompressor(codecName, StandaloneCodecFactory::lz4Raw);
+      default ->
+          throw QuacklakeException.unsupported(
+              "Parquet compression codec %s is not supported; rewrite the file with snappy, zstd,"
+                  + " gzip or lz4_raw",
+              codecName);
+    };
+  }
+
+  @Override
+  public void release() {}
+
+  private static int snappy(byte[] in, byte[] out) throws IOException {
+    return Snappy.uncompress(in, 0, in.length, out, 0);
+  }
+
+  private static int zstd(byte[] in, byte[] out) {
+    long n = Zstd.decompressByteArray(out, 0, out.length, in, 0, in.length);
+    if (Zstd.isError(n)) {
+      throw new IllegalStateException("zstd: " + Zstd.getErrorName(n));
+    }
+    return (int) n;
+  }
+
+  private static int gzip(byte[] in, byte[] out) throws IOException {
+    try (InputStream stream = new GZIPInputStream(new java.io.ByteArrayInputStream(in))) {
+      return stream.readNBytes(out, 0, out.length);
+    }
+  }
+
+  private static int lz4Raw(byte[] in, byte[] out) {
+    return new Lz4Decompressor().decompress(in, 0, in.length, out, 0, out.length);
+  }
+
+  @FunctionalInterface
+  private interface ByteArrayCodec {
+    int decompress(byte[] in, byte[] out) throws IOException;
+  }
+
+  private record Decompressor(CompressionCodecName name, ByteArrayCodec codec)
+      implements BytesInputDecompressor {
+
+    @Override
+    public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
+      if (codec == null) {
+        return bytes;
+      }
+      byte[] out = new byte[decompressedSize];
+      int n;
+      try {
+        n = codec.decompress(bytes.toByteArray(), out);
+      } catch (RuntimeException e) {
+        throw new IOException(name + " decompression failed: " + e.getMessage(), e);
+      }
+      if (n != decompressedSize) {
+        throw new IOException(
+            name + " page decompressed to " + n + " bytes, expected " + decompressedSize);
+      }
+      return BytesInput.from(out);
+    }
+
+    @Override
+    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int size)
+        throws IOException {
+      byte[] in = new byte[compressedSize];
+      input.get(in);
+      output.put(decompress(BytesInput.from(in), size).toByteArray());
+    }
+
+    @Override
+    public void release() {}
+  }
+}

@@ -1,7 +1,10 @@
 package io.quacklake.text;
 
 import io.quacklake.types.LakeColumn;
+import java.util.Objects;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * Values as DuckDB writes them as text: {@code CAST(x AS VARCHAR)} for primitives (the form of
@@ -16,7 +19,16 @@ public final class DuckDbText {
    * (list, struct, map) as DuckDB's {@code to_json(value)}. Returns null for NULL.
    */
   public static String render(FieldVector vector, int index) {
-    throw new UnsupportedOperationException("TODO");
+    if (vector.isNull(index)) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    if (vector instanceof ListVector || vector instanceof StructVector) {
+      JsonCellWriter.append(out, vector, index);
+    } else {
+      CellText.append(out, vector, index);
+    }
+    return out.toString();
   }
 
   /**
@@ -26,11 +38,22 @@ public final class DuckDbText {
    * @throws io.quacklake.QuacklakeException INVALID_ARGUMENT when the text does not parse
    */
   public static Object parse(String text, LakeColumn column) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(text, "text is null");
+    return ValueParser.parse(text, column);
   }
 
-  /** Formats a canonical value as DuckDB's {@code CAST(value AS VARCHAR)} text. */
+  /**
+   * Formats a canonical value as DuckDB's {@code CAST(value AS VARCHAR)} text; null gives null.
+   *
+   * @throws io.quacklake.QuacklakeException INVALID_ARGUMENT when the value's class does not match
+   *     the column type
+   */
   public static String format(Object value, LakeColumn column) {
-    throw new UnsupportedOperationException("TODO");
+    if (value == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    ValueFormatter.append(out, value, column);
+    return out.toString();
   }
 }

@@ -44,7 +44,7 @@ final class SqlTypeNames {
       case TIMESTAMP_MS -> "TIMESTAMP_MS";
       case TIMESTAMP_NS -> "TIMESTAMP_NS";
       case TIMESTAMPTZ -> "TIMESTAMP WITH TIME ZONE";
-      case TIMESTAMPTZ_NS -> "TIMESTAMP_NS WITH TIME ZONE";
+      case TIMESTAMPTZ_NS -> "TIMESTAMPTZ_NS";
       case INTERVAL -> "INTERVAL";
       case VARCHAR -> "VARCHAR";
       case JSON -> "JSON";

@@ -83,7 +83,7 @@ final class ScanCommand implements Callable<Integer> {
 
   private OutputStream open() throws IOException {
     if (output == null || format == OutputFormat.parquet) {
-      return new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out)) {
+      return new BufferedOutputStream(System.out, 1 << 16) {
         @Override
         public void close() throws IOException {
           flush();

@@ -164,6 +164,7 @@ public final class ParallelScanReader extends ScanReader {
       throw QuacklakeException.internal(
           "scan of " + plan.table().table().qualifiedName() + " failed: " + t, t);
     }
+    getVectorSchemaRoot(); // initialises the root and its loader on first use
     loadRecordBatch((ArrowRecordBatch) item);
     return true;
   }

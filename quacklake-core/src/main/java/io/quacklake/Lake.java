@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.catalog.CatalogInitializer;
 import io.quacklake.catalog.CatalogLocation;
 import io.quacklake.catalog.CatalogReader;
 import io.quacklake.catalog.ObjectGateway;
@@ -9,6 +10,7 @@ import io.quacklake.catalog.SnapshotRecord;
 import io.quacklake.catalog.TableRecord;
 import io.quacklake.scan.DataPaths;
 import io.quacklake.storage.LocalObjectStore;
+import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +65,29 @@ public final class Lake implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /**
+   * Creates a new, empty DuckLake 1.0 lake (snapshot 0, schema {@code main}) and opens it.
+   *
+   * @param catalogLocation where the catalog goes ({@code sqlite:PATH} or {@code duckdb:PATH})
+   * @param dataPath the data path to store; relative paths resolve against the working directory of
+   *     whoever opens the lake, as in DuckDB
+   * @throws QuacklakeException ALREADY_EXISTS when a catalog is already there
+   */
+  public static Lake create(String catalogLocation, String dataPath) {
+    return create(catalogLocation, dataPath, LakeOptions.defaults());
+  }
+
+  public static Lake create(String catalogLocation, String dataPath, LakeOptions options) {
+    if (dataPath == null || dataPath.isBlank()) {
+      throw QuacklakeException.invalid(
+          "a new lake needs a data path (where its Parquet files go), e.g. lake/data/");
+    }
+    CatalogLocation location = CatalogLocation.parse(catalogLocation);
+    CatalogInitializer.create(
+        location, Location.directory(dataPath).value(), "Quacklake " + Version.CURRENT);
+    return open(catalogLocation, options);
   }
 
   /** Opens an existing lake with default options (see {@code docs/cli.md} for locations). */

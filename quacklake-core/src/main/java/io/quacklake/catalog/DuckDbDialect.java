@@ -47,6 +47,48 @@ final class DuckDbDialect implements SqlDialect {
     return c;
   }
 
+  /**
+   * New DuckDB catalogs use storage version v1.5.0 so that DuckDB 1.5.x, which reads DuckLake 1.0,
+   * can open them.
+   */
+  @Override
+  public Connection connectNew(CatalogLocation location) throws SQLException {
+    Connection c = connect(new CatalogLocation(CatalogKind.DUCKDB, ":memory:"), false);
+    try (java.sql.Statement s = c.createStatement()) {
+      s.execute("DETACH DATABASE IF EXISTS catalog_init");
+      s.execute(
+          "ATTACH '"
+              + location.target().replace("'", "''")
+              + "' AS catalog_init (STORAGE_VERSION 'v1.5.0')");
+      s.execute("USE catalog_init");
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  /**
+   * DuckDB JDBC reports neither SQLSTATE nor a vendor code for constraint errors, so its message
+   * prefix is the documented last resort.
+   */
+  @Override
+  public boolean isDuplicateKey(SQLException e) {
+    String m = e.getMessage();
+    return m != null && m.startsWith("Constraint Error") && m.contains("primary key");
+  }
+
+  @Override
+  public boolean isBusy(SQLException e) {
+    String m = e.getMessage();
+    return m != null && (m.startsWith("TransactionContext Error") || m.contains("Conflict on"));
+  }
+
+  @Override
+  public String timestampParameter() {
+    return "CAST(? AS TIMESTAMPTZ)";
+  }
+
   @Override
   public boolean tableExists(Connection connection, String table) throws SQLException {
     try (PreparedStatement ps =

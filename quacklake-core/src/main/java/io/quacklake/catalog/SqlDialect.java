@@ -16,11 +16,31 @@ public interface SqlDialect {
   /** Opens a connection to an existing catalog. */
   Connection connect(CatalogLocation location, boolean readOnly) throws SQLException;
 
+  /** Creates the database of a new catalog and connects to it for writing. */
+  default Connection connectNew(CatalogLocation location) throws SQLException {
+    return connect(location, false);
+  }
+
   /** Whether a table exists in the catalog's schema. */
   boolean tableExists(Connection connection, String table) throws SQLException;
 
   /** The SQL expression selecting an inlined column, in a form {@link InlinedValues} decodes. */
   String selectInlinedColumn(String quotedColumn, LakeColumn column);
+
+  /** Whether the error is a duplicate primary key: another writer took the snapshot id. */
+  boolean isDuplicateKey(SQLException e);
+
+  /** Whether the error is transient lock contention worth retrying. */
+  default boolean isBusy(SQLException e) {
+    return false;
+  }
+
+  /**
+   * The SQL placeholder binding a TIMESTAMPTZ given as text {@code yyyy-MM-dd HH:mm:ss.ffffff+00}.
+   */
+  default String timestampParameter() {
+    return "?";
+  }
 
   default String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";

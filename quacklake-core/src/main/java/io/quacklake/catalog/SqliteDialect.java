@@ -20,9 +20,26 @@ final class SqliteDialect implements SqlDialect {
     Properties props = new Properties();
     if (readOnly) {
       props.setProperty("open_mode", "1");
+    } else {
+      // Writers take the database lock when their transaction begins, so two writers never
+      // interleave between reading the latest snapshot and inserting the next one.
+      props.setProperty("transaction_mode", "IMMEDIATE");
+      props.setProperty("journal_mode", "WAL");
     }
     props.setProperty("busy_timeout", "5000");
     return DriverManager.getConnection("jdbc:sqlite:" + location.target(), props);
+  }
+
+  @Override
+  public boolean isDuplicateKey(SQLException e) {
+    return e instanceof org.sqlite.SQLiteException s
+        && (s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
+            || s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE);
+  }
+
+  @Override
+  public boolean isBusy(SQLException e) {
+    return e.getErrorCode() == 5 || e.getErrorCode() == 6;
   }
 
   @Override

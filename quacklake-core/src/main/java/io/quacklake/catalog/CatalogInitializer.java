@@ -1,0 +1,87 @@
+package io.quacklake.catalog;
+
+import io.quacklake.ErrorKind;
+import io.quacklake.QuacklakeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+
+/**
+ * Creates a new DuckLake 1.0 catalog exactly as DuckDB does: every fixed table, snapshot 0 with its
+ * {@code created_schema:"main"} change, the metadata rows and the {@code main} schema, all in one
+ * transaction.
+ */
+public final class CatalogInitializer {
+  /** The format version Quacklake writes. */
+  public static final String VERSION = "1.0";
+
+  private CatalogInitializer() {}
+
+  /**
+   * @param dataPath the data path to store, normalised with {@code /} and one trailing {@code /}
+   * @param createdBy the {@code created_by} value
+   * @throws QuacklakeException ALREADY_EXISTS when a catalog is already there
+   */
+  public static void create(CatalogLocation location, String dataPath, String createdBy) {
+    Path file = Path.of(location.target());
+    if (Files.exists(file)) {
+      throw new QuacklakeException(
+          ErrorKind.ALREADY_EXISTS,
+          "a catalog already exists at '"
+              + location.target()
+              + "'; open it instead, or choose another path");
+    }
+    SqlDialect dialect = SqlDialect.of(location.kind());
+    try (Connection c = dialect.connectNew(location)) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (String ddl : CatalogDdl.createTables()) {
+          s.execute(ddl);
+        }
+      }
+      String now = CatalogTimestamps.format(Instant.now());
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO ducklake_snapshot VALUES (0, "
+                  + dialect.timestampParameter()
+                  + ", 0, 1, 0)")) {
+        ps.setString(1, now);
+        ps.executeUpdate();
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO ducklake_snapshot_changes VALUES (0, 'created_schema:\"main\"', NULL,"
+                + " NULL, NULL)");
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO ducklake_metadata VALUES (?, ?, NULL, NULL)")) {
+        String[][] rows = {
+          {"version", VERSION},
+          {"created_by", createdBy},
+          {"data_path", dataPath},
+          {"encrypted", "false"}
+        };
+        for (String[] r : rows) {
+          ps.setString(1, r[0]);
+          ps.setString(2, r[1]);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO ducklake_schema VALUES (0, ?, 0, NULL, 'main', 'main/', true)")) {
+        ps.setString(1, UuidV7.next().toString());
+        ps.executeUpdate();
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw new QuacklakeException(
+          ErrorKind.UNAVAILABLE, "cannot create catalog " + location + ": " + e.getMessage(), e);
+    }
+  }
+}

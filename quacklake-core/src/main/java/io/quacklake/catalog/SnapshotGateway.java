@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Reads {@code ducklake_snapshot} and {@code ducklake_snapshot_changes}. */
 public final class SnapshotGateway {
-  private static final String SELECT =
+  static final String SELECT =
       "SELECT s.snapshot_id, s.snapshot_time, s.schema_version, s.next_catalog_id,"
           + " s.next_file_id, c.changes_made, c.author, c.commit_message, c.commit_extra_info"
           + " FROM ducklake_snapshot s LEFT JOIN ducklake_snapshot_changes c"
@@ -59,6 +59,11 @@ public final class SnapshotGateway {
   }
 
   private List<SnapshotRecord> query(Connection c, String sql, Object... args) throws SQLException {
+    return select(c, catalog.dialect(), sql, args);
+  }
+
+  static List<SnapshotRecord> select(Connection c, SqlDialect dialect, String sql, Object... args)
+      throws SQLException {
     List<SnapshotRecord> result = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
@@ -69,7 +74,7 @@ public final class SnapshotGateway {
           result.add(
               new SnapshotRecord(
                   rs.getLong(1),
-                  catalog.dialect().readInstant(rs, 2),
+                  dialect.readInstant(rs, 2),
                   rs.getLong(3),
                   rs.getLong(4),
                   rs.getLong(5),

@@ -1,13 +1,16 @@
 /**
- * Reads DuckLake Parquet data files and positional delete files into Arrow batches. Columns are
- * matched to the table's columns by Parquet field id on every nesting level (by position for legacy
- * files without field ids), decoded column by column straight into Arrow vectors, pruned by row
- * group statistics, and filtered by deleted positions and, for partial files, by the embedded
- * snapshot id.
+ * DuckLake Parquet files, both ways. Reading: data files and positional delete files into Arrow
+ * batches, columns matched to the table's columns by Parquet field id on every nesting level (by
+ * position for legacy files without field ids), decoded column by column straight into Arrow
+ * vectors, pruned by row-group statistics, and filtered by deleted positions and, for partial
+ * files, by the embedded snapshot id. Writing: Arrow batches into data files exactly as DuckDB
+ * lays them out (field ids = column ids, DuckDB's physical and logical types), shredded column by
+ * column, with exact file size, footer length and per-leaf statistics; and positional delete
+ * files.
  *
  * <p>This is the only package that may import {@code org.apache.parquet}. It must not need Hadoop
- * at run time: files are read through {@link io.quacklake.storage.InputFile} and decompressed by
- * codecs that do not load Hadoop classes. It knows nothing of catalogs or snapshots beyond the
- * numbers its {@link io.quacklake.parquet.ParquetReadRequest} carries.
+ * at run time: files go through {@link io.quacklake.storage.InputFile} and {@link
+ * io.quacklake.storage.ObjectStore} with codecs that do not load Hadoop classes. It knows nothing
+ * of catalogs or snapshots beyond the numbers its requests carry.
  */
 package io.quacklake.parquet;

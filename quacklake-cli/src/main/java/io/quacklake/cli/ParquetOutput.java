@@ -1,13 +1,41 @@
 package io.quacklake.cli;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.parquet.ArrowParquetWriter;
+import io.quacklake.parquet.ParquetWriteOptions;
+import io.quacklake.storage.LocalObjectStore;
+import io.quacklake.storage.Location;
+import io.quacklake.types.ArrowTypes;
+import io.quacklake.types.LakeColumn;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Writes scan batches as one Parquet file with the table's column names and DuckLake types. */
+/**
+ * Writes scan batches as one Parquet file with the table's column names and DuckLake types, laid
+ * out as DuckLake data files are (field ids = column ids), replacing {@code file} if it exists.
+ */
 final class ParquetOutput {
   private ParquetOutput() {}
 
-  static void write(LimitedBatches batches, Path file) {
-    throw QuacklakeException.unsupported("parquet output is not available yet");
+  static void write(LimitedBatches batches, Path file) throws IOException {
+    List<LakeColumn> columns =
+        batches.root().getSchema().getFields().stream().map(ArrowTypes::column).toList();
+    Path target = file.toAbsolutePath();
+    Files.deleteIfExists(target);
+    try (LocalObjectStore store = new LocalObjectStore()) {
+      ArrowParquetWriter writer =
+          ArrowParquetWriter.open(
+              store, Location.of(target.toString()), columns, ParquetWriteOptions.defaults());
+      try {
+        while (batches.next()) {
+          writer.write(batches.root());
+        }
+      } catch (RuntimeException | IOException e) {
+        writer.abort();
+        throw e;
+      }
+      writer.close();
+    }
   }
 }

@@ -150,6 +150,45 @@ class CliTest {
   }
 
   @Test
+  void scanWritesOneParquetFileDuckDbReads() throws Exception {
+    Path file = temp.resolve("users.parquet");
+    Result r =
+        run(
+            "scan",
+            "main.users",
+            "--where",
+            "id <= 20",
+            "--format",
+            "parquet",
+            "--output",
+            file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEmpty();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*), count(score), min(name), max(id), typeof(any_value(score))"
+                    + " FROM read_parquet('"
+                    + file
+                    + "')")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isEqualTo(18);
+      assertThat(rs.getLong(2)).isEqualTo(18);
+      assertThat(rs.getString(3)).isEqualTo("USER_11");
+      assertThat(rs.getInt(4)).isEqualTo(19);
+      assertThat(rs.getString(5)).isEqualTo("DOUBLE");
+    }
+  }
+
+  @Test
+  void parquetFormatNeedsOutput() {
+    Result r = run("scan", "main.users", "--format", "parquet");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("--output");
+  }
+
+  @Test
   void unknownTableIsNotFoundOnOneLine() {
     Result r = run("scan", "main.nope");
     assertThat(r.exit()).isEqualTo(2);

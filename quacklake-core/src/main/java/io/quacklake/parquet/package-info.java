@@ -3,10 +3,9 @@
  * batches, columns matched to the table's columns by Parquet field id on every nesting level (by
  * position for legacy files without field ids), decoded column by column straight into Arrow
  * vectors, pruned by row-group statistics, and filtered by deleted positions and, for partial
- * files, by the embedded snapshot id. Writing: Arrow batches into data files exactly as DuckDB
- * lays them out (field ids = column ids, DuckDB's physical and logical types), shredded column by
- * column, with exact file size, footer length and per-leaf statistics; and positional delete
- * files.
+ * files, by the embedded snapshot id. Writing: Arrow batches into data files exactly as DuckDB lays
+ * them out (field ids = column ids, DuckDB's physical and logical types), shredded column by
+ * column, with exact file size, footer length and per-leaf statistics; and positional delete files.
  *
  * <p>This is the only package that may import {@code org.apache.parquet}. It must not need Hadoop
  * at run time: files go through {@link io.quacklake.storage.InputFile} and {@link

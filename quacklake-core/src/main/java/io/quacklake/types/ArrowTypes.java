@@ -106,6 +106,29 @@ public final class ArrowTypes {
     };
   }
 
+  /**
+   * The column a field built by {@link #field} describes, read back from its metadata (also for
+   * nested children).
+   *
+   * @throws io.quacklake.QuacklakeException INVALID_ARGUMENT when the field has no DuckLake type
+   */
+  public static LakeColumn column(Field field) {
+    LakeType type = lakeType(field);
+    if (type == null) {
+      throw io.quacklake.QuacklakeException.invalid(
+          "Arrow field '%s' carries no DuckLake type (metadata %s)",
+          field.getName(), DUCKLAKE_TYPE);
+    }
+    List<Field> children =
+        type.id() == TypeId.MAP ? field.getChildren().get(0).getChildren() : field.getChildren();
+    List<LakeColumn> columns = new ArrayList<>(children.size());
+    for (Field child : children) {
+      columns.add(column(child));
+    }
+    return new LakeColumn(
+        columnId(field), field.getName(), type, field.isNullable(), null, null, columns);
+  }
+
   /** The DuckLake column id stored on a field, or -1 when absent. */
   public static long columnId(Field field) {
     Map<String, String> md = field.getMetadata();

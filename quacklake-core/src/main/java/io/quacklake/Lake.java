@@ -1,17 +1,22 @@
 package io.quacklake;
 
+import io.quacklake.catalog.CatalogConnection;
 import io.quacklake.catalog.CatalogInitializer;
 import io.quacklake.catalog.CatalogLocation;
-import io.quacklake.catalog.CatalogReader;
 import io.quacklake.catalog.ObjectGateway;
 import io.quacklake.catalog.SchemaRecord;
 import io.quacklake.catalog.SnapshotGateway;
 import io.quacklake.catalog.SnapshotRecord;
 import io.quacklake.catalog.TableRecord;
+import io.quacklake.parquet.ParquetWriteOptions;
 import io.quacklake.scan.DataPaths;
 import io.quacklake.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
+import io.quacklake.txn.CommitIo;
+import io.quacklake.txn.Committer;
+import io.quacklake.txn.TransactionState;
+import io.quacklake.types.LakeColumn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * An open DuckLake: its catalog, its data path and the resources scans share. Thread-safe. Close it
@@ -34,7 +40,7 @@ import org.apache.arrow.memory.RootAllocator;
  * }</pre>
  */
 public final class Lake implements AutoCloseable {
-  private final CatalogReader catalog;
+  private final CatalogConnection catalog;
   private final LakeOptions options;
   private final DataPaths paths;
   private final SnapshotGateway snapshots;
@@ -43,7 +49,7 @@ public final class Lake implements AutoCloseable {
   private final ObjectStore store;
   private final ExecutorService readers;
 
-  private Lake(CatalogReader catalog, LakeOptions options) {
+  private Lake(CatalogConnection catalog, LakeOptions options) {
     this.catalog = catalog;
     this.options = options;
     String dataPath =
@@ -96,7 +102,7 @@ public final class Lake implements AutoCloseable {
   }
 
   public static Lake open(String catalogLocation, LakeOptions options) {
-    CatalogReader reader = CatalogReader.open(CatalogLocation.parse(catalogLocation));
+    CatalogConnection reader = CatalogConnection.open(CatalogLocation.parse(catalogLocation));
     try {
       return new Lake(reader, options);
     } catch (RuntimeException e) {
@@ -189,7 +195,75 @@ public final class Lake implements AutoCloseable {
     return new Table(this, name);
   }
 
-  CatalogReader catalog() {
+  /** Starts a transaction reading the latest snapshot. */
+  public Transaction begin() {
+    SnapshotRecord latest = snapshots.latest();
+    return new Transaction(this, latest);
+  }
+
+  /** Creates a table in its own transaction; returns the new snapshot. */
+  public Snapshot createTable(String name, List<LakeColumn> columns) {
+    try (Transaction tx = begin()) {
+      tx.createTable(name, columns);
+      return tx.commit();
+    }
+  }
+
+  /** Creates a table from an Arrow schema in its own transaction; returns the new snapshot. */
+  public Snapshot createTable(String name, Schema schema) {
+    try (Transaction tx = begin()) {
+      tx.createTable(name, schema);
+      return tx.commit();
+    }
+  }
+
+  /** Creates a schema in its own transaction; returns the new snapshot. */
+  public Snapshot createSchema(String name) {
+    try (Transaction tx = begin()) {
+      tx.createSchema(name);
+      return tx.commit();
+    }
+  }
+
+  /** Drops a table in its own transaction; returns the new snapshot. */
+  public Snapshot dropTable(String name) {
+    try (Transaction tx = begin()) {
+      tx.dropTable(name);
+      return tx.commit();
+    }
+  }
+
+  Snapshot commit(TransactionState state) {
+    CommitIo io = new LakeCommitIo(this, state);
+    return toSnapshot(new Committer(catalog, options.retryPolicy()).commit(state, io));
+  }
+
+  /** {@code data_inlining_row_limit}: the catalog's value, else DuckDB's default of 10. */
+  int inliningLimit() {
+    String v = catalog.option("data_inlining_row_limit", null, null);
+    try {
+      return v == null ? 10 : Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw QuacklakeException.corrupt(
+          "catalog option data_inlining_row_limit is '%s', not a number", v);
+    }
+  }
+
+  ParquetWriteOptions parquetOptions() {
+    return ParquetWriteOptions.defaults();
+  }
+
+  void removeFiles(List<Location> files) {
+    for (Location f : files) {
+      try {
+        store.delete(f);
+      } catch (java.io.IOException | RuntimeException e) {
+        // an orphan file is harmless: nothing in the catalog refers to it
+      }
+    }
+  }
+
+  CatalogConnection catalog() {
     return catalog;
   }
 

@@ -1,13 +1,19 @@
 package io.quacklake;
 
+import io.quacklake.txn.RetryPolicy;
+import java.time.Duration;
+
 /**
  * How to open a lake.
  *
  * @param dataPath overrides the catalog's stored data path (a moved lake), or null
  * @param readThreads threads that read data files in parallel during scans (≥ 1)
  * @param batchSize rows per Arrow batch produced by scans
+ * @param maxRetries how often a commit retries after another writer took the next snapshot id
+ * @param retryWaitMillis the first wait before a retry; later waits grow by 1.5× with jitter
  */
-public record LakeOptions(String dataPath, int readThreads, int batchSize) {
+public record LakeOptions(
+    String dataPath, int readThreads, int batchSize, int maxRetries, long retryWaitMillis) {
   public LakeOptions {
     if (readThreads < 1) {
       throw QuacklakeException.invalid("readThreads must be at least 1, got %d", readThreads);
@@ -15,10 +21,16 @@ public record LakeOptions(String dataPath, int readThreads, int batchSize) {
     if (batchSize < 1) {
       throw QuacklakeException.invalid("batchSize must be at least 1, got %d", batchSize);
     }
+    if (maxRetries < 0 || retryWaitMillis < 0) {
+      throw QuacklakeException.invalid(
+          "maxRetries and retryWaitMillis must not be negative, got %d and %d",
+          maxRetries, retryWaitMillis);
+    }
   }
 
   public static LakeOptions defaults() {
-    return new LakeOptions(null, Math.max(1, Runtime.getRuntime().availableProcessors()), 8192);
+    return new LakeOptions(
+        null, Math.max(1, Runtime.getRuntime().availableProcessors()), 8192, 10, 100);
   }
 
   /** The defaults with the data path overridden. */
@@ -27,14 +39,26 @@ public record LakeOptions(String dataPath, int readThreads, int batchSize) {
   }
 
   public LakeOptions withDataPath(String path) {
-    return new LakeOptions(path, readThreads, batchSize);
+    return new LakeOptions(path, readThreads, batchSize, maxRetries, retryWaitMillis);
   }
 
   public LakeOptions withReadThreads(int threads) {
-    return new LakeOptions(dataPath, threads, batchSize);
+    return new LakeOptions(dataPath, threads, batchSize, maxRetries, retryWaitMillis);
   }
 
   public LakeOptions withBatchSize(int rows) {
-    return new LakeOptions(dataPath, readThreads, rows);
+    return new LakeOptions(dataPath, readThreads, rows, maxRetries, retryWaitMillis);
+  }
+
+  public LakeOptions withMaxRetries(int retries) {
+    return new LakeOptions(dataPath, readThreads, batchSize, retries, retryWaitMillis);
+  }
+
+  public LakeOptions withRetryWaitMillis(long millis) {
+    return new LakeOptions(dataPath, readThreads, batchSize, maxRetries, millis);
+  }
+
+  RetryPolicy retryPolicy() {
+    return new RetryPolicy(maxRetries, Duration.ofMillis(retryWaitMillis), 1.5);
   }
 }

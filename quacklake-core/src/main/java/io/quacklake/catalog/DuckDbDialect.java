@@ -103,6 +103,22 @@ final class DuckDbDialect implements SqlDialect {
   }
 
   @Override
+  public String inlinedColumnType(LakeColumn column) {
+    return column.sqlTypeName();
+  }
+
+  /** Every value is bound as DuckDB text and cast by DuckDB, nested values included. */
+  @Override
+  public String inlinedPlaceholder(LakeColumn column) {
+    return "CAST(? AS " + column.sqlTypeName() + ")";
+  }
+
+  @Override
+  public Object inlinedValue(Object value, LakeColumn column) {
+    return value == null ? null : io.quacklake.text.DuckDbText.format(value, column);
+  }
+
+  @Override
   public String selectInlinedColumn(String quotedColumn, LakeColumn column) {
     return "CAST(" + quotedColumn + " AS VARCHAR)";
   }

@@ -41,14 +41,14 @@ public final class InlinedDataGateway {
    */
   public static InlinedRows read(
       Connection c,
-      CatalogReader catalog,
+      CatalogConnection catalog,
       InlinedTableRecord inlined,
       List<LakeColumn> current,
       long snapshot)
       throws SQLException {
     SqlDialect dialect = catalog.dialect();
     if (!dialect.tableExists(c, inlined.tableName())) {
-      return new InlinedRows(List.of(), new long[0], List.of());
+      return new InlinedRows(inlined.tableName(), List.of(), new long[0], List.of());
     }
     long schemaSnapshot = schemaSnapshot(c, inlined);
     Map<Long, String> namesThen = new HashMap<>();
@@ -98,7 +98,8 @@ public final class InlinedDataGateway {
         }
       }
     }
-    return new InlinedRows(held, rowIds.stream().mapToLong(Long::longValue).toArray(), rows);
+    return new InlinedRows(
+        inlined.tableName(), held, rowIds.stream().mapToLong(Long::longValue).toArray(), rows);
   }
 
   /** The snapshot whose schema an inlined table was created with (DuckDB's rule). */

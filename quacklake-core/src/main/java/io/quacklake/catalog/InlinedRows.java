@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * Rows of one inlined-data table visible at a snapshot, decoded to canonical values.
  *
+ * @param tableName the inlined-data table they come from
  * @param columns the current columns the inlined table holds, in {@code values} order
  * @param rowIds the row id of each row
  * @param values one array per row, aligned with {@code columns}
  */
-public record InlinedRows(List<LakeColumn> columns, long[] rowIds, List<Object[]> values) {}
+public record InlinedRows(
+    String tableName, List<LakeColumn> columns, long[] rowIds, List<Object[]> values) {}

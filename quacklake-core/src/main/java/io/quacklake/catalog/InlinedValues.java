@@ -16,6 +16,22 @@ import java.nio.charset.StandardCharsets;
 public final class InlinedValues {
   private InlinedValues() {}
 
+  /** Whether a catalog stores the column's values natively (integers, booleans, blobs). */
+  static boolean isNative(LakeColumn column) {
+    return switch (column.type().id()) {
+      case BOOLEAN, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, BLOB -> true;
+      default -> false;
+    };
+  }
+
+  /** The value to store: native for integers, booleans and blobs, DuckDB text otherwise. */
+  static Object encode(Object value, LakeColumn column) {
+    if (value == null || isNative(column)) {
+      return value;
+    }
+    return DuckDbText.format(value, column);
+  }
+
   public static Object decode(Object value, LakeColumn column) {
     if (value == null) {
       return null;

@@ -10,9 +10,9 @@ import java.util.UUID;
 
 /** Reads schemas, tables, views and columns visible at a snapshot. */
 public final class ObjectGateway {
-  private final CatalogReader catalog;
+  private final CatalogConnection catalog;
 
-  public ObjectGateway(CatalogReader catalog) {
+  public ObjectGateway(CatalogConnection catalog) {
     this.catalog = catalog;
   }
 
@@ -117,7 +117,8 @@ public final class ObjectGateway {
     return catalog.read("columns of table " + tableId, c -> columns(c, tableId, snapshot));
   }
 
-  static List<ColumnRecord> columns(Connection c, long tableId, long snapshot) throws SQLException {
+  public static List<ColumnRecord> columns(Connection c, long tableId, long snapshot)
+      throws SQLException {
     String sql =
         "SELECT column_id, begin_snapshot, column_order, column_name, column_type,"
             + " initial_default, default_value, nulls_allowed, parent_column"

@@ -16,9 +16,9 @@ public final class SnapshotGateway {
           + " FROM ducklake_snapshot s LEFT JOIN ducklake_snapshot_changes c"
           + " ON s.snapshot_id = c.snapshot_id";
 
-  private final CatalogReader catalog;
+  private final CatalogConnection catalog;
 
-  public SnapshotGateway(CatalogReader catalog) {
+  public SnapshotGateway(CatalogConnection catalog) {
     this.catalog = catalog;
   }
 

@@ -42,6 +42,19 @@ public interface SqlDialect {
     return "?";
   }
 
+  /** The declared type of an inlined-data column holding {@code column}. */
+  String inlinedColumnType(LakeColumn column);
+
+  /** The SQL placeholder for an inlined value of {@code column}. */
+  default String inlinedPlaceholder(LakeColumn column) {
+    return "?";
+  }
+
+  /** The JDBC value to bind for a canonical value of {@code column} in an inlined table. */
+  default Object inlinedValue(Object value, LakeColumn column) {
+    return InlinedValues.encode(value, column);
+  }
+
   default String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }

@@ -55,6 +55,11 @@ final class SqliteDialect implements SqlDialect {
   }
 
   @Override
+  public String inlinedColumnType(LakeColumn column) {
+    return InlinedValues.isNative(column) ? column.sqlTypeName() : "VARCHAR";
+  }
+
+  @Override
   public String selectInlinedColumn(String quotedColumn, LakeColumn column) {
     return quotedColumn;
   }

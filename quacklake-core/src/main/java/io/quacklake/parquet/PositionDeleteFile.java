@@ -37,6 +37,22 @@ public final class PositionDeleteFile {
    *     a NULL position
    */
   public static long[] read(InputFile file, long maxSnapshot) {
+    Deletes all = readAll(file, maxSnapshot);
+    long[] kept = new long[all.positions().length];
+    int n = 0;
+    for (int i = 0; i < kept.length; i++) {
+      if (all.snapshots()[i] <= maxSnapshot) {
+        kept[n++] = all.positions()[i];
+      }
+    }
+    return sortedUnique(kept, n);
+  }
+
+  /**
+   * Every deleted position with the snapshot that deleted it; positions of a file without a
+   * snapshot column carry {@code fileSnapshot} (the delete file's begin snapshot). In file order.
+   */
+  public static Deletes readAll(InputFile file, long fileSnapshot) {
     try (ParquetFileReader reader = ParquetInputFile.open(file)) {
       MessageType schema = reader.getFooter().getFileMetaData().getSchema();
       ColumnDescriptor pos = bigint(schema, 1, file);
@@ -50,7 +66,9 @@ public final class PositionDeleteFile {
         columns.add(snapshot);
       }
       reader.setRequestedSchema(columns);
-      long[] out = new long[(int) Math.min(reader.getRecordCount(), Integer.MAX_VALUE - 8)];
+      int total = (int) Math.min(reader.getRecordCount(), Integer.MAX_VALUE - 8);
+      long[] positions = new long[total];
+      long[] snapshots = new long[total];
       int n = 0;
       for (int g = 0; g < reader.getRowGroups().size(); g++) {
         long rows = reader.getRowGroups().get(g).getRowCount();
@@ -61,18 +79,19 @@ public final class PositionDeleteFile {
         ColumnReader p = open(pages, pos);
         ColumnReader s = snapshot == null ? null : open(pages, snapshot);
         for (long r = 0; r < rows; r++) {
-          long position = value(p, file, "pos");
-          boolean keep = s == null || value(s, file, SNAPSHOT_COLUMN) <= maxSnapshot;
-          if (keep) {
-            out[n++] = position;
-          }
+          positions[n] = value(p, file, "pos");
+          snapshots[n] = s == null ? fileSnapshot : value(s, file, SNAPSHOT_COLUMN);
+          n++;
         }
       }
-      return sortedUnique(out, n);
+      return new Deletes(Arrays.copyOf(positions, n), Arrays.copyOf(snapshots, n));
     } catch (IOException | ParquetRuntimeException e) {
       throw ParquetInputFile.failure(file, "delete positions", e);
     }
   }
+
+  /** Deleted positions and, aligned, the snapshot of each delete. */
+  public record Deletes(long[] positions, long[] snapshots) {}
 
   private static ColumnDescriptor bigint(MessageType schema, int index, InputFile file) {
     if (schema.getFieldCount() <= index) {

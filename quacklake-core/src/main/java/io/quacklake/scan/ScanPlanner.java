@@ -1,6 +1,6 @@
 package io.quacklake.scan;
 
-import io.quacklake.catalog.CatalogReader;
+import io.quacklake.catalog.CatalogConnection;
 import io.quacklake.catalog.DataFileRecord;
 import io.quacklake.catalog.DeleteFileRecord;
 import io.quacklake.catalog.FileColumnStatsRecord;
@@ -27,7 +27,10 @@ public final class ScanPlanner {
    * @param readColumns the columns the scan reads (projection plus filter columns)
    */
   public static ScanPlan plan(
-      CatalogReader catalog, ResolvedTable table, List<LakeColumn> readColumns, RowFilter filter) {
+      CatalogConnection catalog,
+      ResolvedTable table,
+      List<LakeColumn> readColumns,
+      RowFilter filter) {
     return catalog.read(
         "the files of " + table.table().qualifiedName(),
         c -> plan(c, catalog, table, readColumns, filter));
@@ -35,7 +38,7 @@ public final class ScanPlanner {
 
   private static ScanPlan plan(
       Connection c,
-      CatalogReader catalog,
+      CatalogConnection catalog,
       ResolvedTable table,
       List<LakeColumn> readColumns,
       RowFilter filter)

@@ -12,18 +12,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * An open, read-only connection to a DuckLake catalog: its version, its global metadata and the
- * gateways that read each group of catalog tables. Thread-safe: calls are serialised on the one
- * connection.
+ * The open connection to a DuckLake catalog: its version and global metadata, consistent reads, and
+ * write transactions. It starts read-only and reopens read-write on the first write (a DuckDB file
+ * allows one configuration per process, and read-only catalogs stay readable). Thread-safe: calls
+ * are serialised on the one connection.
  */
-public final class CatalogReader implements AutoCloseable {
+public final class CatalogConnection implements AutoCloseable {
   private final CatalogLocation location;
   private final SqlDialect dialect;
-  private final Connection connection;
+  private Connection connection;
+  private boolean writable;
+  private boolean inWrite;
   private final SpecVersion version;
   private final Map<String, String> metadata;
 
-  private CatalogReader(
+  private CatalogConnection(
       CatalogLocation location,
       SqlDialect dialect,
       Connection connection,
@@ -42,7 +45,7 @@ public final class CatalogReader implements AutoCloseable {
    * @throws QuacklakeException NOT_FOUND if there is no catalog, UNSUPPORTED for an unknown
    *     version, INVALID_ARGUMENT if the database is not a DuckLake catalog
    */
-  public static CatalogReader open(CatalogLocation location) {
+  public static CatalogConnection open(CatalogLocation location) {
     if (location.kind() == CatalogKind.SQLITE || location.kind() == CatalogKind.DUCKDB) {
       if (!Files.isRegularFile(Path.of(location.target()))) {
         throw QuacklakeException.notFound(
@@ -72,7 +75,7 @@ public final class CatalogReader implements AutoCloseable {
             "catalog %s has no 'version' row in ducklake_metadata", location);
       }
       SpecVersion version = SpecVersion.parse(versionText, location.toString());
-      return new CatalogReader(location, dialect, connection, version, metadata);
+      return new CatalogConnection(location, dialect, connection, version, metadata);
     } catch (SQLException e) {
       closeQuietly(connection);
       throw new QuacklakeException(
@@ -115,6 +118,16 @@ public final class CatalogReader implements AutoCloseable {
 
   /** Runs catalog reads on the connection, in one read transaction (a consistent view). */
   public synchronized <T> T read(String what, SqlFunction<T> body) {
+    if (inWrite) {
+      try {
+        return body.apply(connection);
+      } catch (SQLException e) {
+        throw new QuacklakeException(
+            ErrorKind.UNAVAILABLE,
+            "catalog " + location + ": reading " + what + " failed: " + e.getMessage(),
+            e);
+      }
+    }
     try {
       connection.setAutoCommit(false);
       try {
@@ -129,6 +142,75 @@ public final class CatalogReader implements AutoCloseable {
           "catalog " + location + ": reading " + what + " failed: " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * Runs {@code body} in one catalog write transaction and commits it. On {@link SQLException} the
+   * transaction is rolled back and the exception rethrown for the caller to classify.
+   */
+  public synchronized <T> T write(SqlFunction<T> body) throws SQLException {
+    if (!writable) {
+      if (version != SpecVersion.V1_0) {
+        throw QuacklakeException.unsupported(
+            "catalog %s is at DuckLake version %s; Quacklake writes 1.0 lakes only (reading works)",
+            location, version.text());
+      }
+      closeQuietly(connection);
+      try {
+        connection = dialect.connect(location, false);
+      } catch (SQLException e) {
+        connection = dialect.connect(location, true);
+        throw e;
+      }
+      writable = true;
+    }
+    connection.setAutoCommit(false);
+    inWrite = true;
+    try {
+      T result = body.apply(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException ignored) {
+        // the failure being reported matters more than the rollback's
+      }
+      throw e;
+    } finally {
+      inWrite = false;
+      connection.setAutoCommit(true);
+    }
+  }
+
+  /** Reads a metadata option by scope (table, then schema, then global), or null. */
+  public synchronized String option(String key, Long schemaId, Long tableId) {
+    return read(
+        "option " + key,
+        c -> {
+          String global = null;
+          String schema = null;
+          String table = null;
+          try (java.sql.PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT value, scope, scope_id FROM ducklake_metadata WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String scope = rs.getString(2);
+                long id = rs.getLong(3);
+                if (scope == null) {
+                  global = rs.getString(1);
+                } else if (scope.equals("schema") && schemaId != null && id == schemaId) {
+                  schema = rs.getString(1);
+                } else if (scope.equals("table") && tableId != null && id == tableId) {
+                  table = rs.getString(1);
+                }
+              }
+            }
+          }
+          return table != null ? table : schema != null ? schema : global;
+        });
   }
 
   @Override

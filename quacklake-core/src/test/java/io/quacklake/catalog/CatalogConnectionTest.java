@@ -12,7 +12,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CatalogReaderTest {
+class CatalogConnectionTest {
   @TempDir Path dir;
 
   private Path sqlite(String... statements) throws Exception {
@@ -29,7 +29,9 @@ class CatalogReaderTest {
   @Test
   void missingCatalogIsNotFound() {
     assertThatThrownBy(
-            () -> CatalogReader.open(new CatalogLocation(CatalogKind.SQLITE, dir + "/none.sqlite")))
+            () ->
+                CatalogConnection.open(
+                    new CatalogLocation(CatalogKind.SQLITE, dir + "/none.sqlite")))
         .isInstanceOf(QuacklakeException.class)
         .hasMessageContaining("does not exist")
         .satisfies(e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.NOT_FOUND));
@@ -39,7 +41,7 @@ class CatalogReaderTest {
   void databaseWithoutDuckLakeTablesIsRejected() throws Exception {
     Path file = sqlite("CREATE TABLE other(x INTEGER)");
     assertThatThrownBy(
-            () -> CatalogReader.open(new CatalogLocation(CatalogKind.SQLITE, file.toString())))
+            () -> CatalogConnection.open(new CatalogLocation(CatalogKind.SQLITE, file.toString())))
         .isInstanceOf(QuacklakeException.class)
         .hasMessageContaining("not a DuckLake catalog")
         .satisfies(
@@ -53,7 +55,7 @@ class CatalogReaderTest {
             "CREATE TABLE ducklake_metadata(key VARCHAR, value VARCHAR, scope VARCHAR, scope_id BIGINT)",
             "INSERT INTO ducklake_metadata VALUES ('version', '0.3', NULL, NULL)");
     assertThatThrownBy(
-            () -> CatalogReader.open(new CatalogLocation(CatalogKind.SQLITE, file.toString())))
+            () -> CatalogConnection.open(new CatalogLocation(CatalogKind.SQLITE, file.toString())))
         .isInstanceOf(QuacklakeException.class)
         .hasMessageContaining("'0.3'")
         .hasMessageContaining("1.0, 1.1-dev1 and 1.1")
@@ -69,8 +71,8 @@ class CatalogReaderTest {
             "INSERT INTO ducklake_metadata VALUES ('version', '1.1', NULL, NULL)",
             "INSERT INTO ducklake_metadata VALUES ('data_path', 'd/', NULL, NULL)",
             "INSERT INTO ducklake_metadata VALUES ('data_path', 'other/', 'table', 1)");
-    try (CatalogReader r =
-        CatalogReader.open(new CatalogLocation(CatalogKind.SQLITE, file.toString()))) {
+    try (CatalogConnection r =
+        CatalogConnection.open(new CatalogLocation(CatalogKind.SQLITE, file.toString()))) {
       assertThat(r.version()).isEqualTo(SpecVersion.V1_1);
       assertThat(r.version().prefixedInlinedColumns()).isTrue();
       assertThat(r.metadata("data_path")).isEqualTo("d/");

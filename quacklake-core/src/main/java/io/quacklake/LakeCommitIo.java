@@ -1,0 +1,62 @@
+package io.quacklake;
+
+import io.quacklake.catalog.SchemaRecord;
+import io.quacklake.catalog.TableRecord;
+import io.quacklake.parquet.ParquetWriteOptions;
+import io.quacklake.storage.Location;
+import io.quacklake.storage.ObjectStore;
+import io.quacklake.txn.CommitIo;
+import io.quacklake.txn.TransactionState;
+
+/** The storage side of a commit for a lake: its store, its paths, its settings. */
+final class LakeCommitIo implements CommitIo {
+  private final Lake lake;
+  private final TransactionState state;
+  private final int inliningLimit;
+
+  LakeCommitIo(Lake lake, TransactionState state) {
+    this.lake = lake;
+    this.state = state;
+    this.inliningLimit = lake.inliningLimit();
+  }
+
+  @Override
+  public ObjectStore store() {
+    return lake.store();
+  }
+
+  @Override
+  public Location dataRoot() {
+    return lake.paths().root();
+  }
+
+  @Override
+  public Location tableDirectory(long tableId) {
+    long base = state.base().snapshotId();
+    for (TableRecord t : lake.objects().tables(base)) {
+      if (t.tableId() == tableId) {
+        for (SchemaRecord s : lake.objects().schemas(base)) {
+          if (s.schemaId() == t.schemaId()) {
+            return lake.paths().tableDir(s, t);
+          }
+        }
+      }
+    }
+    throw QuacklakeException.notFound("table %d is not visible at snapshot %d", tableId, base);
+  }
+
+  @Override
+  public int inliningLimit() {
+    return inliningLimit;
+  }
+
+  @Override
+  public ParquetWriteOptions parquetOptions() {
+    return lake.parquetOptions();
+  }
+
+  @Override
+  public void wrote(Location file) {
+    state.wrote(file);
+  }
+}

@@ -1,0 +1,351 @@
+package io.quacklake;
+
+import io.quacklake.catalog.InlinedDataGateway;
+import io.quacklake.catalog.SchemaRecord;
+import io.quacklake.catalog.SnapshotRecord;
+import io.quacklake.catalog.UuidV7;
+import io.quacklake.expr.Expression;
+import io.quacklake.expr.Expressions;
+import io.quacklake.scan.Filters;
+import io.quacklake.scan.ResolvedTable;
+import io.quacklake.scan.RowFilter;
+import io.quacklake.scan.RowLocator;
+import io.quacklake.scan.ScanPlanner;
+import io.quacklake.storage.Location;
+import io.quacklake.txn.NewTable;
+import io.quacklake.txn.TableChanges;
+import io.quacklake.txn.TransactionState;
+import io.quacklake.types.ArrowTypeMapping;
+import io.quacklake.types.ArrowValues;
+import io.quacklake.types.LakeColumn;
+import io.quacklake.write.BatchAligner;
+import io.quacklake.write.ColumnIds;
+import io.quacklake.write.DataFileWriter;
+import io.quacklake.write.PendingDataFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A unit of work over one or more tables: its reads see its base snapshot, its writes become one
+ * snapshot at {@link #commit()}, or nothing at {@link #rollback()} (files it wrote are removed). A
+ * transaction belongs to one thread.
+ *
+ * <p>Within a transaction, deletes see the base snapshot plus rows this transaction inlined;
+ * deleting from a table after appending Parquet files to it in the same transaction is not
+ * supported yet.
+ */
+public final class Transaction implements AutoCloseable {
+  private final Lake lake;
+  private final TransactionState state;
+  private boolean finished;
+
+  Transaction(Lake lake, SnapshotRecord base) {
+    this.lake = lake;
+    this.state = new TransactionState(base);
+  }
+
+  /** The snapshot this transaction reads. */
+  public long baseSnapshotId() {
+    return state.base().snapshotId();
+  }
+
+  /** Author, message and extra information stored with the commit. */
+  public Transaction commitMessage(String author, String message, String extraInfo) {
+    state.commitMessage(author, message, extraInfo);
+    return this;
+  }
+
+  public void createSchema(String name) {
+    open();
+    if (name == null || name.isBlank()) {
+      throw QuacklakeException.invalid("a schema needs a name");
+    }
+    if (schemaAtBase(name) != null || state.schemaCreated(name)) {
+      throw new QuacklakeException(ErrorKind.ALREADY_EXISTS, "schema " + name + " already exists");
+    }
+    state.createSchema(name);
+  }
+
+  /** Drops an empty schema. */
+  public void dropSchema(String name) {
+    open();
+    SchemaRecord s = schemaAtBase(name);
+    if (s == null || state.schemaDropped(name)) {
+      throw QuacklakeException.notFound("schema %s does not exist", name);
+    }
+    boolean hasTables =
+        lake.tables(baseSnapshotId()).stream()
+            .anyMatch(t -> t.name().schema().equals(name) && !state.tableDropped(t.tableId()));
+    if (hasTables) {
+      throw QuacklakeException.invalid("schema %s still has tables; drop them first", name);
+    }
+    state.dropSchema(s);
+  }
+
+  /** Creates a table from DuckLake columns (ids are allocated here). */
+  public void createTable(String name, List<LakeColumn> columns) {
+    open();
+    TableName table = TableName.parse(name);
+    if (columns.isEmpty()) {
+      throw QuacklakeException.invalid("table %s needs at least one column", table);
+    }
+    if (exists(table)) {
+      throw new QuacklakeException(ErrorKind.ALREADY_EXISTS, "table " + table + " already exists");
+    }
+    Location schemaDir = schemaDirectory(table.schema());
+    UUID uuid = UuidV7.next();
+    String path = (table.table().matches("[A-Za-z0-9_-]+") ? table.table() : uuid.toString()) + "/";
+    state.createTable(
+        new NewTable(table, uuid, ColumnIds.assign(columns, 1), path, schemaDir.resolve(path)));
+  }
+
+  /** Creates a table from an Arrow schema (see {@code docs/type-mapping.md}). */
+  public void createTable(String name, Schema schema) {
+    List<LakeColumn> columns = new ArrayList<>();
+    for (Field f : schema.getFields()) {
+      columns.add(ArrowTypeMapping.column(f));
+    }
+    createTable(name, columns);
+  }
+
+  public void dropTable(String name) {
+    open();
+    TableName table = TableName.parse(name);
+    if (state.dropNewTable(table)) {
+      return;
+    }
+    state.dropTable(existing(table).table());
+  }
+
+  public void renameTable(String name, String newName) {
+    open();
+    TableName from = TableName.parse(name);
+    TableName to = new TableName(from.schema(), newName);
+    if (state.newTable(from) != null) {
+      throw QuacklakeException.unsupported(
+          "renaming table %s created in the same transaction; create it under its final name",
+          from);
+    }
+    if (exists(to)) {
+      throw new QuacklakeException(ErrorKind.ALREADY_EXISTS, "table " + to + " already exists");
+    }
+    state.renameTable(existing(from).table(), to);
+  }
+
+  /** Appends the rows of a batch (columns matched by name; see {@link BatchAligner}). */
+  public void append(String name, VectorSchemaRoot batch) {
+    open();
+    TableName table = TableName.parse(name);
+    Target t = target(table);
+    if (batch.getRowCount() == 0) {
+      return;
+    }
+    try (BatchAligner.Aligned a =
+        BatchAligner.align(table.toString(), batch, t.columns(), lake.allocator())) {
+      VectorSchemaRoot aligned = a.root();
+      int limit = t.inlining() ? lake.inliningLimit() : 0;
+      if (aligned.getRowCount() <= limit) {
+        t.changes().addInlinedRows(rows(aligned));
+        return;
+      }
+      PendingDataFile file =
+          DataFileWriter.write(
+              lake.store(), t.directory(), t.columns(), aligned, false, lake.parquetOptions());
+      state.wrote(file.file().location());
+      t.changes().addFile(file);
+    }
+  }
+
+  /**
+   * Deletes the rows matching {@code filter}; returns how many.
+   *
+   * @throws QuacklakeException UNSUPPORTED after appending files to the table in this transaction
+   */
+  public long delete(String name, Expression filter) {
+    open();
+    TableName table = TableName.parse(name);
+    Target t = target(table);
+    if (!t.changes().files().isEmpty()) {
+      throw QuacklakeException.unsupported(
+          "deleting from %s after appending files to it in the same transaction; commit the"
+              + " append first",
+          table);
+    }
+    RowFilter rowFilter = Filters.bind(filter, t.columns());
+    long count = t.changes().deleteInlinedPending(rowFilter, t.columns(), lake.allocator());
+    if (t.resolved() == null) {
+      return count;
+    }
+    List<LakeColumn> read = new ArrayList<>();
+    for (LakeColumn c : t.columns()) {
+      if (rowFilter.columnIds().contains(c.id())) {
+        read.add(c);
+      }
+    }
+    var plan = ScanPlanner.plan(lake.catalog(), t.resolved(), read, rowFilter);
+    RowLocator.Located hits =
+        RowLocator.locate(plan, read, rowFilter, lake.store(), lake.allocator());
+    TableChanges changes = t.changes();
+    for (Map.Entry<Long, long[]> e : hits.filePositions().entrySet()) {
+      changes.deletePositions(e.getKey(), e.getValue());
+    }
+    hits.inlinedRowIds().forEach(changes::deleteInlined);
+    return count + hits.count();
+  }
+
+  public long delete(String name, String filterSql) {
+    return delete(name, Expressions.parse(filterSql));
+  }
+
+  /**
+   * Commits everything as one snapshot.
+   *
+   * @throws QuacklakeException CONFLICT when a concurrent commit conflicts (nothing is left behind;
+   *     retry the transaction)
+   */
+  public Snapshot commit() {
+    open();
+    finished = true;
+    if (state.isEmpty()) {
+      return lake.snapshot(baseSnapshotId());
+    }
+    try {
+      return lake.commit(state);
+    } catch (QuacklakeException e) {
+      if (e.kind() != ErrorKind.COMMIT_STATE_UNKNOWN) {
+        lake.removeFiles(state.writtenFiles());
+      }
+      throw e;
+    }
+  }
+
+  /** Discards everything and removes the files this transaction wrote. */
+  public void rollback() {
+    if (!finished) {
+      finished = true;
+      lake.removeFiles(state.writtenFiles());
+    }
+  }
+
+  @Override
+  public void close() {
+    rollback();
+  }
+
+  private void open() {
+    if (finished) {
+      throw new IllegalStateException("transaction is already committed or rolled back");
+    }
+  }
+
+  private List<Object[]> rows(VectorSchemaRoot aligned) {
+    List<Object[]> out = new ArrayList<>(aligned.getRowCount());
+    List<FieldVector> vectors = aligned.getFieldVectors();
+    for (int r = 0; r < aligned.getRowCount(); r++) {
+      Object[] row = new Object[vectors.size()];
+      for (int c = 0; c < row.length; c++) {
+        row[c] = ArrowValues.get(vectors.get(c), r);
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  private SchemaRecord schemaAtBase(String name) {
+    for (SchemaRecord s : lake.objects().schemas(baseSnapshotId())) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private Location schemaDirectory(String schema) {
+    if (state.schemaCreated(schema)) {
+      return lake.paths()
+          .root()
+          .resolve(schema.matches("[A-Za-z0-9_-]+") ? schema + "/" : UuidV7.next() + "/");
+    }
+    SchemaRecord s = schemaAtBase(schema);
+    if (s == null || state.schemaDropped(schema)) {
+      throw QuacklakeException.notFound("schema %s does not exist; create it first", schema);
+    }
+    return lake.paths().schemaDir(s);
+  }
+
+  private boolean exists(TableName name) {
+    if (state.newTable(name) != null) {
+      return true;
+    }
+    try {
+      existing(name);
+      return true;
+    } catch (QuacklakeException e) {
+      return false;
+    }
+  }
+
+  private ResolvedTable existing(TableName name) {
+    for (Map.Entry<Long, TableName> e : renamedView().entrySet()) {
+      if (e.getValue().equals(name)) {
+        return lake.table(
+                lake.tables(baseSnapshotId()).stream()
+                    .filter(t -> t.tableId() == e.getKey())
+                    .findFirst()
+                    .orElseThrow()
+                    .name())
+            .resolve(baseSnapshotId());
+      }
+    }
+    ResolvedTable t = lake.table(name).resolve(baseSnapshotId());
+    long id = t.table().tableId();
+    if (state.tableDropped(id) || state.renamedTo(id) != null) {
+      throw QuacklakeException.notFound("table %s does not exist in this transaction", name);
+    }
+    return t;
+  }
+
+  private Map<Long, TableName> renamedView() {
+    Map<Long, TableName> out = new java.util.HashMap<>();
+    for (TableInfo t : lake.tables(baseSnapshotId())) {
+      TableName to = state.renamedTo(t.tableId());
+      if (to != null) {
+        out.put(t.tableId(), to);
+      }
+    }
+    return out;
+  }
+
+  private Target target(TableName name) {
+    NewTable created = state.newTable(name);
+    if (created != null) {
+      return new Target(
+          null,
+          created.columns(),
+          created.directory(),
+          state.changes(name),
+          lake.inliningLimit() > 0);
+    }
+    ResolvedTable t = existing(name);
+    boolean inlining =
+        lake.catalog()
+            .read(
+                "inlined tables of " + name,
+                c -> !InlinedDataGateway.inlinedTables(c, t.table().tableId()).isEmpty());
+    return new Target(t, t.columns(), t.directory(), state.changes(t.table().tableId()), inlining);
+  }
+
+  /** A table as this transaction writes it. */
+  private record Target(
+      ResolvedTable resolved,
+      List<LakeColumn> columns,
+      Location directory,
+      TableChanges changes,
+      boolean inlining) {}
+}

@@ -1,0 +1,132 @@
+package io.quacklake.catalog;
+
+import io.quacklake.types.LakeColumn;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** Writes schemas, tables, columns and schema versions, and ends them when they are dropped. */
+public final class ObjectWrites {
+  private ObjectWrites() {}
+
+  public static void insertSchema(
+      Connection c, long schemaId, UUID uuid, long snapshot, String name, String path)
+      throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO ducklake_schema VALUES (?, ?, ?, NULL, ?, ?, true)",
+        schemaId,
+        uuid,
+        snapshot,
+        name,
+        path);
+  }
+
+  public static void endSchema(Connection c, long schemaId, long snapshot) throws SQLException {
+    Sql.update(
+        c,
+        "UPDATE ducklake_schema SET end_snapshot = ? WHERE schema_id = ? AND end_snapshot IS NULL",
+        snapshot,
+        schemaId);
+  }
+
+  public static void insertTable(
+      Connection c, long tableId, UUID uuid, long snapshot, long schemaId, String name, String path)
+      throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO ducklake_table VALUES (?, ?, ?, NULL, ?, ?, ?, true)",
+        tableId,
+        uuid,
+        snapshot,
+        schemaId,
+        name,
+        path);
+  }
+
+  /** Ends the current row of a table (a rename then inserts the new row with the same id). */
+  public static void endTableRow(Connection c, long tableId, long snapshot) throws SQLException {
+    Sql.update(
+        c,
+        "UPDATE ducklake_table SET end_snapshot = ? WHERE table_id = ? AND end_snapshot IS NULL",
+        snapshot,
+        tableId);
+  }
+
+  /**
+   * Drops a table as DuckDB does: ends its rows in the table, partition, column, tag, data and
+   * delete file tables. Table stats and inlined tables stay until snapshots expire.
+   */
+  public static void dropTable(Connection c, long tableId, long snapshot) throws SQLException {
+    String[] byTableId = {
+      "ducklake_table",
+      "ducklake_partition_info",
+      "ducklake_column",
+      "ducklake_column_tag",
+      "ducklake_data_file",
+      "ducklake_delete_file",
+      "ducklake_sort_info"
+    };
+    for (String table : byTableId) {
+      Sql.update(
+          c,
+          "UPDATE " + table + " SET end_snapshot = ? WHERE table_id = ? AND end_snapshot IS NULL",
+          snapshot,
+          tableId);
+    }
+    Sql.update(
+        c,
+        "UPDATE ducklake_tag SET end_snapshot = ? WHERE object_id = ? AND end_snapshot IS NULL",
+        snapshot,
+        tableId);
+  }
+
+  /** Inserts a column and its nested children (parents before children). */
+  public static void insertColumn(
+      Connection c, long tableId, long snapshot, LakeColumn column, Long parent)
+      throws SQLException {
+    boolean nested = column.type().id().isNested();
+    Sql.update(
+        c,
+        "INSERT INTO ducklake_column VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'duckdb')",
+        column.id(),
+        snapshot,
+        tableId,
+        column.id(),
+        column.name(),
+        column.type().ducklakeName(),
+        column.initialDefault(),
+        column.defaultValue() == null ? "NULL" : column.defaultValue(),
+        column.nullable(),
+        parent,
+        nested ? "" : "literal");
+    for (LakeColumn child : column.children()) {
+      insertColumn(c, tableId, snapshot, child, column.id());
+    }
+  }
+
+  /** Ends a column's current rows (itself and its children), for drops and alterations. */
+  public static void endColumn(Connection c, long tableId, LakeColumn column, long snapshot)
+      throws SQLException {
+    Sql.update(
+        c,
+        "UPDATE ducklake_column SET end_snapshot = ? WHERE table_id = ? AND column_id = ?"
+            + " AND end_snapshot IS NULL",
+        snapshot,
+        tableId,
+        column.id());
+    for (LakeColumn child : column.children()) {
+      endColumn(c, tableId, child, snapshot);
+    }
+  }
+
+  public static void insertSchemaVersion(
+      Connection c, long snapshot, long schemaVersion, long tableId) throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO ducklake_schema_versions VALUES (?, ?, ?)",
+        snapshot,
+        schemaVersion,
+        tableId);
+  }
+}

@@ -1,0 +1,176 @@
+package io.quacklake.txn;
+
+import io.quacklake.TableName;
+import io.quacklake.catalog.ColumnTree;
+import io.quacklake.catalog.InlinedWrites;
+import io.quacklake.catalog.ObjectGateway;
+import io.quacklake.catalog.ObjectWrites;
+import io.quacklake.catalog.SchemaRecord;
+import io.quacklake.catalog.SnapshotRecord;
+import io.quacklake.catalog.SnapshotWrites;
+import io.quacklake.catalog.SqlDialect;
+import io.quacklake.catalog.TableRecord;
+import io.quacklake.catalog.UuidV7;
+import io.quacklake.types.LakeColumn;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a transaction's state as one new snapshot, inside an open catalog write transaction whose
+ * latest snapshot is {@code latest}: allocates ids from the latest counters, writes every catalog
+ * row, and finally inserts the snapshot and its change log. Throws {@link SQLException} for the
+ * caller to classify (a duplicate snapshot id means another writer won).
+ */
+final class CommitExecutor {
+  private final Connection c;
+  private final SqlDialect dialect;
+  private final TransactionState state;
+  private final CommitIo io;
+  private final long snapshot;
+  private final long schemaVersion;
+  private long nextCatalogId;
+  private long nextFileId;
+  private final CommitSummary summary = new CommitSummary();
+  private final Map<String, Long> schemaIds = new HashMap<>();
+
+  CommitExecutor(
+      Connection c,
+      SqlDialect dialect,
+      TransactionState state,
+      SnapshotRecord latest,
+      CommitIo io) {
+    this.c = c;
+    this.dialect = dialect;
+    this.state = state;
+    this.io = io;
+    this.snapshot = latest.snapshotId() + 1;
+    this.schemaVersion = latest.schemaVersion() + (state.changesCatalog() ? 1 : 0);
+    this.nextCatalogId = latest.nextCatalogId();
+    this.nextFileId = latest.nextFileId();
+  }
+
+  long snapshot() {
+    return snapshot;
+  }
+
+  CommitSummary summary() {
+    return summary;
+  }
+
+  /** Writes every catalog row except the snapshot and its change log. */
+  void apply() throws SQLException {
+    dropTables();
+    dropSchemas();
+    createSchemas();
+    Map<TableName, Long> newIds = createTables();
+    renameTables();
+    DataCommit data = new DataCommit(c, dialect, io, snapshot, summary, this::nextFileId);
+    for (Map.Entry<Long, TableChanges> e : state.existingChanges.entrySet()) {
+      long tableId = e.getKey();
+      List<LakeColumn> columns = ColumnTree.build(ObjectGateway.columns(c, tableId, snapshot - 1));
+      data.apply(tableId, columns, e.getValue(), io.tableDirectory(tableId));
+    }
+    for (Map.Entry<TableName, TableChanges> e : state.newChanges.entrySet()) {
+      NewTable t = state.createdTables.get(e.getKey());
+      data.apply(newIds.get(e.getKey()), t.columns(), e.getValue(), t.directory());
+    }
+  }
+
+  /** Inserts the snapshot row and its change log; returns the snapshot. */
+  SnapshotRecord finish(String changesMade) throws SQLException {
+    SnapshotRecord row =
+        new SnapshotRecord(
+            snapshot,
+            Instant.now(),
+            schemaVersion,
+            nextCatalogId,
+            nextFileId,
+            changesMade,
+            state.author,
+            state.message,
+            state.extraInfo);
+    SnapshotWrites.insertSnapshot(c, dialect, row);
+    return row;
+  }
+
+  private long nextFileId() {
+    return nextFileId++;
+  }
+
+  private void dropTables() throws SQLException {
+    for (TableRecord t : state.droppedTables.values()) {
+      ObjectWrites.dropTable(c, t.tableId(), snapshot);
+      summary.droppedTables.add(t.tableId());
+    }
+  }
+
+  private void dropSchemas() throws SQLException {
+    for (SchemaRecord s : state.droppedSchemas.values()) {
+      ObjectWrites.endSchema(c, s.schemaId(), snapshot);
+      summary.droppedSchemas.add(s.schemaId());
+    }
+  }
+
+  private void createSchemas() throws SQLException {
+    for (String name : state.createdSchemas) {
+      long id = nextCatalogId++;
+      var uuid = UuidV7.next();
+      ObjectWrites.insertSchema(c, id, uuid, snapshot, name, PathNames.directory(name, uuid));
+      schemaIds.put(name, id);
+      summary.createdSchemas.add(name);
+    }
+  }
+
+  private Map<TableName, Long> createTables() throws SQLException {
+    Map<TableName, Long> ids = new HashMap<>();
+    for (NewTable t : state.createdTables.values()) {
+      long id = nextCatalogId++;
+      ids.put(t.name(), id);
+      long schemaId = schemaId(t.name().schema());
+      ObjectWrites.insertTable(c, id, t.uuid(), snapshot, schemaId, t.name().table(), t.path());
+      for (LakeColumn col : t.columns()) {
+        ObjectWrites.insertColumn(c, id, snapshot, col, null);
+      }
+      if (io.inliningLimit() > 0) {
+        InlinedWrites.create(c, dialect, id, schemaVersion, t.columns());
+      }
+      ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, id);
+      summary.createdTables.add(new String[] {t.name().schema(), t.name().table()});
+    }
+    return ids;
+  }
+
+  private void renameTables() throws SQLException {
+    for (Map.Entry<Long, TableName> e : state.renamedTables.entrySet()) {
+      TableRecord old = state.renamedFrom.get(e.getKey());
+      ObjectWrites.endTableRow(c, old.tableId(), snapshot);
+      ObjectWrites.insertTable(
+          c, old.tableId(), old.uuid(), snapshot, old.schemaId(), e.getValue().table(), old.path());
+      summary.createdTables.add(new String[] {e.getValue().schema(), e.getValue().table()});
+    }
+  }
+
+  private long schemaId(String name) throws SQLException {
+    Long created = schemaIds.get(name);
+    if (created != null) {
+      return created;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT schema_id FROM ducklake_schema WHERE schema_name = ? AND end_snapshot IS NULL")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("schema " + name + " no longer exists");
+        }
+        return rs.getLong(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.quacklake.txn;
+
+import io.quacklake.ErrorKind;
+import io.quacklake.QuacklakeException;
+import io.quacklake.catalog.CatalogConnection;
+import io.quacklake.catalog.SnapshotRecord;
+import io.quacklake.catalog.SnapshotWrites;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The commit protocol (decision 0005): in one catalog transaction read the latest snapshot, check
+ * the changes committed since the transaction's base against the conflict rules, allocate ids from
+ * the latest counters and write every row with the snapshot {@code latest + 1}. Losing the race for
+ * the snapshot id (duplicate key) or lock contention is retried with back-off and jitter; a
+ * conflict is not.
+ */
+public final class Committer {
+  private final CatalogConnection catalog;
+  private final RetryPolicy retry;
+  private final Random random = new Random();
+
+  public Committer(CatalogConnection catalog, RetryPolicy retry) {
+    this.catalog = catalog;
+    this.retry = retry;
+  }
+
+  /**
+   * Commits the state as one snapshot.
+   *
+   * @throws QuacklakeException CONFLICT when a concurrent commit conflicts or the retry limit is
+   *     reached (nothing was written), UNAVAILABLE when the catalog fails
+   */
+  public SnapshotRecord commit(TransactionState state, CommitIo io) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return catalog.write(
+            c -> {
+              SnapshotRecord latest = SnapshotWrites.latest(c, catalog.dialect());
+              if (latest.snapshotId() != state.base().snapshotId()) {
+                List<SnapshotRecord> since =
+                    SnapshotWrites.since(c, catalog.dialect(), state.base().snapshotId());
+                ConflictCheck.check(c, state, since);
+              }
+              CommitExecutor executor = new CommitExecutor(c, catalog.dialect(), state, latest, io);
+              executor.apply();
+              return executor.finish(ChangeLog.of(executor.summary()));
+            });
+      } catch (SQLException e) {
+        boolean retryable = catalog.dialect().isDuplicateKey(e) || catalog.dialect().isBusy(e);
+        if (!retryable) {
+          throw new QuacklakeException(
+              ErrorKind.UNAVAILABLE,
+              "commit to catalog " + catalog.location() + " failed: " + e.getMessage(),
+              e);
+        }
+        if (attempt >= retry.maxRetries()) {
+          throw new QuacklakeException(
+              ErrorKind.CONFLICT,
+              "commit gave up after "
+                  + (attempt + 1)
+                  + " attempts because other writers kept committing first; raise the retry"
+                  + " limit (LakeOptions.withMaxRetries, now "
+                  + retry.maxRetries()
+                  + ") or retry the transaction",
+              e);
+        }
+        sleep(retry.delay(attempt, random));
+      }
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QuacklakeException(ErrorKind.UNAVAILABLE, "commit interrupted", e);
+    }
+  }
+}

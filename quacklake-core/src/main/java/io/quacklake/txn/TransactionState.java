@@ -1,0 +1,123 @@
+package io.quacklake.txn;
+
+import io.quacklake.TableName;
+import io.quacklake.catalog.SchemaRecord;
+import io.quacklake.catalog.SnapshotRecord;
+import io.quacklake.catalog.TableRecord;
+import io.quacklake.storage.Location;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a transaction did before commit, against its base snapshot. Not thread-safe: a
+ * transaction belongs to one thread.
+ */
+public final class TransactionState {
+  final SnapshotRecord base;
+  final List<String> createdSchemas = new ArrayList<>();
+  final Map<String, SchemaRecord> droppedSchemas = new LinkedHashMap<>();
+  final Map<TableName, NewTable> createdTables = new LinkedHashMap<>();
+  final Map<Long, TableRecord> droppedTables = new LinkedHashMap<>();
+  final Map<Long, TableName> renamedTables = new LinkedHashMap<>();
+  final Map<Long, TableRecord> renamedFrom = new LinkedHashMap<>();
+  final Map<Long, TableChanges> existingChanges = new LinkedHashMap<>();
+  final Map<TableName, TableChanges> newChanges = new LinkedHashMap<>();
+  final List<Location> writtenFiles = new ArrayList<>();
+  String author;
+  String message;
+  String extraInfo;
+
+  public TransactionState(SnapshotRecord base) {
+    this.base = base;
+  }
+
+  public SnapshotRecord base() {
+    return base;
+  }
+
+  public void createSchema(String name) {
+    createdSchemas.add(name);
+  }
+
+  public void dropSchema(SchemaRecord schema) {
+    droppedSchemas.put(schema.name(), schema);
+  }
+
+  public void createTable(NewTable table) {
+    createdTables.put(table.name(), table);
+  }
+
+  public boolean dropNewTable(TableName name) {
+    newChanges.remove(name);
+    return createdTables.remove(name) != null;
+  }
+
+  public void dropTable(TableRecord table) {
+    droppedTables.put(table.tableId(), table);
+    existingChanges.remove(table.tableId());
+  }
+
+  public void renameTable(TableRecord table, TableName newName) {
+    renamedTables.put(table.tableId(), newName);
+    renamedFrom.putIfAbsent(table.tableId(), table);
+  }
+
+  public TableChanges changes(long tableId) {
+    return existingChanges.computeIfAbsent(tableId, k -> new TableChanges());
+  }
+
+  public TableChanges changes(TableName newTable) {
+    return newChanges.computeIfAbsent(newTable, k -> new TableChanges());
+  }
+
+  public void wrote(Location file) {
+    writtenFiles.add(file);
+  }
+
+  public List<Location> writtenFiles() {
+    return writtenFiles;
+  }
+
+  public NewTable newTable(TableName name) {
+    return createdTables.get(name);
+  }
+
+  public boolean schemaCreated(String name) {
+    return createdSchemas.contains(name);
+  }
+
+  public boolean schemaDropped(String name) {
+    return droppedSchemas.containsKey(name);
+  }
+
+  public boolean tableDropped(long tableId) {
+    return droppedTables.containsKey(tableId);
+  }
+
+  public TableName renamedTo(long tableId) {
+    return renamedTables.get(tableId);
+  }
+
+  public void commitMessage(String author, String message, String extraInfo) {
+    this.author = author;
+    this.message = message;
+    this.extraInfo = extraInfo;
+  }
+
+  /** Whether the commit changes the catalog (bumps the schema version). */
+  boolean changesCatalog() {
+    return !createdSchemas.isEmpty()
+        || !droppedSchemas.isEmpty()
+        || !createdTables.isEmpty()
+        || !droppedTables.isEmpty()
+        || !renamedTables.isEmpty();
+  }
+
+  public boolean isEmpty() {
+    return !changesCatalog()
+        && existingChanges.values().stream().noneMatch(t -> t.inserts() || t.deletes())
+        && newChanges.isEmpty();
+  }
+}

@@ -1,0 +1,49 @@
+package io.quacklake.write;
+
+import io.quacklake.text.DuckDbText;
+import io.quacklake.types.LakeColumn;
+import java.util.HexFormat;
+
+/**
+ * Statistics values as DuckDB writes them into {@code ducklake_file_column_stats}: booleans as
+ * {@code 0}/{@code 1}, blobs as upper-case hex, everything else as DuckDB's VARCHAR cast (time
+ * zones as {@code +00}, decimals at their scale). Text containing a NUL byte is not stored.
+ */
+public final class StatsText {
+  private StatsText() {}
+
+  public static String format(Object value, LakeColumn column) {
+    if (value == null) {
+      return null;
+    }
+    String text =
+        switch (column.type().id()) {
+          case BOOLEAN -> ((Boolean) value) ? "1" : "0";
+          case BLOB -> HexFormat.of().withUpperCase().formatHex((byte[]) value);
+          default -> DuckDbText.format(value, column);
+        };
+    return text.indexOf('\0') >= 0 ? null : text;
+  }
+
+  /** Reads stats text back, accepting both the file form and the VARCHAR-cast form. */
+  public static Object parse(String text, LakeColumn column) {
+    if (text == null) {
+      return null;
+    }
+    switch (column.type().id()) {
+      case BOOLEAN:
+        if (text.equals("0") || text.equals("1")) {
+          return text.equals("1");
+        }
+        break;
+      case BLOB:
+        if (text.matches("([0-9A-Fa-f]{2})*") && !text.isEmpty()) {
+          return HexFormat.of().parseHex(text);
+        }
+        break;
+      default:
+        break;
+    }
+    return DuckDbText.parse(text, column);
+  }
+}

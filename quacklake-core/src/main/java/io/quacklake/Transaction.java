@@ -276,6 +276,7 @@ public final class Transaction implements AutoCloseable {
     if (s == null || state.schemaDropped(schema)) {
       throw QuacklakeException.notFound("schema %s does not exist; create it first", schema);
     }
+    state.knownSchema(s.schemaId(), s.name());
     return lake.paths().schemaDir(s);
   }
 

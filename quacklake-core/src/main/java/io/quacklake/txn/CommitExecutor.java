@@ -83,7 +83,8 @@ final class CommitExecutor {
   }
 
   /** Inserts the snapshot row and its change log; returns the snapshot. */
-  SnapshotRecord finish(String changesMade) throws SQLException {
+  SnapshotRecord finish() throws SQLException {
+    String changesMade = summary.changes().toText();
     SnapshotRecord row =
         new SnapshotRecord(
             snapshot,
@@ -113,6 +114,7 @@ final class CommitExecutor {
   private void dropSchemas() throws SQLException {
     for (SchemaRecord s : state.droppedSchemas.values()) {
       ObjectWrites.endSchema(c, s.schemaId(), snapshot);
+      summary.schemaNames.put(s.schemaId(), s.name());
       summary.droppedSchemas.add(s.schemaId());
     }
   }
@@ -169,7 +171,9 @@ final class CommitExecutor {
         if (!rs.next()) {
           throw new SQLException("schema " + name + " no longer exists");
         }
-        return rs.getLong(1);
+        long id = rs.getLong(1);
+        summary.schemaNames.put(id, name);
+        return id;
       }
     }
   }

@@ -1,8 +1,10 @@
 package io.quacklake.txn;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What one commit did, by the categories of DuckDB's change log. */
@@ -16,5 +18,28 @@ final class CommitSummary {
   final Set<Long> altered = new LinkedHashSet<>();
   final Set<Long> inlinedInsert = new LinkedHashSet<>();
   final Set<Long> inlinedDelete = new LinkedHashSet<>();
-  final Set<Long> deleteTouchedFiles = new LinkedHashSet<>();
+  final Map<Long, Long> deletedDataFiles = new LinkedHashMap<>();
+  final Map<Long, String> schemaNames = new LinkedHashMap<>();
+
+  /** The commit's changes_made log. */
+  ChangesMade changes() {
+    List<Change> out = new ArrayList<>();
+    droppedSchemas.forEach(id -> out.add(new Change.IdChange(ChangeKind.DROPPED_SCHEMA, id)));
+    droppedTables.forEach(id -> out.add(new Change.IdChange(ChangeKind.DROPPED_TABLE, id)));
+    createdSchemas.forEach(n -> out.add(new Change.CreatedSchema(n)));
+    for (String[] t : createdTables) {
+      out.add(new Change.CreatedEntry(ChangeKind.CREATED_TABLE, t[0], t[1]));
+    }
+    insertedInto.forEach(id -> out.add(new Change.IdChange(ChangeKind.INSERTED_INTO_TABLE, id)));
+    deletedFrom.forEach(id -> out.add(new Change.IdChange(ChangeKind.DELETED_FROM_TABLE, id)));
+    altered.forEach(id -> out.add(new Change.IdChange(ChangeKind.ALTERED_TABLE, id)));
+    inlinedInsert.forEach(id -> out.add(new Change.IdChange(ChangeKind.INLINED_INSERT, id)));
+    inlinedDelete.forEach(id -> out.add(new Change.IdChange(ChangeKind.INLINED_DELETE, id)));
+    return ChangesMade.of(out);
+  }
+
+  /** The commit as the conflict rules see it. */
+  TransactionChanges forConflictCheck() {
+    return new TransactionChanges(changes(), schemaNames, deletedDataFiles);
+  }
 }

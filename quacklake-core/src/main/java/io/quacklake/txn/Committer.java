@@ -7,7 +7,6 @@ import io.quacklake.catalog.SnapshotRecord;
 import io.quacklake.catalog.SnapshotWrites;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -39,14 +38,23 @@ public final class Committer {
         return catalog.write(
             c -> {
               SnapshotRecord latest = SnapshotWrites.latest(c, catalog.dialect());
-              if (latest.snapshotId() != state.base().snapshotId()) {
-                List<SnapshotRecord> since =
-                    SnapshotWrites.since(c, catalog.dialect(), state.base().snapshotId());
-                ConflictCheck.check(c, state, since);
-              }
               CommitExecutor executor = new CommitExecutor(c, catalog.dialect(), state, latest, io);
-              executor.apply();
-              return executor.finish(ChangeLog.of(executor.summary()));
+              boolean moved = latest.snapshotId() != state.base().snapshotId();
+              try {
+                executor.apply();
+              } catch (SQLException | RuntimeException e) {
+                if (moved) {
+                  // A concurrent commit may have removed what this one builds on: report that.
+                  ConflictCheck.check(
+                      c, catalog.dialect(), state.base().snapshotId(), state.plannedChanges());
+                }
+                throw e;
+              }
+              if (moved) {
+                ConflictCheck.check(
+                    c, catalog.dialect(), state.base().snapshotId(), executor.summary());
+              }
+              return executor.finish();
             });
       } catch (SQLException e) {
         boolean retryable = catalog.dialect().isDuplicateKey(e) || catalog.dialect().isBusy(e);
@@ -56,7 +64,7 @@ public final class Committer {
               "commit to catalog " + catalog.location() + " failed: " + e.getMessage(),
               e);
         }
-        if (attempt >= retry.maxRetries()) {
+        if (!retry.canRetry(attempt)) {
           throw new QuacklakeException(
               ErrorKind.CONFLICT,
               "commit gave up after "

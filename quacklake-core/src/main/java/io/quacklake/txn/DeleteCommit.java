@@ -90,7 +90,6 @@ final class DeleteCommit {
                 + tableId
                 + " was removed by a concurrent commit; retry the transaction");
       }
-      summary.deleteTouchedFiles.add(file.dataFileId());
       TreeMap<Long, Long> all = new TreeMap<>();
       DeleteFileRecord old = deleteFiles.get(file.dataFileId());
       Location dataLocation = io.locate(tableDir, file.path(), file.pathIsRelative());
@@ -121,6 +120,7 @@ final class DeleteCommit {
       }
       if (all.size() >= file.recordCount()) {
         FileWrites.endDataFile(c, file.dataFileId(), snapshot);
+        summary.deletedDataFiles.put(file.dataFileId(), tableId);
         droppedRecords += file.recordCount();
         droppedBytes += file.fileSizeBytes();
         summary.deletedFrom.add(tableId);
@@ -130,6 +130,7 @@ final class DeleteCommit {
         summary.inlinedDelete.add(tableId);
       } else {
         writeDeleteFile(tableId, tableDir, file, dataLocation, all, hadDeletes, old);
+        summary.deletedDataFiles.put(file.dataFileId(), tableId);
         if (!inlinedOld.isEmpty()) {
           removeInlinedDeletes(tableId, file.dataFileId());
         }

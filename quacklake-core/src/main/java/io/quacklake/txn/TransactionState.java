@@ -25,6 +25,7 @@ public final class TransactionState {
   final Map<Long, TableChanges> existingChanges = new LinkedHashMap<>();
   final Map<TableName, TableChanges> newChanges = new LinkedHashMap<>();
   final List<Location> writtenFiles = new ArrayList<>();
+  final Map<Long, String> knownSchemas = new LinkedHashMap<>();
   String author;
   String message;
   String extraInfo;
@@ -43,6 +44,11 @@ public final class TransactionState {
 
   public void dropSchema(SchemaRecord schema) {
     droppedSchemas.put(schema.name(), schema);
+  }
+
+  /** Remembers the id of a committed schema this transaction creates entries in. */
+  public void knownSchema(long schemaId, String name) {
+    knownSchemas.put(schemaId, name);
   }
 
   public void createTable(NewTable table) {
@@ -113,6 +119,42 @@ public final class TransactionState {
         || !createdTables.isEmpty()
         || !droppedTables.isEmpty()
         || !renamedTables.isEmpty();
+  }
+
+  /**
+   * The change log this state will most likely produce, before the commit decides how deletes are
+   * stored (every positional delete counts as a delete from the table).
+   */
+  CommitSummary plannedChanges() {
+    CommitSummary s = new CommitSummary();
+    s.schemaNames.putAll(knownSchemas);
+    droppedSchemas
+        .values()
+        .forEach(
+            schema -> {
+              s.droppedSchemas.add(schema.schemaId());
+              s.schemaNames.put(schema.schemaId(), schema.name());
+            });
+    droppedTables.keySet().forEach(s.droppedTables::add);
+    s.createdSchemas.addAll(createdSchemas);
+    createdTables.keySet().forEach(t -> s.createdTables.add(new String[] {t.schema(), t.table()}));
+    existingChanges.forEach(
+        (id, t) -> {
+          if (!t.files.isEmpty()) {
+            s.insertedInto.add(id);
+          }
+          if (!t.inlinedRows.isEmpty()) {
+            s.inlinedInsert.add(id);
+          }
+          if (!t.fileDeletes.isEmpty()) {
+            s.deletedFrom.add(id);
+            t.fileDeletes.keySet().forEach(f -> s.deletedDataFiles.put(f, id));
+          }
+          if (!t.inlinedDeletes.isEmpty()) {
+            s.inlinedDelete.add(id);
+          }
+        });
+    return s;
   }
 
   public boolean isEmpty() {

@@ -163,6 +163,19 @@ public final class Transaction implements AutoCloseable {
   }
 
   /**
+   * Appends rows given as plain Java values (see {@link io.quacklake.types.LakeValues}), keyed by
+   * column name. A missing column takes its default (or NULL); an unknown name is an error.
+   */
+  public void insert(String name, List<? extends Map<String, ?>> rows) {
+    open();
+    TableName table = TableName.parse(name);
+    Target t = target(table);
+    try (VectorSchemaRoot root = RowBatches.build(table, t.columns(), rows, lake.allocator())) {
+      append(name, root);
+    }
+  }
+
+  /**
    * Deletes the rows matching {@code filter}; returns how many.
    *
    * @throws QuacklakeException UNSUPPORTED after appending files to the table in this transaction
@@ -171,12 +184,7 @@ public final class Transaction implements AutoCloseable {
     open();
     TableName table = TableName.parse(name);
     Target t = target(table);
-    if (!t.changes().files().isEmpty()) {
-      throw QuacklakeException.unsupported(
-          "deleting from %s after appending files to it in the same transaction; commit the"
-              + " append first",
-          table);
-    }
+    rejectAfterFileAppend(table, t);
     RowFilter rowFilter = Filters.bind(filter, t.columns());
     long count = t.changes().deleteInlinedPending(rowFilter, t.columns(), lake.allocator());
     if (t.resolved() == null) {
@@ -197,6 +205,169 @@ public final class Transaction implements AutoCloseable {
     }
     hits.inlinedRowIds().forEach(changes::deleteInlined);
     return count + hits.count();
+  }
+
+  /**
+   * Sets columns of the rows matching {@code filter} to new values, keeping each row's id (a delete
+   * of the old version plus an insert of the new one); returns how many rows changed.
+   *
+   * @param set column name → new value (a plain Java value of the column's type, or null)
+   */
+  public long update(String name, Map<String, ?> set, Expression filter) {
+    open();
+    TableName table = TableName.parse(name);
+    Target t = target(table);
+    rejectAfterFileAppend(table, t);
+    Object[] patch = new Object[t.columns().size()];
+    boolean[] patched = new boolean[patch.length];
+    for (Map.Entry<String, ?> e : set.entrySet()) {
+      int i = columnIndex(table, t.columns(), e.getKey());
+      patch[i] = RowVersions.canonical(e.getValue(), t.columns().get(i), lake.allocator());
+      patched[i] = true;
+    }
+    RowFilter rowFilter = Filters.bind(filter, t.columns());
+    long count =
+        t.changes().updateInlinedPending(rowFilter, t.columns(), lake.allocator(), patch, patched);
+    if (t.resolved() == null) {
+      return count;
+    }
+    var plan = ScanPlanner.plan(lake.catalog(), t.resolved(), t.columns(), rowFilter);
+    List<RowLocator.MatchedRow> matches =
+        RowLocator.locateRows(plan, rowFilter, lake.store(), lake.allocator());
+    List<Object[]> versions = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    for (RowLocator.MatchedRow m : matches) {
+      Object[] v = m.values().clone();
+      for (int i = 0; i < v.length; i++) {
+        if (patched[i]) {
+          v[i] = patch[i];
+        }
+      }
+      versions.add(v);
+      ids.add(m.rowId());
+    }
+    replace(t, matches, versions, ids);
+    return count + matches.size();
+  }
+
+  public long update(String name, Map<String, ?> set, String filterSql) {
+    return update(name, set, Expressions.parse(filterSql));
+  }
+
+  /**
+   * Upserts a batch on key columns: rows whose keys match an existing row replace it (keeping its
+   * row id), the others are inserted. Rows with a NULL key never match.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT when the batch holds a key twice
+   */
+  public MergeResult merge(String name, VectorSchemaRoot batch, List<String> keyColumns) {
+    open();
+    TableName table = TableName.parse(name);
+    Target t = target(table);
+    rejectAfterFileAppend(table, t);
+    if (keyColumns.isEmpty()) {
+      throw QuacklakeException.invalid("merge into %s needs at least one key column", table);
+    }
+    int[] keys = keyColumns.stream().mapToInt(k -> columnIndex(table, t.columns(), k)).toArray();
+    List<Object[]> incoming;
+    try (BatchAligner.Aligned a =
+        BatchAligner.align(table.toString(), batch, t.columns(), lake.allocator())) {
+      incoming = rows(a.root());
+    }
+    Map<List<Object>, Integer> byKey = new java.util.HashMap<>();
+    for (int r = 0; r < incoming.size(); r++) {
+      List<Object> key = MergeKeys.of(incoming.get(r), keys);
+      if (key != null && byKey.put(key, r) != null) {
+        throw QuacklakeException.invalid(
+            "the batch for %s holds the key %s twice; merge keys must be unique", table, key);
+      }
+    }
+    boolean[] matched = new boolean[incoming.size()];
+    List<RowLocator.MatchedRow> replaced = new ArrayList<>();
+    List<Object[]> versions = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    if (t.resolved() != null && !byKey.isEmpty()) {
+      RowFilter rowFilter =
+          Filters.bind(MergeKeys.filter(t.columns(), keys, byKey.keySet()), t.columns());
+      var plan = ScanPlanner.plan(lake.catalog(), t.resolved(), t.columns(), rowFilter);
+      for (RowLocator.MatchedRow m :
+          RowLocator.locateRows(plan, rowFilter, lake.store(), lake.allocator())) {
+        Integer r = byKey.get(MergeKeys.of(m.values(), keys));
+        if (r != null && !matched[r]) {
+          matched[r] = true;
+          replaced.add(m);
+          versions.add(incoming.get(r));
+          ids.add(m.rowId());
+        }
+      }
+    }
+    replace(t, replaced, versions, ids);
+    List<Map<String, Object>> fresh = new ArrayList<>();
+    for (int r = 0; r < incoming.size(); r++) {
+      if (!matched[r]) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < t.columns().size(); c++) {
+          row.put(t.columns().get(c).name(), incoming.get(r)[c]);
+        }
+        fresh.add(row);
+      }
+    }
+    if (!fresh.isEmpty()) {
+      insert(name, fresh);
+    }
+    return new MergeResult(replaced.size(), fresh.size());
+  }
+
+  /** Deletes the old versions and adds the new ones with the same row ids. */
+  private void replace(
+      Target t, List<RowLocator.MatchedRow> old, List<Object[]> versions, List<Long> ids) {
+    if (old.isEmpty()) {
+      return;
+    }
+    TableChanges changes = t.changes();
+    Map<Long, List<Long>> positions = new java.util.LinkedHashMap<>();
+    for (RowLocator.MatchedRow m : old) {
+      if (m.dataFileId() != null) {
+        positions.computeIfAbsent(m.dataFileId(), k -> new ArrayList<>()).add(m.position());
+      } else {
+        changes.deleteInlined(m.inlinedTable(), List.of(m.rowId()));
+      }
+    }
+    positions.forEach(
+        (file, p) ->
+            changes.deletePositions(file, p.stream().mapToLong(Long::longValue).toArray()));
+    int limit = t.inlining() ? lake.inliningLimit() : 0;
+    if (versions.size() <= limit) {
+      changes.addInlinedRows(versions, ids);
+      return;
+    }
+    try (VectorSchemaRoot root = RowVersions.batch(t.columns(), versions, ids, lake.allocator())) {
+      PendingDataFile file =
+          DataFileWriter.write(
+              lake.store(), t.directory(), t.columns(), root, true, lake.parquetOptions());
+      state.wrote(file.file().location());
+      changes.addFile(file);
+    }
+  }
+
+  private void rejectAfterFileAppend(TableName table, Target t) {
+    if (!t.changes().files().isEmpty()) {
+      throw QuacklakeException.unsupported(
+          "changing rows of %s after appending files to it in the same transaction; commit the"
+              + " append first",
+          table);
+    }
+  }
+
+  private static int columnIndex(TableName table, List<LakeColumn> columns, String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    throw QuacklakeException.invalid(
+        "table %s has no column '%s'; its columns are %s",
+        table, name, columns.stream().map(LakeColumn::name).toList());
   }
 
   public long delete(String name, String filterSql) {

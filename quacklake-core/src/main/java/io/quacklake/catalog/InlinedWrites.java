@@ -75,7 +75,10 @@ public final class InlinedWrites {
     }
   }
 
-  /** Marks inlined rows deleted at {@code snapshot}. */
+  /**
+   * Marks inlined rows deleted at {@code snapshot}; new versions of the same rows inserted by this
+   * snapshot (an update) stay.
+   */
   public static void end(
       Connection c, SqlDialect dialect, String table, long snapshot, List<Long> rowIds)
       throws SQLException {
@@ -83,9 +86,10 @@ public final class InlinedWrites {
         c.prepareStatement(
             "UPDATE "
                 + dialect.quote(table)
-                + " SET end_snapshot = ? WHERE row_id = ? AND end_snapshot IS NULL")) {
+                + " SET end_snapshot = ? WHERE row_id = ? AND end_snapshot IS NULL"
+                + " AND begin_snapshot < ?")) {
       for (long id : rowIds) {
-        Sql.bind(ps, snapshot, id);
+        Sql.bind(ps, snapshot, id, snapshot);
         ps.addBatch();
       }
       ps.executeBatch();

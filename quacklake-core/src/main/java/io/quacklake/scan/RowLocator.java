@@ -5,6 +5,7 @@ import io.quacklake.parquet.ParquetBatchReader;
 import io.quacklake.parquet.ParquetReadRequest;
 import io.quacklake.parquet.PositionDeleteFile;
 import io.quacklake.storage.ObjectStore;
+import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +34,73 @@ public final class RowLocator {
       RowFilter filter,
       ObjectStore store,
       BufferAllocator allocator) {
-    Map<Long, long[]> positions = new LinkedHashMap<>();
-    long snapshot = plan.table().snapshotId();
+    Map<Long, List<Long>> positions = new LinkedHashMap<>();
+    Map<String, List<Long>> inlined = new LinkedHashMap<>();
     List<LakeColumn> read =
         filterColumns.isEmpty() ? plan.table().columns().subList(0, 1) : filterColumns;
+    visit(
+        plan,
+        read,
+        filter,
+        store,
+        allocator,
+        (fileId, table, position, rowId, root, row) -> {
+          if (fileId != null) {
+            positions.computeIfAbsent(fileId, k -> new ArrayList<>()).add(position);
+          } else {
+            inlined.computeIfAbsent(table, k -> new ArrayList<>()).add(rowId);
+          }
+        });
+    Map<Long, long[]> filePositions = new LinkedHashMap<>();
+    positions.forEach(
+        (k, v) -> filePositions.put(k, v.stream().mapToLong(Long::longValue).toArray()));
+    return new Located(filePositions, inlined);
+  }
+
+  /** Every matching row with all of the table's column values (for updates and merges). */
+  public static List<MatchedRow> locateRows(
+      ScanPlan plan, RowFilter filter, ObjectStore store, BufferAllocator allocator) {
+    List<MatchedRow> out = new ArrayList<>();
+    List<LakeColumn> columns = plan.table().columns();
+    visit(
+        plan,
+        columns,
+        filter,
+        store,
+        allocator,
+        (fileId, table, position, rowId, root, row) -> {
+          Object[] values = new Object[columns.size()];
+          for (int c = 0; c < values.length; c++) {
+            values[c] = ArrowValues.get(root.getVector(c), row);
+          }
+          out.add(new MatchedRow(fileId, table, position, rowId, values));
+        });
+    return out;
+  }
+
+  /** A matching row: in a data file at a position, or in an inlined table; and its values. */
+  public record MatchedRow(
+      Long dataFileId, String inlinedTable, long position, long rowId, Object[] values) {}
+
+  /** Receives one matching row. */
+  private interface Visitor {
+    void match(
+        Long dataFileId,
+        String inlinedTable,
+        long position,
+        long rowId,
+        VectorSchemaRoot root,
+        int row);
+  }
+
+  private static void visit(
+      ScanPlan plan,
+      List<LakeColumn> read,
+      RowFilter filter,
+      ObjectStore store,
+      BufferAllocator allocator,
+      Visitor visitor) {
+    long snapshot = plan.table().snapshotId();
     for (FileTask task : plan.files()) {
       long[] deleted = task.inlinedDeletes();
       if (task.deleteFile() != null) {
@@ -59,38 +123,31 @@ public final class RowLocator {
               true,
               task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
               ParquetReadRequest.DEFAULT_BATCH_SIZE);
-      List<Long> hits = new ArrayList<>();
       try (ParquetBatchReader reader = ParquetBatchReader.open(request, allocator)) {
         while (reader.loadNextBatch()) {
           VectorSchemaRoot root = reader.root();
           BigIntVector pos = (BigIntVector) root.getVector("_ducklake_file_position");
+          BigIntVector ids = (BigIntVector) root.getVector("_ducklake_row_id");
           int[] selected = filter.select(root);
           int n = selected == null ? root.getRowCount() : selected.length;
           for (int i = 0; i < n; i++) {
-            hits.add(pos.get(selected == null ? i : selected[i]));
+            int row = selected == null ? i : selected[i];
+            visitor.match(task.file().dataFileId(), null, pos.get(row), ids.get(row), root, row);
           }
         }
       }
-      if (!hits.isEmpty()) {
-        positions.put(task.file().dataFileId(), hits.stream().mapToLong(Long::longValue).toArray());
-      }
     }
-    Map<String, List<Long>> inlined = new LinkedHashMap<>();
     for (InlinedRows rows : plan.inlined()) {
       try (VectorSchemaRoot root =
           InlinedBatches.build(rows, read, 0, rows.values().size(), allocator)) {
         int[] selected = filter.select(root);
         int n = selected == null ? root.getRowCount() : selected.length;
-        List<Long> ids = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          ids.add(rows.rowIds()[selected == null ? i : selected[i]]);
-        }
-        if (!ids.isEmpty()) {
-          inlined.put(rows.tableName(), ids);
+          int row = selected == null ? i : selected[i];
+          visitor.match(null, rows.tableName(), -1, rows.rowIds()[row], root, row);
         }
       }
     }
-    return new Located(positions, inlined);
   }
 
   /**

@@ -73,7 +73,7 @@ final class DataCommit {
               rows,
               f.file().fileSizeBytes(),
               f.file().footerSize(),
-              nextRowId,
+              f.embeddedRowIds() ? f.firstRowId() : nextRowId,
               null,
               null,
               null,
@@ -101,7 +101,9 @@ final class DataCommit {
                 s.min(), s.max(), s.nullCount() > 0, s.valueCount() == 0, s.containsNan()),
             (a, b) -> InlinedStats.combine(a, b, leaf));
       }
-      nextRowId += rows;
+      if (!f.embeddedRowIds()) {
+        nextRowId += rows;
+      }
       records += rows;
       bytes += f.file().fileSizeBytes();
       summary.insertedInto.add(tableId);
@@ -111,7 +113,12 @@ final class DataCommit {
       InlinedTableRecord target = latestInlinedTable(tableId);
       long[] rowIds = new long[changes.inlinedRows.size()];
       for (int i = 0; i < rowIds.length; i++) {
-        rowIds[i] = nextRowId++;
+        Long kept = changes.inlinedRowIds.get(i);
+        if (kept == null) {
+          rowIds[i] = nextRowId++;
+        } else {
+          rowIds[i] = kept;
+        }
       }
       List<LakeColumn> topLevel = columns;
       InlinedWrites.insert(

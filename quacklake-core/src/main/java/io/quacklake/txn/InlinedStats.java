@@ -51,13 +51,17 @@ final class InlinedStats {
         min, max, nulls, allNull, c.type().id().isFloating() ? nan : null);
   }
 
+  private static Boolean orNull(Boolean a, Boolean b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : Boolean.valueOf(a || b);
+  }
+
   /** Two additions to the same column as one. */
   static ColumnStatsMerge.Added combine(
       ColumnStatsMerge.Added a, ColumnStatsMerge.Added b, LakeColumn column) {
-    Boolean nan =
-        a.containsNan() == null
-            ? b.containsNan()
-            : b.containsNan() == null ? a.containsNan() : a.containsNan() || b.containsNan();
+    Boolean nan = orNull(a.containsNan(), b.containsNan());
     boolean nulls = a.containsNull() || b.containsNull();
     if (a.allNull()) {
       return new ColumnStatsMerge.Added(b.min(), b.max(), nulls, b.allNull(), nan);

@@ -22,6 +22,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class TableChanges {
   final List<PendingDataFile> files = new ArrayList<>();
   final List<Object[]> inlinedRows = new ArrayList<>();
+  final List<Long> inlinedRowIds = new ArrayList<>();
   final Map<Long, TreeSet<Long>> fileDeletes = new HashMap<>();
   final Map<String, List<Long>> inlinedDeletes = new LinkedHashMap<>();
 
@@ -29,8 +30,16 @@ public final class TableChanges {
     files.add(file);
   }
 
+  /** New rows to inline; their row ids are allocated at commit. */
   public void addInlinedRows(List<Object[]> rows) {
     inlinedRows.addAll(rows);
+    rows.forEach(r -> inlinedRowIds.add(null));
+  }
+
+  /** New versions of existing rows (an update), keeping their row ids. */
+  public void addInlinedRows(List<Object[]> rows, List<Long> rowIds) {
+    inlinedRows.addAll(rows);
+    inlinedRowIds.addAll(rowIds);
   }
 
   public void deletePositions(long dataFileId, long[] positions) {
@@ -53,6 +62,47 @@ public final class TableChanges {
     if (inlinedRows.isEmpty()) {
       return 0;
     }
+    int[] selected = select(filter, columns, allocator);
+    if (selected == null) {
+      int n = inlinedRows.size();
+      inlinedRows.clear();
+      inlinedRowIds.clear();
+      return n;
+    }
+    for (int i = selected.length - 1; i >= 0; i--) {
+      inlinedRows.remove(selected[i]);
+      inlinedRowIds.remove(selected[i]);
+    }
+    return selected.length;
+  }
+
+  /**
+   * Applies an update to pending inlined rows (written by this transaction) that match the filter;
+   * returns how many changed.
+   */
+  public long updateInlinedPending(
+      RowFilter filter,
+      List<LakeColumn> columns,
+      BufferAllocator allocator,
+      Object[] patch,
+      boolean[] patched) {
+    if (inlinedRows.isEmpty()) {
+      return 0;
+    }
+    int[] selected = select(filter, columns, allocator);
+    int n = selected == null ? inlinedRows.size() : selected.length;
+    for (int i = 0; i < n; i++) {
+      Object[] row = inlinedRows.get(selected == null ? i : selected[i]);
+      for (int c = 0; c < row.length; c++) {
+        if (patched[c]) {
+          row[c] = patch[c];
+        }
+      }
+    }
+    return n;
+  }
+
+  private int[] select(RowFilter filter, List<LakeColumn> columns, BufferAllocator allocator) {
     try (VectorSchemaRoot root = VectorSchemaRoot.create(ArrowTypes.schema(columns), allocator)) {
       for (int c = 0; c < columns.size(); c++) {
         FieldVector v = root.getVector(c);
@@ -63,16 +113,7 @@ public final class TableChanges {
         v.setValueCount(inlinedRows.size());
       }
       root.setRowCount(inlinedRows.size());
-      int[] selected = filter.select(root);
-      if (selected == null) {
-        int n = inlinedRows.size();
-        inlinedRows.clear();
-        return n;
-      }
-      for (int i = selected.length - 1; i >= 0; i--) {
-        inlinedRows.remove(selected[i]);
-      }
-      return selected.length;
+      return filter.select(root);
     }
   }
 

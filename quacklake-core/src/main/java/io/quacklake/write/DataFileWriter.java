@@ -4,6 +4,7 @@ import io.quacklake.catalog.UuidV7;
 import io.quacklake.parquet.ArrowParquetWriter;
 import io.quacklake.parquet.DuckLakeSystemColumn;
 import io.quacklake.parquet.ParquetWriteOptions;
+import io.quacklake.parquet.WrittenFile;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.types.LakeColumn;
@@ -39,6 +40,16 @@ public final class DataFileWriter {
       writer.abort();
       throw e;
     }
-    return new PendingDataFile(name, writer.close(), embeddedRowIds);
+    WrittenFile written = writer.close();
+    long first = 0;
+    if (embeddedRowIds) {
+      org.apache.arrow.vector.BigIntVector ids =
+          (org.apache.arrow.vector.BigIntVector) batch.getVector(columns.size());
+      first = Long.MAX_VALUE;
+      for (int i = 0; i < batch.getRowCount(); i++) {
+        first = Math.min(first, ids.get(i));
+      }
+    }
+    return new PendingDataFile(name, written, embeddedRowIds, first);
   }
 }

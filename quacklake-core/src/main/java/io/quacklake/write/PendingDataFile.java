@@ -8,5 +8,7 @@ import io.quacklake.parquet.WrittenFile;
  * @param relativePath its path relative to the table directory
  * @param file the file's exact facts and leaf statistics
  * @param embeddedRowIds whether the file carries {@code _ducklake_internal_row_id} (updates)
+ * @param firstRowId the smallest embedded row id, when there are embedded row ids
  */
-public record PendingDataFile(String relativePath, WrittenFile file, boolean embeddedRowIds) {}
+public record PendingDataFile(
+    String relativePath, WrittenFile file, boolean embeddedRowIds, long firstRowId) {}

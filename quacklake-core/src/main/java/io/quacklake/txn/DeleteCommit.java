@@ -25,9 +25,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Commits deletes of one table the way DuckDB does: a data file that loses every row is ended; a
- * few deleted positions of a file without a delete file go to the catalog's inlined-delete table;
- * otherwise one cumulative delete file per data file replaces the previous one (with the snapshot
- * of every delete, so time travel still sees the old state). Deleted inlined rows are ended.
+ * file without a delete file that loses at most the inlining limit of rows in this commit records
+ * them in the catalog's inlined-delete table; otherwise one cumulative delete file per data file
+ * replaces the previous one (with the snapshot of every delete, so time travel still sees the old
+ * state). Deleted inlined rows are ended.
  */
 final class DeleteCommit {
   private final Connection c;
@@ -125,7 +126,7 @@ final class DeleteCommit {
         droppedBytes += file.fileSizeBytes();
         summary.deletedFrom.add(tableId);
         dropped++;
-      } else if (old == null && all.size() <= io.inliningLimit()) {
+      } else if (old == null && fresh.length <= io.inliningLimit()) {
         InlinedWrites.insertFileDeletes(c, dialect, tableId, file.dataFileId(), snapshot, fresh);
         summary.inlinedDelete.add(tableId);
       } else {

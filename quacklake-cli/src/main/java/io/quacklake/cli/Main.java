@@ -14,7 +14,15 @@ import picocli.CommandLine.Mixin;
       SnapshotsCommand.class,
       TablesCommand.class,
       DescribeCommand.class,
-      ScanCommand.class
+      ScanCommand.class,
+      InitCommand.class,
+      CreateTableCommand.class,
+      AppendCommand.class,
+      DeleteCommand.class,
+      UpdateCommand.class,
+      MergeCommand.class,
+      AlterTableCommand.class,
+      DropTableCommand.class
     })
 public final class Main implements Runnable {
   @Mixin LakeOptionsMixin lakeOptions;

@@ -1,0 +1,48 @@
+package io.quacklake.cli;
+
+import io.quacklake.Lake;
+import io.quacklake.QuacklakeException;
+import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.types.LakeColumn;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code create-table TABLE --schema "..."}: a new table from DuckDB column definitions. */
+@Command(name = "create-table", description = "Create a table; prints the new snapshot id")
+final class CreateTableCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Parameters(paramLabel = "TABLE", description = "schema.table or table (schema main)")
+  String table;
+
+  @Option(
+      names = "--schema",
+      required = true,
+      paramLabel = "COLUMNS",
+      description =
+          "Column definitions, e.g. \"id BIGINT NOT NULL, amount DECIMAL(12,2) DEFAULT 0\"")
+  String schema;
+
+  @Option(
+      names = "--partition-by",
+      paramLabel = "EXPRS",
+      description = "Partition keys, e.g. \"region, year(ts)\" (not available yet)")
+  String partitionBy;
+
+  @Override
+  public Integer call() {
+    List<LakeColumn> columns = ColumnDefinitions.parse(schema);
+    if (partitionBy != null) {
+      throw QuacklakeException.unsupported(
+          "--partition-by: partitioning is not available yet; create the table without it");
+    }
+    try (Lake lake = main.lakeOptions.open()) {
+      WrittenSnapshot.print(lake.createTable(table, columns));
+    }
+    return 0;
+  }
+}

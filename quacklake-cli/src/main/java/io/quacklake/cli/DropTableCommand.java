@@ -1,0 +1,24 @@
+package io.quacklake.cli;
+
+import io.quacklake.Lake;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code drop-table TABLE}. */
+@Command(name = "drop-table", description = "Drop a table; prints the new snapshot id")
+final class DropTableCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Parameters(paramLabel = "TABLE", description = "schema.table or table")
+  String table;
+
+  @Override
+  public Integer call() {
+    try (Lake lake = main.lakeOptions.open()) {
+      WrittenSnapshot.print(lake.dropTable(table));
+    }
+    return 0;
+  }
+}

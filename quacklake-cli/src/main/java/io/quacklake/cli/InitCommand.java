@@ -1,0 +1,30 @@
+package io.quacklake.cli;
+
+import io.quacklake.Lake;
+import io.quacklake.QuacklakeException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code init}: creates a new DuckLake 1.0 lake at {@code --catalog}; prints snapshot 0. */
+@Command(
+    name = "init",
+    description =
+        "Create a new lake at --catalog with data path --data-path; prints its snapshot id")
+final class InitCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Override
+  public Integer call() {
+    String dataPath = main.lakeOptions.dataPath();
+    if (dataPath == null || dataPath.isBlank()) {
+      throw QuacklakeException.invalid(
+          "init needs --data-path PATH (or QUACKLAKE_DATA_PATH): the directory where the lake's"
+              + " Parquet files go, e.g. --data-path lake/data/");
+    }
+    try (Lake lake = Lake.create(main.lakeOptions.catalog(), dataPath)) {
+      WrittenSnapshot.print(lake.currentSnapshot());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,96 @@
+package io.quacklake.cli;
+
+import io.quacklake.Lake;
+import io.quacklake.Transaction;
+import io.quacklake.cli.input.InputFormat;
+import io.quacklake.types.ArrowTypes;
+import io.quacklake.types.ArrowValues;
+import io.quacklake.types.LakeColumn;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code merge TABLE FILE --on col[,col]}: prints the new snapshot id. */
+@Command(
+    name = "merge",
+    description = "Upsert rows from a file: rows whose keys match are replaced, the rest inserted")
+final class MergeCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "TABLE", description = "schema.table or table")
+  String table;
+
+  @Parameters(index = "1", paramLabel = "FILE", description = "Input file")
+  Path file;
+
+  @Option(
+      names = "--on",
+      required = true,
+      split = ",",
+      paramLabel = "col[,col]",
+      description = "Key columns")
+  List<String> on;
+
+  @ParentCommand Main main;
+
+  @Option(
+      names = "--input-format",
+      paramLabel = "F",
+      description = "csv, parquet, json or arrow (default: by file extension)")
+  InputFormat inputFormat;
+
+  @Override
+  public Integer call() {
+    InputFormat format = inputFormat != null ? inputFormat : InputFormat.of(file);
+    try (Lake lake = main.lakeOptions.open();
+        BufferAllocator allocator = new RootAllocator();
+        Transaction tx = lake.begin()) {
+      List<LakeColumn> columns = lake.table(table).columns();
+      List<Map<String, Object>> rows = new ArrayList<>();
+      format.read(file, columns, allocator, batch -> rows.addAll(rowsOf(batch)));
+      try (VectorSchemaRoot all = batchOf(columns, rows, allocator)) {
+        tx.merge(table, all, on.stream().map(String::trim).toList());
+      }
+      WrittenSnapshot.print(tx.commit());
+    }
+    return 0;
+  }
+
+  private static List<Map<String, Object>> rowsOf(VectorSchemaRoot batch) {
+    List<Map<String, Object>> out = new ArrayList<>(batch.getRowCount());
+    for (int r = 0; r < batch.getRowCount(); r++) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (FieldVector v : batch.getFieldVectors()) {
+        row.put(v.getName().toLowerCase(Locale.ROOT), ArrowValues.get(v, r));
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  private static VectorSchemaRoot batchOf(
+      List<LakeColumn> columns, List<Map<String, Object>> rows, BufferAllocator allocator) {
+    VectorSchemaRoot root = VectorSchemaRoot.create(ArrowTypes.schema(columns), allocator);
+    for (int c = 0; c < columns.size(); c++) {
+      FieldVector v = root.getVector(c);
+      v.allocateNew();
+      String key = columns.get(c).name().toLowerCase(Locale.ROOT);
+      for (int r = 0; r < rows.size(); r++) {
+        ArrowValues.set(v, r, rows.get(r).get(key));
+      }
+      v.setValueCount(rows.size());
+    }
+    root.setRowCount(rows.size());
+    return root;
+  }
+}

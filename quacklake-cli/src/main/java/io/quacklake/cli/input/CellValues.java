@@ -1,0 +1,42 @@
+package io.quacklake.cli.input;
+
+import io.quacklake.QuacklakeException;
+import io.quacklake.text.DuckDbText;
+import io.quacklake.types.LakeColumn;
+
+/** Converts input text to a column's canonical value, with errors naming where the text was. */
+final class CellValues {
+  private CellValues() {}
+
+  /**
+   * The value of {@code text} (null for NULL) for {@code column}, as DuckDB's cast from VARCHAR
+   * reads it (also {@code 1}/{@code 0} booleans and a {@code T} in timestamps).
+   *
+   * @param where the file, line and column, e.g. {@code orders.csv line 17, column amount}
+   * @throws QuacklakeException INVALID_ARGUMENT naming {@code where}, the column and the value
+   */
+  static Object parse(String text, LakeColumn column, String where) {
+    if (text == null) {
+      return checkNull(column, where);
+    }
+    try {
+      return DuckDbText.parse(text, column);
+    } catch (RuntimeException e) {
+      throw QuacklakeException.invalid(
+          "%s: '%s' is not a %s; fix the value or the column type",
+          where, text, column.sqlTypeName());
+    }
+  }
+
+  /**
+   * Returns null for a nullable column.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for a NOT NULL column
+   */
+  static Object checkNull(LakeColumn column, String where) {
+    if (!column.nullable()) {
+      throw QuacklakeException.invalid("%s: NULL in a NOT NULL column; give it a value", where);
+    }
+    return null;
+  }
+}

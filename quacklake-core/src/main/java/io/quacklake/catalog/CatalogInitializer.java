@@ -36,6 +36,13 @@ public final class CatalogInitializer {
               + "'; open it instead, or choose another path");
     }
     SqlDialect dialect = SqlDialect.of(location.kind());
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      java.nio.file.Files.createDirectories(parent);
+    } catch (java.io.IOException e) {
+      throw new QuacklakeException(
+          ErrorKind.UNAVAILABLE, "cannot create the directory " + parent + " for the catalog", e);
+    }
     try (Connection c = dialect.connectNew(location)) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {

@@ -1,13 +1,12 @@
 package io.quacklake;
 
 import io.quacklake.text.DuckDbText;
-import io.quacklake.types.ArrowTypes;
-import io.quacklake.types.ArrowValues;
+import io.quacklake.types.ArrowRows;
 import io.quacklake.types.LakeColumn;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** Builds an Arrow batch in a table's layout from rows of plain Java values keyed by name. */
@@ -28,36 +27,26 @@ final class RowBatches {
         }
       }
     }
-    VectorSchemaRoot root = VectorSchemaRoot.create(ArrowTypes.schema(columns), allocator);
-    try {
-      for (int c = 0; c < columns.size(); c++) {
+    List<Object[]> values = new ArrayList<>(rows.size());
+    for (int r = 0; r < rows.size(); r++) {
+      Object[] row = new Object[columns.size()];
+      for (int c = 0; c < row.length; c++) {
         LakeColumn column = columns.get(c);
-        FieldVector vector = root.getVector(c);
-        vector.allocateNew();
-        Object fallback =
+        row[c] =
             column.defaultValue() == null ? null : DuckDbText.parse(column.defaultValue(), column);
-        for (int r = 0; r < rows.size(); r++) {
-          Map<String, ?> row = rows.get(r);
-          Object value = fallback;
-          for (Map.Entry<String, ?> e : row.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(column.name())) {
-              value = e.getValue();
-            }
-          }
-          try {
-            ArrowValues.set(vector, r, value);
-          } catch (QuacklakeException e) {
-            throw QuacklakeException.invalid(
-                "row %d, column %s.%s: %s", r + 1, table, column.name(), e.getMessage());
+        for (Map.Entry<String, ?> e : rows.get(r).entrySet()) {
+          if (e.getKey().equalsIgnoreCase(column.name())) {
+            row[c] = e.getValue();
           }
         }
-        vector.setValueCount(rows.size());
       }
-      root.setRowCount(rows.size());
-      return root;
-    } catch (RuntimeException e) {
-      root.close();
-      throw e;
+      values.add(row);
+    }
+    try {
+      return ArrowRows.of(columns, values, allocator);
+    } catch (QuacklakeException e) {
+      throw QuacklakeException.invalid(
+          "rows for %s do not fit its columns: %s", table, e.getMessage());
     }
   }
 }

@@ -1,9 +1,11 @@
 package io.quacklake;
 
 import io.quacklake.parquet.DuckLakeSystemColumn;
+import io.quacklake.types.ArrowRows;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -19,32 +21,18 @@ final class RowVersions {
 
   static VectorSchemaRoot batch(
       List<LakeColumn> columns, List<Object[]> rows, List<Long> rowIds, BufferAllocator allocator) {
-    VectorSchemaRoot data = VectorSchemaRoot.create(ArrowTypes.schema(columns), allocator);
+    VectorSchemaRoot data = ArrowRows.of(columns, rows, allocator);
     BigIntVector ids = new BigIntVector(DuckLakeSystemColumn.ROW_ID.columnName(), allocator);
-    try {
-      for (int c = 0; c < columns.size(); c++) {
-        FieldVector v = data.getVector(c);
-        v.allocateNew();
-        for (int r = 0; r < rows.size(); r++) {
-          ArrowValues.set(v, r, rows.get(r)[c]);
-        }
-        v.setValueCount(rows.size());
-      }
-      ids.allocateNew(rows.size());
-      for (int r = 0; r < rows.size(); r++) {
-        ids.set(r, rowIds.get(r));
-      }
-      ids.setValueCount(rows.size());
-      List<FieldVector> all = new java.util.ArrayList<>(data.getFieldVectors());
-      all.add(ids);
-      VectorSchemaRoot root = new VectorSchemaRoot(all);
-      root.setRowCount(rows.size());
-      return root;
-    } catch (RuntimeException e) {
-      data.close();
-      ids.close();
-      throw e;
+    ids.allocateNew(rows.size());
+    for (int r = 0; r < rows.size(); r++) {
+      ids.set(r, rowIds.get(r));
     }
+    ids.setValueCount(rows.size());
+    List<FieldVector> all = new ArrayList<>(data.getFieldVectors());
+    all.add(ids);
+    VectorSchemaRoot root = new VectorSchemaRoot(all);
+    root.setRowCount(rows.size());
+    return root;
   }
 
   /** A value in the canonical form of its column (validated by a round trip through Arrow). */

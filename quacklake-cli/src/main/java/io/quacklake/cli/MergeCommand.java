@@ -3,7 +3,7 @@ package io.quacklake.cli;
 import io.quacklake.Lake;
 import io.quacklake.Transaction;
 import io.quacklake.cli.input.InputFormat;
-import io.quacklake.types.ArrowTypes;
+import io.quacklake.types.ArrowRows;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
 import java.nio.file.Path;
@@ -80,17 +80,10 @@ final class MergeCommand implements Callable<Integer> {
 
   private static VectorSchemaRoot batchOf(
       List<LakeColumn> columns, List<Map<String, Object>> rows, BufferAllocator allocator) {
-    VectorSchemaRoot root = VectorSchemaRoot.create(ArrowTypes.schema(columns), allocator);
-    for (int c = 0; c < columns.size(); c++) {
-      FieldVector v = root.getVector(c);
-      v.allocateNew();
-      String key = columns.get(c).name().toLowerCase(Locale.ROOT);
-      for (int r = 0; r < rows.size(); r++) {
-        ArrowValues.set(v, r, rows.get(r).get(key));
-      }
-      v.setValueCount(rows.size());
+    List<Object[]> values = new ArrayList<>(rows.size());
+    for (Map<String, Object> row : rows) {
+      values.add(columns.stream().map(c -> row.get(c.name().toLowerCase(Locale.ROOT))).toArray());
     }
-    root.setRowCount(rows.size());
-    return root;
+    return ArrowRows.of(columns, values, allocator);
   }
 }

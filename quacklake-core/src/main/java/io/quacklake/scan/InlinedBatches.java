@@ -2,14 +2,13 @@ package io.quacklake.scan;
 
 import io.quacklake.catalog.InlinedRows;
 import io.quacklake.text.DuckDbText;
-import io.quacklake.types.ArrowTypes;
-import io.quacklake.types.ArrowValues;
+import io.quacklake.types.ArrowRows;
 import io.quacklake.types.LakeColumn;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** Builds Arrow batches of the read columns from rows inlined in the catalog. */
@@ -23,26 +22,24 @@ final class InlinedBatches {
     for (int i = 0; i < rows.columns().size(); i++) {
       held.put(rows.columns().get(i).id(), i);
     }
-    VectorSchemaRoot root = VectorSchemaRoot.create(ArrowTypes.schema(readColumns), allocator);
-    try {
-      for (int c = 0; c < readColumns.size(); c++) {
-        LakeColumn column = readColumns.get(c);
-        FieldVector vector = root.getVector(c);
-        vector.allocateNew();
-        Integer index = held.get(column.id());
-        Object fill = index == null ? initialDefault(column) : null;
-        for (int r = from; r < to; r++) {
-          Object value = index == null ? fill : rows.values().get(r)[index];
-          ArrowValues.set(vector, r - from, value);
-        }
-        vector.setValueCount(to - from);
+    Object[] fill = new Object[readColumns.size()];
+    for (int c = 0; c < fill.length; c++) {
+      if (!held.containsKey(readColumns.get(c).id())) {
+        fill[c] = initialDefault(readColumns.get(c));
       }
-      root.setRowCount(to - from);
-      return root;
-    } catch (RuntimeException e) {
-      root.close();
-      throw e;
     }
+    List<Object[]> values = new ArrayList<>(to - from);
+    for (int r = from; r < to; r++) {
+      Object[] row = fill.clone();
+      for (int c = 0; c < row.length; c++) {
+        Integer index = held.get(readColumns.get(c).id());
+        if (index != null) {
+          row[c] = rows.values().get(r)[index];
+        }
+      }
+      values.add(row);
+    }
+    return ArrowRows.of(readColumns, values, allocator);
   }
 
   private static Object initialDefault(LakeColumn column) {

@@ -3,12 +3,10 @@ package io.quacklake.scan;
 import io.quacklake.catalog.InlinedRows;
 import io.quacklake.parquet.ParquetBatchReader;
 import io.quacklake.parquet.ParquetReadRequest;
-import io.quacklake.parquet.PositionDeleteFile;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,24 +100,14 @@ public final class RowLocator {
       Visitor visitor) {
     long snapshot = plan.table().snapshotId();
     for (FileTask task : plan.files()) {
-      long[] deleted = task.inlinedDeletes();
-      if (task.deleteFile() != null) {
-        long[] fromFile =
-            PositionDeleteFile.read(
-                store.newInputFile(task.deleteLocation(), task.deleteFile().fileSizeBytes()),
-                snapshot);
-        long[] merged = Arrays.copyOf(fromFile, fromFile.length + deleted.length);
-        System.arraycopy(deleted, 0, merged, fromFile.length, deleted.length);
-        deleted = Arrays.stream(merged).sorted().distinct().toArray();
-      }
-      Long partialMax = task.file().partialMax();
+      long[] deleted = DeletedPositions.of(task, snapshot, store);
       ParquetReadRequest request =
           new ParquetReadRequest(
               store.newInputFile(task.location(), task.file().fileSizeBytes()),
               read,
               filter.columnIds().isEmpty() ? null : (stats, rows) -> filter.mightMatch(stats),
               deleted,
-              partialMax != null && partialMax > snapshot ? snapshot : Long.MAX_VALUE,
+              DeletedPositions.maxSnapshot(task, snapshot),
               true,
               task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
               ParquetReadRequest.DEFAULT_BATCH_SIZE);

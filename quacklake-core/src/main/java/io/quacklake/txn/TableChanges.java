@@ -1,8 +1,7 @@
 package io.quacklake.txn;
 
 import io.quacklake.scan.RowFilter;
-import io.quacklake.types.ArrowTypes;
-import io.quacklake.types.ArrowValues;
+import io.quacklake.types.ArrowRows;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.write.PendingDataFile;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -103,16 +101,7 @@ public final class TableChanges {
   }
 
   private int[] select(RowFilter filter, List<LakeColumn> columns, BufferAllocator allocator) {
-    try (VectorSchemaRoot root = VectorSchemaRoot.create(ArrowTypes.schema(columns), allocator)) {
-      for (int c = 0; c < columns.size(); c++) {
-        FieldVector v = root.getVector(c);
-        v.allocateNew();
-        for (int r = 0; r < inlinedRows.size(); r++) {
-          ArrowValues.set(v, r, inlinedRows.get(r)[c]);
-        }
-        v.setValueCount(inlinedRows.size());
-      }
-      root.setRowCount(inlinedRows.size());
+    try (VectorSchemaRoot root = ArrowRows.of(columns, inlinedRows, allocator)) {
       return filter.select(root);
     }
   }

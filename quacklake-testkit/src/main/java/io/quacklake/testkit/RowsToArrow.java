@@ -1,12 +1,11 @@
 package io.quacklake.testkit;
 
-import io.quacklake.types.ArrowTypes;
-import io.quacklake.types.ArrowValues;
+import io.quacklake.types.ArrowRows;
 import io.quacklake.types.LakeColumn;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** Builds an Arrow batch of a table's columns from rows of plain Java values, for tests. */
@@ -24,16 +23,10 @@ public final class RowsToArrow {
 
   public static Batch batch(List<LakeColumn> columns, List<Map<String, Object>> rows) {
     RootAllocator allocator = new RootAllocator();
-    VectorSchemaRoot root = VectorSchemaRoot.create(ArrowTypes.schema(columns), allocator);
-    for (int c = 0; c < columns.size(); c++) {
-      FieldVector v = root.getVector(c);
-      v.allocateNew();
-      for (int r = 0; r < rows.size(); r++) {
-        ArrowValues.set(v, r, rows.get(r).get(columns.get(c).name()));
-      }
-      v.setValueCount(rows.size());
+    List<Object[]> values = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      values.add(columns.stream().map(c -> row.get(c.name())).toArray());
     }
-    root.setRowCount(rows.size());
-    return new Batch(allocator, root);
+    return new Batch(allocator, ArrowRows.of(columns, values, allocator));
   }
 }

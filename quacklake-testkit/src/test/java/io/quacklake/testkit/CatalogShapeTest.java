@@ -196,6 +196,45 @@ class CatalogShapeTest {
   }
 
   @Test
+  void dataAndDeleteFilesAreReadByDuckDbWithCatalogFacts() throws Exception {
+    Path data = temp.resolve("data");
+    List<String> files =
+        query(
+            "jdbc:sqlite:" + catalog,
+            "SELECT 'main/' || t.path || f.path, f.record_count, f.file_size_bytes, f.footer_size"
+                + " FROM ducklake_data_file f JOIN ducklake_table t USING (table_id)");
+    assertThat(files).isNotEmpty();
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = duck.createStatement()) {
+      for (String row : files) {
+        String[] f = row.split("\\|");
+        Path file = data.resolve(f[0]);
+        assertThat(java.nio.file.Files.size(file)).isEqualTo(Long.parseLong(f[2]));
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*), (SELECT footer_signing_key_metadata IS NULL FROM"
+                    + " parquet_file_metadata('"
+                    + file
+                    + "')) FROM read_parquet('"
+                    + file
+                    + "')")) {
+          rs.next();
+          assertThat(rs.getLong(1)).as(f[0]).isEqualTo(Long.parseLong(f[1]));
+        }
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM parquet_schema('"
+                    + file
+                    + "')"
+                    + " WHERE name <> 'duckdb_schema' AND field_id IS NULL")) {
+          rs.next();
+          assertThat(rs.getLong(1)).as("columns without field ids in " + f[0]).isZero();
+        }
+      }
+    }
+  }
+
+  @Test
   void rowsAtEverySnapshotMatchDuckDb() {
     GoldenManifest manifest = GoldenManifest.read(GOLDEN);
     try (Lake lake =

@@ -61,6 +61,9 @@ class ConcurrentWritersIT {
       commits += f.get(SECONDS + 120, TimeUnit.SECONDS);
     }
     pool.shutdown();
+    System.out.printf(
+        "ConcurrentWritersIT: 8 threads, %d acknowledged commits in %d s (%.1f/s)%n",
+        commits, SECONDS, commits / (double) SECONDS);
     assertThat(commits).isGreaterThan(8);
     assertThat(LakeAuditor.audit(catalog, data, acks(8), Set.of())).isEmpty();
   }
@@ -76,6 +79,9 @@ class ConcurrentWritersIT {
       assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes())).isZero();
     }
     List<Ack> acks = acks(4);
+    System.out.printf(
+        "ConcurrentWritersIT: 4 processes, %d acknowledged commits in %d s (%.1f/s)%n",
+        acks.size(), SECONDS, acks.size() / (double) SECONDS);
     assertThat(acks).hasSizeGreaterThan(4);
     assertThat(LakeAuditor.audit(catalog, data, acks, Set.of())).isEmpty();
   }

@@ -21,7 +21,7 @@ public final class CatalogConnection implements AutoCloseable {
   private final CatalogLocation location;
   private final SqlDialect dialect;
   private Connection connection;
-  private boolean writable;
+  private Connection writer;
   private boolean inWrite;
   private final SpecVersion version;
   private final Map<String, String> metadata;
@@ -120,7 +120,7 @@ public final class CatalogConnection implements AutoCloseable {
   public synchronized <T> T read(String what, SqlFunction<T> body) {
     if (inWrite) {
       try {
-        return body.apply(connection);
+        return body.apply(writer);
       } catch (SQLException e) {
         throw new QuacklakeException(
             ErrorKind.UNAVAILABLE,
@@ -149,38 +149,53 @@ public final class CatalogConnection implements AutoCloseable {
    * transaction is rolled back and the exception rethrown for the caller to classify.
    */
   public synchronized <T> T write(SqlFunction<T> body) throws SQLException {
-    if (!writable) {
-      if (version != SpecVersion.V1_0) {
-        throw QuacklakeException.unsupported(
-            "catalog %s is at DuckLake version %s; Quacklake writes 1.0 lakes only (reading works)",
-            location, version.text());
-      }
-      closeQuietly(connection);
-      try {
-        connection = dialect.connect(location, false);
-      } catch (SQLException e) {
-        connection = dialect.connect(location, true);
-        throw e;
-      }
-      writable = true;
-    }
-    connection.setAutoCommit(false);
+    Connection w = writer();
+    w.setAutoCommit(false);
     inWrite = true;
     try {
-      T result = body.apply(connection);
-      connection.commit();
+      T result = body.apply(w);
+      w.commit();
       return result;
     } catch (SQLException | RuntimeException e) {
       try {
-        connection.rollback();
+        w.rollback();
       } catch (SQLException ignored) {
         // the failure being reported matters more than the rollback's
       }
       throw e;
     } finally {
       inWrite = false;
-      connection.setAutoCommit(true);
+      w.setAutoCommit(true);
     }
+  }
+
+  /**
+   * The write connection, opened on first use. SQLite gets a second connection, so that reads keep
+   * their deferred read-only transactions and never hold the write lock; DuckDB allows one
+   * configuration per file and process, so its read connection is reopened read-write and shared.
+   */
+  private Connection writer() throws SQLException {
+    if (writer != null) {
+      return writer;
+    }
+    if (version != SpecVersion.V1_0) {
+      throw QuacklakeException.unsupported(
+          "catalog %s is at DuckLake version %s; Quacklake writes 1.0 lakes only (reading works)",
+          location, version.text());
+    }
+    if (dialect.kind() == CatalogKind.SQLITE) {
+      writer = dialect.connect(location, false);
+      return writer;
+    }
+    closeQuietly(connection);
+    try {
+      connection = dialect.connect(location, false);
+    } catch (SQLException e) {
+      connection = dialect.connect(location, true);
+      throw e;
+    }
+    writer = connection;
+    return writer;
   }
 
   /** Reads a metadata option by scope (table, then schema, then global), or null. */
@@ -215,6 +230,9 @@ public final class CatalogConnection implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (writer != null && writer != connection) {
+      closeQuietly(writer);
+    }
     closeQuietly(connection);
   }
 

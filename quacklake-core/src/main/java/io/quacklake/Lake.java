@@ -28,8 +28,8 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * An open DuckLake: its catalog, its data path and the resources scans share. Thread-safe. Close it
- * when done; scans still open keep working until they are closed.
+ * An open DuckLake: its catalog, its data path and the resources scans share. Thread-safe. Close
+ * its scans and transactions first, then the lake.
  *
  * <pre>{@code
  * try (Lake lake = Lake.open("sqlite:lake/catalog.sqlite")) {

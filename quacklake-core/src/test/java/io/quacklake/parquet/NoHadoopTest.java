@@ -15,7 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading must work with no Hadoop class on the class path (hadoop-common is compile-only). */
+/**
+ * Reading and writing must work with no Hadoop class on the class path (hadoop-common is
+ * compile-only).
+ */
 class NoHadoopTest {
   @TempDir Path dir;
 
@@ -61,6 +64,8 @@ class NoHadoopTest {
               .getMethod("run", List.class, String.class)
               .invoke(null, files.subList(0, 5), files.get(5));
       assertThat(rows).isEqualTo(5L * 3000 * 2 + 6);
+      Object written = probe.getMethod("writeAndRead", String.class).invoke(null, dir.toString());
+      assertThat(written).isEqualTo(ParquetCompression.values().length * 100L + 3);
     }
   }
 

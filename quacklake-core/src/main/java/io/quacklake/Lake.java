@@ -3,6 +3,7 @@ package io.quacklake;
 import io.quacklake.catalog.CatalogConnection;
 import io.quacklake.catalog.CatalogInitializer;
 import io.quacklake.catalog.CatalogLocation;
+import io.quacklake.catalog.MetadataWrites;
 import io.quacklake.catalog.ObjectGateway;
 import io.quacklake.catalog.SchemaRecord;
 import io.quacklake.catalog.SnapshotGateway;
@@ -238,6 +239,24 @@ public final class Lake implements AutoCloseable {
     return toSnapshot(new Committer(catalog, options.retryPolicy()).commit(state, io));
   }
 
+  /**
+   * Sets a lake-wide option in the catalog, as DuckDB's {@code set_option} does (no snapshot): e.g.
+   * {@code data_inlining_row_limit}, {@code target_file_size}, {@code parquet_compression}, {@code
+   * parquet_row_group_size}, {@code parquet_version}.
+   */
+  public void setOption(String key, String value) {
+    try {
+      catalog.write(
+          c -> {
+            MetadataWrites.setGlobal(c, key, value);
+            return null;
+          });
+    } catch (java.sql.SQLException e) {
+      throw new QuacklakeException(
+          ErrorKind.UNAVAILABLE, "setting option " + key + " failed: " + e.getMessage(), e);
+    }
+  }
+
   /** {@code data_inlining_row_limit}: the catalog's value, else DuckDB's default of 10. */
   int inliningLimit() {
     String v = catalog.option("data_inlining_row_limit", null, null);
@@ -249,8 +268,36 @@ public final class Lake implements AutoCloseable {
     }
   }
 
+  /**
+   * Parquet settings from the catalog's options ({@code parquet_compression}, {@code
+   * parquet_row_group_size}, {@code parquet_row_group_size_bytes}, {@code parquet_version}),
+   * DuckDB's defaults otherwise.
+   */
   ParquetWriteOptions parquetOptions() {
-    return ParquetWriteOptions.defaults();
+    ParquetWriteOptions o = ParquetWriteOptions.defaults();
+    String codec = catalog.option("parquet_compression", null, null);
+    if (codec != null) {
+      o = o.withCompression(WriteSettings.compression(codec));
+    }
+    String rows = catalog.option("parquet_row_group_size", null, null);
+    if (rows != null) {
+      o = o.withRowGroupRows((int) WriteSettings.number("parquet_row_group_size", rows));
+    }
+    String bytes = catalog.option("parquet_row_group_size_bytes", null, null);
+    if (bytes != null) {
+      o = o.withRowGroupBytes(WriteSettings.number("parquet_row_group_size_bytes", bytes));
+    }
+    String version = catalog.option("parquet_version", null, null);
+    if (version != null) {
+      o = o.withFormatVersion(WriteSettings.version(version));
+    }
+    return o;
+  }
+
+  /** {@code target_file_size} in bytes: the catalog's value, else DuckDB's 512 MiB. */
+  long targetFileSize() {
+    String v = catalog.option("target_file_size", null, null);
+    return v == null ? 512L << 20 : Math.max(4096, WriteSettings.number("target_file_size", v));
   }
 
   void removeFiles(List<Location> files) {

@@ -154,10 +154,21 @@ public final class Transaction implements AutoCloseable {
         t.changes().addInlinedRows(rows(aligned));
         return;
       }
-      PendingDataFile file =
-          DataFileWriter.write(
-              lake.store(), t.directory(), t.columns(), aligned, false, lake.parquetOptions());
-      state.wrote(file.file().location());
+      writeFiles(t, aligned, false);
+    }
+  }
+
+  private void writeFiles(Target t, VectorSchemaRoot root, boolean embeddedRowIds) {
+    for (PendingDataFile file :
+        DataFileWriter.write(
+            lake.store(),
+            t.directory(),
+            t.columns(),
+            root,
+            embeddedRowIds,
+            lake.parquetOptions(),
+            lake.targetFileSize(),
+            state::wrote)) {
       t.changes().addFile(file);
     }
   }
@@ -342,11 +353,7 @@ public final class Transaction implements AutoCloseable {
       return;
     }
     try (VectorSchemaRoot root = RowVersions.batch(t.columns(), versions, ids, lake.allocator())) {
-      PendingDataFile file =
-          DataFileWriter.write(
-              lake.store(), t.directory(), t.columns(), root, true, lake.parquetOptions());
-      state.wrote(file.file().location());
-      changes.addFile(file);
+      writeFiles(t, root, true);
     }
   }
 

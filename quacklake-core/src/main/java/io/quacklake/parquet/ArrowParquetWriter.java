@@ -135,6 +135,11 @@ public final class ArrowParquetWriter {
   }
 
   /** Rows written so far. */
+  /** About how large the file is so far (written plus buffered bytes), for rolling files. */
+  public long estimatedBytes() {
+    return sink.estimatedSize();
+  }
+
   public long rowCount() {
     return sink.rowCount();
   }

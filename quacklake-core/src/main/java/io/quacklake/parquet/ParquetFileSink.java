@@ -107,6 +107,11 @@ final class ParquetFileSink {
     return rowCount;
   }
 
+  /** Bytes written plus bytes buffered for the open row group: about the file's size so far. */
+  long estimatedSize() {
+    return file.position() + columnStore.getBufferedSize();
+  }
+
   /** Writes the last row group and the footer, and publishes the file. */
   WrittenFile finish(Location location) {
     try {

@@ -37,6 +37,11 @@ final class StoreOutputFile implements OutputFile {
     return create(blockSizeHint);
   }
 
+  /** Bytes written so far (0 before the file is created). */
+  long position() {
+    return stream == null ? 0 : stream.getPos();
+  }
+
   @Override
   public boolean supportsBlockSize() {
     return false;

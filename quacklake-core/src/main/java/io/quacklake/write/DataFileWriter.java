@@ -4,52 +4,88 @@ import io.quacklake.catalog.UuidV7;
 import io.quacklake.parquet.ArrowParquetWriter;
 import io.quacklake.parquet.DuckLakeSystemColumn;
 import io.quacklake.parquet.ParquetWriteOptions;
-import io.quacklake.parquet.WrittenFile;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.types.LakeColumn;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** Writes aligned batches as new DuckLake data files named {@code ducklake-<uuidv7>.parquet}. */
 public final class DataFileWriter {
   private DataFileWriter() {}
 
+  /** Rows per slice between two checks of the file size. */
+  private static final int SLICE_ROWS = 8192;
+
   /**
-   * Writes one file in the table directory.
+   * Writes the batch as one or more files in the table directory, starting a new file whenever the
+   * current one reaches {@code targetFileSize} bytes (DuckDB's {@code target_file_size}).
    *
    * @param batch columns in the table's layout, followed by a {@code _ducklake_internal_row_id}
    *     vector when {@code embeddedRowIds}
+   * @param created told each file's location before it is written, so a failure can remove it
    */
-  public static PendingDataFile write(
+  public static List<PendingDataFile> write(
       ObjectStore store,
       Location tableDir,
       List<LakeColumn> columns,
       VectorSchemaRoot batch,
       boolean embeddedRowIds,
-      ParquetWriteOptions options) {
-    String name = "ducklake-" + UuidV7.next() + ".parquet";
-    Set<DuckLakeSystemColumn> system =
-        embeddedRowIds ? Set.of(DuckLakeSystemColumn.ROW_ID) : Set.of();
-    ArrowParquetWriter writer =
-        ArrowParquetWriter.open(store, tableDir.resolve(name), columns, options, system);
-    try {
-      writer.write(batch);
-    } catch (RuntimeException e) {
-      writer.abort();
-      throw e;
-    }
-    WrittenFile written = writer.close();
-    long first = 0;
-    if (embeddedRowIds) {
-      org.apache.arrow.vector.BigIntVector ids =
-          (org.apache.arrow.vector.BigIntVector) batch.getVector(columns.size());
-      first = Long.MAX_VALUE;
-      for (int i = 0; i < batch.getRowCount(); i++) {
-        first = Math.min(first, ids.get(i));
+      ParquetWriteOptions options,
+      long targetFileSize,
+      Consumer<Location> created) {
+    List<PendingDataFile> files = new ArrayList<>();
+    int rows = batch.getRowCount();
+    int from = 0;
+    while (from < rows) {
+      String name = "ducklake-" + UuidV7.next() + ".parquet";
+      Set<DuckLakeSystemColumn> system =
+          embeddedRowIds ? Set.of(DuckLakeSystemColumn.ROW_ID) : Set.of();
+      Location location = tableDir.resolve(name);
+      created.accept(location);
+      ArrowParquetWriter writer =
+          ArrowParquetWriter.open(store, location, columns, options, system);
+      int start = from;
+      try {
+        do {
+          int length = Math.min(SLICE_ROWS, rows - from);
+          if (from == 0 && length == rows) {
+            writer.write(batch);
+          } else {
+            try (VectorSchemaRoot slice = batch.slice(from, length)) {
+              writer.write(slice);
+            }
+          }
+          from += length;
+        } while (from < rows && writer.estimatedBytes() < targetFileSize);
+      } catch (RuntimeException e) {
+        writer.abort();
+        throw e;
       }
+      files.add(
+          new PendingDataFile(
+              name,
+              writer.close(),
+              embeddedRowIds,
+              firstRowId(batch, columns, start, from, embeddedRowIds)));
     }
-    return new PendingDataFile(name, written, embeddedRowIds, first);
+    return files;
+  }
+
+  private static long firstRowId(
+      VectorSchemaRoot batch, List<LakeColumn> columns, int from, int to, boolean embedded) {
+    if (!embedded) {
+      return 0;
+    }
+    BigIntVector ids = (BigIntVector) batch.getVector(columns.size());
+    long first = Long.MAX_VALUE;
+    for (int i = from; i < to; i++) {
+      first = Math.min(first, ids.get(i));
+    }
+    return first;
   }
 }

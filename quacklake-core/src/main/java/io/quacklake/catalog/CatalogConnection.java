@@ -46,7 +46,7 @@ public final class CatalogConnection implements AutoCloseable {
    *     version, INVALID_ARGUMENT if the database is not a DuckLake catalog
    */
   public static CatalogConnection open(CatalogLocation location) {
-    if (location.kind() == CatalogKind.SQLITE || location.kind() == CatalogKind.DUCKDB) {
+    if (location.isFile()) {
       if (!Files.isRegularFile(Path.of(location.target()))) {
         throw QuacklakeException.notFound(
             "no catalog at '%s': the file does not exist; check the path or create a lake with"
@@ -183,7 +183,7 @@ public final class CatalogConnection implements AutoCloseable {
           "catalog %s is at DuckLake version %s; Quacklake writes 1.0 lakes only (reading works)",
           location, version.text());
     }
-    if (dialect.kind() == CatalogKind.SQLITE) {
+    if (!dialect.sharesReadAndWriteConnection()) {
       writer = dialect.connect(location, false);
       return writer;
     }

@@ -21,12 +21,7 @@ public final class CatalogInitializer {
 
   private CatalogInitializer() {}
 
-  /**
-   * @param dataPath the data path to store, normalised with {@code /} and one trailing {@code /}
-   * @param createdBy the {@code created_by} value
-   * @throws QuacklakeException ALREADY_EXISTS when a catalog is already there
-   */
-  public static void create(CatalogLocation location, String dataPath, String createdBy) {
+  private static void prepareFile(CatalogLocation location) {
     Path file = Path.of(location.target());
     if (Files.exists(file)) {
       throw new QuacklakeException(
@@ -35,15 +30,31 @@ public final class CatalogInitializer {
               + location.target()
               + "'; open it instead, or choose another path");
     }
-    SqlDialect dialect = SqlDialect.of(location.kind());
     Path parent = file.toAbsolutePath().getParent();
     try {
-      java.nio.file.Files.createDirectories(parent);
+      Files.createDirectories(parent);
     } catch (java.io.IOException e) {
       throw new QuacklakeException(
           ErrorKind.UNAVAILABLE, "cannot create the directory " + parent + " for the catalog", e);
     }
+  }
+
+  /**
+   * @param dataPath the data path to store, normalised with {@code /} and one trailing {@code /}
+   * @param createdBy the {@code created_by} value
+   * @throws QuacklakeException ALREADY_EXISTS when a catalog is already there
+   */
+  public static void create(CatalogLocation location, String dataPath, String createdBy) {
+    SqlDialect dialect = SqlDialect.of(location.kind());
+    if (location.isFile()) {
+      prepareFile(location);
+    }
     try (Connection c = dialect.connectNew(location)) {
+      if (!location.isFile() && dialect.tableExists(c, "ducklake_metadata")) {
+        throw new QuacklakeException(
+            ErrorKind.ALREADY_EXISTS,
+            "a DuckLake catalog already exists in " + location + "; open it instead");
+      }
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         for (String ddl : CatalogDdl.createTables()) {

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * A parsed catalog location string, in the forms of {@code docs/cli.md}: {@code sqlite:PATH},
- * {@code duckdb:PATH}, {@code jdbc:sqlite:PATH}, or a bare path whose extension names the kind. An
- * optional {@code ducklake:} prefix is ignored.
+ * {@code duckdb:PATH}, {@code jdbc:sqlite:PATH}, {@code postgres:CONNINFO} (libpq key=value),
+ * {@code jdbc:postgresql:...}, or a bare path whose extension names the kind. An optional {@code
+ * ducklake:} prefix is ignored.
  *
  * @param kind the catalog database
  * @param target the file path (SQLite, DuckDB) or connection string
@@ -44,17 +45,23 @@ public record CatalogLocation(CatalogKind kind, String target) {
     if (lower.startsWith("jdbc:duckdb:")) {
       return new CatalogLocation(CatalogKind.DUCKDB, s.substring("jdbc:duckdb:".length()));
     }
-    if (lower.startsWith("postgres:")
-        || lower.startsWith("postgresql:")
-        || lower.startsWith("jdbc:postgresql:")
-        || lower.startsWith("mysql:")
+    if (lower.startsWith("postgres:")) {
+      return new CatalogLocation(CatalogKind.POSTGRES, s.substring("postgres:".length()));
+    }
+    if (lower.startsWith("postgresql:")) {
+      return new CatalogLocation(CatalogKind.POSTGRES, s.substring("postgresql:".length()));
+    }
+    if (lower.startsWith("jdbc:postgresql:")) {
+      return new CatalogLocation(CatalogKind.POSTGRES, s);
+    }
+    if (lower.startsWith("mysql:")
         || lower.startsWith("jdbc:mysql:")
         || lower.startsWith("jdbc:mariadb:")
         || lower.startsWith("s3://")
         || lower.startsWith("file://")) {
       throw QuacklakeException.unsupported(
-          "catalog location '%s' is a server or object-store catalog, which this release does not"
-              + " support yet; use sqlite:PATH or duckdb:PATH",
+          "catalog location '%s' is a MySQL or object-store catalog, which this release does not"
+              + " support yet; use sqlite:PATH, duckdb:PATH or postgres:CONNINFO",
           location);
     }
     if (lower.endsWith(".sqlite") || lower.endsWith(".sqlite3") || lower.endsWith(".db")) {
@@ -67,8 +74,15 @@ public record CatalogLocation(CatalogKind kind, String target) {
         "cannot tell the catalog kind of '%s'; use one of: %s", location, FORMS);
   }
 
+  /** Whether the catalog is a file (SQLite, DuckDB) rather than a server database. */
+  public boolean isFile() {
+    return kind == CatalogKind.SQLITE || kind == CatalogKind.DUCKDB;
+  }
+
   @Override
   public String toString() {
-    return kind.name().toLowerCase(Locale.ROOT) + ":" + target;
+    return kind == CatalogKind.POSTGRES
+        ? "postgres:" + PostgresConnInfo.redacted(target)
+        : kind.name().toLowerCase(Locale.ROOT) + ":" + target;
   }
 }

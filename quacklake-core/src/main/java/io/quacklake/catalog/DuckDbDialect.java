@@ -90,6 +90,11 @@ final class DuckDbDialect implements SqlDialect {
   }
 
   @Override
+  public boolean sharesReadAndWriteConnection() {
+    return true;
+  }
+
+  @Override
   public boolean tableExists(Connection connection, String table) throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(

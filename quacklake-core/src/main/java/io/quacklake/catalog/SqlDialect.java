@@ -21,6 +21,14 @@ public interface SqlDialect {
     return connect(location, false);
   }
 
+  /**
+   * Whether reads and writes must share one connection (a DuckDB file allows one configuration per
+   * process); otherwise writes get their own connection and reads never hold write locks.
+   */
+  default boolean sharesReadAndWriteConnection() {
+    return false;
+  }
+
   /** Whether a table exists in the catalog's schema. */
   boolean tableExists(Connection connection, String table) throws SQLException;
 
@@ -69,6 +77,7 @@ public interface SqlDialect {
     return switch (kind) {
       case SQLITE -> new SqliteDialect();
       case DUCKDB -> new DuckDbDialect();
+      case POSTGRES -> new PostgresDialect();
       default -> throw new IllegalArgumentException("no dialect for " + kind);
     };
   }

@@ -5,7 +5,9 @@ import io.quacklake.QuacklakeException;
 import io.quacklake.catalog.CatalogConnection;
 import io.quacklake.catalog.SnapshotRecord;
 import io.quacklake.catalog.SnapshotWrites;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.Random;
 
@@ -40,10 +42,14 @@ public final class Committer {
               SnapshotRecord latest = SnapshotWrites.latest(c, catalog.dialect());
               CommitExecutor executor = new CommitExecutor(c, catalog.dialect(), state, latest, io);
               boolean moved = latest.snapshotId() != state.base().snapshotId();
+              Savepoint beforeApply = moved ? savepoint(c) : null;
               try {
                 executor.apply();
               } catch (SQLException | RuntimeException e) {
                 if (moved) {
+                  if (beforeApply != null) {
+                    c.rollback(beforeApply);
+                  }
                   // A concurrent commit may have removed what this one builds on: report that.
                   ConflictCheck.check(
                       c, catalog.dialect(), state.base().snapshotId(), state.plannedChanges());
@@ -77,6 +83,15 @@ public final class Committer {
         }
         sleep(retry.delay(attempt, random));
       }
+    }
+  }
+
+  /** A savepoint where the database has them (PostgreSQL needs one to query after an error). */
+  private static Savepoint savepoint(Connection c) {
+    try {
+      return c.setSavepoint();
+    } catch (SQLException unsupported) {
+      return null;
     }
   }
 

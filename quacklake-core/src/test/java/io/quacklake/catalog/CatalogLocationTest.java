@@ -20,7 +20,10 @@ class CatalogLocationTest {
     "lake.sqlite3, SQLITE, lake.sqlite3",
     "lake.db, SQLITE, lake.db",
     "metadata.ducklake, DUCKDB, metadata.ducklake",
-    "x/y.duckdb, DUCKDB, x/y.duckdb"
+    "x/y.duckdb, DUCKDB, x/y.duckdb",
+    "postgres:dbname=lake host=127.0.0.1 user=postgres, POSTGRES, dbname=lake host=127.0.0.1 user=postgres",
+    "ducklake:postgres:dbname=lake, POSTGRES, dbname=lake",
+    "jdbc:postgresql://db:5432/lake, POSTGRES, jdbc:postgresql://db:5432/lake"
   })
   void parsesTheContractForms(String text, CatalogKind kind, String target) {
     assertThat(CatalogLocation.parse(text)).isEqualTo(new CatalogLocation(kind, target));
@@ -37,8 +40,8 @@ class CatalogLocationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"postgres:dbname=lake", "mysql:host=x", "s3://bucket/lake"})
-  void serverCatalogsAreNotSupportedYet(String text) {
+  @ValueSource(strings = {"mysql:host=x", "jdbc:mariadb://x/y", "s3://bucket/lake"})
+  void catalogsNotSupportedYetAreUnsupported(String text) {
     assertThatThrownBy(() -> CatalogLocation.parse(text))
         .isInstanceOf(QuacklakeException.class)
         .satisfies(

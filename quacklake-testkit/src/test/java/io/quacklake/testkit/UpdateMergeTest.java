@@ -24,16 +24,15 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Updates and merges keep row ids and are visible exactly from their snapshot on. */
 class UpdateMergeTest {
   @TempDir Path temp;
 
   private Lake lake(String kind) {
-    Lake lake =
-        Lake.create(
-            kind + ":" + temp.resolve("lake." + (kind.equals("sqlite") ? "sqlite" : "ducklake")),
-            temp.resolve("data").toString());
+    Lake lake = Lake.create(TestCatalogs.location(kind, temp), temp.resolve("data").toString());
     lake.createTable(
         "main.kv",
         List.of(
@@ -61,9 +60,10 @@ class UpdateMergeTest {
     return out;
   }
 
-  @Test
-  void rowApiUpdateOfFileAndInlinedRows() {
-    try (Lake lake = lake("sqlite")) {
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "duckdb", "postgres"})
+  void rowApiUpdateOfFileAndInlinedRows(String kind) {
+    try (Lake lake = lake(kind)) {
       Snapshot loaded;
       try (Transaction tx = lake.begin()) {
         tx.insert("kv", rows(0, 100, "a"));
@@ -102,9 +102,10 @@ class UpdateMergeTest {
     }
   }
 
-  @Test
-  void mergeUpdatesMatchesAndInsertsTheRest() {
-    try (Lake lake = lake("duckdb");
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "duckdb", "postgres"})
+  void mergeUpdatesMatchesAndInsertsTheRest(String kind) {
+    try (Lake lake = lake(kind);
         BufferAllocator a = new RootAllocator()) {
       try (Transaction tx = lake.begin()) {
         tx.insert("kv", rows(0, 50, "a"));

@@ -56,10 +56,9 @@ class WriteRoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "duckdb"})
+  @ValueSource(strings = {"sqlite", "duckdb", "postgres"})
   void appendsDeletesAndTimeTravel(String kind) {
-    String catalog =
-        kind + ":" + temp.resolve("lake." + (kind.equals("sqlite") ? "sqlite" : "ducklake"));
+    String catalog = TestCatalogs.location(kind, temp);
     try (BufferAllocator a = new RootAllocator();
         Lake lake = Lake.create(catalog, temp.resolve("data").toString())) {
       Snapshot created = lake.createTable("main.t", COLUMNS);

@@ -1,0 +1,99 @@
+package io.quacklake.catalog;
+
+import io.quacklake.types.LakeColumn;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * PostgreSQL catalogs (pgjdbc). Catalog tables use PostgreSQL's native types for DuckDB's names;
+ * inlined values follow DuckDB's PostgreSQL layout (strings and blobs as BYTEA, wide integers and
+ * temporal values as text, nested values as DuckDB text). Errors are classified by SQLSTATE.
+ */
+final class PostgresDialect implements SqlDialect {
+  private static final Set<String> BUSY = Set.of("40001", "40P01", "55P03");
+
+  @Override
+  public CatalogKind kind() {
+    return CatalogKind.POSTGRES;
+  }
+
+  @Override
+  public Connection connect(CatalogLocation location, boolean readOnly) throws SQLException {
+    Properties props = PostgresConnInfo.properties(location.target());
+    // Strings bind to any column type (uuid, numeric, timestamptz), as DuckDB's text values do.
+    props.setProperty("stringtype", "unspecified");
+    Connection c = DriverManager.getConnection(PostgresConnInfo.url(location.target()), props);
+    if (readOnly) {
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    }
+    return c;
+  }
+
+  @Override
+  public boolean sharesReadAndWriteConnection() {
+    return false;
+  }
+
+  @Override
+  public boolean tableExists(Connection connection, String table) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()"
+                + " AND table_name = ?")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  @Override
+  public boolean isDuplicateKey(SQLException e) {
+    return "23505".equals(e.getSQLState());
+  }
+
+  @Override
+  public boolean isBusy(SQLException e) {
+    return e.getSQLState() != null && BUSY.contains(e.getSQLState());
+  }
+
+  @Override
+  public String selectInlinedColumn(String quotedColumn, LakeColumn column) {
+    return quotedColumn;
+  }
+
+  @Override
+  public String inlinedColumnType(LakeColumn column) {
+    return switch (column.type().id()) {
+      case BOOLEAN -> "BOOLEAN";
+      case INT8, INT16 -> "SMALLINT";
+      case INT32, UINT8, UINT16 -> "INTEGER";
+      case INT64, UINT32 -> "BIGINT";
+      case FLOAT32 -> "REAL";
+      case FLOAT64 -> "DOUBLE PRECISION";
+      case DECIMAL -> "NUMERIC(" + column.type().precision() + "," + column.type().scale() + ")";
+      case VARCHAR, JSON, BLOB -> "BYTEA";
+      case UUID -> "UUID";
+      default -> "VARCHAR";
+    };
+  }
+
+  @Override
+  public Object inlinedValue(Object value, LakeColumn column) {
+    if (value == null) {
+      return null;
+    }
+    return switch (column.type().id()) {
+      case BOOLEAN, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, BLOB -> value;
+      case FLOAT32, FLOAT64 -> value;
+      case DECIMAL -> value;
+      case VARCHAR, JSON -> ((String) value).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      default -> io.quacklake.text.DuckDbText.format(value, column);
+    };
+  }
+}

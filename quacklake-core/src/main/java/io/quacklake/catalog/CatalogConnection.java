@@ -89,7 +89,7 @@ public final class CatalogConnection implements AutoCloseable {
   private static Map<String, String> readGlobalMetadata(Connection c) throws SQLException {
     Map<String, String> result = new HashMap<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT key, value, scope FROM ducklake_metadata")) {
+        ResultSet rs = s.executeQuery("SELECT \"key\", value, scope FROM ducklake_metadata")) {
       while (rs.next()) {
         if (rs.getString(3) == null) {
           result.put(rs.getString(1), rs.getString(2));
@@ -208,7 +208,7 @@ public final class CatalogConnection implements AutoCloseable {
           String table = null;
           try (java.sql.PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT value, scope, scope_id FROM ducklake_metadata WHERE key = ?")) {
+                  "SELECT value, scope, scope_id FROM ducklake_metadata WHERE \"key\" = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {

@@ -12,7 +12,7 @@ final class CatalogDdl {
 
   static List<String> createTables() {
     return List.of(
-        "CREATE TABLE ducklake_metadata(key VARCHAR NOT NULL, value VARCHAR NOT NULL,"
+        "CREATE TABLE ducklake_metadata(\"key\" VARCHAR NOT NULL, value VARCHAR NOT NULL,"
             + " scope VARCHAR, scope_id BIGINT)",
         "CREATE TABLE ducklake_snapshot(snapshot_id BIGINT PRIMARY KEY, snapshot_time"
             + " TIMESTAMP WITH TIME ZONE, schema_version BIGINT, next_catalog_id BIGINT,"
@@ -27,11 +27,11 @@ final class CatalogDdl {
             + " path_is_relative BOOLEAN)",
         "CREATE TABLE ducklake_view(view_id BIGINT, view_uuid UUID, begin_snapshot BIGINT,"
             + " end_snapshot BIGINT, schema_id BIGINT, view_name VARCHAR, dialect VARCHAR,"
-            + " sql VARCHAR, column_aliases VARCHAR)",
+            + " \"sql\" VARCHAR, column_aliases VARCHAR)",
         "CREATE TABLE ducklake_tag(object_id BIGINT, begin_snapshot BIGINT, end_snapshot BIGINT,"
-            + " key VARCHAR, value VARCHAR)",
+            + " \"key\" VARCHAR, value VARCHAR)",
         "CREATE TABLE ducklake_column_tag(table_id BIGINT, column_id BIGINT, begin_snapshot"
-            + " BIGINT, end_snapshot BIGINT, key VARCHAR, value VARCHAR)",
+            + " BIGINT, end_snapshot BIGINT, \"key\" VARCHAR, value VARCHAR)",
         "CREATE TABLE ducklake_data_file(data_file_id BIGINT PRIMARY KEY, table_id BIGINT,"
             + " begin_snapshot BIGINT, end_snapshot BIGINT, file_order BIGINT, path VARCHAR,"
             + " path_is_relative BOOLEAN, file_format VARCHAR, record_count BIGINT,"
@@ -75,7 +75,7 @@ final class CatalogDdl {
         "CREATE TABLE ducklake_macro(schema_id BIGINT, macro_id BIGINT, macro_name VARCHAR,"
             + " begin_snapshot BIGINT, end_snapshot BIGINT)",
         "CREATE TABLE ducklake_macro_impl(macro_id BIGINT, impl_id BIGINT, dialect VARCHAR,"
-            + " sql VARCHAR, type VARCHAR)",
+            + " \"sql\" VARCHAR, type VARCHAR)",
         "CREATE TABLE ducklake_macro_parameters(macro_id BIGINT, impl_id BIGINT, column_id"
             + " BIGINT, parameter_name VARCHAR, parameter_type VARCHAR, default_value VARCHAR,"
             + " default_value_type VARCHAR)",

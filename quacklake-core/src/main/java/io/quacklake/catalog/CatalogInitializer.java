@@ -58,7 +58,7 @@ public final class CatalogInitializer {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         for (String ddl : CatalogDdl.createTables()) {
-          s.execute(ddl);
+          s.execute(dialect.ddl(ddl));
         }
       }
       String now = CatalogTimestamps.format(Instant.now());

@@ -54,14 +54,16 @@ public record CatalogLocation(CatalogKind kind, String target) {
     if (lower.startsWith("jdbc:postgresql:")) {
       return new CatalogLocation(CatalogKind.POSTGRES, s);
     }
-    if (lower.startsWith("mysql:")
-        || lower.startsWith("jdbc:mysql:")
-        || lower.startsWith("jdbc:mariadb:")
-        || lower.startsWith("s3://")
-        || lower.startsWith("file://")) {
+    if (lower.startsWith("mysql:")) {
+      return new CatalogLocation(CatalogKind.MYSQL, s.substring("mysql:".length()));
+    }
+    if (lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:mariadb:")) {
+      return new CatalogLocation(CatalogKind.MYSQL, s);
+    }
+    if (lower.startsWith("s3://") || lower.startsWith("file://")) {
       throw QuacklakeException.unsupported(
-          "catalog location '%s' is a MySQL or object-store catalog, which this release does not"
-              + " support yet; use sqlite:PATH, duckdb:PATH or postgres:CONNINFO",
+          "catalog location '%s' is an object-store catalog, which this release does not support"
+              + " yet; use sqlite:PATH, duckdb:PATH, postgres:CONNINFO or mysql:CONNINFO",
           location);
     }
     if (lower.endsWith(".sqlite") || lower.endsWith(".sqlite3") || lower.endsWith(".db")) {
@@ -81,8 +83,8 @@ public record CatalogLocation(CatalogKind kind, String target) {
 
   @Override
   public String toString() {
-    return kind == CatalogKind.POSTGRES
-        ? "postgres:" + PostgresConnInfo.redacted(target)
-        : kind.name().toLowerCase(Locale.ROOT) + ":" + target;
+    return isFile()
+        ? kind.name().toLowerCase(Locale.ROOT) + ":" + target
+        : kind.name().toLowerCase(Locale.ROOT) + ":" + PostgresConnInfo.redacted(target);
   }
 }

@@ -32,7 +32,7 @@ public final class InlinedWrites {
     }
     ddl.append(")");
     try (Statement s = c.createStatement()) {
-      s.execute(ddl.toString());
+      s.execute(dialect.ddl(ddl.toString()));
     }
     Sql.update(
         c,
@@ -108,9 +108,10 @@ public final class InlinedWrites {
     String table = "ducklake_inlined_delete_" + tableId;
     try (Statement s = c.createStatement()) {
       s.execute(
-          "CREATE TABLE IF NOT EXISTS "
-              + dialect.quote(table)
-              + "(file_id BIGINT, row_id BIGINT, begin_snapshot BIGINT)");
+          dialect.ddl(
+              "CREATE TABLE IF NOT EXISTS "
+                  + dialect.quote(table)
+                  + "(file_id BIGINT, row_id BIGINT, begin_snapshot BIGINT)"));
     }
     try (PreparedStatement ps =
         c.prepareStatement("INSERT INTO " + dialect.quote(table) + " VALUES (?, ?, ?)")) {

@@ -12,7 +12,7 @@ public final class MetadataWrites {
     int updated =
         Sql.update(
             c,
-            "UPDATE ducklake_metadata SET value = ? WHERE key = ? AND scope IS NULL",
+            "UPDATE ducklake_metadata SET value = ? WHERE \"key\" = ? AND scope IS NULL",
             value,
             key);
     if (updated == 0) {

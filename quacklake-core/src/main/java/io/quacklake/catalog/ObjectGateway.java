@@ -81,7 +81,7 @@ public final class ObjectGateway {
 
   public List<ViewRecord> views(long snapshot) {
     String sql =
-        "SELECT v.view_id, s.schema_name, v.view_name, v.dialect, v.sql, v.column_aliases"
+        "SELECT v.view_id, s.schema_name, v.view_name, v.dialect, v.\"sql\", v.column_aliases"
             + " FROM ducklake_view v JOIN ducklake_schema s ON s.schema_id = v.schema_id AND "
             + Visibility.at("s")
             + " WHERE "
@@ -124,7 +124,7 @@ public final class ObjectGateway {
             + " initial_default, default_value, nulls_allowed, parent_column"
             + " FROM ducklake_column WHERE table_id = ? AND "
             + Visibility.at("")
-            + " ORDER BY parent_column NULLS FIRST, column_order";
+            + " ORDER BY column_id";
     List<ColumnRecord> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, tableId);

@@ -16,6 +16,11 @@ public interface SqlDialect {
   /** Opens a connection to an existing catalog. */
   Connection connect(CatalogLocation location, boolean readOnly) throws SQLException;
 
+  /** A catalog {@code CREATE TABLE} statement (DuckDB type names) in this database's types. */
+  default String ddl(String statement) {
+    return statement;
+  }
+
   /** Creates the database of a new catalog and connects to it for writing. */
   default Connection connectNew(CatalogLocation location) throws SQLException {
     return connect(location, false);
@@ -78,7 +83,7 @@ public interface SqlDialect {
       case SQLITE -> new SqliteDialect();
       case DUCKDB -> new DuckDbDialect();
       case POSTGRES -> new PostgresDialect();
-      default -> throw new IllegalArgumentException("no dialect for " + kind);
+      case MYSQL -> new MySqlDialect();
     };
   }
 }

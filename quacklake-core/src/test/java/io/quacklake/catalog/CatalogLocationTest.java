@@ -23,7 +23,10 @@ class CatalogLocationTest {
     "x/y.duckdb, DUCKDB, x/y.duckdb",
     "postgres:dbname=lake host=127.0.0.1 user=postgres, POSTGRES, dbname=lake host=127.0.0.1 user=postgres",
     "ducklake:postgres:dbname=lake, POSTGRES, dbname=lake",
-    "jdbc:postgresql://db:5432/lake, POSTGRES, jdbc:postgresql://db:5432/lake"
+    "jdbc:postgresql://db:5432/lake, POSTGRES, jdbc:postgresql://db:5432/lake",
+    "mysql:host=127.0.0.1 user=root database=lake, MYSQL, host=127.0.0.1 user=root database=lake",
+    "jdbc:mariadb://db/lake, MYSQL, jdbc:mariadb://db/lake",
+    "jdbc:mysql://db/lake, MYSQL, jdbc:mysql://db/lake"
   })
   void parsesTheContractForms(String text, CatalogKind kind, String target) {
     assertThat(CatalogLocation.parse(text)).isEqualTo(new CatalogLocation(kind, target));
@@ -40,7 +43,7 @@ class CatalogLocationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mysql:host=x", "jdbc:mariadb://x/y", "s3://bucket/lake"})
+  @ValueSource(strings = {"s3://bucket/lake", "file:///tmp/lake"})
   void catalogsNotSupportedYetAreUnsupported(String text) {
     assertThatThrownBy(() -> CatalogLocation.parse(text))
         .isInstanceOf(QuacklakeException.class)

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.Assumptions;
 public final class TestCatalogs {
   private TestCatalogs() {}
 
-  /** A new, not yet created catalog location of {@code kind} (sqlite, duckdb, postgres). */
+  /**
+   * A new, not yet created catalog location of {@code kind} (sqlite, duckdb, postgres, mariadb).
+   */
   public static String location(String kind, Path temp) {
     return switch (kind.toLowerCase(Locale.ROOT)) {
       case "sqlite" -> "sqlite:" + temp.resolve("catalog-" + UUID.randomUUID() + ".sqlite");
       case "duckdb" -> "duckdb:" + temp.resolve("catalog-" + UUID.randomUUID() + ".ducklake");
       case "postgres" -> "postgres:dbname=" + postgresDatabase() + " host=127.0.0.1 user=postgres";
+      case "mariadb" -> "mysql:host=127.0.0.1 port=3306 user=root database=" + mariadbDatabase();
       default -> throw new IllegalArgumentException("unknown catalog kind " + kind);
     };
   }
@@ -49,7 +52,75 @@ public final class TestCatalogs {
     }
   }
 
+  private static final java.util.List<String> CREATED_MARIADB =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  private static String mariadbDatabase() {
+    String name =
+        "quacklake_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection admin = mariadbAdmin();
+        Statement s = admin.createStatement()) {
+      s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      CREATED_MARIADB.add(name);
+      return name;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create MariaDB database " + name, e);
+    }
+  }
+
+  private static Connection mariadbAdmin() throws SQLException {
+    String url = "jdbc:mariadb://127.0.0.1:3306/?user=root&connectTimeout=5000";
+    try {
+      return DriverManager.getConnection(url);
+    } catch (SQLException first) {
+      start("start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd");
+      for (int i = 0; i < 30; i++) {
+        try {
+          return DriverManager.getConnection(url);
+        } catch (SQLException again) {
+          sleep();
+        }
+      }
+      try {
+        return DriverManager.getConnection(url);
+      } catch (SQLException last) {
+        unavailable("MariaDB on 127.0.0.1:3306 is not reachable: " + last.getMessage());
+        throw last;
+      }
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void dropDatabases() {
+    if (!CREATED_MARIADB.isEmpty()) {
+      dropMariaDb();
+    }
+    if (!CREATED.isEmpty()) {
+      dropPostgres();
+    }
+  }
+
+  private static void dropMariaDb() {
+    try (Connection admin =
+            DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:3306/?user=root&connectTimeout=5000");
+        Statement s = admin.createStatement()) {
+      for (String name : CREATED_MARIADB) {
+        s.execute("DROP DATABASE IF EXISTS " + name);
+      }
+    } catch (SQLException ignored) {
+      // throwaway databases left behind are harmless
+    }
+  }
+
+  private static void dropPostgres() {
     try (Connection admin =
             DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres&connectTimeout=5");
@@ -78,17 +149,15 @@ public final class TestCatalogs {
   }
 
   private static void startPostgres() {
+    start("pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start");
+  }
+
+  private static void start(String command) {
     try {
-      Process p =
-          new ProcessBuilder(
-                  "sh",
-                  "-c",
-                  "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start")
-              .redirectErrorStream(true)
-              .start();
+      Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
       p.waitFor(60, TimeUnit.SECONDS);
     } catch (Exception e) {
-      // reported by the second connection attempt
+      // reported by the next connection attempt
     }
   }
 

@@ -61,7 +61,7 @@ class UpdateMergeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "duckdb", "postgres"})
+  @ValueSource(strings = {"sqlite", "duckdb", "postgres", "mariadb"})
   void rowApiUpdateOfFileAndInlinedRows(String kind) {
     try (Lake lake = lake(kind)) {
       Snapshot loaded;
@@ -103,7 +103,7 @@ class UpdateMergeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "duckdb", "postgres"})
+  @ValueSource(strings = {"sqlite", "duckdb", "postgres", "mariadb"})
   void mergeUpdatesMatchesAndInsertsTheRest(String kind) {
     try (Lake lake = lake(kind);
         BufferAllocator a = new RootAllocator()) {

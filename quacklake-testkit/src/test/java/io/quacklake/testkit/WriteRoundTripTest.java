@@ -56,7 +56,7 @@ class WriteRoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "duckdb", "postgres"})
+  @ValueSource(strings = {"sqlite", "duckdb", "postgres", "mariadb"})
   void appendsDeletesAndTimeTravel(String kind) {
     String catalog = TestCatalogs.location(kind, temp);
     try (BufferAllocator a = new RootAllocator();

@@ -1,0 +1,47 @@
+package io.quacklake.catalog;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A MySQL/MariaDB connection string as DuckDB takes it ({@code host=127.0.0.1 port=3306 user=root
+ * password=... database=lake}), or a {@code jdbc:mariadb:} / {@code jdbc:mysql:} URL (the MariaDB
+ * driver serves both).
+ */
+final class MySqlConnInfo {
+  private MySqlConnInfo() {}
+
+  static String url(String target) {
+    String lower = target.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("jdbc:mariadb:")) {
+      return target;
+    }
+    if (lower.startsWith("jdbc:mysql:")) {
+      return "jdbc:mariadb:" + target.substring("jdbc:mysql:".length());
+    }
+    Map<String, String> kv = PostgresConnInfo.parse(target);
+    String host = kv.getOrDefault("host", "127.0.0.1");
+    String port = kv.getOrDefault("port", "3306");
+    String db = kv.getOrDefault("database", kv.getOrDefault("db", kv.getOrDefault("dbname", "")));
+    return "jdbc:mariadb://" + host + ":" + port + "/" + db;
+  }
+
+  static Properties properties(String target) {
+    Properties p = new Properties();
+    String lower = target.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("jdbc:")) {
+      Map<String, String> kv = PostgresConnInfo.parse(target);
+      if (kv.containsKey("user")) {
+        p.setProperty("user", kv.get("user"));
+      }
+      if (kv.containsKey("password") || kv.containsKey("passwd")) {
+        p.setProperty("password", kv.getOrDefault("password", kv.get("passwd")));
+      }
+    }
+    p.setProperty("connectTimeout", "10000");
+    // ANSI quotes: the shared catalog SQL quotes identifiers with double quotes.
+    p.setProperty("sessionVariables", "sql_mode='ANSI_QUOTES,STRICT_TRANS_TABLES'");
+    return p;
+  }
+}

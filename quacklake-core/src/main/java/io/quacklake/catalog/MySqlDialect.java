@@ -1,0 +1,89 @@
+package io.quacklake.catalog;
+
+import io.quacklake.types.LakeColumn;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * MySQL and MariaDB catalogs (MariaDB Connector/J). DuckDB's type names become MySQL's (VARCHAR →
+ * TEXT, UUID → VARCHAR(36), TIMESTAMPTZ → DATETIME(6) holding UTC); identifiers are ANSI-quoted;
+ * errors are classified by vendor code (1062 duplicate key, 1213 deadlock, 1205 lock wait).
+ */
+final class MySqlDialect implements SqlDialect {
+  @Override
+  public CatalogKind kind() {
+    return CatalogKind.MYSQL;
+  }
+
+  @Override
+  public Connection connect(CatalogLocation location, boolean readOnly) throws SQLException {
+    Connection c =
+        DriverManager.getConnection(
+            MySqlConnInfo.url(location.target()), MySqlConnInfo.properties(location.target()));
+    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    return c;
+  }
+
+  @Override
+  public String ddl(String statement) {
+    return statement
+            .replace(" VARCHAR", " TEXT")
+            .replace(" UUID", " VARCHAR(36)")
+            .replace(" TIMESTAMP WITH TIME ZONE", " DATETIME(6)")
+        + " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+  }
+
+  @Override
+  public boolean tableExists(Connection connection, String table) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE()"
+                + " AND table_name = ?")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  @Override
+  public boolean isDuplicateKey(SQLException e) {
+    return e.getErrorCode() == 1062;
+  }
+
+  @Override
+  public boolean isBusy(SQLException e) {
+    return e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
+  }
+
+  /** DATETIME(6) has no zone: the text is taken as UTC, as written. */
+  @Override
+  public String timestampParameter() {
+    return "CAST(SUBSTRING(?, 1, 26) AS DATETIME(6))";
+  }
+
+  @Override
+  public Instant readInstant(ResultSet rs, int column) throws SQLException {
+    String text = rs.getString(column);
+    return text == null ? null : CatalogInstants.parse(text);
+  }
+
+  @Override
+  public String selectInlinedColumn(String quotedColumn, LakeColumn column) {
+    return quotedColumn;
+  }
+
+  @Override
+  public String inlinedColumnType(LakeColumn column) {
+    return switch (column.type().id()) {
+      case BOOLEAN -> "BOOLEAN";
+      case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32 -> "BIGINT";
+      case BLOB -> "LONGBLOB";
+      default -> "LONGTEXT";
+    };
+  }
+}

@@ -91,7 +91,8 @@ public final class Lake implements AutoCloseable {
       throw QuacklakeException.invalid(
           "a new lake needs a data path (where its Parquet files go), e.g. lake/data/");
     }
-    CatalogLocation location = CatalogLocation.parse(catalogLocation);
+    CatalogLocation location =
+        CatalogLocation.parse(catalogLocation).withMetadataSchema(options.metadataSchema());
     CatalogInitializer.create(
         location, Location.directory(dataPath).value(), "Quacklake " + Version.CURRENT);
     return open(catalogLocation, options);
@@ -103,7 +104,9 @@ public final class Lake implements AutoCloseable {
   }
 
   public static Lake open(String catalogLocation, LakeOptions options) {
-    CatalogConnection reader = CatalogConnection.open(CatalogLocation.parse(catalogLocation));
+    CatalogConnection reader =
+        CatalogConnection.open(
+            CatalogLocation.parse(catalogLocation).withMetadataSchema(options.metadataSchema()));
     try {
       return new Lake(reader, options);
     } catch (RuntimeException e) {

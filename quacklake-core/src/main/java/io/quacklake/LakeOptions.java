@@ -11,9 +11,15 @@ import java.time.Duration;
  * @param batchSize rows per Arrow batch produced by scans
  * @param maxRetries how often a commit retries after another writer took the next snapshot id
  * @param retryWaitMillis the first wait before a retry; later waits grow by 1.5× with jitter
+ * @param metadataSchema the database schema holding the catalog tables (PostgreSQL), or null
  */
 public record LakeOptions(
-    String dataPath, int readThreads, int batchSize, int maxRetries, long retryWaitMillis) {
+    String dataPath,
+    int readThreads,
+    int batchSize,
+    int maxRetries,
+    long retryWaitMillis,
+    String metadataSchema) {
   public LakeOptions {
     if (readThreads < 1) {
       throw QuacklakeException.invalid("readThreads must be at least 1, got %d", readThreads);
@@ -30,7 +36,7 @@ public record LakeOptions(
 
   public static LakeOptions defaults() {
     return new LakeOptions(
-        null, Math.max(1, Runtime.getRuntime().availableProcessors()), 8192, 10, 100);
+        null, Math.max(1, Runtime.getRuntime().availableProcessors()), 8192, 10, 100, null);
   }
 
   /** The defaults with the data path overridden. */
@@ -39,23 +45,32 @@ public record LakeOptions(
   }
 
   public LakeOptions withDataPath(String path) {
-    return new LakeOptions(path, readThreads, batchSize, maxRetries, retryWaitMillis);
+    return new LakeOptions(
+        path, readThreads, batchSize, maxRetries, retryWaitMillis, metadataSchema);
   }
 
   public LakeOptions withReadThreads(int threads) {
-    return new LakeOptions(dataPath, threads, batchSize, maxRetries, retryWaitMillis);
+    return new LakeOptions(
+        dataPath, threads, batchSize, maxRetries, retryWaitMillis, metadataSchema);
   }
 
   public LakeOptions withBatchSize(int rows) {
-    return new LakeOptions(dataPath, readThreads, rows, maxRetries, retryWaitMillis);
+    return new LakeOptions(
+        dataPath, readThreads, rows, maxRetries, retryWaitMillis, metadataSchema);
   }
 
   public LakeOptions withMaxRetries(int retries) {
-    return new LakeOptions(dataPath, readThreads, batchSize, retries, retryWaitMillis);
+    return new LakeOptions(
+        dataPath, readThreads, batchSize, retries, retryWaitMillis, metadataSchema);
   }
 
   public LakeOptions withRetryWaitMillis(long millis) {
-    return new LakeOptions(dataPath, readThreads, batchSize, maxRetries, millis);
+    return new LakeOptions(dataPath, readThreads, batchSize, maxRetries, millis, metadataSchema);
+  }
+
+  /** The defaults with the catalog tables in another database schema (PostgreSQL). */
+  public LakeOptions withMetadataSchema(String schema) {
+    return new LakeOptions(dataPath, readThreads, batchSize, maxRetries, retryWaitMillis, schema);
   }
 
   RetryPolicy retryPolicy() {

@@ -22,7 +22,8 @@ final class InitCommand implements Callable<Integer> {
           "init needs --data-path PATH (or QUACKLAKE_DATA_PATH): the directory where the lake's"
               + " Parquet files go, e.g. --data-path lake/data/");
     }
-    try (Lake lake = Lake.create(main.lakeOptions.catalog(), dataPath)) {
+    try (Lake lake =
+        Lake.create(main.lakeOptions.catalog(), dataPath, main.lakeOptions.options())) {
       WrittenSnapshot.print(lake.currentSnapshot());
     }
     return 0;

@@ -50,7 +50,15 @@ final class LakeOptionsMixin {
     return dataPath != null ? dataPath : System.getenv("QUACKLAKE_DATA_PATH");
   }
 
+  String metadataSchema() {
+    return metadataSchema != null ? metadataSchema : System.getenv("QUACKLAKE_METADATA_SCHEMA");
+  }
+
+  LakeOptions options() {
+    return LakeOptions.defaults().withDataPath(dataPath()).withMetadataSchema(metadataSchema());
+  }
+
   Lake open() {
-    return Lake.open(catalog(), LakeOptions.defaults().withDataPath(dataPath()));
+    return Lake.open(catalog(), options());
   }
 }

@@ -76,6 +76,32 @@ public record CatalogLocation(CatalogKind kind, String target) {
         "cannot tell the catalog kind of '%s'; use one of: %s", location, FORMS);
   }
 
+  /**
+   * The same catalog with its tables in another schema of the database (DuckDB's {@code
+   * METADATA_SCHEMA}); PostgreSQL only.
+   *
+   * @throws QuacklakeException UNSUPPORTED for other catalog kinds
+   */
+  public CatalogLocation withMetadataSchema(String schema) {
+    if (schema == null || schema.isBlank()) {
+      return this;
+    }
+    if (kind != CatalogKind.POSTGRES) {
+      throw QuacklakeException.unsupported(
+          "a metadata schema ('%s') is supported for PostgreSQL catalogs only; %s keeps its"
+              + " tables in its database",
+          schema, kind.name().toLowerCase(Locale.ROOT));
+    }
+    if (!schema.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw QuacklakeException.invalid(
+          "metadata schema '%s' must be a plain identifier (letters, digits, _)", schema);
+    }
+    String base = target.trim();
+    boolean url = base.toLowerCase(Locale.ROOT).startsWith("jdbc:");
+    String sep = url ? (base.contains("?") ? "&" : "?") : " ";
+    return new CatalogLocation(kind, base + sep + "currentSchema=" + schema);
+  }
+
   /** Whether the catalog is a file (SQLite, DuckDB) rather than a server database. */
   public boolean isFile() {
     return kind == CatalogKind.SQLITE || kind == CatalogKind.DUCKDB;

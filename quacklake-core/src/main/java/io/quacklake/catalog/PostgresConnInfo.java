@@ -39,6 +39,7 @@ final class PostgresConnInfo {
               case "password" -> p.setProperty("password", v);
               case "sslmode" -> p.setProperty("sslmode", v);
               case "connect_timeout" -> p.setProperty("connectTimeout", v);
+              case "currentschema" -> p.setProperty("currentSchema", v);
               default -> p.setProperty(k, v);
             }
           });
@@ -47,6 +48,13 @@ final class PostgresConnInfo {
       p.setProperty("connectTimeout", "10");
     }
     return p;
+  }
+
+  /** The metadata schema the connection string names ({@code currentSchema}), or null. */
+  static String schema(String target) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)currentSchema=([A-Za-z0-9_]+)").matcher(target);
+    return m.find() ? m.group(1) : null;
   }
 
   /** The string with any password replaced by {@code ***}. */

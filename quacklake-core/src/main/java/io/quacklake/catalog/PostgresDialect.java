@@ -34,6 +34,20 @@ final class PostgresDialect implements SqlDialect {
     return c;
   }
 
+  /** Creates the metadata schema ({@code currentSchema}) when a new catalog names one. */
+  @Override
+  public Connection connectNew(CatalogLocation location) throws SQLException {
+    Connection c = connect(location, false);
+    String schema = PostgresConnInfo.schema(location.target());
+    if (schema != null) {
+      try (java.sql.Statement s = c.createStatement()) {
+        s.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+        s.execute("SET search_path TO " + quote(schema));
+      }
+    }
+    return c;
+  }
+
   @Override
   public boolean sharesReadAndWriteConnection() {
     return false;

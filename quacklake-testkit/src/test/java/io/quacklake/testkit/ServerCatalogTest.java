@@ -1,0 +1,77 @@
+package io.quacklake.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quacklake.ErrorKind;
+import io.quacklake.Lake;
+import io.quacklake.LakeOptions;
+import io.quacklake.QuacklakeException;
+import io.quacklake.Transaction;
+import io.quacklake.text.ColumnDefinitions;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Server catalogs: metadata schema, clear connection errors, passwords never shown. */
+class ServerCatalogTest {
+  @TempDir Path temp;
+
+  @Test
+  void postgresCatalogInItsOwnMetadataSchema() throws Exception {
+    String location = TestCatalogs.location("postgres", temp);
+    LakeOptions options = LakeOptions.defaults().withMetadataSchema("lake_meta");
+    try (Lake lake = Lake.create(location, temp.resolve("data").toString(), options)) {
+      lake.createTable("t", ColumnDefinitions.parse("id BIGINT"));
+      try (Transaction tx = lake.begin()) {
+        tx.insert("t", List.of(Map.of("id", 1L)));
+        tx.commit();
+      }
+    }
+    try (Lake lake = Lake.open(location, options)) {
+      assertThat(lake.table("t").scan().count()).isEqualTo(1);
+    }
+    String db = location.replaceAll(".*dbname=(\\S+).*", "$1");
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/" + db + "?user=postgres");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT table_schema FROM information_schema.tables"
+                    + " WHERE table_name = 'ducklake_snapshot'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("lake_meta");
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
+  void unreachableServerIsUnavailableAndHidesThePassword() {
+    assertThatThrownBy(
+            () -> Lake.open("postgres:dbname=x host=127.0.0.1 port=1 user=u password=hunter2"))
+        .isInstanceOf(QuacklakeException.class)
+        .satisfies(
+            e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.UNAVAILABLE))
+        .hasMessageNotContaining("hunter2")
+        .hasMessageContaining("password=***");
+  }
+
+  @Test
+  void metadataSchemaIsRefusedWhereItCannotApply() {
+    assertThatThrownBy(
+            () ->
+                Lake.open(
+                    "sqlite:" + temp.resolve("x.sqlite"),
+                    LakeOptions.defaults().withMetadataSchema("m")))
+        .isInstanceOf(QuacklakeException.class)
+        .satisfies(
+            e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.UNSUPPORTED));
+  }
+}

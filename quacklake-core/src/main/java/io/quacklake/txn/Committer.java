@@ -46,13 +46,8 @@ public final class Committer {
               try {
                 executor.apply();
               } catch (SQLException | RuntimeException e) {
-                if (moved) {
-                  if (beforeApply != null) {
-                    c.rollback(beforeApply);
-                  }
-                  // A concurrent commit may have removed what this one builds on: report that.
-                  ConflictCheck.check(
-                      c, catalog.dialect(), state.base().snapshotId(), state.plannedChanges());
+                if (moved && !retryable(e)) {
+                  reportConflictInstead(c, beforeApply, state);
                 }
                 throw e;
               }
@@ -83,6 +78,26 @@ public final class Committer {
         }
         sleep(retry.delay(attempt, random));
       }
+    }
+  }
+
+  private boolean retryable(Exception e) {
+    return e instanceof SQLException se
+        && (catalog.dialect().isDuplicateKey(se) || catalog.dialect().isBusy(se));
+  }
+
+  /**
+   * After a failed apply on a moved base: when a concurrent commit removed what this one builds on,
+   * throw that conflict instead of the failure it caused. Returns when there is none.
+   */
+  private void reportConflictInstead(Connection c, Savepoint beforeApply, TransactionState state) {
+    try {
+      if (beforeApply != null) {
+        c.rollback(beforeApply);
+      }
+      ConflictCheck.check(c, catalog.dialect(), state.base().snapshotId(), state.plannedChanges());
+    } catch (SQLException unusable) {
+      // the transaction cannot run the check any more: report the original failure
     }
   }
 

@@ -32,6 +32,20 @@ public final class TestCatalogs {
     };
   }
 
+  /** A plain JDBC URL for a location made by {@link #location}, for direct catalog checks. */
+  public static String jdbcUrl(String location) {
+    if (location.startsWith("sqlite:")) {
+      return "jdbc:sqlite:" + location.substring("sqlite:".length());
+    }
+    if (location.startsWith("duckdb:")) {
+      return "jdbc:duckdb:" + location.substring("duckdb:".length());
+    }
+    String db = location.replaceAll(".*(?:dbname|database)=(\\S+).*", "$1");
+    return location.startsWith("postgres:")
+        ? "jdbc:postgresql://127.0.0.1:5432/" + db + "?user=postgres"
+        : "jdbc:mariadb://127.0.0.1:3306/" + db + "?user=root";
+  }
+
   private static final java.util.List<String> CREATED =
       java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 

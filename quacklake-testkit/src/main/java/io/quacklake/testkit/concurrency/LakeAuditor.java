@@ -23,7 +23,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Checks a SQLite lake written by {@link WriterWorkload}s against their acknowledged commits: dense
+ * Checks a lake written by {@link WriterWorkload}s against their acknowledged commits: dense
  * snapshot ids each with its change log, every acknowledged commit present exactly once, exactly
  * the rows the acknowledged appends and deletes leave, metadata counts equal to scanned counts,
  * every catalog file present with its recorded size, and no unreferenced data files. In lenient
@@ -33,15 +33,20 @@ import java.util.stream.Stream;
 public final class LakeAuditor {
   private final List<String> problems = new ArrayList<>();
 
+  /**
+   * @param catalog the lake's catalog location
+   * @param jdbcUrl a plain JDBC URL of the same catalog, for checking its file rows
+   */
   public static List<String> audit(
-      Path catalogFile, Path dataDir, List<Ack> acks, Set<Integer> killedWriters) {
+      String catalog, String jdbcUrl, Path dataDir, List<Ack> acks, Set<Integer> killedWriters) {
     LakeAuditor a = new LakeAuditor();
-    a.run(catalogFile, dataDir, acks, killedWriters);
+    a.run(catalog, jdbcUrl, dataDir, acks, killedWriters);
     return a.problems;
   }
 
-  private void run(Path catalogFile, Path dataDir, List<Ack> acks, Set<Integer> killed) {
-    try (Lake lake = Lake.open("sqlite:" + catalogFile, LakeOptions.dataPath(dataDir.toString()))) {
+  private void run(
+      String catalog, String jdbcUrl, Path dataDir, List<Ack> acks, Set<Integer> killed) {
+    try (Lake lake = Lake.open(catalog, LakeOptions.dataPath(dataDir.toString()))) {
       List<Snapshot> snapshots = lake.snapshots();
       for (int i = 0; i < snapshots.size(); i++) {
         if (snapshots.get(i).id() != i) {
@@ -102,7 +107,7 @@ public final class LakeAuditor {
         problems.add("metadata row count " + metadataCount + " differs from scanned " + scanned);
       }
     }
-    checkFiles(catalogFile, dataDir, killed.size());
+    checkFiles(jdbcUrl, dataDir, killed.size());
   }
 
   private static int unacknowledged(List<Snapshot> snapshots, Set<Long> acked) {
@@ -138,9 +143,9 @@ public final class LakeAuditor {
     }
   }
 
-  private void checkFiles(Path catalogFile, Path dataDir, int killed) {
+  private void checkFiles(String jdbcUrl, Path dataDir, int killed) {
     Set<String> referenced = new HashSet<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + catalogFile);
+    try (Connection c = DriverManager.getConnection(jdbcUrl);
         Statement s = c.createStatement()) {
       for (String table : new String[] {"ducklake_data_file", "ducklake_delete_file"}) {
         try (ResultSet rs = s.executeQuery("SELECT path, file_size_bytes FROM " + table)) {

@@ -3,6 +3,7 @@ package io.quacklake.testkit.concurrency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quacklake.Lake;
+import io.quacklake.testkit.TestCatalogs;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.LakeType;
 import io.quacklake.types.TypeId;
@@ -15,9 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Many writers (threads, then OS processes, then a process killed with SIGKILL mid-run) append and
@@ -28,14 +30,13 @@ class ConcurrentWritersIT {
   private static final long SECONDS = Long.getLong("quacklake.soak.seconds", 15);
 
   @TempDir Path temp;
-  private Path catalog;
+  private String catalog;
   private Path data;
 
-  @BeforeEach
-  void createLake() {
-    catalog = temp.resolve("lake.sqlite");
+  private void createLake(String kind) {
+    catalog = TestCatalogs.location(kind, temp);
     data = temp.resolve("data");
-    try (Lake lake = Lake.create("sqlite:" + catalog, data.toString())) {
+    try (Lake lake = Lake.create(catalog, data.toString())) {
       lake.createTable(
           WriterWorkload.TABLE,
           List.of(
@@ -45,15 +46,16 @@ class ConcurrentWritersIT {
     }
   }
 
-  @Test
-  void eightThreadsLoseNothing() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres", "mariadb"})
+  void eightThreadsLoseNothing(String kind) throws Exception {
+    createLake(kind);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     long deadline = System.currentTimeMillis() + SECONDS * 1000;
     List<Future<Integer>> runs = new ArrayList<>();
     for (int w = 1; w <= 8; w++) {
       WriterWorkload workload =
-          new WriterWorkload(
-              "sqlite:" + catalog, w, 1000 + w, temp.resolve("writer-" + w + ".log"));
+          new WriterWorkload(catalog, w, 1000 + w, temp.resolve("writer-" + w + ".log"));
       runs.add(pool.submit(() -> workload.run(deadline, Integer.MAX_VALUE)));
     }
     int commits = 0;
@@ -62,14 +64,17 @@ class ConcurrentWritersIT {
     }
     pool.shutdown();
     System.out.printf(
-        "ConcurrentWritersIT: 8 threads, %d acknowledged commits in %d s (%.1f/s)%n",
-        commits, SECONDS, commits / (double) SECONDS);
+        "ConcurrentWritersIT %s: 8 threads, %d acknowledged commits in %d s (%.1f/s)%n",
+        kind, commits, SECONDS, commits / (double) SECONDS);
     assertThat(commits).isGreaterThan(8);
-    assertThat(LakeAuditor.audit(catalog, data, acks(8), Set.of())).isEmpty();
+    assertThat(LakeAuditor.audit(catalog, TestCatalogs.jdbcUrl(catalog), data, acks(8), Set.of()))
+        .isEmpty();
   }
 
-  @Test
-  void fourProcessesLoseNothing() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres", "mariadb"})
+  void fourProcessesLoseNothing(String kind) throws Exception {
+    createLake(kind);
     List<Process> processes = new ArrayList<>();
     for (int w = 1; w <= 4; w++) {
       processes.add(start(w, SECONDS));
@@ -80,14 +85,16 @@ class ConcurrentWritersIT {
     }
     List<Ack> acks = acks(4);
     System.out.printf(
-        "ConcurrentWritersIT: 4 processes, %d acknowledged commits in %d s (%.1f/s)%n",
-        acks.size(), SECONDS, acks.size() / (double) SECONDS);
+        "ConcurrentWritersIT %s: 4 processes, %d acknowledged commits in %d s (%.1f/s)%n",
+        kind, acks.size(), SECONDS, acks.size() / (double) SECONDS);
     assertThat(acks).hasSizeGreaterThan(4);
-    assertThat(LakeAuditor.audit(catalog, data, acks, Set.of())).isEmpty();
+    assertThat(LakeAuditor.audit(catalog, TestCatalogs.jdbcUrl(catalog), data, acks, Set.of()))
+        .isEmpty();
   }
 
   @Test
   void killedWriterLeavesNoPartialCommit() throws Exception {
+    createLake("sqlite");
     List<Process> processes = new ArrayList<>();
     for (int w = 1; w <= 3; w++) {
       processes.add(start(w, Math.max(6, SECONDS / 2)));
@@ -103,7 +110,8 @@ class ConcurrentWritersIT {
       assertThat(p.waitFor(SECONDS + 120, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes())).isZero();
     }
-    assertThat(LakeAuditor.audit(catalog, data, acks(3), Set.of(1))).isEmpty();
+    assertThat(LakeAuditor.audit(catalog, TestCatalogs.jdbcUrl(catalog), data, acks(3), Set.of(1)))
+        .isEmpty();
   }
 
   private Process start(int writer, long seconds) throws Exception {
@@ -115,7 +123,7 @@ class ConcurrentWritersIT {
             "-cp",
             System.getProperty("java.class.path"),
             WriterWorkload.class.getName(),
-            "sqlite:" + catalog,
+            catalog,
             Integer.toString(writer),
             Long.toString(2000 + writer),
             temp.resolve("writer-" + writer + ".log").toString(),

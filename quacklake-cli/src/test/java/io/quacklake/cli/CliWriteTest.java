@@ -401,6 +401,24 @@ class CliWriteTest {
   }
 
   @Test
+  void serverCatalogsWorkFromTheCommandLine() throws Exception {
+    for (String kind : List.of("postgres", "mariadb")) {
+      String location = io.quacklake.testkit.TestCatalogs.location(kind, temp);
+      String data = temp.resolve(kind + "-data").toString();
+      assertThat(runRaw("--catalog", location, "--data-path", data, "init").exit()).isZero();
+      assertThat(
+              runRaw("--catalog", location, "create-table", "t", "--schema", "id BIGINT, s VARCHAR")
+                  .exit())
+          .isZero();
+      Path csv = file(kind + ".csv", "id,s", "1,é", "2,");
+      assertThat(runRaw("--catalog", location, "append", "t", csv.toString()).exit()).isZero();
+      Result r = runRaw("--catalog", location, "scan", "t", "--format", "csv");
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.lines()).containsExactlyInAnyOrder("id,s", "1,é", "2,");
+    }
+  }
+
+  @Test
   void initFailsWhenALakeExistsOrWithoutDataPath() {
     Result again = run("init");
     assertThat(again.exit()).isEqualTo(1);

@@ -5,8 +5,6 @@ import io.quacklake.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -92,19 +90,6 @@ final class DuckDbDialect implements SqlDialect {
   @Override
   public boolean sharesReadAndWriteConnection() {
     return true;
-  }
-
-  @Override
-  public boolean tableExists(Connection connection, String table) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT 1 FROM information_schema.tables WHERE table_name = ?"
-                + " AND table_schema = current_schema()")) {
-      ps.setString(1, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.quacklake.catalog;
 import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -38,16 +37,8 @@ final class MySqlDialect implements SqlDialect {
   }
 
   @Override
-  public boolean tableExists(Connection connection, String table) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE()"
-                + " AND table_name = ?")) {
-      ps.setString(1, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
+  public String currentSchemaFunction() {
+    return "DATABASE()";
   }
 
   @Override

@@ -3,8 +3,6 @@ package io.quacklake.catalog;
 import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
@@ -51,19 +49,6 @@ final class PostgresDialect implements SqlDialect {
   @Override
   public boolean sharesReadAndWriteConnection() {
     return false;
-  }
-
-  @Override
-  public boolean tableExists(Connection connection, String table) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()"
-                + " AND table_name = ?")) {
-      ps.setString(1, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
   }
 
   @Override

@@ -35,7 +35,23 @@ public interface SqlDialect {
   }
 
   /** Whether a table exists in the catalog's schema. */
-  boolean tableExists(Connection connection, String table) throws SQLException;
+  default boolean tableExists(Connection connection, String table) throws SQLException {
+    try (java.sql.PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = "
+                + currentSchemaFunction()
+                + " AND table_name = ?")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** The SQL function naming the schema the catalog tables live in. */
+  default String currentSchemaFunction() {
+    return "current_schema()";
+  }
 
   /** The SQL expression selecting an inlined column, in a form {@link InlinedValues} decodes. */
   String selectInlinedColumn(String quotedColumn, LakeColumn column);

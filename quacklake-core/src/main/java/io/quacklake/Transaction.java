@@ -1,6 +1,7 @@
 package io.quacklake;
 
 import io.quacklake.catalog.InlinedDataGateway;
+import io.quacklake.catalog.ObjectWrites;
 import io.quacklake.catalog.SchemaRecord;
 import io.quacklake.catalog.SnapshotRecord;
 import io.quacklake.catalog.UuidV7;
@@ -12,12 +13,16 @@ import io.quacklake.scan.RowFilter;
 import io.quacklake.scan.RowLocator;
 import io.quacklake.scan.ScanPlanner;
 import io.quacklake.storage.Location;
+import io.quacklake.txn.ColumnAlterations;
+import io.quacklake.txn.ColumnChange;
 import io.quacklake.txn.NewTable;
 import io.quacklake.txn.TableChanges;
 import io.quacklake.txn.TransactionState;
 import io.quacklake.types.ArrowTypeMapping;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
+import io.quacklake.types.LakeType;
+import io.quacklake.types.TypeWidening;
 import io.quacklake.write.BatchAligner;
 import io.quacklake.write.ColumnIds;
 import io.quacklake.write.DataFileWriter;
@@ -136,6 +141,111 @@ public final class Transaction implements AutoCloseable {
       throw new QuacklakeException(ErrorKind.ALREADY_EXISTS, "table " + to + " already exists");
     }
     state.renameTable(existing(from).table(), to);
+  }
+
+  /**
+   * Adds a top-level column (nullable unless declared otherwise, with an optional default given as
+   * DuckDB text in {@code initialDefault}/{@code defaultValue}); rows written before read as the
+   * default. The column's id is one past the largest id the table ever used.
+   */
+  public void addColumn(String name, LakeColumn column) {
+    Altered t = altered(name);
+    if (find(t.columns(), column.name()) != null) {
+      throw new QuacklakeException(
+          ErrorKind.ALREADY_EXISTS,
+          "table " + t.name() + " already has a column named " + column.name());
+    }
+    long first =
+        Math.max(
+                ColumnIds.maxId(t.columns()),
+                lake.catalog()
+                    .read(
+                        "column ids of " + t.name(),
+                        c -> ObjectWrites.maxColumnId(c, t.table().table().tableId())))
+            + 1;
+    LakeColumn withIds =
+        ColumnIds.assign(
+                List.of(column),
+                Math.max(first, state.nextColumnId(t.table().table().tableId(), first)))
+            .get(0);
+    state.useColumnIds(t.table().table().tableId(), ColumnIds.maxId(List.of(withIds)) + 1);
+    state.alter(t.table().table().tableId(), new ColumnChange.Add(withIds));
+  }
+
+  /** Drops a top-level column and its nested fields. */
+  public void dropColumn(String name, String column) {
+    Altered t = altered(name);
+    LakeColumn c = existingColumn(t, column);
+    if (t.columns().size() == 1) {
+      throw QuacklakeException.invalid("cannot drop %s, the only column of %s", column, t.name());
+    }
+    state.alter(t.table().table().tableId(), new ColumnChange.Drop(c));
+  }
+
+  /** Renames a top-level column; its id, type and data stay. */
+  public void renameColumn(String name, String column, String newName) {
+    Altered t = altered(name);
+    LakeColumn c = existingColumn(t, column);
+    if (find(t.columns(), newName) != null) {
+      throw new QuacklakeException(
+          ErrorKind.ALREADY_EXISTS, "table " + t.name() + " already has a column named " + newName);
+    }
+    state.alter(t.table().table().tableId(), new ColumnChange.Rename(c, newName));
+  }
+
+  /**
+   * Widens a top-level column's type as DuckDB allows (to a wider integer, or to a floating type
+   * that holds every value); files keep their old physical type and are cast when read.
+   */
+  public void setColumnType(String name, String column, LakeType type) {
+    Altered t = altered(name);
+    LakeColumn c = existingColumn(t, column);
+    if (!TypeWidening.allowed(c.type(), type)) {
+      throw QuacklakeException.invalid(
+          "cannot change %s.%s from %s to %s: only widening changes are allowed (e.g. INTEGER to"
+              + " BIGINT, FLOAT to DOUBLE)",
+          t.name(), column, c.type(), type);
+    }
+    state.alter(t.table().table().tableId(), new ColumnChange.SetType(c, type));
+  }
+
+  /** An existing table being altered, with its columns after the alterations so far. */
+  private record Altered(TableName name, ResolvedTable table, List<LakeColumn> columns) {}
+
+  private Altered altered(String name) {
+    open();
+    TableName table = TableName.parse(name);
+    if (state.newTable(table) != null) {
+      throw QuacklakeException.unsupported(
+          "altering table %s created in the same transaction; create it with its final columns",
+          table);
+    }
+    ResolvedTable t = existing(table);
+    long id = t.table().tableId();
+    if (state.changesRows(id)) {
+      throw QuacklakeException.unsupported(
+          "altering table %s after changing its rows in the same transaction; commit first", table);
+    }
+    return new Altered(table, t, ColumnAlterations.apply(t.columns(), state.alterations(id)));
+  }
+
+  private static LakeColumn find(List<LakeColumn> columns, String name) {
+    for (LakeColumn c : columns) {
+      if (c.name().equalsIgnoreCase(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static LakeColumn existingColumn(Altered t, String column) {
+    LakeColumn c = find(t.columns(), column);
+    if (c == null) {
+      throw QuacklakeException.notFound(
+          "table %s has no column %s; its columns are %s",
+          t.name(), column, t.columns().stream().map(LakeColumn::name).toList());
+    }
+    return c;
   }
 
   /** Appends the rows of a batch (columns matched by name; see {@link BatchAligner}). */
@@ -512,6 +622,12 @@ public final class Transaction implements AutoCloseable {
           lake.inliningLimit() > 0);
     }
     ResolvedTable t = existing(name);
+    if (!state.alterations(t.table().tableId()).isEmpty()) {
+      throw QuacklakeException.unsupported(
+          "changing rows of %s after altering it in the same transaction; commit the alteration"
+              + " first",
+          name);
+    }
     boolean inlining =
         lake.catalog()
             .read(

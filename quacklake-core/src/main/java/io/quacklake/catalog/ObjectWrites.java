@@ -85,6 +85,16 @@ public final class ObjectWrites {
   public static void insertColumn(
       Connection c, long tableId, long snapshot, LakeColumn column, Long parent)
       throws SQLException {
+    insertColumnRow(c, tableId, snapshot, column, parent);
+    for (LakeColumn child : column.children()) {
+      insertColumn(c, tableId, snapshot, child, column.id());
+    }
+  }
+
+  /** Inserts the row of one column only (a renamed or retyped column keeps its children's rows). */
+  public static void insertColumnRow(
+      Connection c, long tableId, long snapshot, LakeColumn column, Long parent)
+      throws SQLException {
     boolean nested = column.type().id().isNested();
     Sql.update(
         c,
@@ -100,8 +110,40 @@ public final class ObjectWrites {
         column.nullable(),
         parent,
         nested ? "" : "literal");
-    for (LakeColumn child : column.children()) {
-      insertColumn(c, tableId, snapshot, child, column.id());
+  }
+
+  /** Ends the current row of one column only. */
+  public static void endColumnRow(Connection c, long tableId, long columnId, long snapshot)
+      throws SQLException {
+    Sql.update(
+        c,
+        "UPDATE ducklake_column SET end_snapshot = ? WHERE table_id = ? AND column_id = ?"
+            + " AND end_snapshot IS NULL",
+        snapshot,
+        tableId,
+        columnId);
+  }
+
+  /** Ends the comments (tags) of a dropped column. */
+  public static void endColumnTags(Connection c, long tableId, long columnId, long snapshot)
+      throws SQLException {
+    Sql.update(
+        c,
+        "UPDATE ducklake_column_tag SET end_snapshot = ? WHERE table_id = ? AND column_id = ?"
+            + " AND end_snapshot IS NULL",
+        snapshot,
+        tableId,
+        columnId);
+  }
+
+  /** The largest column id the table ever used (dropped columns included), 0 when none. */
+  public static long maxColumnId(Connection c, long tableId) throws SQLException {
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement("SELECT MAX(column_id) FROM ducklake_column WHERE table_id = ?")) {
+      ps.setLong(1, tableId);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
     }
   }
 

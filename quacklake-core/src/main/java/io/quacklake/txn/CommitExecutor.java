@@ -70,6 +70,17 @@ final class CommitExecutor {
     createSchemas();
     Map<TableName, Long> newIds = createTables();
     renameTables();
+    for (var e : state.alterations.entrySet()) {
+      AlterCommit.apply(
+          c,
+          dialect,
+          e.getKey(),
+          e.getValue(),
+          snapshot,
+          schemaVersion,
+          io.inliningLimit(),
+          summary);
+    }
     DataCommit data = new DataCommit(c, dialect, io, snapshot, summary, this::nextFileId);
     for (Map.Entry<Long, TableChanges> e : state.existingChanges.entrySet()) {
       long tableId = e.getKey();
@@ -154,6 +165,16 @@ final class CommitExecutor {
       ObjectWrites.endTableRow(c, old.tableId(), snapshot);
       ObjectWrites.insertTable(
           c, old.tableId(), old.uuid(), snapshot, old.schemaId(), e.getValue().table(), old.path());
+      // DuckDB logs a rename as a created table: a schema version row and a new inlined table.
+      ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, old.tableId());
+      if (io.inliningLimit() > 0) {
+        InlinedWrites.create(
+            c,
+            dialect,
+            old.tableId(),
+            schemaVersion,
+            ColumnTree.build(ObjectGateway.columns(c, old.tableId(), snapshot)));
+      }
       summary.createdTables.add(new String[] {e.getValue().schema(), e.getValue().table()});
     }
   }

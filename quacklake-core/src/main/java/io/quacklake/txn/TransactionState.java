@@ -23,6 +23,7 @@ public final class TransactionState {
   final Map<Long, TableName> renamedTables = new LinkedHashMap<>();
   final Map<Long, TableRecord> renamedFrom = new LinkedHashMap<>();
   final Map<Long, TableChanges> existingChanges = new LinkedHashMap<>();
+  final Map<Long, List<ColumnChange>> alterations = new LinkedHashMap<>();
   final Map<TableName, TableChanges> newChanges = new LinkedHashMap<>();
   final List<Location> writtenFiles = new ArrayList<>();
   final Map<Long, String> knownSchemas = new LinkedHashMap<>();
@@ -68,6 +69,33 @@ public final class TransactionState {
   public void renameTable(TableRecord table, TableName newName) {
     renamedTables.put(table.tableId(), newName);
     renamedFrom.putIfAbsent(table.tableId(), table);
+  }
+
+  private final Map<Long, Long> nextColumnIds = new LinkedHashMap<>();
+
+  /** The next free column id of a table given the catalog's, counting ids this transaction used. */
+  public long nextColumnId(long tableId, long fromCatalog) {
+    return Math.max(fromCatalog, nextColumnIds.getOrDefault(tableId, 0L));
+  }
+
+  public void useColumnIds(long tableId, long next) {
+    nextColumnIds.merge(tableId, next, Math::max);
+  }
+
+  /** Records an alteration of an existing table's columns. */
+  public void alter(long tableId, ColumnChange change) {
+    alterations.computeIfAbsent(tableId, k -> new ArrayList<>()).add(change);
+  }
+
+  /** The alterations recorded for a table, in order (empty when none). */
+  public List<ColumnChange> alterations(long tableId) {
+    return alterations.getOrDefault(tableId, List.of());
+  }
+
+  /** Whether this transaction changed rows of an existing table. */
+  public boolean changesRows(long tableId) {
+    TableChanges t = existingChanges.get(tableId);
+    return t != null && (t.inserts() || t.deletes());
   }
 
   public TableChanges changes(long tableId) {
@@ -118,7 +146,8 @@ public final class TransactionState {
         || !droppedSchemas.isEmpty()
         || !createdTables.isEmpty()
         || !droppedTables.isEmpty()
-        || !renamedTables.isEmpty();
+        || !renamedTables.isEmpty()
+        || !alterations.isEmpty();
   }
 
   /**
@@ -138,6 +167,7 @@ public final class TransactionState {
     droppedTables.keySet().forEach(s.droppedTables::add);
     s.createdSchemas.addAll(createdSchemas);
     createdTables.keySet().forEach(t -> s.createdTables.add(new String[] {t.schema(), t.table()}));
+    alterations.keySet().forEach(s.altered::add);
     existingChanges.forEach(
         (id, t) -> {
           if (!t.files.isEmpty()) {

@@ -1,0 +1,79 @@
+package io.quacklake.txn;
+
+import io.quacklake.catalog.ColumnTree;
+import io.quacklake.catalog.InlinedWrites;
+import io.quacklake.catalog.ObjectGateway;
+import io.quacklake.catalog.ObjectWrites;
+import io.quacklake.catalog.SqlDialect;
+import io.quacklake.types.LakeColumn;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Commits column alterations of one table as DuckDB does: every change ends the column's row and
+ * (except a drop) inserts a full new row with the same id; the table gets an {@code altered_table}
+ * change, a {@code ducklake_schema_versions} row and, when inlining is on, a new inlined-data table
+ * for the new schema version.
+ */
+final class AlterCommit {
+  private AlterCommit() {}
+
+  static void apply(
+      Connection c,
+      SqlDialect dialect,
+      long tableId,
+      List<ColumnChange> changes,
+      long snapshot,
+      long schemaVersion,
+      int inliningLimit,
+      CommitSummary summary)
+      throws SQLException {
+    for (ColumnChange change : changes) {
+      if (change instanceof ColumnChange.Add add) {
+        ObjectWrites.insertColumn(c, tableId, snapshot, add.column(), null);
+      } else if (change instanceof ColumnChange.Drop drop) {
+        ObjectWrites.endColumn(c, tableId, drop.column(), snapshot);
+        ObjectWrites.endColumnTags(c, tableId, drop.column().id(), snapshot);
+      } else if (change instanceof ColumnChange.Rename rename) {
+        LakeColumn old = rename.column();
+        ObjectWrites.endColumnRow(c, tableId, old.id(), snapshot);
+        ObjectWrites.insertColumnRow(
+            c,
+            tableId,
+            snapshot,
+            new LakeColumn(
+                old.id(),
+                rename.newName(),
+                old.type(),
+                old.nullable(),
+                old.initialDefault(),
+                old.defaultValue(),
+                List.of()),
+            null);
+      } else if (change instanceof ColumnChange.SetType set) {
+        LakeColumn old = set.column();
+        ObjectWrites.endColumnRow(c, tableId, old.id(), snapshot);
+        ObjectWrites.insertColumnRow(
+            c,
+            tableId,
+            snapshot,
+            new LakeColumn(
+                old.id(),
+                old.name(),
+                set.newType(),
+                old.nullable(),
+                old.initialDefault(),
+                old.defaultValue(),
+                List.of()),
+            null);
+      }
+    }
+    ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, tableId);
+    if (inliningLimit > 0) {
+      List<LakeColumn> now = ColumnTree.build(ObjectGateway.columns(c, tableId, snapshot));
+      InlinedWrites.create(c, dialect, tableId, schemaVersion, now);
+    }
+    summary.altered.add(tableId);
+  }
+}

@@ -4,6 +4,8 @@ import io.quacklake.Lake;
 import io.quacklake.QuacklakeException;
 import io.quacklake.TableName;
 import io.quacklake.Transaction;
+import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.types.LakeColumn;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,8 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code alter-table TABLE ACTION ARGS}: {@code rename NEW_NAME} works; the other actions of {@code
- * docs/cli.md} are recognised and fail as not available yet.
+ * {@code alter-table TABLE ACTION ARGS}: rename, add-column, drop-column, rename-column and
+ * set-type work; set-partitioned-by is recognised and fails as not available yet.
  */
 @Command(
     name = "alter-table",
@@ -56,17 +58,49 @@ final class AlterTableCommand implements Callable<Integer> {
           "alter-table TABLE %s takes %s, got %d argument(s)",
           action, String.join(" ", expected), args.size());
     }
-    if (!action.equals("rename")) {
+    if (action.equals("set-partitioned-by")) {
       throw QuacklakeException.unsupported(
-          "alter-table %s is not available yet in this Quacklake release", action);
+          "alter-table set-partitioned-by is not available yet in this Quacklake release");
     }
     TableName from = TableName.parse(table);
     try (Lake lake = main.lakeOptions.open();
         Transaction tx = lake.begin()) {
-      tx.renameTable(from.toString(), newName(from, args.get(0)));
+      String name = from.toString();
+      switch (action) {
+        case "rename" -> tx.renameTable(name, newName(from, args.get(0)));
+        case "add-column" -> tx.addColumn(name, single(args.get(0)));
+        case "drop-column" -> tx.dropColumn(name, unquote(args.get(0)));
+        case "rename-column" -> tx.renameColumn(name, unquote(args.get(0)), unquote(args.get(1)));
+        case "set-type" ->
+            tx.setColumnType(name, unquote(args.get(0)), single("x " + args.get(1)).type());
+        default -> throw new IllegalStateException(action);
+      }
       WrittenSnapshot.print(tx.commit());
     }
     return 0;
+  }
+
+  /** One column definition ({@code name TYPE [NOT NULL] [DEFAULT literal]}). */
+  private static LakeColumn single(String definition) {
+    List<LakeColumn> columns = ColumnDefinitions.parse(definition);
+    if (columns.size() != 1) {
+      throw QuacklakeException.invalid(
+          "expected one column definition like \"name TYPE [DEFAULT literal]\", got '%s'",
+          definition);
+    }
+    LakeColumn c = columns.get(0);
+    if (c.type().id().isNested() && c.defaultValue() != null) {
+      throw QuacklakeException.unsupported("defaults on nested columns are not supported");
+    }
+    return new LakeColumn(
+        c.id(), c.name(), c.type(), c.nullable(), c.defaultValue(), c.defaultValue(), c.children());
+  }
+
+  private static String unquote(String name) {
+    String n = name.trim();
+    return n.length() >= 2 && n.startsWith("\"") && n.endsWith("\"")
+        ? n.substring(1, n.length() - 1).replace("\"\"", "\"")
+        : n;
   }
 
   /** The new table name: bare (possibly quoted), or qualified with the table's own schema. */

@@ -388,13 +388,16 @@ class CliWriteTest {
   }
 
   @Test
-  void alterationsTheLibraryCannotDoYetExitFive() throws Exception {
+  void alterTableChangesColumnsAndOldRowsReadTheDefault() throws Exception {
     createOrders();
-    assertThat(run("alter-table", "orders", "add-column", "x INTEGER DEFAULT 1").exit())
-        .isEqualTo(5);
-    assertThat(run("alter-table", "orders", "drop-column", "name").exit()).isEqualTo(5);
-    assertThat(run("alter-table", "orders", "rename-column", "name", "n").exit()).isEqualTo(5);
-    assertThat(run("alter-table", "orders", "set-type", "id", "HUGEINT").exit()).isEqualTo(5);
+    write("append", "orders", file("o.csv", "id,name,amount,ok", "1,a,1,true").toString());
+    write("alter-table", "orders", "add-column", "score REAL DEFAULT 2.5");
+    write("alter-table", "orders", "rename-column", "name", "customer");
+    write("alter-table", "orders", "drop-column", "ok");
+    write("alter-table", "orders", "set-type", "score", "DOUBLE");
+    assertThat(scan("orders")).containsExactly("id,customer,amount,score", "1,a,1.00,2.5");
+    assertThat(run("alter-table", "orders", "set-type", "amount", "INTEGER").exit()).isEqualTo(1);
+    assertThat(run("alter-table", "orders", "drop-column", "nope").exit()).isEqualTo(2);
     assertThat(run("alter-table", "orders", "set-partitioned-by", "id").exit()).isEqualTo(5);
     assertThat(run("alter-table", "orders", "rename-column", "name").exit()).isEqualTo(1);
     assertThat(run("alter-table", "orders", "explode").exit()).isEqualTo(1);

@@ -26,6 +26,8 @@ import io.quacklake.types.TypeWidening;
 import io.quacklake.write.BatchAligner;
 import io.quacklake.write.ColumnIds;
 import io.quacklake.write.DataFileWriter;
+import io.quacklake.write.PartitionKey;
+import io.quacklake.write.PartitionSplit;
 import io.quacklake.write.PendingDataFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +97,12 @@ public final class Transaction implements AutoCloseable {
 
   /** Creates a table from DuckLake columns (ids are allocated here). */
   public void createTable(String name, List<LakeColumn> columns) {
+    createTable(name, columns, List.of());
+  }
+
+  /** Creates a partitioned table (see {@link #setPartitioning}). */
+  public void createTable(
+      String name, List<LakeColumn> columns, List<PartitionField> partitioning) {
     open();
     TableName table = TableName.parse(name);
     if (columns.isEmpty()) {
@@ -106,8 +114,10 @@ public final class Transaction implements AutoCloseable {
     Location schemaDir = schemaDirectory(table.schema());
     UUID uuid = UuidV7.next();
     String path = (table.table().matches("[A-Za-z0-9_-]+") ? table.table() : uuid.toString()) + "/";
+    List<LakeColumn> withIds = ColumnIds.assign(columns, 1);
+    PartitionSpec.keys(withIds, partitioning, 0);
     state.createTable(
-        new NewTable(table, uuid, ColumnIds.assign(columns, 1), path, schemaDir.resolve(path)));
+        new NewTable(table, uuid, withIds, path, schemaDir.resolve(path), partitioning));
   }
 
   /** Creates a table from an Arrow schema (see {@code docs/type-mapping.md}). */
@@ -209,6 +219,17 @@ public final class Transaction implements AutoCloseable {
     state.alter(t.table().table().tableId(), new ColumnChange.SetType(c, type));
   }
 
+  /**
+   * Partitions the table's future files by these keys ({@code identity}, {@code year}, {@code
+   * month}, {@code day}, {@code hour} of top-level columns); an empty list removes partitioning.
+   * Existing files keep their layout.
+   */
+  public void setPartitioning(String name, List<PartitionField> keys) {
+    Altered t = altered(name);
+    PartitionSpec.keys(t.columns(), keys, 0);
+    state.partition(t.table().table().tableId(), keys);
+  }
+
   /** An existing table being altered, with its columns after the alterations so far. */
   private record Altered(TableName name, ResolvedTable table, List<LakeColumn> columns) {}
 
@@ -269,6 +290,26 @@ public final class Transaction implements AutoCloseable {
   }
 
   private void writeFiles(Target t, VectorSchemaRoot root, boolean embeddedRowIds) {
+    if (!t.partitionKeys().isEmpty() && !embeddedRowIds) {
+      for (PartitionSplit.Part part :
+          PartitionSplit.split(root, t.columns(), t.partitionKeys(), lake.allocator())) {
+        try (VectorSchemaRoot batch = part.batch()) {
+          for (PendingDataFile file :
+              DataFileWriter.write(
+                  lake.store(),
+                  t.directory().resolve(part.directory()),
+                  t.columns(),
+                  batch,
+                  false,
+                  lake.parquetOptions(),
+                  lake.targetFileSize(),
+                  state::wrote)) {
+            t.changes().addFile(file.partitioned(part.directory(), -1, part.values()));
+          }
+        }
+      }
+      return;
+    }
     for (PendingDataFile file :
         DataFileWriter.write(
             lake.store(),
@@ -619,10 +660,11 @@ public final class Transaction implements AutoCloseable {
           created.columns(),
           created.directory(),
           state.changes(name),
-          lake.inliningLimit() > 0);
+          lake.inliningLimit() > 0,
+          PartitionSpec.keys(created.columns(), created.partitioning(), 0));
     }
     ResolvedTable t = existing(name);
-    if (!state.alterations(t.table().tableId()).isEmpty()) {
+    if (state.changesSchemaOf(t.table().tableId())) {
       throw QuacklakeException.unsupported(
           "changing rows of %s after altering it in the same transaction; commit the alteration"
               + " first",
@@ -633,7 +675,13 @@ public final class Transaction implements AutoCloseable {
             .read(
                 "inlined tables of " + name,
                 c -> !InlinedDataGateway.inlinedTables(c, t.table().tableId()).isEmpty());
-    return new Target(t, t.columns(), t.directory(), state.changes(t.table().tableId()), inlining);
+    return new Target(
+        t,
+        t.columns(),
+        t.directory(),
+        state.changes(t.table().tableId()),
+        inlining,
+        PartitionSpec.keys(t.columns(), lake.table(name).partitioning(baseSnapshotId()), 0));
   }
 
   /** A table as this transaction writes it. */
@@ -642,5 +690,6 @@ public final class Transaction implements AutoCloseable {
       List<LakeColumn> columns,
       Location directory,
       TableChanges changes,
-      boolean inlining) {}
+      boolean inlining,
+      List<PartitionKey> partitionKeys) {}
 }

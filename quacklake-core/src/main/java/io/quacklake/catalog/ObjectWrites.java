@@ -3,6 +3,7 @@ package io.quacklake.catalog;
 import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /** Writes schemas, tables, columns and schema versions, and ends them when they are dropped. */
@@ -134,6 +135,58 @@ public final class ObjectWrites {
         snapshot,
         tableId,
         columnId);
+  }
+
+  /**
+   * Ends the table's current partition spec and, when {@code partitionId} is not null, starts a new
+   * one with keys (column id, transform) in key order.
+   */
+  public static void setPartitioning(
+      Connection c,
+      long tableId,
+      Long partitionId,
+      List<long[]> columnIds,
+      List<String> transforms,
+      long snapshot)
+      throws SQLException {
+    Sql.update(
+        c,
+        "UPDATE ducklake_partition_info SET end_snapshot = ? WHERE table_id = ?"
+            + " AND end_snapshot IS NULL",
+        snapshot,
+        tableId);
+    if (partitionId == null) {
+      return;
+    }
+    Sql.update(
+        c,
+        "INSERT INTO ducklake_partition_info VALUES (?, ?, ?, NULL)",
+        partitionId,
+        tableId,
+        snapshot);
+    for (int i = 0; i < columnIds.size(); i++) {
+      Sql.update(
+          c,
+          "INSERT INTO ducklake_partition_column VALUES (?, ?, ?, ?, ?)",
+          partitionId,
+          tableId,
+          i,
+          columnIds.get(i)[0],
+          transforms.get(i));
+    }
+  }
+
+  /** The id of the table's current partition spec, or null when unpartitioned. */
+  public static Long currentPartitionId(Connection c, long tableId) throws SQLException {
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT partition_id FROM ducklake_partition_info WHERE table_id = ?"
+                + " AND end_snapshot IS NULL")) {
+      ps.setLong(1, tableId);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
   }
 
   /** The largest column id the table ever used (dropped columns included), 0 when none. */

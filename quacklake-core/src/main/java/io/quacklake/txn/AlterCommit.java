@@ -19,15 +19,8 @@ import java.util.List;
 final class AlterCommit {
   private AlterCommit() {}
 
-  static void apply(
-      Connection c,
-      SqlDialect dialect,
-      long tableId,
-      List<ColumnChange> changes,
-      long snapshot,
-      long schemaVersion,
-      int inliningLimit,
-      CommitSummary summary)
+  /** Writes the column changes of one table. */
+  static void applyColumns(Connection c, long tableId, List<ColumnChange> changes, long snapshot)
       throws SQLException {
     for (ColumnChange change : changes) {
       if (change instanceof ColumnChange.Add add) {
@@ -69,6 +62,21 @@ final class AlterCommit {
             null);
       }
     }
+  }
+
+  /**
+   * Records that the table's schema changed at this snapshot: a schema versions row, a new
+   * inlined-data table for the new columns (when inlining is on) and an altered_table change.
+   */
+  static void recordSchemaChange(
+      Connection c,
+      SqlDialect dialect,
+      long tableId,
+      long snapshot,
+      long schemaVersion,
+      int inliningLimit,
+      CommitSummary summary)
+      throws SQLException {
     ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, tableId);
     if (inliningLimit > 0) {
       List<LakeColumn> now = ColumnTree.build(ObjectGateway.columns(c, tableId, snapshot));

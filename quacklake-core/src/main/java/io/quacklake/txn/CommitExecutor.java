@@ -70,26 +70,33 @@ final class CommitExecutor {
     createSchemas();
     Map<TableName, Long> newIds = createTables();
     renameTables();
-    for (var e : state.alterations.entrySet()) {
-      AlterCommit.apply(
-          c,
-          dialect,
-          e.getKey(),
-          e.getValue(),
-          snapshot,
-          schemaVersion,
-          io.inliningLimit(),
-          summary);
+    java.util.Set<Long> changedSchemas = new java.util.LinkedHashSet<>(state.alterations.keySet());
+    changedSchemas.addAll(state.partitionings.keySet());
+    for (long tableId : changedSchemas) {
+      AlterCommit.applyColumns(c, tableId, state.alterations(tableId), snapshot);
+      if (state.partitionings.containsKey(tableId)) {
+        List<LakeColumn> now = ColumnTree.build(ObjectGateway.columns(c, tableId, snapshot));
+        partition(tableId, now, state.partitionings.get(tableId));
+      }
+      AlterCommit.recordSchemaChange(
+          c, dialect, tableId, snapshot, schemaVersion, io.inliningLimit(), summary);
     }
     DataCommit data = new DataCommit(c, dialect, io, snapshot, summary, this::nextFileId);
     for (Map.Entry<Long, TableChanges> e : state.existingChanges.entrySet()) {
       long tableId = e.getKey();
       List<LakeColumn> columns = ColumnTree.build(ObjectGateway.columns(c, tableId, snapshot - 1));
-      data.apply(tableId, columns, e.getValue(), io.tableDirectory(tableId));
+      data.apply(
+          tableId,
+          columns,
+          e.getValue(),
+          io.tableDirectory(tableId),
+          ObjectWrites.currentPartitionId(c, tableId));
     }
     for (Map.Entry<TableName, TableChanges> e : state.newChanges.entrySet()) {
       NewTable t = state.createdTables.get(e.getKey());
-      data.apply(newIds.get(e.getKey()), t.columns(), e.getValue(), t.directory());
+      long id = newIds.get(e.getKey());
+      data.apply(
+          id, t.columns(), e.getValue(), t.directory(), ObjectWrites.currentPartitionId(c, id));
     }
   }
 
@@ -109,6 +116,25 @@ final class CommitExecutor {
             state.extraInfo);
     SnapshotWrites.insertSnapshot(c, dialect, row);
     return row;
+  }
+
+  /** Starts a partition spec (ids from next_catalog_id) or ends the current one (empty). */
+  private void partition(
+      long tableId, List<LakeColumn> columns, List<io.quacklake.PartitionField> fields)
+      throws SQLException {
+    List<long[]> ids = new java.util.ArrayList<>();
+    List<String> transforms = new java.util.ArrayList<>();
+    for (io.quacklake.PartitionField f : fields) {
+      LakeColumn col =
+          columns.stream()
+              .filter(x -> x.name().equalsIgnoreCase(f.column()))
+              .findFirst()
+              .orElseThrow(() -> new SQLException("partition column " + f.column() + " is gone"));
+      ids.add(new long[] {col.id()});
+      transforms.add(f.transform());
+    }
+    ObjectWrites.setPartitioning(
+        c, tableId, fields.isEmpty() ? null : nextCatalogId++, ids, transforms, snapshot);
   }
 
   private long nextFileId() {
@@ -149,6 +175,9 @@ final class CommitExecutor {
       ObjectWrites.insertTable(c, id, t.uuid(), snapshot, schemaId, t.name().table(), t.path());
       for (LakeColumn col : t.columns()) {
         ObjectWrites.insertColumn(c, id, snapshot, col, null);
+      }
+      if (!t.partitioning().isEmpty()) {
+        partition(id, t.columns(), t.partitioning());
       }
       if (io.inliningLimit() > 0) {
         InlinedWrites.create(c, dialect, id, schemaVersion, t.columns());

@@ -49,7 +49,12 @@ final class DataCommit {
     this.fileIds = fileIds;
   }
 
-  void apply(long tableId, List<LakeColumn> columns, TableChanges changes, Location tableDir)
+  void apply(
+      long tableId,
+      List<LakeColumn> columns,
+      TableChanges changes,
+      Location tableDir,
+      Long partitionId)
       throws SQLException {
     TableStats before = TableStatsWrites.read(c, tableId);
     long records = before == null ? 0 : before.recordCount();
@@ -74,10 +79,13 @@ final class DataCommit {
               f.file().fileSizeBytes(),
               f.file().footerSize(),
               f.embeddedRowIds() ? f.firstRowId() : nextRowId,
-              null,
+              f.partitionValues().isEmpty() ? null : partitionId,
               null,
               null,
               null));
+      for (int k = 0; k < f.partitionValues().size(); k++) {
+        FileWrites.insertPartitionValue(c, fileId, tableId, k, f.partitionValues().get(k));
+      }
       for (LakeColumn leaf : leaves) {
         LeafStats s = f.file().leafStats().get(leaf.id());
         if (s == null) {

@@ -14,10 +14,17 @@ import java.util.UUID;
  * @param columns its columns with ids allocated from 1
  * @param path its directory relative to the schema directory, ending in {@code /}
  * @param directory where its files go
+ * @param partitioning its partition keys (empty when unpartitioned)
  */
 public record NewTable(
-    TableName name, UUID uuid, List<LakeColumn> columns, String path, Location directory) {
+    TableName name,
+    UUID uuid,
+    List<LakeColumn> columns,
+    String path,
+    Location directory,
+    List<io.quacklake.PartitionField> partitioning) {
   public NewTable {
     columns = List.copyOf(columns);
+    partitioning = List.copyOf(partitioning);
   }
 }

@@ -24,6 +24,7 @@ public final class TransactionState {
   final Map<Long, TableRecord> renamedFrom = new LinkedHashMap<>();
   final Map<Long, TableChanges> existingChanges = new LinkedHashMap<>();
   final Map<Long, List<ColumnChange>> alterations = new LinkedHashMap<>();
+  final Map<Long, List<io.quacklake.PartitionField>> partitionings = new LinkedHashMap<>();
   final Map<TableName, TableChanges> newChanges = new LinkedHashMap<>();
   final List<Location> writtenFiles = new ArrayList<>();
   final Map<Long, String> knownSchemas = new LinkedHashMap<>();
@@ -87,6 +88,16 @@ public final class TransactionState {
     alterations.computeIfAbsent(tableId, k -> new ArrayList<>()).add(change);
   }
 
+  /** Records a new partition spec for an existing table (empty: not partitioned any more). */
+  public void partition(long tableId, List<io.quacklake.PartitionField> fields) {
+    partitionings.put(tableId, List.copyOf(fields));
+  }
+
+  /** Whether this transaction changes the table's columns or partitioning. */
+  public boolean changesSchemaOf(long tableId) {
+    return alterations.containsKey(tableId) || partitionings.containsKey(tableId);
+  }
+
   /** The alterations recorded for a table, in order (empty when none). */
   public List<ColumnChange> alterations(long tableId) {
     return alterations.getOrDefault(tableId, List.of());
@@ -147,7 +158,8 @@ public final class TransactionState {
         || !createdTables.isEmpty()
         || !droppedTables.isEmpty()
         || !renamedTables.isEmpty()
-        || !alterations.isEmpty();
+        || !alterations.isEmpty()
+        || !partitionings.isEmpty();
   }
 
   /**
@@ -168,6 +180,7 @@ public final class TransactionState {
     s.createdSchemas.addAll(createdSchemas);
     createdTables.keySet().forEach(t -> s.createdTables.add(new String[] {t.schema(), t.table()}));
     alterations.keySet().forEach(s.altered::add);
+    partitionings.keySet().forEach(s.altered::add);
     existingChanges.forEach(
         (id, t) -> {
           if (!t.files.isEmpty()) {

@@ -71,7 +71,9 @@ public final class DataFileWriter {
               name,
               writer.close(),
               embeddedRowIds,
-              firstRowId(batch, columns, start, from, embeddedRowIds)));
+              firstRowId(batch, columns, start, from, embeddedRowIds),
+              null,
+              List.of()));
     }
     return files;
   }

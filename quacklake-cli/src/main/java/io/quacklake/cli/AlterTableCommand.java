@@ -58,10 +58,6 @@ final class AlterTableCommand implements Callable<Integer> {
           "alter-table TABLE %s takes %s, got %d argument(s)",
           action, String.join(" ", expected), args.size());
     }
-    if (action.equals("set-partitioned-by")) {
-      throw QuacklakeException.unsupported(
-          "alter-table set-partitioned-by is not available yet in this Quacklake release");
-    }
     TableName from = TableName.parse(table);
     try (Lake lake = main.lakeOptions.open();
         Transaction tx = lake.begin()) {
@@ -71,6 +67,7 @@ final class AlterTableCommand implements Callable<Integer> {
         case "add-column" -> tx.addColumn(name, single(args.get(0)));
         case "drop-column" -> tx.dropColumn(name, unquote(args.get(0)));
         case "rename-column" -> tx.renameColumn(name, unquote(args.get(0)), unquote(args.get(1)));
+        case "set-partitioned-by" -> tx.setPartitioning(name, PartitionClause.parse(args.get(0)));
         case "set-type" ->
             tx.setColumnType(name, unquote(args.get(0)), single("x " + args.get(1)).type());
         default -> throw new IllegalStateException(action);

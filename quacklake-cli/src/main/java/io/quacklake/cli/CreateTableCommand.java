@@ -1,7 +1,7 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
+import io.quacklake.Transaction;
 import io.quacklake.text.ColumnDefinitions;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
@@ -36,12 +36,11 @@ final class CreateTableCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<LakeColumn> columns = ColumnDefinitions.parse(schema);
-    if (partitionBy != null) {
-      throw QuacklakeException.unsupported(
-          "--partition-by: partitioning is not available yet; create the table without it");
-    }
-    try (Lake lake = main.lakeOptions.open()) {
-      WrittenSnapshot.print(lake.createTable(table, columns));
+    try (Lake lake = main.lakeOptions.open();
+        Transaction tx = lake.begin()) {
+      tx.createTable(
+          table, columns, partitionBy == null ? List.of() : PartitionClause.parse(partitionBy));
+      WrittenSnapshot.print(tx.commit());
     }
     return 0;
   }

@@ -361,9 +361,10 @@ class CliWriteTest {
     assertThat(unknown.err()).contains("unknown type MONEY at position 14");
     Result enumType = run("create-table", "t", "--schema", "id ENUM('a')");
     assertThat(enumType.exit()).isEqualTo(5);
-    Result partitioned = run("create-table", "t", "--schema", "id BIGINT", "--partition-by", "id");
-    assertThat(partitioned.exit()).isEqualTo(5);
-    assertThat(partitioned.err()).contains("partitioning is not available yet");
+    Result partitioned =
+        run("create-table", "t", "--schema", "id BIGINT", "--partition-by", "hour(id)");
+    assertThat(partitioned.exit()).isEqualTo(1);
+    assertThat(partitioned.err()).contains("hour(id)");
     assertThat(run("tables", "--format", "csv").lines()).containsExactly("table,rows");
   }
 
@@ -398,7 +399,17 @@ class CliWriteTest {
     assertThat(scan("orders")).containsExactly("id,customer,amount,score", "1,a,1.00,2.5");
     assertThat(run("alter-table", "orders", "set-type", "amount", "INTEGER").exit()).isEqualTo(1);
     assertThat(run("alter-table", "orders", "drop-column", "nope").exit()).isEqualTo(2);
-    assertThat(run("alter-table", "orders", "set-partitioned-by", "id").exit()).isEqualTo(5);
+    write("alter-table", "orders", "set-partitioned-by", "customer");
+    List<String> lines = new ArrayList<>(List.of("id,customer,amount,score"));
+    for (int i = 2; i < 40; i++) {
+      lines.add(i + "," + (i % 2 == 0 ? "b" : "c") + "," + i + ",1");
+    }
+    write("append", "orders", file("p.csv", lines.toArray(String[]::new)).toString());
+    assertThat(Files.isDirectory(temp.resolve("data/main/orders/customer=b"))).isTrue();
+    assertThat(Files.isDirectory(temp.resolve("data/main/orders/customer=c"))).isTrue();
+    assertThat(scan("orders", "--where", "customer = 'c'")).hasSize(20);
+    assertThat(run("alter-table", "orders", "set-partitioned-by", "year(customer)").exit())
+        .isEqualTo(1);
     assertThat(run("alter-table", "orders", "rename-column", "name").exit()).isEqualTo(1);
     assertThat(run("alter-table", "orders", "explode").exit()).isEqualTo(1);
   }

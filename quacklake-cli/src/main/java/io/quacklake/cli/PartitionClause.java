@@ -1,0 +1,45 @@
+package io.quacklake.cli;
+
+import io.quacklake.PartitionField;
+import io.quacklake.QuacklakeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code "region, year(ts), month(ts)"}: partition keys as DuckDB's SET PARTITIONED BY takes them.
+ */
+final class PartitionClause {
+  private static final Pattern KEY =
+      Pattern.compile("\\s*(?:(\\w+)\\s*\\(\\s*(\"[^\"]+\"|\\w+)\\s*\\)|(\"[^\"]+\"|\\w+))\\s*");
+
+  private PartitionClause() {}
+
+  static List<PartitionField> parse(String text) {
+    List<PartitionField> out = new ArrayList<>();
+    if (text.isBlank()) {
+      return out;
+    }
+    for (String part : text.split(",")) {
+      Matcher m = KEY.matcher(part);
+      if (!m.matches()) {
+        throw QuacklakeException.invalid(
+            "'%s' is not a partition key; use column or year(column), month(...), day(...),"
+                + " hour(...)",
+            part.trim());
+      }
+      if (m.group(3) != null) {
+        out.add(new PartitionField(unquote(m.group(3)), "identity"));
+      } else {
+        out.add(new PartitionField(unquote(m.group(2)), m.group(1).toLowerCase(Locale.ROOT)));
+      }
+    }
+    return out;
+  }
+
+  private static String unquote(String name) {
+    return name.startsWith("\"") ? name.substring(1, name.length() - 1) : name;
+  }
+}

@@ -1,0 +1,73 @@
+package io.quacklake.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The results as a console table, BENCHMARKS.md and bench-results.json. */
+final class Report {
+  private Report() {}
+
+  static String table(List<Result> results) {
+    StringBuilder b = new StringBuilder();
+    b.append("| workload | rows | Quacklake s (median, min..max) | DuckDB s (median, min..max) |")
+        .append(" ratio DuckDB/Quacklake | Quacklake rows/s |\n|---|---|---|---|---|---|\n");
+    for (Result r : results) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %.3f (%.3f..%.3f) | %.3f (%.3f..%.3f) | %.2f | %,.0f |%n",
+              r.workload(),
+              r.rows(),
+              r.quacklake().median(),
+              r.quacklake().min(),
+              r.quacklake().max(),
+              r.duckdb().median(),
+              r.duckdb().min(),
+              r.duckdb().max(),
+              r.ratio(),
+              r.rows() / r.quacklake().median()));
+    }
+    return b.toString();
+  }
+
+  static void print(List<Result> results) {
+    System.out.print(table(results));
+  }
+
+  static void write(List<Result> results, Path md, Path json, String[] args, int threads)
+      throws IOException {
+    String machine =
+        String.format(
+            Locale.ROOT,
+            "%d cores, %d MiB max heap, Java %s (%s), %s %s",
+            threads,
+            Runtime.getRuntime().maxMemory() >> 20,
+            System.getProperty("java.version"),
+            System.getProperty("java.vm.name"),
+            System.getProperty("os.name"),
+            System.getProperty("os.arch"));
+    String text =
+        "# Benchmarks\n\n"
+            + "Quacklake against DuckDB (JDBC 2.0.0.1, its built-in Parquet reader and writer,"
+            + " results fetched as Arrow) in the same run, on the same generated data and files,"
+            + " same thread count. Ratio = DuckDB time / Quacklake time (above 1: Quacklake is"
+            + " faster). Medians of the timed iterations after one warm-up (append: no"
+            + " warm-up).\n\n"
+            + "Command: `./bench "
+            + String.join(" ", args)
+            + "`\n\nMachine: "
+            + machine
+            + "\n\n"
+            + table(results)
+            + "\nAppend compares writing a new lake table (Parquet files + a SQLite commit) with"
+            + " DuckDB's `COPY ... TO parquet` of a table already in memory.\n";
+    Files.writeString(md, text);
+    ObjectMapper m = new ObjectMapper();
+    Files.writeString(
+        json, m.writerWithDefaultPrettyPrinter().writeValueAsString(BenchMain.json(m, results)));
+  }
+}

@@ -1,0 +1,36 @@
+package io.quacklake.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Repeated timings of one workload: median and spread (min..max) in seconds. */
+record Timing(List<Double> seconds) {
+  static Timing of(int warmups, int iterations, Runnable work) {
+    for (int i = 0; i < warmups; i++) {
+      work.run();
+    }
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < iterations; i++) {
+      long t = System.nanoTime();
+      work.run();
+      out.add((System.nanoTime() - t) / 1e9);
+    }
+    return new Timing(out);
+  }
+
+  double median() {
+    List<Double> s = new ArrayList<>(seconds);
+    Collections.sort(s);
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  double min() {
+    return Collections.min(seconds);
+  }
+
+  double max() {
+    return Collections.max(seconds);
+  }
+}

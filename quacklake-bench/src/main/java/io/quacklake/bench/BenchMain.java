@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quacklake.Lake;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -90,13 +89,15 @@ public final class BenchMain {
       String filter,
       String... columns) {
     long[] n = new long[2];
+    System.gc();
+    HeapPeak.reset();
     Timing q = Timing.of(1, iterations, () -> n[0] = w.quacklakeScan(lake, filter, columns));
+    long peak = HeapPeak.bytes();
     Timing d = Timing.of(1, iterations, () -> n[1] = w.duckdbScan(files, filter, columns));
     if (n[0] != n[1]) {
       throw new IllegalStateException(
           name + ": Quacklake returned " + n[0] + " rows, DuckDB " + n[1]);
     }
-    long peak = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     return new Result(name, scale, q, d, n[0], peak);
   }
 

@@ -14,12 +14,13 @@ final class Report {
   static String table(List<Result> results) {
     StringBuilder b = new StringBuilder();
     b.append("| workload | rows | Quacklake s (median, min..max) | DuckDB s (median, min..max) |")
-        .append(" ratio DuckDB/Quacklake | Quacklake rows/s |\n|---|---|---|---|---|---|\n");
+        .append(" ratio DuckDB/Quacklake | Quacklake rows/s | Quacklake peak heap MiB |\n")
+        .append("|---|---|---|---|---|---|---|\n");
     for (Result r : results) {
       b.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %.3f (%.3f..%.3f) | %.3f (%.3f..%.3f) | %.2f | %,.0f |%n",
+              "| %s | %,d | %.3f (%.3f..%.3f) | %.3f (%.3f..%.3f) | %.2f | %,.0f | %s |%n",
               r.workload(),
               r.rows(),
               r.quacklake().median(),
@@ -29,7 +30,8 @@ final class Report {
               r.duckdb().min(),
               r.duckdb().max(),
               r.ratio(),
-              r.rows() / r.quacklake().median()));
+              r.rows() / r.quacklake().median(),
+              r.peakMemoryBytes() == 0 ? "–" : Long.toString(r.peakMemoryBytes() >> 20)));
     }
     return b.toString();
   }

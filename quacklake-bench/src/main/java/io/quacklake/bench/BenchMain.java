@@ -75,6 +75,9 @@ public final class BenchMain {
                 "user_id BETWEEN 1000 AND 1099"));
       }
     }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
     Report.print(results);
     Report.write(results, Path.of("BENCHMARKS.md"), Path.of("bench-results.json"), args, threads);
   }

@@ -154,7 +154,23 @@ public final class CatalogConnection implements AutoCloseable {
     inWrite = true;
     try {
       T result = body.apply(w);
-      w.commit();
+      try {
+        w.commit();
+      } catch (SQLException e) {
+        if (dialect.isBusy(e) || dialect.isDuplicateKey(e)) {
+          throw e;
+        }
+        // The commit may or may not have reached the database: never clean up after it.
+        throw new QuacklakeException(
+            ErrorKind.COMMIT_STATE_UNKNOWN,
+            "the commit to "
+                + location
+                + " failed while committing ("
+                + e.getMessage()
+                + "); it may or may not have been applied: check the latest snapshots before"
+                + " retrying",
+            e);
+      }
       return result;
     } catch (SQLException | RuntimeException e) {
       try {

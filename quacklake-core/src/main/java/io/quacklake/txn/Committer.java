@@ -36,6 +36,7 @@ public final class Committer {
    */
   public SnapshotRecord commit(TransactionState state, CommitIo io) {
     for (int attempt = 0; ; attempt++) {
+      int filesBefore = state.writtenFiles().size();
       try {
         return catalog.write(
             c -> {
@@ -58,6 +59,7 @@ public final class Committer {
               return executor.finish();
             });
       } catch (SQLException e) {
+        removeAttemptFiles(state, io, filesBefore);
         boolean retryable = catalog.dialect().isDuplicateKey(e) || catalog.dialect().isBusy(e);
         if (!retryable) {
           throw new QuacklakeException(
@@ -79,6 +81,23 @@ public final class Committer {
         sleep(retry.delay(attempt, random));
       }
     }
+  }
+
+  /**
+   * Removes the files a failed attempt wrote at commit time (delete files carry the attempt's
+   * snapshot ids); the catalog transaction that would have referenced them was rolled back.
+   */
+  private static void removeAttemptFiles(TransactionState state, CommitIo io, int from) {
+    java.util.List<io.quacklake.storage.Location> attempt =
+        state.writtenFiles().subList(from, state.writtenFiles().size());
+    for (io.quacklake.storage.Location file : attempt) {
+      try {
+        io.store().delete(file);
+      } catch (java.io.IOException | RuntimeException e) {
+        // an unreferenced file is harmless; orphan cleanup removes it later
+      }
+    }
+    attempt.clear();
   }
 
   private boolean retryable(Exception e) {

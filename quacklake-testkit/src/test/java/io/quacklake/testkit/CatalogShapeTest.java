@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
-import io.quacklake.Snapshot;
 import io.quacklake.Transaction;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.LakeType;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,36 +109,8 @@ class CatalogShapeTest {
     }
   }
 
-  private static List<String> query(String url, String sql) throws Exception {
-    Properties p = new Properties();
-    if (url.startsWith("jdbc:duckdb:")) {
-      p.setProperty("duckdb.read_only", "true");
-    }
-    List<String> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(url, p);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getString(i));
-        }
-        out.add(String.join("|", row));
-      }
-    }
-    return out;
-  }
-
-  /** A BOOLEAN column as text the same way in SQLite (0/1) and DuckDB. */
-  private static String bool(String column) {
-    return "CASE WHEN " + column + " THEN 'true' WHEN NOT " + column + " THEN 'false' END";
-  }
-
   private static void sameRows(String sql) throws Exception {
-    assertThat(query("jdbc:sqlite:" + catalog, sql))
-        .as(sql)
-        .containsExactlyElementsOf(query("jdbc:duckdb:" + GOLDEN.resolve("catalog.ducklake"), sql));
+    new GoldenShape("jdbc:sqlite:" + catalog, GOLDEN).sameRows(sql);
   }
 
   @Test
@@ -172,14 +142,14 @@ class CatalogShapeTest {
     sameRows(
         "SELECT data_file_id, table_id, column_id, value_count, null_count, min_value, max_value,"
             + " "
-            + bool("contains_nan")
+            + GoldenShape.bool("contains_nan")
             + " FROM ducklake_file_column_stats ORDER BY 1, 3");
     sameRows("SELECT table_id, record_count, next_row_id FROM ducklake_table_stats ORDER BY 1");
     sameRows(
         "SELECT table_id, column_id, "
-            + bool("contains_null")
+            + GoldenShape.bool("contains_null")
             + ", "
-            + bool("contains_nan")
+            + GoldenShape.bool("contains_nan")
             + ", min_value, max_value"
             + " FROM ducklake_table_column_stats ORDER BY 1, 2");
   }
@@ -199,7 +169,7 @@ class CatalogShapeTest {
   void dataAndDeleteFilesAreReadByDuckDbWithCatalogFacts() throws Exception {
     Path data = temp.resolve("data");
     List<String> files =
-        query(
+        GoldenShape.query(
             "jdbc:sqlite:" + catalog,
             "SELECT 'main/' || t.path || f.path, f.record_count, f.file_size_bytes, f.footer_size"
                 + " FROM ducklake_data_file f JOIN ducklake_table t USING (table_id)");
@@ -236,19 +206,9 @@ class CatalogShapeTest {
 
   @Test
   void rowsAtEverySnapshotMatchDuckDb() {
-    GoldenManifest manifest = GoldenManifest.read(GOLDEN);
     try (Lake lake =
         Lake.open("sqlite:" + catalog, LakeOptions.dataPath(temp.resolve("data").toString()))) {
-      assertThat(lake.snapshots()).extracting(Snapshot::id).hasSize(manifest.snapshots().size());
-      for (GoldenManifest.ExpectedTable e : manifest.expected()) {
-        RenderedResult actual =
-            RenderedResult.of(
-                lake.table(e.schema() + "." + e.table()).scan().asOf(e.snapshot()).arrow());
-        ExpectedRows expected = ExpectedRows.read(GOLDEN.resolve(e.file()));
-        assertThat(RenderedResult.sorted(actual.rows()))
-            .as(e.table() + "@" + e.snapshot())
-            .containsExactlyElementsOf(RenderedResult.sorted(expected.rows()));
-      }
+      new GoldenShape("jdbc:sqlite:" + catalog, GOLDEN).rowsAtEverySnapshot(lake);
     }
   }
 }

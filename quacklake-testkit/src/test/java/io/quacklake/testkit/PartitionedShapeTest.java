@@ -1,7 +1,5 @@
 package io.quacklake.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
 import io.quacklake.PartitionField;
@@ -11,16 +9,11 @@ import io.quacklake.types.LakeType;
 import io.quacklake.types.TypeId;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,31 +126,8 @@ class PartitionedShapeTest {
     }
   }
 
-  private static List<String> query(String url, String sql) throws Exception {
-    Properties p = new Properties();
-    if (url.startsWith("jdbc:duckdb:")) {
-      p.setProperty("duckdb.read_only", "true");
-    }
-    List<String> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(url, p);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getString(i));
-        }
-        out.add(String.join("|", row));
-      }
-    }
-    return out;
-  }
-
   private static void sameRows(String sql) throws Exception {
-    assertThat(query("jdbc:sqlite:" + catalog, sql))
-        .as(sql)
-        .containsExactlyElementsOf(query("jdbc:duckdb:" + GOLDEN.resolve("catalog.ducklake"), sql));
+    new GoldenShape("jdbc:sqlite:" + catalog, GOLDEN).sameRows(sql);
   }
 
   @Test
@@ -189,21 +159,9 @@ class PartitionedShapeTest {
 
   @Test
   void rowsAtEverySnapshotMatchDuckDb() {
-    GoldenManifest manifest = GoldenManifest.read(GOLDEN);
     try (Lake lake =
         Lake.open("sqlite:" + catalog, LakeOptions.dataPath(temp.resolve("data").toString()))) {
-      for (GoldenManifest.ExpectedTable e : manifest.expected()) {
-        RenderedResult actual =
-            RenderedResult.of(
-                lake.table(e.schema() + "." + e.table()).scan().asOf(e.snapshot()).arrow());
-        ExpectedRows expected = ExpectedRows.read(GOLDEN.resolve(e.file()));
-        assertThat(actual.columns())
-            .as(e.table() + "@" + e.snapshot())
-            .isEqualTo(expected.columns());
-        assertThat(RenderedResult.sorted(actual.rows()))
-            .as(e.table() + "@" + e.snapshot())
-            .containsExactlyElementsOf(RenderedResult.sorted(expected.rows()));
-      }
+      new GoldenShape("jdbc:sqlite:" + catalog, GOLDEN).rowsAtEverySnapshot(lake);
     }
   }
 }

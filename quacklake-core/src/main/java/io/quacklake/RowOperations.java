@@ -5,9 +5,10 @@ import io.quacklake.expr.Expressions;
 import io.quacklake.scan.Filters;
 import io.quacklake.scan.RowFilter;
 import io.quacklake.scan.RowLocator;
-import io.quacklake.scan.ScanPlanner;
+import io.quacklake.scan.ScanPlan;
 import io.quacklake.txn.TableChanges;
 import io.quacklake.txn.TransactionState;
+import io.quacklake.types.ArrowRows;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.write.BatchAligner;
@@ -17,6 +18,8 @@ import io.quacklake.write.PendingDataFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -54,8 +57,7 @@ final class RowOperations {
     }
   }
 
-  private void writeFiles(
-      TransactionTables.Target t, VectorSchemaRoot root, boolean embeddedRowIds) {
+  void writeFiles(TransactionTables.Target t, VectorSchemaRoot root, boolean embeddedRowIds) {
     if (!t.partitionKeys().isEmpty() && !embeddedRowIds) {
       for (PartitionSplit.Part part :
           PartitionSplit.split(root, t.columns(), t.partitionKeys(), lake.allocator())) {
@@ -102,47 +104,55 @@ final class RowOperations {
     }
   }
 
-  /**
-   * Deletes the rows matching {@code filter}; returns how many.
-   *
-   * @throws QuacklakeException UNSUPPORTED after appending files to the table in this transaction
-   */
+  /** Deletes the rows matching {@code filter}, including rows this transaction wrote. */
   long delete(String name, Expression filter) {
     TableName table = TableName.parse(name);
     TransactionTables.Target t = tables.target(table);
-    rejectAfterFileAppend(table, t);
     RowFilter rowFilter = Filters.bind(filter, t.columns());
-    long count = t.changes().deleteInlinedPending(rowFilter, t.columns(), lake.allocator());
-    if (t.resolved() == null) {
-      return count;
-    }
     List<LakeColumn> read = new ArrayList<>();
     for (LakeColumn c : t.columns()) {
       if (rowFilter.columnIds().contains(c.id())) {
         read.add(c);
       }
     }
-    var plan = ScanPlanner.plan(lake.catalog(), t.resolved(), read, rowFilter);
     RowLocator.Located hits =
-        RowLocator.locate(plan, read, rowFilter, lake.store(), lake.allocator());
+        RowLocator.locate(
+            plan(t, read, rowFilter), read, rowFilter, lake.store(), lake.allocator());
     TableChanges changes = t.changes();
-    for (Map.Entry<Long, long[]> e : hits.filePositions().entrySet()) {
-      changes.deletePositions(e.getKey(), e.getValue());
-    }
-    hits.inlinedRowIds().forEach(changes::deleteInlined);
-    return count + hits.count();
+    Map<Integer, List<Long>> own = new TreeMap<>();
+    hits.filePositions()
+        .forEach(
+            (file, positions) -> {
+              if (file < 0) {
+                own.put(
+                    TransactionPlans.pendingFileIndex(file),
+                    LongStream.of(positions).boxed().toList());
+              } else {
+                changes.deletePositions(file, positions);
+              }
+            });
+    hits.inlinedRowIds()
+        .forEach(
+            (inlinedTable, ids) -> {
+              if (inlinedTable.equals(TableChanges.PENDING_INLINED)) {
+                changes.removePendingInlined(ids);
+              } else {
+                changes.deleteInlined(inlinedTable, ids);
+              }
+            });
+    rewriter(t).removeRows(own);
+    return hits.count();
   }
 
   /**
-   * Sets columns of the rows matching {@code filter} to new values, keeping each row's id (a delete
-   * of the old version plus an insert of the new one); returns how many rows changed.
+   * Sets columns of the rows matching {@code filter} to new values, keeping each committed row's id
+   * (a delete of the old version plus an insert of the new one); returns how many rows changed.
    *
    * @param set column name → new value (a plain Java value of the column's type, or null)
    */
   long update(String name, Map<String, ?> set, Expression filter) {
     TableName table = TableName.parse(name);
     TransactionTables.Target t = tables.target(table);
-    rejectAfterFileAppend(table, t);
     Object[] patch = new Object[t.columns().size()];
     boolean[] patched = new boolean[patch.length];
     for (Map.Entry<String, ?> e : set.entrySet()) {
@@ -151,16 +161,10 @@ final class RowOperations {
       patched[i] = true;
     }
     RowFilter rowFilter = Filters.bind(filter, t.columns());
-    long count =
-        t.changes().updateInlinedPending(rowFilter, t.columns(), lake.allocator(), patch, patched);
-    if (t.resolved() == null) {
-      return count;
-    }
-    var plan = ScanPlanner.plan(lake.catalog(), t.resolved(), t.columns(), rowFilter);
     List<RowLocator.MatchedRow> matches =
-        RowLocator.locateRows(plan, rowFilter, lake.store(), lake.allocator());
+        RowLocator.locateRows(
+            plan(t, t.columns(), rowFilter), rowFilter, lake.store(), lake.allocator());
     List<Object[]> versions = new ArrayList<>();
-    List<Long> ids = new ArrayList<>();
     for (RowLocator.MatchedRow m : matches) {
       Object[] v = m.values().clone();
       for (int i = 0; i < v.length; i++) {
@@ -169,14 +173,9 @@ final class RowOperations {
         }
       }
       versions.add(v);
-      ids.add(m.rowId());
     }
-    replace(t, matches, versions, ids);
-    return count + matches.size();
-  }
-
-  long update(String name, Map<String, ?> set, String filterSql) {
-    return update(name, set, Expressions.parse(filterSql));
+    replace(t, matches, versions);
+    return matches.size();
   }
 
   /**
@@ -188,7 +187,6 @@ final class RowOperations {
   MergeResult merge(String name, VectorSchemaRoot batch, List<String> keyColumns) {
     TableName table = TableName.parse(name);
     TransactionTables.Target t = tables.target(table);
-    rejectAfterFileAppend(table, t);
     if (keyColumns.isEmpty()) {
       throw QuacklakeException.invalid("merge into %s needs at least one key column", table);
     }
@@ -209,23 +207,21 @@ final class RowOperations {
     boolean[] matched = new boolean[incoming.size()];
     List<RowLocator.MatchedRow> replaced = new ArrayList<>();
     List<Object[]> versions = new ArrayList<>();
-    List<Long> ids = new ArrayList<>();
-    if (t.resolved() != null && !byKey.isEmpty()) {
+    if (!byKey.isEmpty()) {
       RowFilter rowFilter =
           Filters.bind(MergeKeys.filter(t.columns(), keys, byKey.keySet()), t.columns());
-      var plan = ScanPlanner.plan(lake.catalog(), t.resolved(), t.columns(), rowFilter);
       for (RowLocator.MatchedRow m :
-          RowLocator.locateRows(plan, rowFilter, lake.store(), lake.allocator())) {
+          RowLocator.locateRows(
+              plan(t, t.columns(), rowFilter), rowFilter, lake.store(), lake.allocator())) {
         Integer r = byKey.get(MergeKeys.of(m.values(), keys));
         if (r != null && !matched[r]) {
           matched[r] = true;
           replaced.add(m);
           versions.add(incoming.get(r));
-          ids.add(m.rowId());
         }
       }
     }
-    replace(t, replaced, versions, ids);
+    replace(t, replaced, versions);
     List<Map<String, Object>> fresh = new ArrayList<>();
     for (int r = 0; r < incoming.size(); r++) {
       if (!matched[r]) {
@@ -242,44 +238,72 @@ final class RowOperations {
     return new MergeResult(replaced.size(), fresh.size());
   }
 
-  /** Deletes the old versions and adds the new ones with the same row ids. */
+  private ScanPlan plan(TransactionTables.Target t, List<LakeColumn> read, RowFilter filter) {
+    return TransactionPlans.plan(lake, t, state.base().snapshotId(), read, filter);
+  }
+
+  /**
+   * Replaces matched rows by new versions. Committed rows keep their row ids (a delete of the old
+   * version plus an insert of the new one); rows this transaction wrote are changed in place or
+   * rewritten, since no one else has seen them.
+   */
   private void replace(
-      TransactionTables.Target t,
-      List<RowLocator.MatchedRow> old,
-      List<Object[]> versions,
-      List<Long> ids) {
+      TransactionTables.Target t, List<RowLocator.MatchedRow> old, List<Object[]> versions) {
     if (old.isEmpty()) {
       return;
     }
     TableChanges changes = t.changes();
     Map<Long, List<Long>> positions = new java.util.LinkedHashMap<>();
-    for (RowLocator.MatchedRow m : old) {
-      if (m.dataFileId() != null) {
-        positions.computeIfAbsent(m.dataFileId(), k -> new ArrayList<>()).add(m.position());
-      } else {
+    Map<Integer, List<Long>> own = new TreeMap<>();
+    List<Object[]> kept = new ArrayList<>();
+    List<Long> keptIds = new ArrayList<>();
+    List<Object[]> fresh = new ArrayList<>();
+    for (int i = 0; i < old.size(); i++) {
+      RowLocator.MatchedRow m = old.get(i);
+      Object[] v = versions.get(i);
+      if (m.dataFileId() == null) {
+        if (m.inlinedTable().equals(TableChanges.PENDING_INLINED)) {
+          changes.setPendingInlined(m.rowId(), v);
+          continue;
+        }
         changes.deleteInlined(m.inlinedTable(), List.of(m.rowId()));
+      } else if (m.dataFileId() < 0) {
+        int index = TransactionPlans.pendingFileIndex(m.dataFileId());
+        own.computeIfAbsent(index, k -> new ArrayList<>()).add(m.position());
+        if (!changes.files().get(index).embeddedRowIds()) {
+          fresh.add(v);
+          continue;
+        }
+      } else {
+        positions.computeIfAbsent(m.dataFileId(), k -> new ArrayList<>()).add(m.position());
       }
+      kept.add(v);
+      keptIds.add(m.rowId());
     }
     positions.forEach(
         (file, p) ->
             changes.deletePositions(file, p.stream().mapToLong(Long::longValue).toArray()));
+    rewriter(t).removeRows(own);
     int limit = t.inlining() ? lake.inliningLimit() : 0;
-    if (versions.size() <= limit) {
-      changes.addInlinedRows(versions, ids);
-      return;
+    if (!kept.isEmpty() && kept.size() <= limit) {
+      changes.addInlinedRows(kept, keptIds);
+    } else if (!kept.isEmpty()) {
+      try (VectorSchemaRoot root =
+          RowVersions.batch(t.columns(), kept, keptIds, lake.allocator())) {
+        writeFiles(t, root, true);
+      }
     }
-    try (VectorSchemaRoot root = RowVersions.batch(t.columns(), versions, ids, lake.allocator())) {
-      writeFiles(t, root, true);
+    if (!fresh.isEmpty() && fresh.size() <= limit) {
+      changes.addInlinedRows(fresh);
+    } else if (!fresh.isEmpty()) {
+      try (VectorSchemaRoot root = ArrowRows.of(t.columns(), fresh, lake.allocator())) {
+        writeFiles(t, root, false);
+      }
     }
   }
 
-  private void rejectAfterFileAppend(TableName table, TransactionTables.Target t) {
-    if (!t.changes().files().isEmpty()) {
-      throw QuacklakeException.unsupported(
-          "changing rows of %s after appending files to it in the same transaction; commit the"
-              + " append first",
-          table);
-    }
+  private OwnFileRewrite rewriter(TransactionTables.Target t) {
+    return new OwnFileRewrite(lake, state, t);
   }
 
   private static int columnIndex(TableName table, List<LakeColumn> columns, String name) {

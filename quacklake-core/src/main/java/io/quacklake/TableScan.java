@@ -28,9 +28,15 @@ public final class TableScan {
   private final Expression filter;
   private final Long snapshotId;
   private final Instant time;
+  private final TransactionView view;
 
   TableScan(Lake lake, Table table) {
-    this(lake, table, null, null, null, null);
+    this(lake, table, null, null, null, null, null);
+  }
+
+  /** A scan inside a transaction: its base snapshot plus its own writes. */
+  TableScan(Lake lake, Table table, TransactionView view) {
+    this(lake, table, null, null, null, null, view);
   }
 
   private TableScan(
@@ -39,13 +45,15 @@ public final class TableScan {
       List<String> columns,
       Expression filter,
       Long snapshotId,
-      Instant time) {
+      Instant time,
+      TransactionView view) {
     this.lake = lake;
     this.table = table;
     this.columns = columns;
     this.filter = filter;
     this.snapshotId = snapshotId;
     this.time = time;
+    this.view = view;
   }
 
   /** Only these columns, in this order (names match case-insensitively). */
@@ -54,12 +62,12 @@ public final class TableScan {
   }
 
   public TableScan select(List<String> names) {
-    return new TableScan(lake, table, List.copyOf(names), filter, snapshotId, time);
+    return new TableScan(lake, table, List.copyOf(names), filter, snapshotId, time, view);
   }
 
   /** Only rows for which {@code expression} is true. */
   public TableScan filter(Expression expression) {
-    return new TableScan(lake, table, columns, expression, snapshotId, time);
+    return new TableScan(lake, table, columns, expression, snapshotId, time, view);
   }
 
   /** Only rows for which the SQL expression is true (grammar in {@code docs/cli.md}). */
@@ -67,18 +75,37 @@ public final class TableScan {
     return filter(Expressions.parse(sql));
   }
 
-  /** The table as of a snapshot id. */
+  /**
+   * The table as of a snapshot id.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT on a scan inside a transaction, which reads its
+   *     base snapshot
+   */
   public TableScan asOf(long snapshot) {
-    return new TableScan(lake, table, columns, filter, snapshot, null);
+    noTimeTravelInTransaction();
+    return new TableScan(lake, table, columns, filter, snapshot, null, null);
   }
 
   /** The table as of the newest snapshot at or before {@code instant}. */
   public TableScan asOf(Instant instant) {
-    return new TableScan(lake, table, columns, filter, null, instant);
+    noTimeTravelInTransaction();
+    return new TableScan(lake, table, columns, filter, null, instant, null);
   }
 
-  /** The snapshot this scan reads. */
+  private void noTimeTravelInTransaction() {
+    if (view != null) {
+      throw QuacklakeException.invalid(
+          "a scan inside a transaction reads the transaction's base snapshot %d; use"
+              + " lake.table(..).scan().asOf(..) outside the transaction for time travel",
+          view.snapshotId());
+    }
+  }
+
+  /** The snapshot this scan reads (inside a transaction: its base snapshot). */
   public long snapshotId() {
+    if (view != null) {
+      return view.snapshotId();
+    }
     if (snapshotId != null) {
       return lake.snapshot(snapshotId).id();
     }
@@ -93,8 +120,8 @@ public final class TableScan {
    * the files allow it; otherwise by scanning the filter's columns.
    */
   public long count() {
-    ResolvedTable resolved = table.resolve(snapshotId());
-    if (filter == null) {
+    ResolvedTable resolved = resolve();
+    if (filter == null && view == null) {
       OptionalLong fromMetadata =
           MetadataRowCount.of(
               ScanPlanner.plan(lake.catalog(), resolved, resolved.columns(), RowFilter.ALL));
@@ -115,7 +142,7 @@ public final class TableScan {
 
   /** Plans and starts the scan; the caller closes the reader. */
   public ScanReader arrow() {
-    ResolvedTable resolved = table.resolve(snapshotId());
+    ResolvedTable resolved = resolve();
     return start(resolved, project(resolved));
   }
 
@@ -130,7 +157,10 @@ public final class TableScan {
     if (read.isEmpty() && !resolved.columns().isEmpty()) {
       read.add(resolved.columns().get(0));
     }
-    ScanPlan plan = ScanPlanner.plan(lake.catalog(), resolved, read, rowFilter);
+    ScanPlan plan =
+        view != null
+            ? view.plan(read, rowFilter)
+            : ScanPlanner.plan(lake.catalog(), resolved, read, rowFilter);
     LakeOptions o = lake.options();
     ScanSettings settings =
         new ScanSettings(
@@ -139,6 +169,10 @@ public final class TableScan {
         plan,
         settings,
         lake.allocator().newChildAllocator("scan " + table.name(), 0, Long.MAX_VALUE));
+  }
+
+  private ResolvedTable resolve() {
+    return view != null ? view.resolve() : table.resolve(snapshotId());
   }
 
   /** Iterates the result row by row (a convenience over {@link #arrow()}); close it. */

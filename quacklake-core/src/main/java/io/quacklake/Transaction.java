@@ -28,9 +28,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * snapshot at {@link #commit()}, or nothing at {@link #rollback()} (files it wrote are removed). A
  * transaction belongs to one thread.
  *
- * <p>Within a transaction, deletes see the base snapshot plus rows this transaction inlined;
- * deleting from a table after appending Parquet files to it in the same transaction is not
- * supported yet.
+ * <p>Reads ({@link #scan}) and row-changing statements see the base snapshot plus this
+ * transaction's own earlier statements: rows it appended, deleted or updated.
  */
 public final class Transaction implements AutoCloseable {
   private final Lake lake;
@@ -224,6 +223,20 @@ public final class Transaction implements AutoCloseable {
     state.partition(t.table().table().tableId(), keys);
   }
 
+  /**
+   * A scan of a table as this transaction sees it: its base snapshot plus its own writes.
+   *
+   * @throws QuacklakeException NOT_FOUND for a table that neither exists at the base snapshot nor
+   *     was created by this transaction
+   */
+  public TableScan scan(String name) {
+    open();
+    TableName table = TableName.parse(name);
+    tables.target(table);
+    return new TableScan(
+        lake, lake.table(name), new TransactionView(lake, tables, table, baseSnapshotId()));
+  }
+
   /** Appends the rows of a batch (columns matched by name, integer and float types widened). */
   public void append(String name, VectorSchemaRoot batch) {
     open();
@@ -239,11 +252,7 @@ public final class Transaction implements AutoCloseable {
     rows.insert(name, values);
   }
 
-  /**
-   * Deletes the rows matching {@code filter}; returns how many.
-   *
-   * @throws QuacklakeException UNSUPPORTED after appending files to the table in this transaction
-   */
+  /** Deletes the rows matching {@code filter}, including rows this transaction wrote. */
   public long delete(String name, Expression filter) {
     open();
     return rows.delete(name, filter);

@@ -1,17 +1,17 @@
 package io.quacklake.txn;
 
-import io.quacklake.scan.RowFilter;
-import io.quacklake.types.ArrowRows;
+import io.quacklake.catalog.InlinedRows;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.write.PendingDataFile;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * What a transaction did to the data of one table: files and inlined rows added, positions of
@@ -51,59 +51,58 @@ public final class TableChanges {
     inlinedDeletes.computeIfAbsent(inlinedTable, k -> new ArrayList<>()).addAll(rowIds);
   }
 
-  /**
-   * Drops pending inlined rows (written by this transaction) that match the filter; returns how
-   * many were dropped.
-   */
-  public long deleteInlinedPending(
-      RowFilter filter, List<LakeColumn> columns, BufferAllocator allocator) {
-    if (inlinedRows.isEmpty()) {
-      return 0;
-    }
-    int[] selected = select(filter, columns, allocator);
-    if (selected == null) {
-      int n = inlinedRows.size();
-      inlinedRows.clear();
-      inlinedRowIds.clear();
-      return n;
-    }
-    for (int i = selected.length - 1; i >= 0; i--) {
-      inlinedRows.remove(selected[i]);
-      inlinedRowIds.remove(selected[i]);
-    }
-    return selected.length;
-  }
+  /** The name that marks this transaction's own inlined rows in a {@link InlinedRows} list. */
+  public static final String PENDING_INLINED = "(pending inlined rows)";
 
   /**
-   * Applies an update to pending inlined rows (written by this transaction) that match the filter;
-   * returns how many changed.
+   * This transaction's own inlined rows as the scan layer sees them: row "ids" are their indexes,
+   * so a match can be mapped back with {@link #removePendingInlined} or {@link #setPendingInlined}.
    */
-  public long updateInlinedPending(
-      RowFilter filter,
-      List<LakeColumn> columns,
-      BufferAllocator allocator,
-      Object[] patch,
-      boolean[] patched) {
-    if (inlinedRows.isEmpty()) {
-      return 0;
+  public InlinedRows pendingInlined(List<LakeColumn> columns) {
+    long[] indexes = new long[inlinedRows.size()];
+    List<Object[]> copies = new ArrayList<>(inlinedRows.size());
+    for (int i = 0; i < indexes.length; i++) {
+      indexes[i] = i;
+      copies.add(inlinedRows.get(i).clone());
     }
-    int[] selected = select(filter, columns, allocator);
-    int n = selected == null ? inlinedRows.size() : selected.length;
-    for (int i = 0; i < n; i++) {
-      Object[] row = inlinedRows.get(selected == null ? i : selected[i]);
-      for (int c = 0; c < row.length; c++) {
-        if (patched[c]) {
-          row[c] = patch[c];
-        }
-      }
-    }
-    return n;
+    return new InlinedRows(PENDING_INLINED, columns, indexes, copies);
   }
 
-  private int[] select(RowFilter filter, List<LakeColumn> columns, BufferAllocator allocator) {
-    try (VectorSchemaRoot root = ArrowRows.of(columns, inlinedRows, allocator)) {
-      return filter.select(root);
+  /** Drops this transaction's own inlined rows at these indexes. */
+  public void removePendingInlined(List<Long> indexes) {
+    indexes.stream()
+        .distinct()
+        .sorted(Comparator.reverseOrder())
+        .forEach(
+            i -> {
+              inlinedRows.remove(i.intValue());
+              inlinedRowIds.remove(i.intValue());
+            });
+  }
+
+  /** Replaces the values of one of this transaction's own inlined rows (its row id stays). */
+  public void setPendingInlined(long index, Object[] values) {
+    inlinedRows.set((int) index, values.clone());
+  }
+
+  /** Positions of a committed data file this transaction deleted (empty if none). */
+  public Set<Long> deletedPositions(long dataFileId) {
+    return fileDeletes.getOrDefault(dataFileId, new TreeSet<>());
+  }
+
+  /** Row ids of a committed inlined-data table this transaction deleted (empty if none). */
+  public Set<Long> deletedInlined(String inlinedTable) {
+    return new HashSet<>(inlinedDeletes.getOrDefault(inlinedTable, List.of()));
+  }
+
+  /** Replaces a file this transaction wrote by its rewritten versions (none: all rows gone). */
+  public void replaceFile(PendingDataFile old, List<PendingDataFile> replacements) {
+    int i = files.indexOf(old);
+    if (i < 0) {
+      throw new IllegalArgumentException("not a file of this transaction: " + old.relativePath());
     }
+    files.remove(i);
+    files.addAll(i, replacements);
   }
 
   public boolean inserts() {

@@ -1,0 +1,112 @@
+package io.quacklake;
+
+import io.quacklake.scan.FileTask;
+import io.quacklake.scan.RowFilter;
+import io.quacklake.scan.RowLocator;
+import io.quacklake.scan.ScanPlan;
+import io.quacklake.storage.Location;
+import io.quacklake.txn.TableChanges;
+import io.quacklake.txn.TransactionState;
+import io.quacklake.types.ArrowRows;
+import io.quacklake.write.DataFileWriter;
+import io.quacklake.write.PendingDataFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Removes rows from data files the transaction itself wrote by rewriting them: no one has seen
+ * those files, so they are replaced rather than given delete files. A rewritten file keeps its
+ * partition directory and values, and its embedded row ids when it has them.
+ */
+final class OwnFileRewrite {
+  private final Lake lake;
+  private final TransactionState state;
+  private final TransactionTables.Target target;
+
+  OwnFileRewrite(Lake lake, TransactionState state, TransactionTables.Target target) {
+    this.lake = lake;
+    this.state = state;
+    this.target = target;
+  }
+
+  /**
+   * Rewrites files without the given rows.
+   *
+   * @param positions index of the file in {@link TableChanges#files()} → positions to remove
+   */
+  void removeRows(Map<Integer, List<Long>> positions) {
+    TableChanges changes = target.changes();
+    List<PendingDataFile> files = new ArrayList<>(changes.files());
+    for (Map.Entry<Integer, List<Long>> e : positions.entrySet()) {
+      PendingDataFile old = files.get(e.getKey());
+      changes.replaceFile(old, rewrite(old, e.getValue()));
+      try {
+        lake.store().delete(old.file().location());
+      } catch (IOException ex) {
+        throw new UncheckedIOException("cannot remove " + old.file().location(), ex);
+      }
+    }
+  }
+
+  private List<PendingDataFile> rewrite(PendingDataFile old, List<Long> removed) {
+    FileTask task =
+        TransactionPlans.pendingTask(
+            TransactionPlans.table(target, state.base().snapshotId()), old, -1);
+    FileTask survivors =
+        new FileTask(
+            task.file(),
+            task.location(),
+            null,
+            null,
+            removed.stream().mapToLong(Long::longValue).sorted().distinct().toArray());
+    ScanPlan plan =
+        new ScanPlan(
+            TransactionPlans.table(target, state.base().snapshotId()),
+            List.of(survivors),
+            List.of(),
+            1,
+            0);
+    List<RowLocator.MatchedRow> rows =
+        RowLocator.locateRows(plan, RowFilter.ALL, lake.store(), lake.allocator());
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<Object[]> values = rows.stream().map(RowLocator.MatchedRow::values).toList();
+    String directory = directoryOf(old.relativePath());
+    Location dir = target.directory().resolve(directory);
+    List<PendingDataFile> written;
+    try (VectorSchemaRoot root =
+        old.embeddedRowIds()
+            ? RowVersions.batch(
+                target.columns(),
+                values,
+                rows.stream().map(RowLocator.MatchedRow::rowId).toList(),
+                lake.allocator())
+            : ArrowRows.of(target.columns(), values, lake.allocator())) {
+      written =
+          DataFileWriter.write(
+              lake.store(),
+              dir,
+              target.columns(),
+              root,
+              old.embeddedRowIds(),
+              lake.parquetOptions(),
+              lake.targetFileSize(),
+              state::wrote);
+    }
+    if (old.partitionId() == null && old.partitionValues().isEmpty()) {
+      return written;
+    }
+    return written.stream()
+        .map(f -> f.partitioned(directory, old.partitionId(), old.partitionValues()))
+        .toList();
+  }
+
+  private static String directoryOf(String relativePath) {
+    return relativePath.substring(0, relativePath.lastIndexOf('/') + 1);
+  }
+}

@@ -1,0 +1,34 @@
+package io.quacklake;
+
+import io.quacklake.scan.ResolvedTable;
+import io.quacklake.scan.RowFilter;
+import io.quacklake.scan.ScanPlan;
+import io.quacklake.types.LakeColumn;
+import java.util.List;
+
+/** One table as a transaction reads it: its base snapshot plus the transaction's own writes. */
+final class TransactionView {
+  private final Lake lake;
+  private final TransactionTables tables;
+  private final TableName name;
+  private final long baseSnapshot;
+
+  TransactionView(Lake lake, TransactionTables tables, TableName name, long baseSnapshot) {
+    this.lake = lake;
+    this.tables = tables;
+    this.name = name;
+    this.baseSnapshot = baseSnapshot;
+  }
+
+  long snapshotId() {
+    return baseSnapshot;
+  }
+
+  ResolvedTable resolve() {
+    return TransactionPlans.table(tables.target(name), baseSnapshot);
+  }
+
+  ScanPlan plan(List<LakeColumn> read, RowFilter filter) {
+    return TransactionPlans.plan(lake, tables.target(name), baseSnapshot, read, filter);
+  }
+}

@@ -8,9 +8,23 @@ package io.quacklake;
  *     {@code bucket(N)}
  */
 public record PartitionField(String column, String transform) {
-  /** As DuckDB writes it in {@code SET PARTITIONED BY}: {@code region}, {@code year(ts)}. */
+  /** Bucketing by hash into {@code buckets} partitions, as DuckDB's {@code bucket(N, column)}. */
+  public static PartitionField bucket(int buckets, String column) {
+    return new PartitionField(column, "bucket(" + buckets + ")");
+  }
+
+  /**
+   * As DuckDB writes it in {@code SET PARTITIONED BY}: {@code region}, {@code year(ts)}, {@code
+   * bucket(8, id)}.
+   */
   @Override
   public String toString() {
-    return transform.equals("identity") ? column : transform + "(" + column + ")";
+    if (transform.equals("identity")) {
+      return column;
+    }
+    if (transform.startsWith("bucket(") && transform.endsWith(")")) {
+      return "bucket(" + transform.substring(7, transform.length() - 1) + ", " + column + ")";
+    }
+    return transform + "(" + column + ")";
   }
 }

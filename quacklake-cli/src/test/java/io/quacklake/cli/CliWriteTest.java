@@ -410,6 +410,17 @@ class CliWriteTest {
     assertThat(scan("orders", "--where", "customer = 'c'")).hasSize(20);
     assertThat(run("alter-table", "orders", "set-partitioned-by", "year(customer)").exit())
         .isEqualTo(1);
+    write("alter-table", "orders", "set-partitioned-by", "bucket(3, customer), id");
+    write("append", "orders", file("q.csv", "id,customer,amount,score", "90,z,1,1").toString());
+    assertThat(run("describe", "orders").out())
+        .contains(
+            "customer,varchar,VARCHAR,YES,,\"bucket(3, customer)\"", "id,int64,BIGINT,NO,,id");
+    assertThat(scan("orders", "--where", "customer = 'z'"))
+        .containsExactly("id,customer,amount,score", "90,z,1.00,1.0");
+    assertThat(run("alter-table", "orders", "set-partitioned-by", "bucket(0, customer)").exit())
+        .isEqualTo(1);
+    assertThat(run("alter-table", "orders", "set-partitioned-by", "year(2, customer)").exit())
+        .isEqualTo(1);
     assertThat(run("alter-table", "orders", "rename-column", "name").exit()).isEqualTo(1);
     assertThat(run("alter-table", "orders", "explode").exit()).isEqualTo(1);
   }

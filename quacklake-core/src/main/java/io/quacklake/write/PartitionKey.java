@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One key of a partition spec: a top-level column and its transform ({@code identity}, {@code
- * year}, {@code month}, {@code day}, {@code hour}), computing partition values as DuckDB writes
- * them into {@code ducklake_file_partition_value} and into hive directory names.
+ * year}, {@code month}, {@code day}, {@code hour}, {@code bucket(N)}), computing partition values
+ * as DuckDB writes them into {@code ducklake_file_partition_value} and into hive directory names.
  */
 public record PartitionKey(int keyIndex, LakeColumn column, String transform) {
   public PartitionKey {
@@ -30,16 +32,49 @@ public record PartitionKey(int keyIndex, LakeColumn column, String transform) {
               transform, column.name(), column.sqlTypeName());
         }
       }
-      default ->
+      default -> {
+        if (transform.startsWith("bucket(") && buckets(transform) < 0) {
+          throw QuacklakeException.invalid(
+              "%s(%s) needs a bucket count between 1 and 2147483647, e.g. bucket(8)",
+              transform, column.name());
+        }
+        if (buckets(transform) < 0) {
           throw QuacklakeException.unsupported(
-              "partition transform %s is not supported; use identity, year, month, day or hour",
+              "partition transform %s is not supported; use identity, year, month, day, hour or"
+                  + " bucket(N)",
               transform);
+        }
+        if (!BucketHash.supports(column.type().id())) {
+          throw QuacklakeException.invalid(
+              "cannot partition by %s(%s): columns of type %s cannot be bucketed",
+              transform, column.name(), column.sqlTypeName());
+        }
+      }
     }
   }
 
-  /** The hive directory key: the column name for identity, else the transform. */
+  /** N of a {@code bucket(N)} transform (1 ≤ N ≤ 2^31-1), or -1 for another transform. */
+  static int buckets(String transform) {
+    Matcher m = BUCKET.matcher(transform);
+    if (!m.matches()) {
+      return -1;
+    }
+    try {
+      int n = Integer.parseInt(m.group(1));
+      return n >= 1 ? n : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static final Pattern BUCKET = Pattern.compile("bucket\\((\\d+)\\)");
+
+  /** The hive directory key: the column name for identity, {@code bucket}, else the transform. */
   public String hiveKey() {
-    return transform.equals("identity") ? column.name() : transform;
+    if (transform.equals("identity")) {
+      return column.name();
+    }
+    return buckets(transform) > 0 ? "bucket" : transform;
   }
 
   /** The partition value of a canonical value, as DuckDB text; null for NULL. */
@@ -49,6 +84,10 @@ public record PartitionKey(int keyIndex, LakeColumn column, String transform) {
     }
     if (transform.equals("identity")) {
       return DuckDbText.format(v, column);
+    }
+    int buckets = buckets(transform);
+    if (buckets > 0) {
+      return Integer.toString(BucketHash.bucket(v, column, buckets));
     }
     LocalDateTime t =
         v instanceof LocalDate d

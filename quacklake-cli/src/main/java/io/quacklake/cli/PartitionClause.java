@@ -9,7 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code "region, year(ts), month(ts)"}: partition keys as DuckDB's SET PARTITIONED BY takes them (also bucket(N, column)).
+ * {@code "region, year(ts), month(ts)"}: partition keys as DuckDB's SET PARTITIONED BY takes them
+ * (also bucket(N, column)).
  */
 final class PartitionClause {
   private static final Pattern KEY =

@@ -41,8 +41,19 @@ public final class GoldenShape {
    * Every expected table at every snapshot of the golden manifest reads the same in {@code lake}.
    */
   public void rowsAtEverySnapshot(Lake lake) {
+    rowsAtSnapshotsUpTo(lake, Long.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #rowsAtEverySnapshot}, for the snapshots up to {@code lastSnapshot} (a rebuild that
+   * stops before an operation Quacklake does not perform).
+   */
+  public void rowsAtSnapshotsUpTo(Lake lake, long lastSnapshot) {
     GoldenManifest manifest = GoldenManifest.read(golden);
     for (GoldenManifest.ExpectedTable e : manifest.expected()) {
+      if (e.snapshot() > lastSnapshot) {
+        continue;
+      }
       RenderedResult actual =
           RenderedResult.of(
               lake.table(e.schema() + "." + e.table()).scan().asOf(e.snapshot()).arrow());

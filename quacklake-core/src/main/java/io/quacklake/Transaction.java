@@ -9,6 +9,7 @@ import io.quacklake.expr.Expressions;
 import io.quacklake.storage.Location;
 import io.quacklake.txn.ColumnChange;
 import io.quacklake.txn.NewTable;
+import io.quacklake.txn.NewView;
 import io.quacklake.txn.TransactionState;
 import io.quacklake.types.ArrowTypeMapping;
 import io.quacklake.types.LakeColumn;
@@ -36,6 +37,7 @@ public final class Transaction implements AutoCloseable {
   private final TransactionState state;
   private final TransactionTables tables;
   private final RowOperations rows;
+  private final TransactionViews views;
   private boolean finished;
 
   Transaction(Lake lake, SnapshotRecord base) {
@@ -43,6 +45,7 @@ public final class Transaction implements AutoCloseable {
     this.state = new TransactionState(base);
     this.tables = new TransactionTables(lake, state);
     this.rows = new RowOperations(lake, state, tables);
+    this.views = new TransactionViews(lake, state);
   }
 
   /** The snapshot this transaction reads. */
@@ -69,18 +72,64 @@ public final class Transaction implements AutoCloseable {
 
   /** Drops an empty schema. */
   public void dropSchema(String name) {
+    dropSchema(name, false);
+  }
+
+  /**
+   * Drops a schema; with {@code cascade} its tables and views go with it (DuckDB's {@code DROP
+   * SCHEMA ... CASCADE}), otherwise it must be empty.
+   */
+  public void dropSchema(String name, boolean cascade) {
     open();
     SchemaRecord s = tables.schemaAtBase(name);
     if (s == null || state.schemaDropped(name)) {
       throw QuacklakeException.notFound("schema %s does not exist", name);
     }
-    boolean hasTables =
-        lake.tables(baseSnapshotId()).stream()
-            .anyMatch(t -> t.name().schema().equals(name) && !state.tableDropped(t.tableId()));
-    if (hasTables) {
-      throw QuacklakeException.invalid("schema %s still has tables; drop them first", name);
+    List<TableName> members = new ArrayList<>();
+    lake.tables(baseSnapshotId()).stream()
+        .filter(t -> t.name().schema().equals(name) && !state.tableDropped(t.tableId()))
+        .forEach(t -> members.add(t.name()));
+    members.addAll(views.namesIn(name));
+    if (!members.isEmpty() && !cascade) {
+      throw QuacklakeException.invalid(
+          "schema %s still has tables or views %s; drop them first or drop it with cascade",
+          name, members);
+    }
+    for (TableName member : members) {
+      if (views.exists(member)) {
+        dropView(member.toString());
+      } else {
+        dropTable(member.toString());
+      }
     }
     state.dropSchema(s);
+  }
+
+  /**
+   * Creates a view. The query is stored as given; DuckDB reads it as DuckDB SQL in which {@code
+   * {DUCKLAKE_CATALOG}} stands for the lake's attached name (as DuckDB writes it).
+   */
+  public void createView(String name, String sql) {
+    open();
+    TableName view = TableName.parse(name);
+    if (sql == null || sql.isBlank()) {
+      throw QuacklakeException.invalid("view %s needs a query", view);
+    }
+    if (tables.exists(view) || views.exists(view)) {
+      throw new QuacklakeException(
+          ErrorKind.ALREADY_EXISTS, "a table or view named " + view + " already exists");
+    }
+    tables.schemaDirectory(view.schema());
+    state.createView(new NewView(view, sql, ""));
+  }
+
+  public void dropView(String name) {
+    open();
+    TableName view = TableName.parse(name);
+    if (state.dropNewView(view)) {
+      return;
+    }
+    state.dropView(views.existing(view));
   }
 
   /** Creates a table from DuckLake columns (ids are allocated here). */
@@ -96,8 +145,9 @@ public final class Transaction implements AutoCloseable {
     if (columns.isEmpty()) {
       throw QuacklakeException.invalid("table %s needs at least one column", table);
     }
-    if (tables.exists(table)) {
-      throw new QuacklakeException(ErrorKind.ALREADY_EXISTS, "table " + table + " already exists");
+    if (tables.exists(table) || views.exists(table)) {
+      throw new QuacklakeException(
+          ErrorKind.ALREADY_EXISTS, "a table or view named " + table + " already exists");
     }
     Location schemaDir = tables.schemaDirectory(table.schema());
     UUID uuid = UuidV7.next();

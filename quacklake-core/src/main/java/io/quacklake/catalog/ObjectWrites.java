@@ -45,6 +45,37 @@ public final class ObjectWrites {
         path);
   }
 
+  /** Inserts a view row as DuckDB does (dialect {@code duckdb}). */
+  public static void insertView(
+      Connection c,
+      long viewId,
+      UUID uuid,
+      long snapshot,
+      long schemaId,
+      String name,
+      String sql,
+      String columnAliases)
+      throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO ducklake_view VALUES (?, ?, ?, NULL, ?, ?, 'duckdb', ?, ?)",
+        viewId,
+        uuid,
+        snapshot,
+        schemaId,
+        name,
+        sql,
+        columnAliases);
+  }
+
+  public static void endView(Connection c, long viewId, long snapshot) throws SQLException {
+    Sql.update(
+        c,
+        "UPDATE ducklake_view SET end_snapshot = ? WHERE view_id = ? AND end_snapshot IS NULL",
+        snapshot,
+        viewId);
+  }
+
   /** Ends the current row of a table (a rename then inserts the new row with the same id). */
   public static void endTableRow(Connection c, long tableId, long snapshot) throws SQLException {
     Sql.update(

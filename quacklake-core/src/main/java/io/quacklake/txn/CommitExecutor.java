@@ -11,6 +11,7 @@ import io.quacklake.catalog.SnapshotWrites;
 import io.quacklake.catalog.SqlDialect;
 import io.quacklake.catalog.TableRecord;
 import io.quacklake.catalog.UuidV7;
+import io.quacklake.catalog.ViewRecord;
 import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,9 +67,11 @@ final class CommitExecutor {
   /** Writes every catalog row except the snapshot and its change log. */
   void apply() throws SQLException {
     dropTables();
+    dropViews();
     dropSchemas();
     createSchemas();
     Map<TableName, Long> newIds = createTables();
+    createViews();
     renameTables();
     java.util.Set<Long> changedSchemas = new java.util.LinkedHashSet<>(state.alterations.keySet());
     changedSchemas.addAll(state.partitionings.keySet());
@@ -145,6 +148,28 @@ final class CommitExecutor {
     for (TableRecord t : state.droppedTables.values()) {
       ObjectWrites.dropTable(c, t.tableId(), snapshot);
       summary.droppedTables.add(t.tableId());
+    }
+  }
+
+  private void dropViews() throws SQLException {
+    for (ViewRecord v : state.droppedViews.values()) {
+      ObjectWrites.endView(c, v.viewId(), snapshot);
+      summary.droppedViews.add(v.viewId());
+    }
+  }
+
+  private void createViews() throws SQLException {
+    for (NewView v : state.createdViews.values()) {
+      ObjectWrites.insertView(
+          c,
+          nextCatalogId++,
+          java.util.UUID.randomUUID(),
+          snapshot,
+          schemaId(v.name().schema()),
+          v.name().table(),
+          v.sql(),
+          v.columnAliases());
+      summary.createdViews.add(new String[] {v.name().schema(), v.name().table()});
     }
   }
 

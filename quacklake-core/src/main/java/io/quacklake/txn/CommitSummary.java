@@ -11,8 +11,10 @@ import java.util.Set;
 final class CommitSummary {
   final Set<Long> droppedSchemas = new LinkedHashSet<>();
   final Set<Long> droppedTables = new LinkedHashSet<>();
+  final Set<Long> droppedViews = new LinkedHashSet<>();
   final List<String> createdSchemas = new ArrayList<>();
   final List<String[]> createdTables = new ArrayList<>();
+  final List<String[]> createdViews = new ArrayList<>();
   final Set<Long> insertedInto = new LinkedHashSet<>();
   final Set<Long> deletedFrom = new LinkedHashSet<>();
   final Set<Long> altered = new LinkedHashSet<>();
@@ -26,9 +28,13 @@ final class CommitSummary {
     List<Change> out = new ArrayList<>();
     droppedSchemas.forEach(id -> out.add(new Change.IdChange(ChangeKind.DROPPED_SCHEMA, id)));
     droppedTables.forEach(id -> out.add(new Change.IdChange(ChangeKind.DROPPED_TABLE, id)));
+    droppedViews.forEach(id -> out.add(new Change.IdChange(ChangeKind.DROPPED_VIEW, id)));
     createdSchemas.forEach(n -> out.add(new Change.CreatedSchema(n)));
     for (String[] t : createdTables) {
       out.add(new Change.CreatedEntry(ChangeKind.CREATED_TABLE, t[0], t[1]));
+    }
+    for (String[] v : createdViews) {
+      out.add(new Change.CreatedEntry(ChangeKind.CREATED_VIEW, v[0], v[1]));
     }
     insertedInto.forEach(id -> out.add(new Change.IdChange(ChangeKind.INSERTED_INTO_TABLE, id)));
     deletedFrom.forEach(id -> out.add(new Change.IdChange(ChangeKind.DELETED_FROM_TABLE, id)));

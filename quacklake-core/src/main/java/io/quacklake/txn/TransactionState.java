@@ -4,6 +4,7 @@ import io.quacklake.TableName;
 import io.quacklake.catalog.SchemaRecord;
 import io.quacklake.catalog.SnapshotRecord;
 import io.quacklake.catalog.TableRecord;
+import io.quacklake.catalog.ViewRecord;
 import io.quacklake.storage.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ public final class TransactionState {
   final Map<String, SchemaRecord> droppedSchemas = new LinkedHashMap<>();
   final Map<TableName, NewTable> createdTables = new LinkedHashMap<>();
   final Map<Long, TableRecord> droppedTables = new LinkedHashMap<>();
+  final Map<TableName, NewView> createdViews = new LinkedHashMap<>();
+  final Map<Long, ViewRecord> droppedViews = new LinkedHashMap<>();
   final Map<Long, TableName> renamedTables = new LinkedHashMap<>();
   final Map<Long, TableRecord> renamedFrom = new LinkedHashMap<>();
   final Map<Long, TableChanges> existingChanges = new LinkedHashMap<>();
@@ -65,6 +68,27 @@ public final class TransactionState {
   public void dropTable(TableRecord table) {
     droppedTables.put(table.tableId(), table);
     existingChanges.remove(table.tableId());
+  }
+
+  public void createView(NewView view) {
+    createdViews.put(view.name(), view);
+  }
+
+  /** Forgets a view this transaction created; false if it did not create one by that name. */
+  public boolean dropNewView(TableName name) {
+    return createdViews.remove(name) != null;
+  }
+
+  public void dropView(ViewRecord view) {
+    droppedViews.put(view.viewId(), view);
+  }
+
+  public boolean viewCreated(TableName name) {
+    return createdViews.containsKey(name);
+  }
+
+  public boolean viewDropped(long viewId) {
+    return droppedViews.containsKey(viewId);
   }
 
   public void renameTable(TableRecord table, TableName newName) {
@@ -157,6 +181,8 @@ public final class TransactionState {
         || !droppedSchemas.isEmpty()
         || !createdTables.isEmpty()
         || !droppedTables.isEmpty()
+        || !createdViews.isEmpty()
+        || !droppedViews.isEmpty()
         || !renamedTables.isEmpty()
         || !alterations.isEmpty()
         || !partitionings.isEmpty();
@@ -177,8 +203,10 @@ public final class TransactionState {
               s.schemaNames.put(schema.schemaId(), schema.name());
             });
     droppedTables.keySet().forEach(s.droppedTables::add);
+    droppedViews.keySet().forEach(s.droppedViews::add);
     s.createdSchemas.addAll(createdSchemas);
     createdTables.keySet().forEach(t -> s.createdTables.add(new String[] {t.schema(), t.table()}));
+    createdViews.keySet().forEach(v -> s.createdViews.add(new String[] {v.schema(), v.table()}));
     alterations.keySet().forEach(s.altered::add);
     partitionings.keySet().forEach(s.altered::add);
     existingChanges.forEach(

@@ -119,16 +119,19 @@ final class DeleteCommit {
       if (fresh.length == 0) {
         continue;
       }
-      if (all.size() >= file.recordCount()) {
+      // DuckDB's order: a first delete of every row drops the file; a few positions are inlined
+      // (even next to a delete file); otherwise the cumulative delete file, or a drop.
+      boolean dropWhole = !hadDeletes && fresh.length >= file.recordCount();
+      if (!dropWhole && io.inliningLimit() > 0 && fresh.length <= io.inliningLimit()) {
+        InlinedWrites.insertFileDeletes(c, dialect, tableId, file.dataFileId(), snapshot, fresh);
+        summary.inlinedDelete.add(tableId);
+      } else if (dropWhole || all.size() >= file.recordCount()) {
         FileWrites.endDataFile(c, file.dataFileId(), snapshot);
         summary.deletedDataFiles.put(file.dataFileId(), tableId);
         droppedRecords += file.recordCount();
         droppedBytes += file.fileSizeBytes();
         summary.deletedFrom.add(tableId);
         dropped++;
-      } else if (old == null && fresh.length <= io.inliningLimit()) {
-        InlinedWrites.insertFileDeletes(c, dialect, tableId, file.dataFileId(), snapshot, fresh);
-        summary.inlinedDelete.add(tableId);
       } else {
         writeDeleteFile(tableId, tableDir, file, dataLocation, all, hadDeletes, old);
         summary.deletedDataFiles.put(file.dataFileId(), tableId);

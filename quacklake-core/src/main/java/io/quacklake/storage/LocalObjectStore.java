@@ -49,8 +49,43 @@ public final class LocalObjectStore implements ObjectStore {
       private boolean closed;
 
       @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
       public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
+        try {
+          out.write(b, off, len);
+        } catch (IOException e) {
+          discard(e);
+          throw e;
+        }
+      }
+
+      @Override
+      public void flush() throws IOException {
+        try {
+          out.flush();
+        } catch (IOException e) {
+          discard(e);
+          throw e;
+        }
+      }
+
+      /** A failed write (a full disk) leaves nothing behind: the partial file is removed. */
+      private void discard(IOException cause) {
+        closed = true;
+        try {
+          out.close();
+        } catch (IOException e) {
+          cause.addSuppressed(e);
+        }
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          cause.addSuppressed(e);
+        }
       }
 
       @Override

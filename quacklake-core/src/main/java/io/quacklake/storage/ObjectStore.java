@@ -9,8 +9,8 @@ import java.io.OutputStream;
  *
  * <p>Atomicity: {@link #newOutputFile} makes the file visible only when the stream is closed
  * successfully (local disk: write to a temporary name, then rename; object stores: the upload
- * completes on close). After a failure a partial file may remain under a temporary name, never
- * under the final one.
+ * completes on close). A failed write removes what it wrote; if even that fails (a crash), a
+ * partial file may remain under a temporary name, never under the final one.
  */
 public interface ObjectStore extends AutoCloseable {
   /** A file to read; {@code knownLength} ≥ 0 avoids a metadata request. */

@@ -166,4 +166,35 @@ class BadInputTest {
       assertThat(lake.table("t").scan().filter("id = 5").count()).isEqualTo(1);
     }
   }
+
+  @Test
+  void partitionValueThatCannotBecomeADirectoryNameFailsCleanly() {
+    String longName = "x".repeat(300);
+    try (Lake lake = Lake.open(catalog)) {
+      try (Transaction tx = lake.begin()) {
+        tx.createTable(
+            "p",
+            ColumnDefinitions.parse("id BIGINT, name VARCHAR"),
+            List.of(new io.quacklake.PartitionField("name", "identity")));
+        tx.commit();
+      }
+      long before = lake.currentSnapshot().id();
+      List<Map<String, Object>> rows = new java.util.ArrayList<>();
+      for (long i = 0; i < 20; i++) {
+        rows.add(Map.of("id", i, "name", i == 19 ? longName : "short"));
+      }
+      assertThatThrownBy(
+              () -> {
+                try (Transaction tx = lake.begin()) {
+                  tx.insert("p", rows);
+                  tx.commit();
+                }
+              })
+          .isInstanceOf(QuacklakeException.class)
+          .hasMessageContaining("name=" + longName.substring(0, 20))
+          .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1));
+      assertThat(lake.currentSnapshot().id()).isEqualTo(before);
+      assertThat(lake.table("p").scan().count()).isZero();
+    }
+  }
 }

@@ -10,31 +10,35 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The open connection to a DuckLake catalog: its version and global metadata, consistent reads, and
  * write transactions. It starts read-only and reopens read-write on the first write (a DuckDB file
- * allows one configuration per process, and read-only catalogs stay readable). Thread-safe: calls
- * are serialised on the one connection.
+ * allows one configuration per process, and read-only catalogs stay readable). Thread-safe:
+ * embedded catalogs serialise calls on their connection, server catalogs draw from a connection
+ * pool.
  */
 public final class CatalogConnection implements AutoCloseable {
   private final CatalogLocation location;
   private final SqlDialect dialect;
-  private Connection connection;
-  private Connection writer;
-  private boolean inWrite;
+  private final ConnectionSource source;
+  private final Lock turns;
+  private final ThreadLocal<Connection> writing = new ThreadLocal<>();
   private final SpecVersion version;
   private final Map<String, String> metadata;
 
   private CatalogConnection(
       CatalogLocation location,
       SqlDialect dialect,
-      Connection connection,
+      ConnectionSource source,
       SpecVersion version,
       Map<String, String> metadata) {
     this.location = location;
     this.dialect = dialect;
-    this.connection = connection;
+    this.source = source;
+    this.turns = source.serialised() ? new ReentrantLock() : NoLock.INSTANCE;
     this.version = version;
     this.metadata = metadata;
   }
@@ -75,7 +79,15 @@ public final class CatalogConnection implements AutoCloseable {
             "catalog %s has no 'version' row in ducklake_metadata", location);
       }
       SpecVersion version = SpecVersion.parse(versionText, location.toString());
-      return new CatalogConnection(location, dialect, connection, version, metadata);
+      ConnectionSource source;
+      if (dialect.pooled()) {
+        closeQuietly(connection);
+        source =
+            new PooledConnectionSource(location, dialect, PooledConnectionSource.DEFAULT_POOL_SIZE);
+      } else {
+        source = new SingleConnectionSource(location, dialect, connection);
+      }
+      return new CatalogConnection(location, dialect, source, version, metadata);
     } catch (SQLException e) {
       closeQuietly(connection);
       throw new QuacklakeException(
@@ -116,42 +128,73 @@ public final class CatalogConnection implements AutoCloseable {
     return metadata.get(key);
   }
 
-  /** Runs catalog reads on the connection, in one read transaction (a consistent view). */
-  public synchronized <T> T read(String what, SqlFunction<T> body) {
-    if (inWrite) {
+  /**
+   * Runs catalog reads in one read transaction (a consistent view); inside {@link #write} on the
+   * same thread, on the write transaction.
+   */
+  public <T> T read(String what, SqlFunction<T> body) {
+    Connection w = writing.get();
+    if (w != null) {
       try {
-        return body.apply(writer);
+        return body.apply(w);
       } catch (SQLException e) {
-        throw new QuacklakeException(
-            ErrorKind.UNAVAILABLE,
-            "catalog " + location + ": reading " + what + " failed: " + e.getMessage(),
-            e);
+        throw readFailed(what, e);
       }
     }
+    turns.lock();
     try {
-      connection.setAutoCommit(false);
+      Connection c = source.forRead();
       try {
-        return body.apply(connection);
+        c.setAutoCommit(false);
+        try {
+          return body.apply(c);
+        } finally {
+          c.commit();
+          c.setAutoCommit(true);
+        }
       } finally {
-        connection.commit();
-        connection.setAutoCommit(true);
+        source.release(c);
       }
     } catch (SQLException e) {
-      throw new QuacklakeException(
-          ErrorKind.UNAVAILABLE,
-          "catalog " + location + ": reading " + what + " failed: " + e.getMessage(),
-          e);
+      throw readFailed(what, e);
+    } finally {
+      turns.unlock();
     }
+  }
+
+  private QuacklakeException readFailed(String what, SQLException e) {
+    return new QuacklakeException(
+        ErrorKind.UNAVAILABLE,
+        "catalog " + location + ": reading " + what + " failed: " + e.getMessage(),
+        e);
   }
 
   /**
    * Runs {@code body} in one catalog write transaction and commits it. On {@link SQLException} the
    * transaction is rolled back and the exception rethrown for the caller to classify.
    */
-  public synchronized <T> T write(SqlFunction<T> body) throws SQLException {
-    Connection w = writer();
+  public <T> T write(SqlFunction<T> body) throws SQLException {
+    if (version != SpecVersion.V1_0) {
+      throw QuacklakeException.unsupported(
+          "catalog %s is at DuckLake version %s; Quacklake writes 1.0 lakes only (reading works)",
+          location, version.text());
+    }
+    turns.lock();
+    try {
+      Connection w = source.forWrite();
+      try {
+        return writeOn(w, body);
+      } finally {
+        source.release(w);
+      }
+    } finally {
+      turns.unlock();
+    }
+  }
+
+  private <T> T writeOn(Connection w, SqlFunction<T> body) throws SQLException {
     w.setAutoCommit(false);
-    inWrite = true;
+    writing.set(w);
     try {
       T result = body.apply(w);
       try {
@@ -180,42 +223,13 @@ public final class CatalogConnection implements AutoCloseable {
       }
       throw e;
     } finally {
-      inWrite = false;
+      writing.remove();
       w.setAutoCommit(true);
     }
   }
 
-  /**
-   * The write connection, opened on first use. SQLite gets a second connection, so that reads keep
-   * their deferred read-only transactions and never hold the write lock; DuckDB allows one
-   * configuration per file and process, so its read connection is reopened read-write and shared.
-   */
-  private Connection writer() throws SQLException {
-    if (writer != null) {
-      return writer;
-    }
-    if (version != SpecVersion.V1_0) {
-      throw QuacklakeException.unsupported(
-          "catalog %s is at DuckLake version %s; Quacklake writes 1.0 lakes only (reading works)",
-          location, version.text());
-    }
-    if (!dialect.sharesReadAndWriteConnection()) {
-      writer = dialect.connect(location, false);
-      return writer;
-    }
-    closeQuietly(connection);
-    try {
-      connection = dialect.connect(location, false);
-    } catch (SQLException e) {
-      connection = dialect.connect(location, true);
-      throw e;
-    }
-    writer = connection;
-    return writer;
-  }
-
   /** Reads a metadata option by scope (table, then schema, then global), or null. */
-  public synchronized String option(String key, Long schemaId, Long tableId) {
+  public String option(String key, Long schemaId, Long tableId) {
     return read(
         "option " + key,
         c -> {
@@ -245,14 +259,11 @@ public final class CatalogConnection implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (writer != null && writer != connection) {
-      closeQuietly(writer);
-    }
-    closeQuietly(connection);
+  public void close() {
+    source.close();
   }
 
-  private static void closeQuietly(Connection c) {
+  static void closeQuietly(Connection c) {
     try {
       c.close();
     } catch (SQLException ignored) {

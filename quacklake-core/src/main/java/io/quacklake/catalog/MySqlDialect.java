@@ -77,4 +77,14 @@ final class MySqlDialect implements SqlDialect {
       default -> "LONGTEXT";
     };
   }
+
+  @Override
+  public boolean pooled() {
+    return true;
+  }
+
+  @Override
+  public int writeIsolation() {
+    return Connection.TRANSACTION_REPEATABLE_READ;
+  }
 }

@@ -47,6 +47,11 @@ final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public boolean pooled() {
+    return true;
+  }
+
+  @Override
   public boolean sharesReadAndWriteConnection() {
     return false;
   }

@@ -34,6 +34,16 @@ public interface SqlDialect {
     return false;
   }
 
+  /** Whether connections come from a pool (server catalogs) rather than one shared connection. */
+  default boolean pooled() {
+    return false;
+  }
+
+  /** The isolation level of write transactions on pooled connections. */
+  default int writeIsolation() {
+    return java.sql.Connection.TRANSACTION_READ_COMMITTED;
+  }
+
   /** Whether a table exists in the catalog's schema. */
   default boolean tableExists(Connection connection, String table) throws SQLException {
     try (java.sql.PreparedStatement ps =

@@ -45,12 +45,18 @@ public final class WriterWorkload {
 
   /** Runs until {@code deadlineMillis} (System.currentTimeMillis) or {@code maxCommits}. */
   public int run(long deadlineMillis, int maxCommits) {
+    try (Lake lake = Lake.open(catalog)) {
+      return run(lake, deadlineMillis, maxCommits);
+    }
+  }
+
+  /** Runs on a lake shared with other writers of this process. */
+  public int run(Lake lake, long deadlineMillis, int maxCommits) {
     Random random = new Random(seed);
     long nextId = writer * 100_000_000L;
     List<long[]> live = new ArrayList<>();
     int commits = 0;
-    try (Lake lake = Lake.open(catalog);
-        BufferAllocator allocator = new RootAllocator()) {
+    try (BufferAllocator allocator = new RootAllocator()) {
       while (System.currentTimeMillis() < deadlineMillis && commits < maxCommits) {
         try {
           if (live.isEmpty() || random.nextInt(10) < 6) {

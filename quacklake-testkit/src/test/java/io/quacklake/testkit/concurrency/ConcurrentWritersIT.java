@@ -71,6 +71,36 @@ class ConcurrentWritersIT {
         .isEmpty();
   }
 
+  /** One {@link Lake} shared by 8 threads: server catalogs commit through the connection pool. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres", "mariadb"})
+  void eightThreadsSharingOneLakeLoseNothing(String kind) throws Exception {
+    createLake(kind);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    long deadline = System.currentTimeMillis() + SECONDS * 1000;
+    int commits = 0;
+    try (Lake lake = Lake.open(catalog)) {
+      List<Future<Integer>> runs = new ArrayList<>();
+      for (int w = 1; w <= 8; w++) {
+        WriterWorkload workload =
+            new WriterWorkload(catalog, w, 3000 + w, temp.resolve("writer-" + w + ".log"));
+        runs.add(pool.submit(() -> workload.run(lake, deadline, Integer.MAX_VALUE)));
+      }
+      for (Future<Integer> f : runs) {
+        commits += f.get(SECONDS + 120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    System.out.printf(
+        "ConcurrentWritersIT %s: 8 threads on one Lake, %d acknowledged commits in %d s"
+            + " (%.1f/s)%n",
+        kind, commits, SECONDS, commits / (double) SECONDS);
+    assertThat(commits).isGreaterThan(8);
+    assertThat(LakeAuditor.audit(catalog, TestCatalogs.jdbcUrl(catalog), data, acks(8), Set.of()))
+        .isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgres", "mariadb"})
   void fourProcessesLoseNothing(String kind) throws Exception {

@@ -1,8 +1,10 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
+import io.quacklake.LakeConfig;
 import io.quacklake.LakeOptions;
 import io.quacklake.QuacklakeException;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -33,29 +35,58 @@ final class LakeOptionsMixin {
 
   @Option(
       scope = ScopeType.INHERIT,
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Properties file with catalog, data-path, metadata-schema, read-threads, batch-size,"
+              + " max-retries, retry-wait-millis (options and env win); env QUACKLAKE_CONFIG")
+  Path config;
+
+  @Option(
+      scope = ScopeType.INHERIT,
       names = "--verbose",
       description = "Print stack traces with errors")
   boolean verbose;
 
   String catalog() {
     String value = catalog != null ? catalog : System.getenv("QUACKLAKE_CATALOG");
+    if ((value == null || value.isBlank()) && config() != null) {
+      value = config().catalog();
+    }
     if (value == null || value.isBlank()) {
       throw QuacklakeException.invalid(
-          "no catalog given; pass --catalog LOCATION or set QUACKLAKE_CATALOG");
+          "no catalog given; pass --catalog LOCATION, set QUACKLAKE_CATALOG or use --config FILE");
     }
     return value;
   }
 
   String dataPath() {
-    return dataPath != null ? dataPath : System.getenv("QUACKLAKE_DATA_PATH");
+    String value = dataPath != null ? dataPath : System.getenv("QUACKLAKE_DATA_PATH");
+    return value != null || config() == null ? value : config().options().dataPath();
   }
 
   String metadataSchema() {
-    return metadataSchema != null ? metadataSchema : System.getenv("QUACKLAKE_METADATA_SCHEMA");
+    String value =
+        metadataSchema != null ? metadataSchema : System.getenv("QUACKLAKE_METADATA_SCHEMA");
+    return value != null || config() == null ? value : config().options().metadataSchema();
   }
 
   LakeOptions options() {
-    return LakeOptions.defaults().withDataPath(dataPath()).withMetadataSchema(metadataSchema());
+    LakeOptions base = config() != null ? config().options() : LakeOptions.defaults();
+    return base.withDataPath(dataPath()).withMetadataSchema(metadataSchema());
+  }
+
+  private LakeConfig loaded;
+
+  private LakeConfig config() {
+    if (loaded == null) {
+      Path file = config;
+      if (file == null && System.getenv("QUACKLAKE_CONFIG") != null) {
+        file = Path.of(System.getenv("QUACKLAKE_CONFIG"));
+      }
+      loaded = file == null ? null : LakeConfig.load(file);
+    }
+    return loaded;
   }
 
   Lake open() {

@@ -452,4 +452,26 @@ class CliWriteTest {
     assertThat(noPath.exit()).isEqualTo(1);
     assertThat(noPath.err()).contains("--data-path");
   }
+
+  @Test
+  void configFileSuppliesTheCatalogAndOptionsWin() throws Exception {
+    write("create-table", "t", "--schema", "id BIGINT");
+    Path config =
+        file("lake.properties", "catalog=" + catalog, "data-path=" + temp.resolve("data"));
+    write("append", "t", file("rows.csv", "id", "1", "2").toString());
+    Result fromFile = runRaw("--config", config.toString(), "tables", "--format", "csv");
+    assertThat(fromFile.exit()).as(fromFile.err()).isZero();
+    assertThat(fromFile.lines()).containsExactly("table,rows", "main.t,2");
+    Result overridden =
+        runRaw(
+            "--config",
+            config.toString(),
+            "--catalog",
+            "sqlite:" + temp.resolve("nope.sqlite"),
+            "tables");
+    assertThat(overridden.exit()).isEqualTo(2);
+    Result bad = runRaw("--config", file("bad.properties", "catalogue=x").toString(), "tables");
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).contains("unknown keys [catalogue]");
+  }
 }

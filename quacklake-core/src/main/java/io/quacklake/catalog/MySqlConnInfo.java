@@ -28,6 +28,14 @@ final class MySqlConnInfo {
   }
 
   static Properties properties(String target) {
+    return properties(target, System.getenv());
+  }
+
+  /**
+   * Connection properties; without a password in the connection string, {@code MYSQL_PWD} from
+   * {@code env} supplies it, as the mysql client does.
+   */
+  static Properties properties(String target, Map<String, String> env) {
     Properties p = new Properties();
     String lower = target.toLowerCase(Locale.ROOT);
     if (!lower.startsWith("jdbc:")) {
@@ -38,6 +46,9 @@ final class MySqlConnInfo {
       if (kv.containsKey("password") || kv.containsKey("passwd")) {
         p.setProperty("password", kv.getOrDefault("password", kv.get("passwd")));
       }
+    }
+    if (!p.containsKey("password") && env.get("MYSQL_PWD") != null) {
+      p.setProperty("password", env.get("MYSQL_PWD"));
     }
     p.setProperty("connectTimeout", "10000");
     // ANSI quotes: the shared catalog SQL quotes identifiers with double quotes.

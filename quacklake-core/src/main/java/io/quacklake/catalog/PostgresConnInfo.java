@@ -28,6 +28,14 @@ final class PostgresConnInfo {
 
   /** Connection properties (user, password, others passed through). */
   static Properties properties(String target) {
+    return properties(target, System.getenv());
+  }
+
+  /**
+   * Connection properties; without a password in the connection string, {@code PGPASSWORD} from
+   * {@code env} supplies it, as libpq does.
+   */
+  static Properties properties(String target, Map<String, String> env) {
     Properties p = new Properties();
     if (!target.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
       Map<String, String> kv = parse(target);
@@ -44,6 +52,9 @@ final class PostgresConnInfo {
             }
           });
     }
+    if (!p.containsKey("password") && env.get("PGPASSWORD") != null) {
+      p.setProperty("password", env.get("PGPASSWORD"));
+    }
     if (!p.containsKey("connectTimeout")) {
       p.setProperty("connectTimeout", "10");
     }
@@ -59,7 +70,7 @@ final class PostgresConnInfo {
 
   /** The string with any password replaced by {@code ***}. */
   static String redacted(String target) {
-    return target.replaceAll("(?i)(password\\s*=\\s*)('[^']*'|\\S+)", "$1***");
+    return target.replaceAll("(?i)((?:password|passwd)\\s*=\\s*)('[^']*'|\\S+)", "$1***");
   }
 
   static Map<String, String> parse(String conninfo) {

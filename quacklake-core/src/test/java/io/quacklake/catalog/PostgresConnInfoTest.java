@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.QuacklakeException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PostgresConnInfoTest {
@@ -38,5 +39,20 @@ class PostgresConnInfoTest {
     assertThatThrownBy(() -> PostgresConnInfo.parse("dbname=lake oops"))
         .isInstanceOf(QuacklakeException.class)
         .hasMessageContaining("oops");
+  }
+
+  @Test
+  void passwordsComeFromTheEnvironmentWhenTheStringHasNone() {
+    Map<String, String> env = Map.of("PGPASSWORD", "from-env", "MYSQL_PWD", "my-env");
+    assertThat(PostgresConnInfo.properties("dbname=l user=u", env).getProperty("password"))
+        .isEqualTo("from-env");
+    assertThat(PostgresConnInfo.properties("dbname=l password=x", env).getProperty("password"))
+        .isEqualTo("x");
+    assertThat(MySqlConnInfo.properties("host=h user=root", env).getProperty("password"))
+        .isEqualTo("my-env");
+    assertThat(MySqlConnInfo.properties("host=h passwd=p", env).getProperty("password"))
+        .isEqualTo("p");
+    assertThat(PostgresConnInfo.properties("dbname=l", Map.of()).getProperty("password")).isNull();
+    assertThat(PostgresConnInfo.redacted("host=h passwd=abc")).isEqualTo("host=h passwd=***");
   }
 }

@@ -74,4 +74,26 @@ class ServerCatalogTest {
         .satisfies(
             e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.UNSUPPORTED));
   }
+
+  @Test
+  void wrongPasswordIsOneClearLineWithoutThePassword() {
+    TestCatalogs.location("mariadb", temp);
+    assertThatThrownBy(
+            () -> Lake.open("mysql:host=127.0.0.1 port=3306 user=root password=not-the-one"))
+        .isInstanceOf(QuacklakeException.class)
+        .hasMessageContaining("Access denied")
+        .hasMessageNotContaining("not-the-one")
+        .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1));
+  }
+
+  @Test
+  void missingDatabaseIsOneClearLine() {
+    TestCatalogs.location("postgres", temp);
+    assertThatThrownBy(
+            () -> Lake.open("postgres:dbname=no_such_lake_db host=127.0.0.1 user=postgres"))
+        .isInstanceOf(QuacklakeException.class)
+        .hasMessageContaining("no_such_lake_db")
+        .hasMessageContaining("does not exist")
+        .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1));
+  }
 }

@@ -1,0 +1,57 @@
+package io.quacklake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LakeConfigTest {
+  @TempDir Path temp;
+
+  private Path file(String... lines) throws Exception {
+    Path f = temp.resolve("lake.properties");
+    Files.write(f, java.util.List.of(lines));
+    return f;
+  }
+
+  @Test
+  void readsEveryKeyAndHidesPasswords() throws Exception {
+    LakeConfig c =
+        LakeConfig.load(
+            file(
+                "catalog = postgres:dbname=lake host=db user=app password=s3cret",
+                "data-path = s3://bucket/lake/",
+                "metadata-schema = meta",
+                "read-threads = 3",
+                "batch-size = 1000",
+                "max-retries = 20",
+                "retry-wait-millis = 50"));
+    assertThat(c.catalog()).isEqualTo("postgres:dbname=lake host=db user=app password=s3cret");
+    assertThat(c.options().dataPath()).isEqualTo("s3://bucket/lake/");
+    assertThat(c.options().metadataSchema()).isEqualTo("meta");
+    assertThat(c.options().readThreads()).isEqualTo(3);
+    assertThat(c.options().batchSize()).isEqualTo(1000);
+    assertThat(c.options().maxRetries()).isEqualTo(20);
+    assertThat(c.options().retryWaitMillis()).isEqualTo(50);
+    assertThat(c.toString()).doesNotContain("s3cret").contains("password=***");
+  }
+
+  @Test
+  void badFilesGetOneClearError() throws Exception {
+    assertThatThrownBy(() -> LakeConfig.load(temp.resolve("missing.properties")))
+        .isInstanceOf(QuacklakeException.class)
+        .satisfies(e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.NOT_FOUND));
+    assertThatThrownBy(() -> LakeConfig.load(file("catalog=sqlite:x.db", "catalg=typo")))
+        .hasMessageContaining("unknown keys [catalg]")
+        .hasMessageContaining("data-path");
+    assertThatThrownBy(() -> LakeConfig.load(file("data-path=x/")))
+        .hasMessageContaining("no 'catalog' key");
+    assertThatThrownBy(() -> LakeConfig.load(file("catalog=sqlite:x.db", "max-retries=many")))
+        .hasMessageContaining("max-retries must be a whole number, got 'many'");
+    assertThatThrownBy(() -> LakeConfig.load(file("catalog=oracle:x")))
+        .isInstanceOf(QuacklakeException.class);
+  }
+}

@@ -140,6 +140,32 @@ public final class TableScan {
     return count;
   }
 
+  /**
+   * The data files the scan would read, after pruning (rows inlined in the catalog are not files
+   * and are not listed). Reads only the catalog.
+   */
+  public List<PlannedFile> planFiles() {
+    ResolvedTable resolved = resolve();
+    RowFilter rowFilter = Filters.bind(filter, resolved.columns());
+    ScanPlan plan = plan(resolved, resolved.columns(), rowFilter);
+    List<PlannedFile> out = new ArrayList<>(plan.files().size());
+    for (io.quacklake.scan.FileTask f : plan.files()) {
+      out.add(
+          new PlannedFile(
+              f.location().value(),
+              f.file().recordCount(),
+              f.file().fileSizeBytes(),
+              f.deleteFile() != null || f.inlinedDeletes().length > 0));
+    }
+    return out;
+  }
+
+  private ScanPlan plan(ResolvedTable resolved, List<LakeColumn> read, RowFilter rowFilter) {
+    return view != null
+        ? view.plan(read, rowFilter)
+        : ScanPlanner.plan(lake.catalog(), resolved, read, rowFilter);
+  }
+
   /** Plans and starts the scan; the caller closes the reader. */
   public ScanReader arrow() {
     ResolvedTable resolved = resolve();
@@ -157,10 +183,7 @@ public final class TableScan {
     if (read.isEmpty() && !resolved.columns().isEmpty()) {
       read.add(resolved.columns().get(0));
     }
-    ScanPlan plan =
-        view != null
-            ? view.plan(read, rowFilter)
-            : ScanPlanner.plan(lake.catalog(), resolved, read, rowFilter);
+    ScanPlan plan = plan(resolved, read, rowFilter);
     LakeOptions o = lake.options();
     ScanSettings settings =
         new ScanSettings(

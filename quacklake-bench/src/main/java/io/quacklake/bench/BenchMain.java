@@ -14,9 +14,9 @@ import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * {@code ./bench [--scale N] [--iterations K]}: runs every workload in Quacklake and DuckDB on the
- * same data (N million rows), prints a table of ratios and writes {@code BENCHMARKS.md} and {@code
- * bench-results.json} in the working directory.
+ * {@code ./bench [--scale N] [--iterations K] [--only scan|planning]}: runs every workload in
+ * Quacklake and DuckDB on the same data (N million rows), prints a table of ratios and writes
+ * {@code BENCHMARKS.md} and {@code bench-results.json} in the working directory.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -24,10 +24,12 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     int scale = 1;
     int iterations = 3;
+    String only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--scale" -> scale = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+        case "--only" -> only = args[++i];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -35,6 +37,13 @@ public final class BenchMain {
     int threads = Runtime.getRuntime().availableProcessors();
     Path dir = Files.createTempDirectory("quacklake-bench");
     List<Result> results = new ArrayList<>();
+    if (only == null || only.equals("planning")) {
+      results.addAll(PlanningBench.run(dir, scale, iterations));
+    }
+    if (only != null && !only.equals("scan")) {
+      finish(dir, results, args, threads);
+      return;
+    }
     try (RootAllocator allocator = new RootAllocator();
         Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
       try (Statement s = duck.createStatement()) {
@@ -75,6 +84,11 @@ public final class BenchMain {
                 "user_id BETWEEN 1000 AND 1099"));
       }
     }
+    finish(dir, results, args, threads);
+  }
+
+  private static void finish(Path dir, List<Result> results, String[] args, int threads)
+      throws java.io.IOException {
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

@@ -112,4 +112,9 @@ final class DuckDbDialect implements SqlDialect {
   public String selectInlinedColumn(String quotedColumn, LakeColumn column) {
     return "CAST(" + quotedColumn + " AS VARCHAR)";
   }
+
+  @Override
+  public String castToBigint(String expression) {
+    return "TRY_CAST(" + expression + " AS BIGINT)";
+  }
 }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -21,13 +22,50 @@ public final class FileGateway {
 
   public static List<DataFileRecord> dataFiles(Connection c, long tableId, long snapshot)
       throws SQLException {
+    return dataFiles(c, null, tableId, snapshot, List.of());
+  }
+
+  /**
+   * The data files visible at the snapshot, leaving out those whose statistics prove they hold no
+   * value within {@code bounds} (checked by the database; files without statistics are kept).
+   */
+  public static List<DataFileRecord> dataFiles(
+      Connection c, SqlDialect dialect, long tableId, long snapshot, List<StatsBound> bounds)
+      throws SQLException {
+    StringBuilder joins = new StringBuilder();
+    StringBuilder where = new StringBuilder();
+    for (int i = 0; i < bounds.size(); i++) {
+      StatsBound b = bounds.get(i);
+      String s = "s" + i;
+      joins.append(
+          String.format(
+              " LEFT JOIN ducklake_file_column_stats %1$s ON %1$s.data_file_id = f.data_file_id"
+                  + " AND %1$s.table_id = f.table_id AND %1$s.column_id = %2$d",
+              s, b.columnId()));
+      if (b.low() > b.high()) {
+        where.append(" AND 1 = 0");
+        continue;
+      }
+      if (b.low() != Long.MIN_VALUE) {
+        where.append(
+            String.format(
+                " AND COALESCE(%s >= %d, true)", dialect.castToBigint(s + ".max_value"), b.low()));
+      }
+      if (b.high() != Long.MAX_VALUE) {
+        where.append(
+            String.format(
+                " AND COALESCE(%s <= %d, true)", dialect.castToBigint(s + ".min_value"), b.high()));
+      }
+    }
     String sql =
-        "SELECT data_file_id, begin_snapshot, path, path_is_relative, file_format,"
-            + " record_count, file_size_bytes, footer_size, row_id_start, partition_id,"
-            + " encryption_key, mapping_id, partial_max FROM ducklake_data_file"
-            + " WHERE table_id = ? AND "
-            + Visibility.at("")
-            + " ORDER BY data_file_id";
+        "SELECT f.data_file_id, f.begin_snapshot, f.path, f.path_is_relative, f.file_format,"
+            + " f.record_count, f.file_size_bytes, f.footer_size, f.row_id_start, f.partition_id,"
+            + " f.encryption_key, f.mapping_id, f.partial_max FROM ducklake_data_file f"
+            + joins
+            + " WHERE f.table_id = ? AND "
+            + Visibility.at("f")
+            + where
+            + " ORDER BY f.data_file_id";
     List<DataFileRecord> out = new ArrayList<>();
     try (PreparedStatement ps = tableAndSnapshot(c, sql, tableId, snapshot);
         ResultSet rs = ps.executeQuery()) {
@@ -50,6 +88,17 @@ public final class FileGateway {
       }
     }
     return out;
+  }
+
+  /** How many data files of the table are visible at the snapshot. */
+  public static long countDataFiles(Connection c, long tableId, long snapshot) throws SQLException {
+    String sql =
+        "SELECT COUNT(*) FROM ducklake_data_file WHERE table_id = ? AND " + Visibility.at("");
+    try (PreparedStatement ps = tableAndSnapshot(c, sql, tableId, snapshot);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   /** The live delete file of each data file at the snapshot, by data file id. */
@@ -109,11 +158,27 @@ public final class FileGateway {
   /** Column stats of the table's files visible at the snapshot, for the given columns. */
   public static Map<Long, List<FileColumnStatsRecord>> columnStats(
       Connection c, long tableId, long snapshot, Collection<Long> columnIds) throws SQLException {
+    return columnStats(c, tableId, snapshot, columnIds, null);
+  }
+
+  /**
+   * The statistics of these columns for the files visible at the snapshot; only for {@code fileIds}
+   * when given (a short list after pruning in the database), else for every file.
+   */
+  public static Map<Long, List<FileColumnStatsRecord>> columnStats(
+      Connection c, long tableId, long snapshot, Collection<Long> columnIds, Set<Long> fileIds)
+      throws SQLException {
     Map<Long, List<FileColumnStatsRecord>> out = new HashMap<>();
-    if (columnIds.isEmpty()) {
+    if (columnIds.isEmpty() || (fileIds != null && fileIds.isEmpty())) {
       return out;
     }
     String ids = columnIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+    String files =
+        fileIds == null
+            ? ""
+            : " AND s.data_file_id IN ("
+                + fileIds.stream().map(String::valueOf).collect(Collectors.joining(","))
+                + ")";
     String sql =
         "SELECT s.data_file_id, s.column_id, s.value_count, s.null_count, s.min_value,"
             + " s.max_value, s.contains_nan FROM ducklake_file_column_stats s"
@@ -121,7 +186,8 @@ public final class FileGateway {
             + Visibility.at("f")
             + " WHERE s.table_id = ? AND s.column_id IN ("
             + ids
-            + ")";
+            + ")"
+            + files;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, snapshot);
       ps.setLong(2, snapshot);

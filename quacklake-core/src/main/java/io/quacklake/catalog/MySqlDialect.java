@@ -87,4 +87,9 @@ final class MySqlDialect implements SqlDialect {
   public int writeIsolation() {
     return Connection.TRANSACTION_REPEATABLE_READ;
   }
+
+  @Override
+  public String castToBigint(String expression) {
+    return "CAST(" + expression + " AS SIGNED)";
+  }
 }

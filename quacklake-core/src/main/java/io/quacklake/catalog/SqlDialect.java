@@ -44,6 +44,11 @@ public interface SqlDialect {
     return java.sql.Connection.TRANSACTION_READ_COMMITTED;
   }
 
+  /** SQL that casts a text expression holding an integer to a 64-bit integer. */
+  default String castToBigint(String expression) {
+    return "CAST(" + expression + " AS BIGINT)";
+  }
+
   /** Whether a table exists in the catalog's schema. */
   default boolean tableExists(Connection connection, String table) throws SQLException {
     try (java.sql.PreparedStatement ps =

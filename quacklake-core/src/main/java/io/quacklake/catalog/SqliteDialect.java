@@ -63,4 +63,9 @@ final class SqliteDialect implements SqlDialect {
   public String selectInlinedColumn(String quotedColumn, LakeColumn column) {
     return quotedColumn;
   }
+
+  @Override
+  public String castToBigint(String expression) {
+    return "CAST(" + expression + " AS INTEGER)";
+  }
 }

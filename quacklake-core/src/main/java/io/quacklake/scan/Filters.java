@@ -1,5 +1,6 @@
 package io.quacklake.scan;
 
+import io.quacklake.catalog.StatsBound;
 import io.quacklake.expr.BoundFilter;
 import io.quacklake.expr.Expression;
 import io.quacklake.expr.Selection;
@@ -22,7 +23,13 @@ public final class Filters {
     if (bound.isAlwaysTrue()) {
       return RowFilter.ALL;
     }
+    List<StatsBound> ranges = IntegerRanges.of(expression, columns);
     return new RowFilter() {
+      @Override
+      public List<StatsBound> integerRanges() {
+        return ranges;
+      }
+
       @Override
       public Set<Long> columnIds() {
         return bound.referencedColumnIds();

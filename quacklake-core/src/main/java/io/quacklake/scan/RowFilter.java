@@ -1,6 +1,8 @@
 package io.quacklake.scan;
 
+import io.quacklake.catalog.StatsBound;
 import io.quacklake.expr.StatsSource;
+import java.util.List;
 import java.util.Set;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -14,6 +16,11 @@ public interface RowFilter {
 
   /** The indices of matching rows, ascending; null when every row matches. */
   int[] select(VectorSchemaRoot batch);
+
+  /** Integer ranges the catalog query can prune files by (see {@link IntegerRanges}). */
+  default List<StatsBound> integerRanges() {
+    return List.of();
+  }
 
   /** A filter that keeps every row. */
   RowFilter ALL =

@@ -14,8 +14,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Plans a scan: the files and inlined rows of a table at a snapshot that the filter may need. */
 public final class ScanPlanner {
@@ -45,7 +47,8 @@ public final class ScanPlanner {
       throws SQLException {
     long tableId = table.table().tableId();
     long snapshot = table.snapshotId();
-    List<DataFileRecord> files = FileGateway.dataFiles(c, tableId, snapshot);
+    List<DataFileRecord> files =
+        FileGateway.dataFiles(c, catalog.dialect(), tableId, snapshot, filter.integerRanges());
     Map<Long, DeleteFileRecord> deletes = FileGateway.deleteFiles(c, tableId, snapshot);
     Map<Long, List<Long>> inlinedDeletes =
         FileGateway.inlinedFileDeletes(c, catalog.dialect(), tableId, snapshot);
@@ -74,7 +77,12 @@ public final class ScanPlanner {
         inlined.add(rows);
       }
     }
-    return new ScanPlan(table, tasks, inlined, files.size(), pruned);
+    long total = files.size();
+    if (!filter.integerRanges().isEmpty()) {
+      total = FileGateway.countDataFiles(c, tableId, snapshot);
+      pruned += (int) (total - files.size());
+    }
+    return new ScanPlan(table, tasks, inlined, (int) total, pruned);
   }
 
   private static long[] sorted(List<Long> positions) {
@@ -101,8 +109,15 @@ public final class ScanPlanner {
       long tableId = table.table().tableId();
       Map<Long, LakeColumn> columns = new HashMap<>();
       table.columns().forEach(col -> columns.put(col.id(), col));
+      Set<Long> candidates = null;
+      if (files.size() <= 1000) {
+        candidates = new HashSet<>();
+        for (DataFileRecord f : files) {
+          candidates.add(f.dataFileId());
+        }
+      }
       Map<Long, List<FileColumnStatsRecord>> stats =
-          FileGateway.columnStats(c, tableId, table.snapshotId(), filter.columnIds());
+          FileGateway.columnStats(c, tableId, table.snapshotId(), filter.columnIds(), candidates);
       Map<Long, List<PartitionColumnRecord>> keys = new HashMap<>();
       Map<Long, Map<Integer, String>> values = Map.of();
       if (files.stream().anyMatch(f -> f.partitionId() != null)) {

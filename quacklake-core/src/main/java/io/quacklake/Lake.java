@@ -9,11 +9,12 @@ import io.quacklake.catalog.SchemaRecord;
 import io.quacklake.catalog.SnapshotGateway;
 import io.quacklake.catalog.SnapshotRecord;
 import io.quacklake.catalog.TableRecord;
+import io.quacklake.catalog.versioned.CatalogLayout;
 import io.quacklake.parquet.ParquetWriteOptions;
 import io.quacklake.scan.DataPaths;
-import io.quacklake.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
+import io.quacklake.storage.ObjectStores;
 import io.quacklake.txn.CommitIo;
 import io.quacklake.txn.Committer;
 import io.quacklake.txn.TransactionState;
@@ -63,7 +64,7 @@ public final class Lake implements AutoCloseable {
     this.snapshots = new SnapshotGateway(catalog);
     this.objects = new ObjectGateway(catalog);
     this.allocator = new RootAllocator();
-    this.store = new LocalObjectStore();
+    this.store = ObjectStores.forLocation(Location.of(dataPath));
     AtomicInteger n = new AtomicInteger();
     this.readers =
         Executors.newCachedThreadPool(
@@ -77,9 +78,12 @@ public final class Lake implements AutoCloseable {
   /**
    * Creates a new, empty DuckLake 1.0 lake (snapshot 0, schema {@code main}) and opens it.
    *
-   * @param catalogLocation where the catalog goes ({@code sqlite:PATH} or {@code duckdb:PATH})
+   * @param catalogLocation where the catalog goes ({@code sqlite:PATH}, {@code duckdb:PATH}, a
+   *     server catalog, or an object-store catalog {@code s3://bucket/prefix} / {@code
+   *     file:///dir})
    * @param dataPath the data path to store; relative paths resolve against the working directory of
-   *     whoever opens the lake, as in DuckDB
+   *     whoever opens the lake, as in DuckDB. May be null for an object-store catalog: {@code
+   *     <location>/data/}
    * @throws QuacklakeException ALREADY_EXISTS when a catalog is already there
    */
   public static Lake create(String catalogLocation, String dataPath) {
@@ -87,12 +91,15 @@ public final class Lake implements AutoCloseable {
   }
 
   public static Lake create(String catalogLocation, String dataPath, LakeOptions options) {
+    CatalogLocation location =
+        CatalogLocation.parse(catalogLocation).withMetadataSchema(options.metadataSchema());
+    if ((dataPath == null || dataPath.isBlank()) && location.isObjectStore()) {
+      dataPath = new CatalogLayout(Location.directory(location.target())).data().value();
+    }
     if (dataPath == null || dataPath.isBlank()) {
       throw QuacklakeException.invalid(
           "a new lake needs a data path (where its Parquet files go), e.g. lake/data/");
     }
-    CatalogLocation location =
-        CatalogLocation.parse(catalogLocation).withMetadataSchema(options.metadataSchema());
     CatalogInitializer.create(
         location, Location.directory(dataPath).value(), "Quacklake " + Version.CURRENT);
     return open(catalogLocation, options);

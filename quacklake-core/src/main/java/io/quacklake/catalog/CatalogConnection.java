@@ -2,6 +2,10 @@ package io.quacklake.catalog;
 
 import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
+import io.quacklake.catalog.versioned.VersionedCatalog;
+import io.quacklake.storage.Location;
+import io.quacklake.storage.ObjectStore;
+import io.quacklake.storage.ObjectStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,6 +54,9 @@ public final class CatalogConnection implements AutoCloseable {
    *     version, INVALID_ARGUMENT if the database is not a DuckLake catalog
    */
   public static CatalogConnection open(CatalogLocation location) {
+    if (location.isObjectStore()) {
+      return openVersioned(location);
+    }
     if (location.isFile()) {
       if (!Files.isRegularFile(Path.of(location.target()))) {
         throw QuacklakeException.notFound(
@@ -96,6 +103,41 @@ public final class CatalogConnection implements AutoCloseable {
       closeQuietly(connection);
       throw e;
     }
+  }
+
+  private static CatalogConnection openVersioned(CatalogLocation location) {
+    Location root = Location.directory(location.target());
+    ObjectStore store = ObjectStores.forLocation(root);
+    VersionedConnectionSource source;
+    try {
+      source = new VersionedConnectionSource(VersionedCatalog.open(store, root), store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    try {
+      Map<String, String> metadata = readGlobalMetadata(source.forRead());
+      String versionText = metadata.get("version");
+      if (versionText == null) {
+        throw QuacklakeException.corrupt(
+            "catalog %s has no 'version' row in ducklake_metadata", location);
+      }
+      SpecVersion version = SpecVersion.parse(versionText, location.toString());
+      return new CatalogConnection(
+          location, SqlDialect.of(location.kind()), source, version, metadata);
+    } catch (SQLException e) {
+      source.close();
+      throw new QuacklakeException(
+          ErrorKind.CORRUPT, "cannot read catalog " + location + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+  }
+
+  /** The object-store catalog's versions, or null for other catalogs. */
+  public VersionedCatalog versions() {
+    return source instanceof VersionedConnectionSource v ? v.catalog() : null;
   }
 
   private static Map<String, String> readGlobalMetadata(Connection c) throws SQLException {
@@ -199,6 +241,7 @@ public final class CatalogConnection implements AutoCloseable {
       T result = body.apply(w);
       try {
         w.commit();
+        source.committed(w);
       } catch (SQLException e) {
         if (dialect.isBusy(e) || dialect.isDuplicateKey(e)) {
           throw e;

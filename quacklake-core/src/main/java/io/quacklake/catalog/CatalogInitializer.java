@@ -2,6 +2,10 @@ package io.quacklake.catalog;
 
 import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
+import io.quacklake.catalog.versioned.VersionedCatalog;
+import io.quacklake.storage.Location;
+import io.quacklake.storage.ObjectStore;
+import io.quacklake.storage.ObjectStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +24,46 @@ public final class CatalogInitializer {
   public static final String VERSION = "1.0";
 
   private CatalogInitializer() {}
+
+  /**
+   * An object-store catalog: the database is built in a local temporary file (rollback journal, so
+   * the file alone holds everything) and published as version 1.
+   */
+  private static void createVersioned(CatalogLocation location, String dataPath, String createdBy) {
+    Location root = Location.directory(location.target());
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("quacklake-init");
+    } catch (java.io.IOException e) {
+      throw new QuacklakeException(ErrorKind.UNAVAILABLE, "cannot create a temporary file", e);
+    }
+    Path file = dir.resolve("catalog.sqlite");
+    try (ObjectStore store = ObjectStores.forLocation(root)) {
+      create(new CatalogLocation(CatalogKind.SQLITE, file.toString()), dataPath, createdBy);
+      try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+          Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=DELETE");
+      } catch (SQLException e) {
+        throw new QuacklakeException(
+            ErrorKind.UNAVAILABLE, "cannot prepare the new catalog: " + e.getMessage(), e);
+      }
+      VersionedCatalog.create(store, root, file);
+    } finally {
+      for (String name :
+          new String[] {"catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm"}) {
+        try {
+          Files.deleteIfExists(dir.resolve(name));
+        } catch (java.io.IOException ignored) {
+          // temporary
+        }
+      }
+      try {
+        Files.deleteIfExists(dir);
+      } catch (java.io.IOException ignored) {
+        // temporary
+      }
+    }
+  }
 
   private static void prepareFile(CatalogLocation location) {
     Path file = Path.of(location.target());
@@ -45,6 +89,10 @@ public final class CatalogInitializer {
    * @throws QuacklakeException ALREADY_EXISTS when a catalog is already there
    */
   public static void create(CatalogLocation location, String dataPath, String createdBy) {
+    if (location.isObjectStore()) {
+      createVersioned(location, dataPath, createdBy);
+      return;
+    }
     SqlDialect dialect = SqlDialect.of(location.kind());
     if (location.isFile()) {
       prepareFile(location);

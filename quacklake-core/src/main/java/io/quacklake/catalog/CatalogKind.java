@@ -5,5 +5,7 @@ public enum CatalogKind {
   SQLITE,
   DUCKDB,
   POSTGRES,
-  MYSQL
+  MYSQL,
+  /** A SQLite catalog kept as immutable versions in an object store (s3://, file://). */
+  OBJECT_STORE
 }

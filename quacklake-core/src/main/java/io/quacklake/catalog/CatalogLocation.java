@@ -1,6 +1,7 @@
 package io.quacklake.catalog;
 
 import io.quacklake.QuacklakeException;
+import io.quacklake.storage.Location;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -61,10 +62,7 @@ public record CatalogLocation(CatalogKind kind, String target) {
       return new CatalogLocation(CatalogKind.MYSQL, s);
     }
     if (lower.startsWith("s3://") || lower.startsWith("file://")) {
-      throw QuacklakeException.unsupported(
-          "catalog location '%s' is an object-store catalog, which this release does not support"
-              + " yet; use sqlite:PATH, duckdb:PATH, postgres:CONNINFO or mysql:CONNINFO",
-          location);
+      return new CatalogLocation(CatalogKind.OBJECT_STORE, Location.directory(s).value());
     }
     if (lower.endsWith(".sqlite") || lower.endsWith(".sqlite3") || lower.endsWith(".db")) {
       return new CatalogLocation(CatalogKind.SQLITE, s);
@@ -107,8 +105,16 @@ public record CatalogLocation(CatalogKind kind, String target) {
     return kind == CatalogKind.SQLITE || kind == CatalogKind.DUCKDB;
   }
 
+  /** Whether the catalog lives in an object store ({@code s3://}, {@code file://}). */
+  public boolean isObjectStore() {
+    return kind == CatalogKind.OBJECT_STORE;
+  }
+
   @Override
   public String toString() {
+    if (isObjectStore()) {
+      return target;
+    }
     return isFile()
         ? kind.name().toLowerCase(Locale.ROOT) + ":" + target
         : kind.name().toLowerCase(Locale.ROOT) + ":" + PostgresConnInfo.redacted(target);

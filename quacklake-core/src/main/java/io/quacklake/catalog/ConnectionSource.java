@@ -13,6 +13,13 @@ interface ConnectionSource extends AutoCloseable {
 
   void release(Connection connection);
 
+  /**
+   * Called after a write transaction committed on {@code connection}; a source whose commits must
+   * be published elsewhere does it here. A {@link java.sql.SQLException} the dialect classifies as
+   * a duplicate key makes the commit retry.
+   */
+  default void committed(Connection connection) throws java.sql.SQLException {}
+
   /** Whether callers must take turns (the source has one connection for everyone). */
   boolean serialised();
 

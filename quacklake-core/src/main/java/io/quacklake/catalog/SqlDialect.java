@@ -115,6 +115,7 @@ public interface SqlDialect {
       case DUCKDB -> new DuckDbDialect();
       case POSTGRES -> new PostgresDialect();
       case MYSQL -> new MySqlDialect();
+      case OBJECT_STORE -> new ObjectStoreDialect();
     };
   }
 }

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /** SQLite catalogs (xerial sqlite-jdbc): values in SQLite storage classes. */
-final class SqliteDialect implements SqlDialect {
+class SqliteDialect implements SqlDialect {
   @Override
   public CatalogKind kind() {
     return CatalogKind.SQLITE;

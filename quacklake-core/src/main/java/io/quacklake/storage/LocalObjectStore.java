@@ -9,10 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Files on a local file system. Writes go to a hidden temporary name and are renamed on close. */
-public final class LocalObjectStore implements ObjectStore {
+public final class LocalObjectStore implements ObjectStore, SupportsConditionalWrites {
 
   @Override
   public InputFile newInputFile(Location location, long knownLength) {
@@ -113,6 +117,55 @@ public final class LocalObjectStore implements ObjectStore {
   @Override
   public boolean exists(Location location) {
     return Files.exists(location.toLocalPath());
+  }
+
+  @Override
+  public List<FileEntry> list(Location prefix) throws IOException {
+    Path root = prefix.toLocalPath();
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<FileEntry> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        if (p.getFileName().toString().startsWith(".")) {
+          continue;
+        }
+        String relative = root.relativize(p).toString().replace('\\', '/');
+        try {
+          out.add(
+              new FileEntry(
+                  prefix.resolve(relative),
+                  Files.size(p),
+                  Files.getLastModifiedTime(p).toInstant()));
+        } catch (java.nio.file.NoSuchFileException gone) {
+          // deleted while listing
+        }
+      }
+    }
+    out.sort(Comparator.comparing(e -> e.location().value()));
+    return out;
+  }
+
+  /** Atomic: the content goes to a hidden temporary file, which is hard-linked to the name. */
+  @Override
+  public CreateOutcome createIfAbsent(Location location, byte[] content) throws IOException {
+    Path target = location.toLocalPath();
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path temp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      Files.write(temp, content, StandardOpenOption.CREATE_NEW);
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.createLink(target, temp);
+      return CreateOutcome.CREATED;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      return CreateOutcome.ALREADY_EXISTS;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 
   private static final class ChannelStream extends SeekableStream {

@@ -2,6 +2,7 @@ package io.quacklake.storage;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * Where data and delete files live. Files are immutable once written: a writer creates a new name
@@ -23,6 +24,9 @@ public interface ObjectStore extends AutoCloseable {
   void delete(Location location) throws IOException;
 
   boolean exists(Location location) throws IOException;
+
+  /** Every file under {@code prefix} (a directory location), at any depth, sorted by location. */
+  List<FileEntry> list(Location prefix) throws IOException;
 
   @Override
   default void close() {}

@@ -1,0 +1,137 @@
+package io.quacklake.catalog.versioned;
+
+import io.quacklake.QuacklakeException;
+import io.quacklake.storage.CreateOutcome;
+import io.quacklake.storage.FileEntry;
+import io.quacklake.storage.Location;
+import io.quacklake.storage.ObjectStore;
+import io.quacklake.storage.SupportsConditionalWrites;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The manifests of a catalog: finding the newest cheaply (the advisory hint, then probing the next
+ * names), reading one, and publishing the next with a conditional create.
+ */
+final class Versions {
+  private static final int PUBLISH_ATTEMPTS = 5;
+
+  private final ObjectStore store;
+  private final SupportsConditionalWrites conditional;
+  private final CatalogLayout layout;
+
+  Versions(ObjectStore store, CatalogLayout layout) {
+    this.store = store;
+    this.conditional = (SupportsConditionalWrites) store;
+    this.layout = layout;
+  }
+
+  /** The newest version, or 0 when there is none. */
+  long latest() throws IOException {
+    long n = hint();
+    if (n <= 0 || !store.exists(layout.manifest(n))) {
+      n = listed().stream().mapToLong(Long::longValue).max().orElse(0);
+      if (n == 0) {
+        return 0;
+      }
+    }
+    while (store.exists(layout.manifest(n + 1))) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Every stored version, ascending. */
+  List<Long> listed() throws IOException {
+    List<Long> out = new ArrayList<>();
+    for (FileEntry e : store.list(layout.versions())) {
+      long v = layout.versionOf(e.location());
+      if (v > 0) {
+        out.add(v);
+      }
+    }
+    out.sort(Long::compare);
+    return out;
+  }
+
+  /**
+   * Reads version {@code n}.
+   *
+   * @throws QuacklakeException NOT_FOUND when it does not exist, CORRUPT when it does not parse
+   */
+  CatalogManifest read(long n) throws IOException {
+    Location where = layout.manifest(n);
+    try {
+      CatalogManifest m = CatalogManifest.parse(Blocks.readAll(store, where), where.value());
+      if (m.version() != n) {
+        throw QuacklakeException.corrupt("%s claims to be version %d", where, m.version());
+      }
+      return m;
+    } catch (NoSuchFileException e) {
+      throw QuacklakeException.notFound("catalog version %d does not exist at %s", n, where);
+    }
+  }
+
+  /**
+   * Creates the manifest if no other writer created that version first. An ambiguous create is
+   * resolved by reading the manifest back and comparing it (its writer id makes it unique), and
+   * only when it is absent by creating it again.
+   *
+   * @throws IOException when the outcome cannot be established (the commit state is unknown)
+   */
+  CreateOutcome publish(CatalogManifest manifest) throws IOException {
+    Location where = layout.manifest(manifest.version());
+    byte[] bytes = manifest.toBytes();
+    IOException last = null;
+    for (int attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
+      try {
+        CreateOutcome outcome = conditional.createIfAbsent(where, bytes);
+        if (outcome == CreateOutcome.CREATED) {
+          writeHint(manifest.version());
+        }
+        return outcome;
+      } catch (IOException e) {
+        last = e;
+        try {
+          byte[] stored = Blocks.readAll(store, where);
+          if (Arrays.equals(stored, bytes)) {
+            writeHint(manifest.version());
+            return CreateOutcome.CREATED;
+          }
+          return CreateOutcome.ALREADY_EXISTS;
+        } catch (NoSuchFileException absent) {
+          // not created: creating again is safe, it is conditional
+        } catch (IOException unreadable) {
+          last.addSuppressed(unreadable);
+        }
+      }
+    }
+    throw last;
+  }
+
+  private long hint() {
+    try {
+      String text = new String(Blocks.readAll(store, layout.hint()), StandardCharsets.UTF_8);
+      return Long.parseLong(text.trim());
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** Best effort: the hint only shortens the search for the newest version. */
+  private void writeHint(long version) {
+    try {
+      store.delete(layout.hint());
+      try (OutputStream out = store.newOutputFile(layout.hint())) {
+        out.write(Long.toString(version).getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // readers fall back to probing and listing
+    }
+  }
+}

@@ -43,11 +43,11 @@ class CatalogLocationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"s3://bucket/lake", "file:///tmp/lake"})
-  void catalogsNotSupportedYetAreUnsupported(String text) {
-    assertThatThrownBy(() -> CatalogLocation.parse(text))
-        .isInstanceOf(QuacklakeException.class)
-        .satisfies(
-            e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.UNSUPPORTED));
+  @ValueSource(strings = {"s3://bucket/lake", "file:///tmp/lake", "ducklake:s3://bucket/lake/"})
+  void bucketsAndDirectoriesAreObjectStoreCatalogs(String text) {
+    CatalogLocation location = CatalogLocation.parse(text);
+    assertThat(location.kind()).isEqualTo(CatalogKind.OBJECT_STORE);
+    assertThat(location.target()).endsWith("lake/").doesNotStartWith("ducklake:");
+    assertThat(location.toString()).isEqualTo(location.target());
   }
 }

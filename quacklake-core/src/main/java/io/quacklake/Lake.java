@@ -10,6 +10,7 @@ import io.quacklake.catalog.SnapshotGateway;
 import io.quacklake.catalog.SnapshotRecord;
 import io.quacklake.catalog.TableRecord;
 import io.quacklake.catalog.versioned.CatalogLayout;
+import io.quacklake.catalog.versioned.VersionedCatalog;
 import io.quacklake.parquet.ParquetWriteOptions;
 import io.quacklake.scan.DataPaths;
 import io.quacklake.storage.Location;
@@ -130,6 +131,23 @@ public final class Lake implements AutoCloseable {
   /** The data path in use (the override or the stored one), absolute. */
   public String dataPath() {
     return paths.root().value();
+  }
+
+  /**
+   * The versions of an object-store catalog ({@code s3://}, {@code file://}): history, restore,
+   * export and garbage collection.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for other catalogs, which keep no versions
+   */
+  public VersionedCatalog catalogVersions() {
+    VersionedCatalog v = catalog.versions();
+    if (v == null) {
+      throw QuacklakeException.invalid(
+          "catalog %s is not an object-store catalog; only s3:// and file:// catalogs keep"
+              + " versions",
+          catalog.location());
+    }
+    return v;
   }
 
   public List<Snapshot> snapshots() {

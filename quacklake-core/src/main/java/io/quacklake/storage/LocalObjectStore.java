@@ -5,15 +5,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /** Files on a local file system. Writes go to a hidden temporary name and are renamed on close. */
 public final class LocalObjectStore implements ObjectStore, SupportsConditionalWrites {
@@ -126,23 +129,30 @@ public final class LocalObjectStore implements ObjectStore, SupportsConditionalW
       return List.of();
     }
     List<FileEntry> out = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        if (p.getFileName().toString().startsWith(".")) {
-          continue;
-        }
-        String relative = root.relativize(p).toString().replace('\\', '/');
-        try {
-          out.add(
-              new FileEntry(
-                  prefix.resolve(relative),
-                  Files.size(p),
-                  Files.getLastModifiedTime(p).toInstant()));
-        } catch (java.nio.file.NoSuchFileException gone) {
-          // deleted while listing
-        }
-      }
-    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile() && !p.getFileName().toString().startsWith(".")) {
+              String relative = root.relativize(p).toString().replace('\\', '/');
+              out.add(
+                  new FileEntry(
+                      prefix.resolve(relative),
+                      attrs.size(),
+                      attrs.lastModifiedTime().toInstant()));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+        });
     out.sort(Comparator.comparing(e -> e.location().value()));
     return out;
   }

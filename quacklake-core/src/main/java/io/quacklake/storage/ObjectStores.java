@@ -1,10 +1,21 @@
 package io.quacklake.storage;
 
 import io.quacklake.QuacklakeException;
+import java.util.function.UnaryOperator;
 
-/** The store that serves a location: local paths and {@code file://} are the local disk. */
+/**
+ * The store that serves a location: local paths and {@code file://} are the local disk. A
+ * process-wide decorator can wrap every store made here (metrics, fault injection in tests).
+ */
 public final class ObjectStores {
+  private static volatile UnaryOperator<ObjectStore> decorator = UnaryOperator.identity();
+
   private ObjectStores() {}
+
+  /** Wraps every store made from now on in this process. */
+  public static void decorate(UnaryOperator<ObjectStore> wrapper) {
+    decorator = wrapper;
+  }
 
   /**
    * @throws QuacklakeException UNSUPPORTED for a scheme no store on the class path handles
@@ -12,7 +23,7 @@ public final class ObjectStores {
   public static ObjectStore forLocation(Location location) {
     String scheme = location.scheme();
     if (scheme == null || scheme.equals("file")) {
-      return new LocalObjectStore();
+      return decorator.apply(new LocalObjectStore());
     }
     throw QuacklakeException.unsupported(
         "no store for %s:// locations (%s); local paths and file:// are supported",

@@ -63,7 +63,11 @@ final class Blocks {
           writeAtomically(local, block);
         }
         if (!present.contains(hash)) {
-          put(layout.block(hash), block);
+          IoRetry.call(
+              () -> {
+                put(layout.block(hash), block);
+                return null;
+              });
         }
       }
     }
@@ -122,7 +126,7 @@ final class Blocks {
     Location remote = layout.block(hash);
     byte[] bytes;
     try {
-      bytes = readAll(store, remote);
+      bytes = IoRetry.call(() -> readAll(store, remote));
     } catch (java.nio.file.NoSuchFileException e) {
       throw QuacklakeException.corrupt(
           "catalog version %d at %s needs block %s, which is missing from the store",

@@ -34,22 +34,26 @@ final class Versions {
   /** The newest version, or 0 when there is none. */
   long latest() throws IOException {
     long n = hint();
-    if (n <= 0 || !store.exists(layout.manifest(n))) {
+    if (n <= 0 || !exists(n)) {
       n = listed().stream().mapToLong(Long::longValue).max().orElse(0);
       if (n == 0) {
         return 0;
       }
     }
-    while (store.exists(layout.manifest(n + 1))) {
+    while (exists(n + 1)) {
       n++;
     }
     return n;
   }
 
+  private boolean exists(long version) throws IOException {
+    return IoRetry.call(() -> store.exists(layout.manifest(version)));
+  }
+
   /** Every stored version, ascending. */
   List<Long> listed() throws IOException {
     List<Long> out = new ArrayList<>();
-    for (FileEntry e : store.list(layout.versions())) {
+    for (FileEntry e : IoRetry.call(() -> store.list(layout.versions()))) {
       long v = layout.versionOf(e.location());
       if (v > 0) {
         out.add(v);
@@ -67,7 +71,8 @@ final class Versions {
   CatalogManifest read(long n) throws IOException {
     Location where = layout.manifest(n);
     try {
-      CatalogManifest m = CatalogManifest.parse(Blocks.readAll(store, where), where.value());
+      CatalogManifest m =
+          CatalogManifest.parse(IoRetry.call(() -> Blocks.readAll(store, where)), where.value());
       if (m.version() != n) {
         throw QuacklakeException.corrupt("%s claims to be version %d", where, m.version());
       }
@@ -98,7 +103,7 @@ final class Versions {
       } catch (IOException e) {
         last = e;
         try {
-          byte[] stored = Blocks.readAll(store, where);
+          byte[] stored = IoRetry.call(() -> Blocks.readAll(store, where));
           if (Arrays.equals(stored, bytes)) {
             writeHint(manifest.version());
             return CreateOutcome.CREATED;
@@ -116,7 +121,9 @@ final class Versions {
 
   private long hint() {
     try {
-      String text = new String(Blocks.readAll(store, layout.hint()), StandardCharsets.UTF_8);
+      String text =
+          new String(
+              IoRetry.call(() -> Blocks.readAll(store, layout.hint())), StandardCharsets.UTF_8);
       return Long.parseLong(text.trim());
     } catch (IOException | NumberFormatException e) {
       return 0;

@@ -39,13 +39,32 @@ public final class LakeAuditor {
    */
   public static List<String> audit(
       String catalog, String jdbcUrl, Path dataDir, List<Ack> acks, Set<Integer> killedWriters) {
+    return audit(catalog, jdbcUrl, dataDir, acks, killedWriters, 0);
+  }
+
+  /**
+   * @param lostFiles unreferenced files tolerated beyond one per killed writer (commits whose
+   *     outcome was unknown and which did not land keep their files)
+   */
+  public static List<String> audit(
+      String catalog,
+      String jdbcUrl,
+      Path dataDir,
+      List<Ack> acks,
+      Set<Integer> killedWriters,
+      int lostFiles) {
     LakeAuditor a = new LakeAuditor();
-    a.run(catalog, jdbcUrl, dataDir, acks, killedWriters);
+    a.run(catalog, jdbcUrl, dataDir, acks, killedWriters, lostFiles);
     return a.problems;
   }
 
   private void run(
-      String catalog, String jdbcUrl, Path dataDir, List<Ack> acks, Set<Integer> killed) {
+      String catalog,
+      String jdbcUrl,
+      Path dataDir,
+      List<Ack> acks,
+      Set<Integer> killed,
+      int lostFiles) {
     try (Lake lake = Lake.open(catalog, LakeOptions.dataPath(dataDir.toString()))) {
       List<Snapshot> snapshots = lake.snapshots();
       for (int i = 0; i < snapshots.size(); i++) {
@@ -107,7 +126,7 @@ public final class LakeAuditor {
         problems.add("metadata row count " + metadataCount + " differs from scanned " + scanned);
       }
     }
-    checkFiles(jdbcUrl, dataDir, killed.size());
+    checkFiles(jdbcUrl, dataDir, killed.size() + lostFiles);
   }
 
   private static int unacknowledged(List<Snapshot> snapshots, Set<Long> acked) {

@@ -2,6 +2,7 @@ package io.quacklake.cli;
 
 import io.quacklake.Lake;
 import io.quacklake.QuacklakeException;
+import io.quacklake.catalog.CatalogLocation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -17,10 +18,12 @@ final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String dataPath = main.lakeOptions.dataPath();
-    if (dataPath == null || dataPath.isBlank()) {
+    boolean objectStore = CatalogLocation.parse(main.lakeOptions.catalog()).isObjectStore();
+    if ((dataPath == null || dataPath.isBlank()) && !objectStore) {
       throw QuacklakeException.invalid(
           "init needs --data-path PATH (or QUACKLAKE_DATA_PATH): the directory where the lake's"
-              + " Parquet files go, e.g. --data-path lake/data/");
+              + " Parquet files go, e.g. --data-path lake/data/ (an s3:// or file:// catalog"
+              + " defaults to its data/ directory)");
     }
     try (Lake lake =
         Lake.create(main.lakeOptions.catalog(), dataPath, main.lakeOptions.options())) {

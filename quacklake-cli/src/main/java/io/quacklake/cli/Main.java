@@ -22,7 +22,8 @@ import picocli.CommandLine.Mixin;
       UpdateCommand.class,
       MergeCommand.class,
       AlterTableCommand.class,
-      DropTableCommand.class
+      DropTableCommand.class,
+      CatalogCommand.class
     })
 public final class Main implements Runnable {
   @Mixin LakeOptionsMixin lakeOptions;

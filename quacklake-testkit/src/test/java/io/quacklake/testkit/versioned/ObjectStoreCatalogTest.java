@@ -7,12 +7,27 @@ import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
 import io.quacklake.QuacklakeException;
 import io.quacklake.Transaction;
+import io.quacklake.catalog.versioned.CatalogManifest;
+import io.quacklake.catalog.versioned.GarbageCollector;
+import io.quacklake.catalog.versioned.VersionedCatalog;
+import io.quacklake.storage.CreateOutcome;
+import io.quacklake.storage.FileEntry;
+import io.quacklake.storage.InputFile;
+import io.quacklake.storage.Location;
+import io.quacklake.storage.ObjectStore;
+import io.quacklake.storage.ObjectStores;
+import io.quacklake.storage.SupportsConditionalWrites;
 import io.quacklake.text.ColumnDefinitions;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,5 +114,131 @@ class ObjectStoreCatalogTest {
         .isInstanceOf(QuacklakeException.class)
         .hasMessageContaining("quacklake init")
         .satisfies(e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.NOT_FOUND));
+  }
+
+  @Test
+  void restoreExportAndGarbageCollection() throws Exception {
+    try (Lake lake = Lake.create(location(), null)) {
+      lake.createTable("t", ColumnDefinitions.parse("id BIGINT, name VARCHAR"));
+      for (int i = 0; i < 3; i++) {
+        try (Transaction tx = lake.begin()) {
+          tx.insert("t", rows(i * 100, i * 100 + 100));
+          tx.commit();
+        }
+      }
+      VersionedCatalog versions = lake.catalogVersions();
+      assertThat(versions.history())
+          .extracting(CatalogManifest::snapshotId)
+          .containsExactly(0L, 1L, 2L, 3L, 4L);
+      CatalogManifest restored = versions.restore(3);
+      assertThat(restored.version()).isEqualTo(6);
+      assertThat(restored.snapshotId()).isEqualTo(2);
+      assertThat(lake.table("t").scan().count()).isEqualTo(100);
+      try (Transaction tx = lake.begin()) {
+        tx.insert("t", rows(1000, 1005));
+        assertThat(tx.commit().id()).isEqualTo(3);
+      }
+      Path export = temp.resolve("export.sqlite");
+      versions.export(export);
+      try (Lake copy = Lake.open("sqlite:" + export)) {
+        assertThat(copy.table("t").scan().count()).isEqualTo(105);
+        assertThat(copy.snapshots()).hasSize(4);
+      }
+      assertThatThrownBy(() -> versions.export(export))
+          .isInstanceOf(QuacklakeException.class)
+          .hasMessageContaining("exists");
+      GarbageCollector.Report none =
+          versions.collectGarbage(Duration.ofDays(1), Duration.ofHours(1), Instant.now());
+      assertThat(none.versionsDeleted()).isZero();
+      assertThat(none.blocksDeleted()).isZero();
+      GarbageCollector.Report all =
+          versions.collectGarbage(Duration.ZERO, Duration.ZERO, Instant.now().plusSeconds(1));
+      assertThat(all.versionsDeleted()).isEqualTo(6);
+      assertThat(all.versionsKept()).isEqualTo(1);
+      assertThat(all.blocksDeleted()).isPositive();
+    }
+    try (Lake lake = Lake.open(location())) {
+      assertThat(lake.table("t").scan().count()).isEqualTo(105);
+      assertThat(lake.catalogVersions().history()).hasSize(1);
+    }
+  }
+
+  @Test
+  void damagedBlockIsCorruptAndNamesTheBlock() throws Exception {
+    try (Lake lake = Lake.create(location(), null)) {
+      lake.createTable("t", ColumnDefinitions.parse("id BIGINT"));
+    }
+    Path block;
+    try (Stream<Path> blocks = Files.list(temp.resolve("lake/catalog/blocks"))) {
+      block = blocks.findFirst().orElseThrow();
+    }
+    Files.write(block, new byte[] {1, 2, 3});
+    assertThatThrownBy(() -> Lake.open(location()))
+        .isInstanceOf(QuacklakeException.class)
+        .hasMessageContaining(block.getFileName().toString())
+        .satisfies(e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.CORRUPT));
+  }
+
+  @Test
+  void storeThatIgnoresConditionalCreatesIsRefused() {
+    ObjectStores.decorate(OverwritingStore::new);
+    try {
+      assertThatThrownBy(() -> Lake.create(location(), null))
+          .isInstanceOf(QuacklakeException.class)
+          .hasMessageContaining("does not enforce conditional creates")
+          .satisfies(
+              e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.UNSUPPORTED));
+    } finally {
+      ObjectStores.decorate(UnaryOperator.identity());
+    }
+  }
+
+  @Test
+  void otherCatalogsHaveNoVersions() {
+    try (Lake lake = Lake.create("sqlite:" + temp.resolve("c.sqlite"), temp.toString())) {
+      assertThatThrownBy(lake::catalogVersions)
+          .isInstanceOf(QuacklakeException.class)
+          .hasMessageContaining("not an object-store catalog");
+    }
+  }
+
+  /** A store whose "conditional" create overwrites, as stores that ignore If-None-Match do. */
+  private record OverwritingStore(ObjectStore delegate)
+      implements ObjectStore, SupportsConditionalWrites {
+    @Override
+    public CreateOutcome createIfAbsent(Location location, byte[] content) throws IOException {
+      delegate.delete(location);
+      try (OutputStream out = delegate.newOutputFile(location)) {
+        out.write(content);
+      } catch (java.nio.file.FileAlreadyExistsException raced) {
+        // another racer's delete-then-write got in between: it still "succeeded"
+      }
+      return CreateOutcome.CREATED;
+    }
+
+    @Override
+    public InputFile newInputFile(Location location, long knownLength) {
+      return delegate.newInputFile(location, knownLength);
+    }
+
+    @Override
+    public OutputStream newOutputFile(Location location) throws IOException {
+      return delegate.newOutputFile(location);
+    }
+
+    @Override
+    public void delete(Location location) throws IOException {
+      delegate.delete(location);
+    }
+
+    @Override
+    public boolean exists(Location location) throws IOException {
+      return delegate.exists(location);
+    }
+
+    @Override
+    public List<FileEntry> list(Location prefix) throws IOException {
+      return delegate.list(prefix);
+    }
   }
 }

@@ -65,7 +65,7 @@ public final class Lake implements AutoCloseable {
     this.snapshots = new SnapshotGateway(catalog);
     this.objects = new ObjectGateway(catalog);
     this.allocator = new RootAllocator();
-    this.store = ObjectStores.forLocation(Location.of(dataPath));
+    this.store = ObjectStores.forLocation(Location.of(dataPath), options.storage());
     AtomicInteger n = new AtomicInteger();
     this.readers =
         Executors.newCachedThreadPool(
@@ -102,7 +102,10 @@ public final class Lake implements AutoCloseable {
           "a new lake needs a data path (where its Parquet files go), e.g. lake/data/");
     }
     CatalogInitializer.create(
-        location, Location.directory(dataPath).value(), "Quacklake " + Version.CURRENT);
+        location,
+        Location.directory(dataPath).value(),
+        "Quacklake " + Version.CURRENT,
+        options.storage());
     return open(catalogLocation, options);
   }
 
@@ -114,7 +117,8 @@ public final class Lake implements AutoCloseable {
   public static Lake open(String catalogLocation, LakeOptions options) {
     CatalogConnection reader =
         CatalogConnection.open(
-            CatalogLocation.parse(catalogLocation).withMetadataSchema(options.metadataSchema()));
+            CatalogLocation.parse(catalogLocation).withMetadataSchema(options.metadataSchema()),
+            options.storage());
     try {
       return new Lake(reader, options);
     } catch (RuntimeException e) {

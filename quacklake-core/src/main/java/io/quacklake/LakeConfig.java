@@ -14,8 +14,10 @@ import java.util.TreeSet;
  * Where a lake is and how to open it, as read from a properties file whose keys are the CLI's
  * global options without dashes: {@code catalog} (required), {@code data-path}, {@code
  * metadata-schema}, {@code read-threads}, {@code batch-size}, {@code max-retries}, {@code
- * retry-wait-millis}. Keep passwords out of the file with {@code PGPASSWORD} / {@code MYSQL_PWD},
- * or protect the file: {@link #toString()} never shows them.
+ * retry-wait-millis}, and object-store settings ({@code s3.endpoint}, {@code s3.region}, {@code
+ * s3.path-style}, {@code s3.access-key-id}, {@code s3.secret-access-key}). Keep passwords out of
+ * the file with {@code PGPASSWORD} / {@code MYSQL_PWD}, or protect the file: {@link #toString()}
+ * never shows them.
  *
  * @param catalog the catalog location (forms in {@code docs/cli.md})
  * @param options how to open it
@@ -55,9 +57,10 @@ public record LakeConfig(String catalog, LakeOptions options) {
     }
     Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
     unknown.removeAll(KEYS);
+    unknown.removeIf(k -> k.startsWith("s3."));
     if (!unknown.isEmpty()) {
       throw QuacklakeException.invalid(
-          "configuration file %s has unknown keys %s; the keys are %s",
+          "configuration file %s has unknown keys %s; the keys are %s and s3.*",
           file, unknown, new TreeSet<>(KEYS));
     }
     if (p.getProperty("catalog") == null) {
@@ -70,6 +73,11 @@ public record LakeConfig(String catalog, LakeOptions options) {
     o = o.withBatchSize(number(p, file, "batch-size", o.batchSize()));
     o = o.withMaxRetries(number(p, file, "max-retries", o.maxRetries()));
     o = o.withRetryWaitMillis(number(p, file, "retry-wait-millis", (int) o.retryWaitMillis()));
+    for (String key : new TreeSet<>(p.stringPropertyNames())) {
+      if (key.startsWith("s3.")) {
+        o = o.withStorageSetting(key, p.getProperty(key).trim());
+      }
+    }
     String catalog = p.getProperty("catalog").trim();
     CatalogLocation.parse(catalog);
     return new LakeConfig(catalog, o);

@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.storage.StorageSettings;
 import io.quacklake.txn.RetryPolicy;
 import java.time.Duration;
 
@@ -12,6 +13,8 @@ import java.time.Duration;
  * @param maxRetries how often a commit retries after another writer took the next snapshot id
  * @param retryWaitMillis the first wait before a retry; later waits grow by 1.5× with jitter
  * @param metadataSchema the database schema holding the catalog tables (PostgreSQL), or null
+ * @param storage settings for object stores (S3 endpoint, region, keys); environment variables fill
+ *     in what is not set
  */
 public record LakeOptions(
     String dataPath,
@@ -19,8 +22,10 @@ public record LakeOptions(
     int batchSize,
     int maxRetries,
     long retryWaitMillis,
-    String metadataSchema) {
+    String metadataSchema,
+    StorageSettings storage) {
   public LakeOptions {
+    storage = storage == null ? StorageSettings.NONE : storage;
     if (readThreads < 1) {
       throw QuacklakeException.invalid("readThreads must be at least 1, got %d", readThreads);
     }
@@ -36,7 +41,13 @@ public record LakeOptions(
 
   public static LakeOptions defaults() {
     return new LakeOptions(
-        null, Math.max(1, Runtime.getRuntime().availableProcessors()), 8192, 10, 100, null);
+        null,
+        Math.max(1, Runtime.getRuntime().availableProcessors()),
+        8192,
+        10,
+        100,
+        null,
+        StorageSettings.NONE);
   }
 
   /** The defaults with the data path overridden. */
@@ -46,31 +57,45 @@ public record LakeOptions(
 
   public LakeOptions withDataPath(String path) {
     return new LakeOptions(
-        path, readThreads, batchSize, maxRetries, retryWaitMillis, metadataSchema);
+        path, readThreads, batchSize, maxRetries, retryWaitMillis, metadataSchema, storage);
   }
 
   public LakeOptions withReadThreads(int threads) {
     return new LakeOptions(
-        dataPath, threads, batchSize, maxRetries, retryWaitMillis, metadataSchema);
+        dataPath, threads, batchSize, maxRetries, retryWaitMillis, metadataSchema, storage);
   }
 
   public LakeOptions withBatchSize(int rows) {
     return new LakeOptions(
-        dataPath, readThreads, rows, maxRetries, retryWaitMillis, metadataSchema);
+        dataPath, readThreads, rows, maxRetries, retryWaitMillis, metadataSchema, storage);
   }
 
   public LakeOptions withMaxRetries(int retries) {
     return new LakeOptions(
-        dataPath, readThreads, batchSize, retries, retryWaitMillis, metadataSchema);
+        dataPath, readThreads, batchSize, retries, retryWaitMillis, metadataSchema, storage);
   }
 
   public LakeOptions withRetryWaitMillis(long millis) {
-    return new LakeOptions(dataPath, readThreads, batchSize, maxRetries, millis, metadataSchema);
+    return new LakeOptions(
+        dataPath, readThreads, batchSize, maxRetries, millis, metadataSchema, storage);
   }
 
   /** The defaults with the catalog tables in another database schema (PostgreSQL). */
   public LakeOptions withMetadataSchema(String schema) {
-    return new LakeOptions(dataPath, readThreads, batchSize, maxRetries, retryWaitMillis, schema);
+    return new LakeOptions(
+        dataPath, readThreads, batchSize, maxRetries, retryWaitMillis, schema, storage);
+  }
+
+  /** These options with one object-store setting (e.g. {@code s3.endpoint}) set. */
+  public LakeOptions withStorageSetting(String key, String value) {
+    return new LakeOptions(
+        dataPath,
+        readThreads,
+        batchSize,
+        maxRetries,
+        retryWaitMillis,
+        metadataSchema,
+        storage.with(key, value));
   }
 
   RetryPolicy retryPolicy() {

@@ -6,6 +6,7 @@ import io.quacklake.catalog.versioned.VersionedCatalog;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.storage.ObjectStores;
+import io.quacklake.storage.StorageSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,8 +55,13 @@ public final class CatalogConnection implements AutoCloseable {
    *     version, INVALID_ARGUMENT if the database is not a DuckLake catalog
    */
   public static CatalogConnection open(CatalogLocation location) {
+    return open(location, StorageSettings.NONE);
+  }
+
+  /** Opens an existing catalog; {@code storage} configures the store of an object-store catalog. */
+  public static CatalogConnection open(CatalogLocation location, StorageSettings storage) {
     if (location.isObjectStore()) {
-      return openVersioned(location);
+      return openVersioned(location, storage);
     }
     if (location.isFile()) {
       if (!Files.isRegularFile(Path.of(location.target()))) {
@@ -105,9 +111,10 @@ public final class CatalogConnection implements AutoCloseable {
     }
   }
 
-  private static CatalogConnection openVersioned(CatalogLocation location) {
+  private static CatalogConnection openVersioned(
+      CatalogLocation location, StorageSettings storage) {
     Location root = Location.directory(location.target());
-    ObjectStore store = ObjectStores.forLocation(root);
+    ObjectStore store = ObjectStores.forLocation(root, storage);
     VersionedConnectionSource source;
     try {
       source = new VersionedConnectionSource(VersionedCatalog.open(store, root), store);

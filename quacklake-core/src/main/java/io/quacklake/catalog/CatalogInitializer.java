@@ -6,6 +6,7 @@ import io.quacklake.catalog.versioned.VersionedCatalog;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.storage.ObjectStores;
+import io.quacklake.storage.StorageSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +30,8 @@ public final class CatalogInitializer {
    * An object-store catalog: the database is built in a local temporary file (rollback journal, so
    * the file alone holds everything) and published as version 1.
    */
-  private static void createVersioned(CatalogLocation location, String dataPath, String createdBy) {
+  private static void createVersioned(
+      CatalogLocation location, String dataPath, String createdBy, StorageSettings storage) {
     Location root = Location.directory(location.target());
     Path dir;
     try {
@@ -38,7 +40,7 @@ public final class CatalogInitializer {
       throw new QuacklakeException(ErrorKind.UNAVAILABLE, "cannot create a temporary file", e);
     }
     Path file = dir.resolve("catalog.sqlite");
-    try (ObjectStore store = ObjectStores.forLocation(root)) {
+    try (ObjectStore store = ObjectStores.forLocation(root, storage)) {
       create(new CatalogLocation(CatalogKind.SQLITE, file.toString()), dataPath, createdBy);
       try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
           Statement s = c.createStatement()) {
@@ -89,8 +91,14 @@ public final class CatalogInitializer {
    * @throws QuacklakeException ALREADY_EXISTS when a catalog is already there
    */
   public static void create(CatalogLocation location, String dataPath, String createdBy) {
+    create(location, dataPath, createdBy, StorageSettings.NONE);
+  }
+
+  /** As {@link #create(CatalogLocation, String, String)}, with settings for an object store. */
+  public static void create(
+      CatalogLocation location, String dataPath, String createdBy, StorageSettings storage) {
     if (location.isObjectStore()) {
-      createVersioned(location, dataPath, createdBy);
+      createVersioned(location, dataPath, createdBy, storage);
       return;
     }
     SqlDialect dialect = SqlDialect.of(location.kind());

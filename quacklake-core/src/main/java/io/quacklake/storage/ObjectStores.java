@@ -1,6 +1,7 @@
 package io.quacklake.storage;
 
 import io.quacklake.QuacklakeException;
+import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,16 +18,27 @@ public final class ObjectStores {
     decorator = wrapper;
   }
 
+  /** The store for a location, with default settings (environment variables). */
+  public static ObjectStore forLocation(Location location) {
+    return forLocation(location, StorageSettings.NONE);
+  }
+
   /**
    * @throws QuacklakeException UNSUPPORTED for a scheme no store on the class path handles
    */
-  public static ObjectStore forLocation(Location location) {
+  public static ObjectStore forLocation(Location location, StorageSettings settings) {
     String scheme = location.scheme();
     if (scheme == null || scheme.equals("file")) {
       return decorator.apply(new LocalObjectStore());
     }
+    for (ObjectStoreProvider p : ServiceLoader.load(ObjectStoreProvider.class)) {
+      if (p.supports(scheme)) {
+        return decorator.apply(p.open(settings));
+      }
+    }
     throw QuacklakeException.unsupported(
-        "no store for %s:// locations (%s); local paths and file:// are supported",
+        "no store for %s:// locations (%s) on the class path; add the io.quacklake:quacklake-s3"
+            + " module for s3://",
         scheme, location);
   }
 }

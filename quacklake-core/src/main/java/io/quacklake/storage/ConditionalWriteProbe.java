@@ -71,6 +71,9 @@ public final class ConditionalWriteProbe {
       }
     } catch (java.util.concurrent.ExecutionException | IOException e) {
       Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+      if (cause instanceof QuacklakeException q) {
+        throw q;
+      }
       throw new QuacklakeException(
           io.quacklake.ErrorKind.UNAVAILABLE,
           "cannot probe conditional creates at " + scratch + ": " + cause,

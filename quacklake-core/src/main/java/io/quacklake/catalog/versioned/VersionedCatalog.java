@@ -217,6 +217,24 @@ public final class VersionedCatalog implements AutoCloseable {
     return Published.PUBLISHED;
   }
 
+  /** Blocks that some stored version lists but the store does not have (empty when sound). */
+  public List<String> missingBlocks() {
+    try {
+      java.util.Set<String> checked = new HashSet<>();
+      List<String> missing = new ArrayList<>();
+      for (CatalogManifest m : history()) {
+        for (String block : m.blocks()) {
+          if (checked.add(block) && !IoRetry.call(() -> store.exists(layout.block(block)))) {
+            missing.add("version " + m.version() + " block " + block);
+          }
+        }
+      }
+      return missing;
+    } catch (IOException e) {
+      throw unavailable("check the blocks at " + layout.root(), e);
+    }
+  }
+
   /** Every version still stored, oldest first. */
   public List<CatalogManifest> history() {
     try {

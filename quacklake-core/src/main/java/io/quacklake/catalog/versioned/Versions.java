@@ -93,22 +93,32 @@ final class Versions {
     Location where = layout.manifest(manifest.version());
     byte[] bytes = manifest.toBytes();
     IOException last = null;
+    boolean ambiguous = false;
     for (int attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
       try {
         CreateOutcome outcome = conditional.createIfAbsent(where, bytes);
+        if (outcome == CreateOutcome.ALREADY_EXISTS && ambiguous) {
+          // an earlier attempt may have created it after all: only the content can tell
+          outcome = ours(where, bytes) ? CreateOutcome.CREATED : CreateOutcome.ALREADY_EXISTS;
+        }
         if (outcome == CreateOutcome.CREATED) {
           writeHint(manifest.version());
         }
         return outcome;
       } catch (IOException e) {
+        ambiguous = true;
         last = e;
         try {
-          byte[] stored = IoRetry.call(() -> Blocks.readAll(store, where));
-          if (Arrays.equals(stored, bytes)) {
-            writeHint(manifest.version());
-            return CreateOutcome.CREATED;
+          CreateOutcome settled = ours(where, bytes) ? CreateOutcome.CREATED : null;
+          if (settled == null && exists(manifest.version())) {
+            settled = CreateOutcome.ALREADY_EXISTS;
           }
-          return CreateOutcome.ALREADY_EXISTS;
+          if (settled != null) {
+            if (settled == CreateOutcome.CREATED) {
+              writeHint(manifest.version());
+            }
+            return settled;
+          }
         } catch (NoSuchFileException absent) {
           // not created: creating again is safe, it is conditional
         } catch (IOException unreadable) {
@@ -117,6 +127,11 @@ final class Versions {
       }
     }
     throw last;
+  }
+
+  /** Whether the manifest stored at {@code where} is exactly {@code bytes}. */
+  private boolean ours(Location where, byte[] bytes) throws IOException {
+    return Arrays.equals(IoRetry.call(() -> Blocks.readAll(store, where)), bytes);
   }
 
   private long hint() {

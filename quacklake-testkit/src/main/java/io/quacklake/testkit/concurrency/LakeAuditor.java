@@ -43,6 +43,8 @@ public final class LakeAuditor {
   }
 
   /**
+   * @param dataDir the local data directory, or null for data in an object store (then file
+   *     presence is proved by scanning every row, and unreferenced files are not looked for)
    * @param lostFiles unreferenced files tolerated beyond one per killed writer (commits whose
    *     outcome was unknown and which did not land keep their files)
    */
@@ -65,7 +67,9 @@ public final class LakeAuditor {
       List<Ack> acks,
       Set<Integer> killed,
       int lostFiles) {
-    try (Lake lake = Lake.open(catalog, LakeOptions.dataPath(dataDir.toString()))) {
+    LakeOptions options =
+        dataDir == null ? LakeOptions.defaults() : LakeOptions.dataPath(dataDir.toString());
+    try (Lake lake = Lake.open(catalog, options)) {
       List<Snapshot> snapshots = lake.snapshots();
       for (int i = 0; i < snapshots.size(); i++) {
         if (snapshots.get(i).id() != i) {
@@ -126,7 +130,9 @@ public final class LakeAuditor {
         problems.add("metadata row count " + metadataCount + " differs from scanned " + scanned);
       }
     }
-    checkFiles(jdbcUrl, dataDir, killed.size() + lostFiles);
+    if (dataDir != null) {
+      checkFiles(jdbcUrl, dataDir, killed.size() + lostFiles);
+    }
   }
 
   private static int unacknowledged(List<Snapshot> snapshots, Set<Long> acked) {

@@ -3,8 +3,6 @@ package io.quacklake.testkit.concurrency;
 import io.quacklake.Lake;
 import io.quacklake.catalog.versioned.CatalogManifest;
 import io.quacklake.catalog.versioned.VersionedCatalog;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +14,7 @@ import java.util.List;
 public final class VersionAuditor {
   private VersionAuditor() {}
 
-  public static List<String> audit(Lake lake, Path blocksDir) {
+  public static List<String> audit(Lake lake) {
     List<String> problems = new ArrayList<>();
     VersionedCatalog versions = lake.catalogVersions();
     List<CatalogManifest> history = versions.history();
@@ -29,12 +27,8 @@ public final class VersionAuditor {
       if (m.snapshotId() != m.version() - 1) {
         problems.add("version " + m.version() + " holds snapshot " + m.snapshotId());
       }
-      for (String block : m.blocks()) {
-        if (!Files.exists(blocksDir.resolve(block))) {
-          problems.add("version " + m.version() + " needs missing block " + block);
-        }
-      }
     }
+    versions.missingBlocks().forEach(b -> problems.add("missing " + b));
     if (!history.isEmpty()
         && versions.manifest().version() != history.get(history.size() - 1).version()) {
       problems.add("the lake opened version " + versions.manifest().version());

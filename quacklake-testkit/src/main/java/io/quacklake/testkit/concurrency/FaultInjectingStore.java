@@ -14,28 +14,39 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A store that misbehaves on catalog keys ({@code /catalog/}) the way object stores do: requests
- * that fail before doing anything, requests that are slow, and ambiguous writes that take effect
- * but report an error. Seeded, so a failing run can be replayed.
+ * A store that misbehaves on catalog keys ({@code /catalog/}), or on every key, the way object
+ * stores do: requests that fail before doing anything, requests that are slow, and ambiguous writes
+ * that take effect but report an error. Seeded, so a failing run can be replayed.
  */
 public final class FaultInjectingStore implements ObjectStore, SupportsConditionalWrites {
   private final ObjectStore delegate;
   private final SupportsConditionalWrites conditional;
   private final Random random;
   private final double rate;
+  private final boolean everyKey;
 
   /**
+   * Faults on catalog keys only.
+   *
    * @param rate the probability of each fault kind per catalog request (e.g. 0.03)
    */
   public FaultInjectingStore(ObjectStore delegate, long seed, double rate) {
+    this(delegate, seed, rate, false);
+  }
+
+  /**
+   * @param everyKey fault on every key (data and delete files too), not only catalog keys
+   */
+  public FaultInjectingStore(ObjectStore delegate, long seed, double rate, boolean everyKey) {
     this.delegate = delegate;
     this.conditional = (SupportsConditionalWrites) delegate;
     this.random = new Random(seed);
     this.rate = rate;
+    this.everyKey = everyKey;
   }
 
   private synchronized boolean roll(Location location) {
-    return location.value().contains("/catalog/") && random.nextDouble() < rate;
+    return (everyKey || location.value().contains("/catalog/")) && random.nextDouble() < rate;
   }
 
   private void before(Location location, String what) throws IOException {

@@ -14,7 +14,7 @@ import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * {@code ./bench [--scale N] [--iterations K] [--only scan|planning]}: runs every workload in
+ * {@code ./bench [--scale N] [--iterations K] [--only scan|planning|s3]}: runs every workload in
  * Quacklake and DuckDB on the same data (N million rows), prints a table of ratios and writes
  * {@code BENCHMARKS.md} and {@code bench-results.json} in the working directory.
  */
@@ -40,8 +40,15 @@ public final class BenchMain {
     if (only == null || only.equals("planning")) {
       results.addAll(PlanningBench.run(dir, scale, iterations));
     }
+    String s3 = "";
+    if (only == null || only.equals("s3")) {
+      try (RootAllocator allocator = new RootAllocator()) {
+        s3 = S3Bench.run(dir, rows, iterations, allocator);
+      }
+      System.out.print(s3);
+    }
     if (only != null && !only.equals("scan")) {
-      finish(dir, results, args, threads);
+      finish(dir, results, args, threads, only, s3);
       return;
     }
     try (RootAllocator allocator = new RootAllocator();
@@ -84,16 +91,21 @@ public final class BenchMain {
                 "user_id BETWEEN 1000 AND 1099"));
       }
     }
-    finish(dir, results, args, threads);
+    finish(dir, results, args, threads, only, s3);
   }
 
-  private static void finish(Path dir, List<Result> results, String[] args, int threads)
+  /** Prints the results; a full run (no {@code --only}) also rewrites BENCHMARKS.md and JSON. */
+  private static void finish(
+      Path dir, List<Result> results, String[] args, int threads, String only, String s3)
       throws java.io.IOException {
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
     Report.print(results);
-    Report.write(results, Path.of("BENCHMARKS.md"), Path.of("bench-results.json"), args, threads);
+    if (only == null) {
+      Report.write(
+          results, Path.of("BENCHMARKS.md"), Path.of("bench-results.json"), args, threads, s3);
+    }
   }
 
   private static Result scan(

@@ -47,7 +47,8 @@ final class Report {
     System.out.print(table(results));
   }
 
-  static void write(List<Result> results, Path md, Path json, String[] args, int threads)
+  static void write(
+      List<Result> results, Path md, Path json, String[] args, int threads, String s3Table)
       throws IOException {
     String machine =
         String.format(
@@ -76,7 +77,13 @@ final class Report {
             + " DuckDB's `COPY ... TO parquet` of a table already in memory. Planning rows are"
             + " data files (10,000 snapshots × 10 files per scale unit, written straight into the"
             + " catalog); DuckDB cannot plan DuckLake scans here (no ducklake extension), so"
-            + " those rows have no ratio.\n";
+            + " those rows have no ratio.\n"
+            + (s3Table.isEmpty()
+                ? ""
+                : "\n## Data on S3 (S3Proxy on loopback) against local disk, same run\n\n"
+                    + s3Table
+                    + "\nS3 requests: every request one scan made (catalog on local SQLite, so"
+                    + " these are data-file GETs and HEADs: footer plus column chunks).\n");
     Files.writeString(md, text);
     ObjectMapper m = new ObjectMapper();
     Files.writeString(

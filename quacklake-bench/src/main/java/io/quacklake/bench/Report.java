@@ -43,6 +43,18 @@ final class Report {
     return b.toString();
   }
 
+  /** The marker after which BENCHMARKS.md holds hand-written analysis that runs keep. */
+  static final String ANALYSIS = "<!-- analysis: kept across runs -->";
+
+  private static String keptAnalysis(Path md) throws IOException {
+    if (!Files.exists(md)) {
+      return "";
+    }
+    String old = Files.readString(md);
+    int at = old.indexOf(ANALYSIS);
+    return at < 0 ? "" : "\n" + old.substring(at);
+  }
+
   static void print(List<Result> results) {
     System.out.print(table(results));
   }
@@ -84,7 +96,7 @@ final class Report {
                     + s3Table
                     + "\nS3 requests: every request one scan made (catalog on local SQLite, so"
                     + " these are data-file GETs and HEADs: footer plus column chunks).\n");
-    Files.writeString(md, text);
+    Files.writeString(md, text + keptAnalysis(md));
     ObjectMapper m = new ObjectMapper();
     Files.writeString(
         json, m.writerWithDefaultPrettyPrinter().writeValueAsString(BenchMain.json(m, results)));

@@ -45,7 +45,10 @@ class GoldenLakeTest {
                         DynamicContainer.dynamicContainer(
                             "duckdb catalog", lakeTests(source, () -> duckdbCatalog(source))),
                         DynamicContainer.dynamicContainer(
-                            "sqlite catalog", lakeTests(source, () -> sqliteCatalog(source))))));
+                            "sqlite catalog", lakeTests(source, () -> sqliteCatalog(source))),
+                        DynamicContainer.dynamicContainer(
+                            "postgres catalog",
+                            lakeTests(source, () -> postgresCatalog(source))))));
   }
 
   private static String duckdbCatalog(GoldenSource source) {
@@ -62,6 +65,24 @@ class GoldenLakeTest {
       }
     }
     return "sqlite:" + file;
+  }
+
+  private static final java.util.Map<String, String> POSTGRES_COPIES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The golden catalog copied into a PostgreSQL database in DuckDB's postgres layout. */
+  private static String postgresCatalog(GoldenSource source) {
+    return POSTGRES_COPIES.computeIfAbsent(
+        source.toString(),
+        k -> {
+          String location = TestCatalogs.location("postgres", temp);
+          try {
+            PostgresCatalogCopy.copy(source.dir().resolve("catalog.ducklake"), location);
+          } catch (Exception e) {
+            throw new AssertionError("copying " + source + " to PostgreSQL failed", e);
+          }
+          return location;
+        });
   }
 
   private static Stream<DynamicNode> lakeTests(

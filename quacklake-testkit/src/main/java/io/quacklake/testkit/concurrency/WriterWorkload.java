@@ -135,13 +135,27 @@ public final class WriterWorkload {
     }
   }
 
-  /** {@code WriterWorkload CATALOG WRITER SEED LOG SECONDS MAX_COMMITS}: one writer process. */
-  public static void main(String[] args) {
+  /**
+   * {@code WriterWorkload CATALOG WRITER SEED LOG SECONDS MAX_COMMITS [START_AT]}: one writer
+   * process. With {@code START_AT} (epoch milliseconds) it opens the lake, waits until then and
+   * runs for {@code SECONDS} from there, so that JVM start-up is not counted.
+   */
+  public static void main(String[] args) throws InterruptedException {
     WriterWorkload w =
         new WriterWorkload(
             args[0], Integer.parseInt(args[1]), Long.parseLong(args[2]), Path.of(args[3]));
-    long deadline = System.currentTimeMillis() + Long.parseLong(args[4]) * 1000;
-    int commits = w.run(deadline, Integer.parseInt(args[5]));
-    System.out.println(commits + " " + w.conflicts());
+    long seconds = Long.parseLong(args[4]);
+    int max = Integer.parseInt(args[5]);
+    if (args.length < 7) {
+      long deadline = System.currentTimeMillis() + seconds * 1000;
+      System.out.println(w.run(deadline, max) + " " + w.conflicts());
+      return;
+    }
+    long startAt = Long.parseLong(args[6]);
+    try (Lake lake = Lake.open(args[0])) {
+      lake.snapshots();
+      Thread.sleep(Math.max(0, startAt - System.currentTimeMillis()));
+      System.out.println(w.run(lake, startAt + seconds * 1000, max) + " " + w.conflicts());
+    }
   }
 }

@@ -48,7 +48,10 @@ class GoldenLakeTest {
                             "sqlite catalog", lakeTests(source, () -> sqliteCatalog(source))),
                         DynamicContainer.dynamicContainer(
                             "postgres catalog",
-                            lakeTests(source, () -> postgresCatalog(source))))));
+                            lakeTests(source, () -> serverCatalog("postgres", source))),
+                        DynamicContainer.dynamicContainer(
+                            "mariadb catalog",
+                            lakeTests(source, () -> serverCatalog("mariadb", source))))));
   }
 
   private static String duckdbCatalog(GoldenSource source) {
@@ -67,19 +70,19 @@ class GoldenLakeTest {
     return "sqlite:" + file;
   }
 
-  private static final java.util.Map<String, String> POSTGRES_COPIES =
+  private static final java.util.Map<String, String> SERVER_COPIES =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** The golden catalog copied into a PostgreSQL database in DuckDB's postgres layout. */
-  private static String postgresCatalog(GoldenSource source) {
-    return POSTGRES_COPIES.computeIfAbsent(
-        source.toString(),
+  /** The golden catalog copied into a server database in DuckDB's layout for it. */
+  private static String serverCatalog(String kind, GoldenSource source) {
+    return SERVER_COPIES.computeIfAbsent(
+        kind + " " + source,
         k -> {
-          String location = TestCatalogs.location("postgres", temp);
+          String location = TestCatalogs.location(kind, temp);
           try {
-            PostgresCatalogCopy.copy(source.dir().resolve("catalog.ducklake"), location);
+            ServerCatalogCopy.copy(source.dir().resolve("catalog.ducklake"), location);
           } catch (Exception e) {
-            throw new AssertionError("copying " + source + " to PostgreSQL failed", e);
+            throw new AssertionError("copying " + source + " to " + kind + " failed", e);
           }
           return location;
         });

@@ -16,33 +16,37 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * Copies a DuckDB-file DuckLake catalog into an empty PostgreSQL database laid out as DuckDB's
- * postgres extension lays it out (spec digest §6.5): the fixed tables with PostgreSQL's native
- * types (created by Quacklake's PostgreSQL DDL; other tables such as inlined deletes with DuckDB's
- * type names, which PostgreSQL shares for them), and inlined-data tables whose user columns map as
- * DuckDB maps them (integers, floats, decimals, booleans and UUIDs native; VARCHAR, JSON and BLOB
- * as BYTEA; everything else as its DuckDB text in VARCHAR). Values travel as text, except bytes.
+ * Copies a DuckDB-file DuckLake catalog into an empty PostgreSQL or MySQL/MariaDB database laid out
+ * as DuckDB's postgres and mysql extensions lay it out (spec digest §6.5): the fixed tables with
+ * the database's native types (created by Quacklake's DDL for that database; other tables such as
+ * inlined deletes, and columns of newer spec versions, from DuckDB's type names), and inlined-data
+ * tables whose user columns map as DuckDB maps them. PostgreSQL: integers, floats, decimals,
+ * booleans and UUIDs native, VARCHAR/JSON/BLOB as BYTEA, the rest as DuckDB text. MySQL: integers
+ * as BIGINT, booleans as BOOLEAN, BLOB as LONGBLOB, the rest as LONGTEXT. Values travel as text,
+ * except bytes and booleans.
  */
-public final class PostgresCatalogCopy {
-  private PostgresCatalogCopy() {}
+public final class ServerCatalogCopy {
+  private ServerCatalogCopy() {}
 
   /**
-   * @param location a {@code postgres:} location of an empty database
+   * @param location a {@code postgres:} or {@code mysql:} location of an empty database
    */
   public static void copy(Path duckdbCatalog, String location) throws SQLException {
+    boolean mysql = location.startsWith("mysql:");
     CatalogInitializer.create(CatalogLocation.parse(location), "copied/", "copy");
     Properties ro = new Properties();
     ro.setProperty("duckdb.read_only", "true");
-    Properties pg = new Properties();
-    pg.setProperty("stringtype", "unspecified");
+    Properties target = new Properties();
+    target.setProperty("stringtype", "unspecified");
+    target.setProperty("sessionVariables", "sql_mode='ANSI_QUOTES,STRICT_TRANS_TABLES'");
     try (Connection src = DriverManager.getConnection("jdbc:duckdb:" + duckdbCatalog, ro);
-        Connection dst = DriverManager.getConnection(TestCatalogs.jdbcUrl(location), pg)) {
+        Connection dst = DriverManager.getConnection(TestCatalogs.jdbcUrl(location), target)) {
       try (Statement s = src.createStatement()) {
         s.execute("SET TimeZone = 'UTC'");
       }
       dst.setAutoCommit(false);
       for (String table : tables(src)) {
-        copyTable(src, dst, table);
+        copyTable(src, dst, table, mysql);
       }
       dst.commit();
     }
@@ -64,7 +68,8 @@ public final class PostgresCatalogCopy {
 
   private record Column(String name, String duckType) {}
 
-  private static void copyTable(Connection src, Connection dst, String table) throws SQLException {
+  private static void copyTable(Connection src, Connection dst, String table, boolean mysql)
+      throws SQLException {
     boolean inlined = table.matches("ducklake_inlined_data_\\d+_\\d+");
     List<Column> columns = new ArrayList<>();
     try (PreparedStatement ps =
@@ -85,7 +90,10 @@ public final class PostgresCatalogCopy {
         for (int i = 0; i < columns.size(); i++) {
           Column c = columns.get(i);
           create.append(i == 0 ? "" : ", ").append(quote(c.name())).append(' ');
-          create.append(i < 3 ? "BIGINT" : inlinedType(c.duckType()));
+          create.append(
+              i < 3
+                  ? "BIGINT"
+                  : mysql ? mysqlInlinedType(c.duckType()) : inlinedType(c.duckType()));
         }
         s.execute(create.append(")").toString());
       } else if (exists(dst, table)) {
@@ -97,14 +105,14 @@ public final class PostgresCatalogCopy {
                   + " ADD COLUMN IF NOT EXISTS "
                   + quote(c.name())
                   + " "
-                  + pgType(c.duckType()));
+                  + columnType(c.duckType(), mysql));
         }
       } else {
         StringBuilder create = new StringBuilder("CREATE TABLE ").append(quote(table)).append(" (");
         for (int i = 0; i < columns.size(); i++) {
           Column c = columns.get(i);
           create.append(i == 0 ? "" : ", ").append(quote(c.name())).append(' ');
-          create.append(pgType(c.duckType()));
+          create.append(columnType(c.duckType(), mysql));
         }
         s.execute(create.append(")").toString());
       }
@@ -128,7 +136,17 @@ public final class PostgresCatalogCopy {
           Column c = columns.get(i);
           if (bytes(c)) {
             insert.setBytes(i + 1, rs.getBytes(i + 1));
-          } else if (inlined && i >= 3 && isText(c.duckType())) {
+          } else if (mysql && c.duckType().equalsIgnoreCase("BOOLEAN")) {
+            boolean v = rs.getBoolean(i + 1);
+            if (rs.wasNull()) {
+              insert.setNull(i + 1, java.sql.Types.BOOLEAN);
+            } else {
+              insert.setBoolean(i + 1, v);
+            }
+          } else if (mysql && c.duckType().equalsIgnoreCase("TIMESTAMP WITH TIME ZONE")) {
+            String v = rs.getString(i + 1);
+            insert.setString(i + 1, v == null ? null : v.replaceAll("[+-]\\d\\d(:\\d\\d)?$", ""));
+          } else if (!mysql && inlined && i >= 3 && isText(c.duckType())) {
             String v = rs.getString(i + 1);
             insert.setBytes(i + 1, v == null ? null : v.getBytes(StandardCharsets.UTF_8));
           } else {
@@ -169,9 +187,20 @@ public final class PostgresCatalogCopy {
     };
   }
 
-  /** A catalog column's type in PostgreSQL (newer spec versions add columns and tables). */
-  private static String pgType(String duckType) {
-    return switch (duckType.toUpperCase(Locale.ROOT)) {
+  /** A catalog column's type (newer spec versions add columns and tables). */
+  private static String columnType(String duckType, boolean mysql) {
+    String t = duckType.toUpperCase(Locale.ROOT);
+    if (mysql) {
+      return switch (t) {
+        case "VARCHAR" -> "TEXT";
+        case "UUID" -> "VARCHAR(36)";
+        case "TIMESTAMP WITH TIME ZONE" -> "DATETIME(6)";
+        case "BLOB" -> "LONGBLOB";
+        case "UBIGINT", "HUGEINT" -> "DECIMAL(38,0)";
+        default -> duckType;
+      };
+    }
+    return switch (t) {
       case "BLOB" -> "BYTEA";
       case "DOUBLE" -> "DOUBLE PRECISION";
       case "UBIGINT", "HUGEINT" -> "NUMERIC";
@@ -179,11 +208,28 @@ public final class PostgresCatalogCopy {
     };
   }
 
+  /** DuckDB's mysql mapping for inlined user columns (as {@code MySqlDialect} writes). */
+  private static String mysqlInlinedType(String duckType) {
+    return switch (duckType.toUpperCase(Locale.ROOT)) {
+      case "BOOLEAN" -> "BOOLEAN";
+      case "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER" ->
+          "BIGINT";
+      case "BLOB" -> "LONGBLOB";
+      default -> "LONGTEXT";
+    };
+  }
+
   private static boolean exists(Connection c, String table) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT 1 FROM information_schema.tables WHERE table_name = ?"
-                + " AND table_schema = current_schema()")) {
+                + " AND table_schema = "
+                + (c.getMetaData()
+                        .getDatabaseProductName()
+                        .toLowerCase(Locale.ROOT)
+                        .contains("postgres")
+                    ? "current_schema()"
+                    : "DATABASE()"))) {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();

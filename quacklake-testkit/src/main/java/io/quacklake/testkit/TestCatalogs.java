@@ -20,10 +20,20 @@ public final class TestCatalogs {
   private TestCatalogs() {}
 
   /**
-   * A new, not yet created catalog location of {@code kind} (sqlite, duckdb, postgres, mariadb).
+   * Every catalog kind the lake-behaviour tests run on: SQLite, DuckDB file, PostgreSQL,
+   * MySQL/MariaDB and the object-store catalog on local disk.
+   */
+  public static java.util.stream.Stream<String> all() {
+    return java.util.stream.Stream.of("sqlite", "duckdb", "postgres", "mariadb", "objectstore");
+  }
+
+  /**
+   * A new, not yet created catalog location of {@code kind} (sqlite, duckdb, postgres, mariadb,
+   * objectstore).
    */
   public static String location(String kind, Path temp) {
     return switch (kind.toLowerCase(Locale.ROOT)) {
+      case "objectstore" -> temp.resolve("lake-" + UUID.randomUUID()).toUri().toString();
       case "sqlite" -> "sqlite:" + temp.resolve("catalog-" + UUID.randomUUID() + ".sqlite");
       case "duckdb" -> "duckdb:" + temp.resolve("catalog-" + UUID.randomUUID() + ".ducklake");
       case "postgres" -> "postgres:dbname=" + postgresDatabase() + " host=127.0.0.1 user=postgres";

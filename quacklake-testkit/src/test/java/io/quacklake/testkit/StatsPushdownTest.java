@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Integer ranges of a filter prune files in the catalog query itself (each database casts the
@@ -21,7 +21,7 @@ class StatsPushdownTest {
   @TempDir Path temp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "duckdb", "postgres", "mariadb"})
+  @MethodSource("io.quacklake.testkit.TestCatalogs#all")
   void integerRangesPruneFilesInTheCatalog(String kind) {
     try (Lake lake = Lake.create(TestCatalogs.location(kind, temp), temp.resolve("d").toString())) {
       lake.createTable("t", ColumnDefinitions.parse("id BIGINT, small INTEGER, name VARCHAR"));

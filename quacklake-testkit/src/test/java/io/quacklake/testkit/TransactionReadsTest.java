@@ -36,7 +36,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A transaction reads its base snapshot plus its own writes, and its deletes, updates and merges
@@ -87,7 +87,7 @@ class TransactionReadsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "duckdb"})
+  @MethodSource("io.quacklake.testkit.TestCatalogs#all")
   void scanInsideTransactionSeesOwnFilesAndInlinedRowsOnly(String kind) {
     try (Lake lake = lake(kind)) {
       try (Transaction tx = lake.begin()) {
@@ -111,7 +111,7 @@ class TransactionReadsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "duckdb"})
+  @MethodSource("io.quacklake.testkit.TestCatalogs#all")
   void deleteAfterAppendInSameTransactionRewritesOwnFile(String kind) throws Exception {
     try (Lake lake = lake(kind)) {
       try (Transaction tx = lake.begin()) {

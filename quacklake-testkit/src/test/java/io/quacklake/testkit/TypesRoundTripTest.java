@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every type DuckLake 1.0 stores, written through Quacklake and read back: the golden {@code types}
@@ -37,7 +37,7 @@ class TypesRoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "duckdb", "postgres", "mariadb"})
+  @MethodSource("io.quacklake.testkit.TestCatalogs#all")
   void everyTypeSurvivesInliningAndParquet(String kind) {
     try (Lake golden =
             Lake.open(

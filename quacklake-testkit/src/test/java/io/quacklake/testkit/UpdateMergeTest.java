@@ -25,7 +25,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Updates and merges keep row ids and are visible exactly from their snapshot on. */
 class UpdateMergeTest {
@@ -61,7 +61,7 @@ class UpdateMergeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "duckdb", "postgres", "mariadb"})
+  @MethodSource("io.quacklake.testkit.TestCatalogs#all")
   void rowApiUpdateOfFileAndInlinedRows(String kind) {
     try (Lake lake = lake(kind)) {
       Snapshot loaded;
@@ -103,7 +103,7 @@ class UpdateMergeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "duckdb", "postgres", "mariadb"})
+  @MethodSource("io.quacklake.testkit.TestCatalogs#all")
   void mergeUpdatesMatchesAndInsertsTheRest(String kind) {
     try (Lake lake = lake(kind);
         BufferAllocator a = new RootAllocator()) {

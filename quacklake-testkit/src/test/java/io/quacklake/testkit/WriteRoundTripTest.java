@@ -19,7 +19,7 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Write with Quacklake, read with Quacklake: appends (inlined and files), deletes, time travel. */
 class WriteRoundTripTest {
@@ -56,7 +56,7 @@ class WriteRoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "duckdb", "postgres", "mariadb"})
+  @MethodSource("io.quacklake.testkit.TestCatalogs#all")
   void appendsDeletesAndTimeTravel(String kind) {
     String catalog = TestCatalogs.location(kind, temp);
     try (BufferAllocator a = new RootAllocator();

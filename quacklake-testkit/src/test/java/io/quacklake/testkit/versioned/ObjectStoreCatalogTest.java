@@ -165,13 +165,12 @@ class ObjectStoreCatalogTest {
 
   @Test
   void damagedBlockIsCorruptAndNamesTheBlock() throws Exception {
+    String needed;
     try (Lake lake = Lake.create(location(), null)) {
       lake.createTable("t", ColumnDefinitions.parse("id BIGINT"));
+      needed = lake.catalogVersions().manifest().blocks().get(0);
     }
-    Path block;
-    try (Stream<Path> blocks = Files.list(temp.resolve("lake/catalog/blocks"))) {
-      block = blocks.findFirst().orElseThrow();
-    }
+    Path block = temp.resolve("lake/catalog/blocks").resolve(needed);
     Files.write(block, new byte[] {1, 2, 3});
     assertThatThrownBy(() -> Lake.open(location()))
         .isInstanceOf(QuacklakeException.class)

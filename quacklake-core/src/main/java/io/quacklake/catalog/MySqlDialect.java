@@ -48,7 +48,11 @@ final class MySqlDialect implements SqlDialect {
 
   @Override
   public boolean isBusy(SQLException e) {
-    return e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
+    // 1213 deadlock, 1205 lock wait timeout, 1412 "table definition has changed" (a table such
+    // as an inlined-data table was created after this transaction's snapshot), 1020 "record has
+    // changed since last read" (snapshot isolation): each asks for the transaction to be retried.
+    int code = e.getErrorCode();
+    return code == 1213 || code == 1205 || code == 1412 || code == 1020;
   }
 
   /** DATETIME(6) has no zone: the text is taken as UTC, as written. */

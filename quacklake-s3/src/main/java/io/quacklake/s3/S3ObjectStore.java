@@ -138,7 +138,6 @@ public final class S3ObjectStore implements ObjectStore, SupportsConditionalWrit
   public CreateOutcome createIfAbsent(Location location, byte[] content) throws IOException {
     S3Path path = S3Path.of(location);
     IOException last = null;
-    boolean ambiguous = false;
     for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
       try {
         counter.countPut();
@@ -152,8 +151,9 @@ public final class S3ObjectStore implements ObjectStore, SupportsConditionalWrit
         return CreateOutcome.CREATED;
       } catch (S3Exception e) {
         if (e.statusCode() == 412) {
-          // after an ambiguous attempt the object may be our own: only its content can tell
-          CreateOutcome settled = ambiguous ? readBack(location, content) : null;
+          // The SDK retries failed requests by itself, so even a first 412 may answer a retry of
+          // our own PUT that landed: only the stored content can tell.
+          CreateOutcome settled = readBack(location, content);
           return settled == null ? CreateOutcome.ALREADY_EXISTS : settled;
         }
         if (e.statusCode() != 409 && e.statusCode() < 500) {
@@ -163,7 +163,6 @@ public final class S3ObjectStore implements ObjectStore, SupportsConditionalWrit
       } catch (SdkClientException e) {
         last = S3Errors.map(e, "create", location, settings);
       }
-      ambiguous = true;
       CreateOutcome settled = readBack(location, content);
       if (settled != null) {
         return settled;

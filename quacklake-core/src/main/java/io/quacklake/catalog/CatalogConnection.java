@@ -190,6 +190,25 @@ public final class CatalogConnection implements AutoCloseable {
         throw readFailed(what, e);
       }
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return readOnce(body);
+      } catch (SQLException e) {
+        if (!dialect.isBusy(e) || attempt >= READ_ATTEMPTS) {
+          throw readFailed(what, e);
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  /**
+   * How often a read is tried when the database asks for a retry (a deadlock, or MariaDB's "table
+   * definition has changed" when a table appeared after the read's snapshot).
+   */
+  private static final int READ_ATTEMPTS = 5;
+
+  private <T> T readOnce(SqlFunction<T> body) throws SQLException {
     turns.lock();
     try {
       Connection c = source.forRead();
@@ -198,16 +217,33 @@ public final class CatalogConnection implements AutoCloseable {
         try {
           return body.apply(c);
         } finally {
-          c.commit();
-          c.setAutoCommit(true);
+          try {
+            c.commit();
+          } finally {
+            c.setAutoCommit(true);
+          }
         }
+      } catch (SQLException e) {
+        try {
+          c.rollback();
+          c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+          // the read failed already; its own error is the one to report
+        }
+        throw e;
       } finally {
         source.release(c);
       }
-    } catch (SQLException e) {
-      throw readFailed(what, e);
     } finally {
       turns.unlock();
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(10L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -110,9 +110,12 @@ class ConcurrentWritersIT {
     for (int w = 1; w <= 8; w++) {
       processes.add(start(w, SECONDS, startAt));
     }
-    for (Process p : processes) {
+    for (int w = 1; w <= 8; w++) {
+      Process p = processes.get(w - 1);
       assertThat(p.waitFor(SECONDS + 120, TimeUnit.SECONDS)).isTrue();
-      assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes())).isZero();
+      assertThat(p.exitValue())
+          .as("writer %d: %s", w, Files.readString(temp.resolve("writer-" + w + ".err")))
+          .isZero();
     }
     List<Ack> acks = acks(8);
     System.out.printf(

@@ -2,7 +2,6 @@ package io.quacklake.s3;
 
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.quacklake.storage.StorageSettings;
 import io.quacklake.testkit.S3ProxyProcess;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,11 +22,9 @@ final class S3TestServer {
   private static String failure;
 
   final URI endpoint;
-  private final S3ProxyProcess process;
 
-  private S3TestServer(URI endpoint, S3ProxyProcess process) {
+  private S3TestServer(URI endpoint) {
     this.endpoint = endpoint;
-    this.process = process;
   }
 
   /**
@@ -61,20 +58,12 @@ final class S3TestServer {
     System.setProperty("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
     System.setProperty("AWS_REGION", "us-east-1");
     System.setProperty("QUACKLAKE_S3_PATH_STYLE", "true");
-    return new S3TestServer(endpoint, process);
+    return new S3TestServer(endpoint);
   }
 
   /** Settings that reach this server. */
   S3Settings settings() {
     return new S3Settings(endpoint, "us-east-1", true, ACCESS_KEY, SECRET_KEY, null);
-  }
-
-  StorageSettings storageSettings() {
-    return StorageSettings.NONE
-        .with("s3.endpoint", endpoint.toString())
-        .with("s3.path-style", "true")
-        .with("s3.access-key-id", ACCESS_KEY)
-        .with("s3.secret-access-key", SECRET_KEY);
   }
 
   /** The environment a child process needs to reach this server. */
@@ -99,9 +88,5 @@ final class S3TestServer {
       store.createBucket(name);
     }
     return name;
-  }
-
-  void stop() throws InterruptedException {
-    process.close();
   }
 }

@@ -113,10 +113,6 @@ public final class VersionedCatalog implements AutoCloseable {
     }
   }
 
-  public CatalogLayout layout() {
-    return layout;
-  }
-
   /** The version of the local copy. */
   public CatalogManifest manifest() {
     return current;

@@ -43,6 +43,7 @@ public final class ParquetBatchReader implements AutoCloseable {
   private final BigIntVector rowIds;
   private final BatchSelection selection;
   private int nextRowGroup;
+  private int currentRowGroup = -1;
   private long rowGroupRemaining;
   private long nextPosition;
   private final long[] rowGroupStarts;
@@ -105,9 +106,13 @@ public final class ParquetBatchReader implements AutoCloseable {
    *     in a type that cannot be read as the requested one, UNAVAILABLE when storage fails
    */
   public static ParquetBatchReader open(ParquetReadRequest request, BufferAllocator allocator) {
-    ParquetFileReader reader = ParquetInputFile.open(request.file());
+    ParquetFileReader reader = ParquetInputFile.open(request.file(), request.footer());
     try {
-      return new ParquetBatchReader(request, reader, allocator);
+      ParquetBatchReader opened = new ParquetBatchReader(request, reader, allocator);
+      if (request.share() != null) {
+        request.share().publish(reader.getFooter());
+      }
+      return opened;
     } catch (RuntimeException e) {
       try {
         reader.close();
@@ -152,7 +157,7 @@ public final class ParquetBatchReader implements AutoCloseable {
         }
       }
     } catch (ParquetRuntimeException e) {
-      throw ParquetInputFile.failure(request.file(), "row group " + (nextRowGroup - 1), e);
+      throw ParquetInputFile.failure(request.file(), "row group " + currentRowGroup, e);
     }
   }
 
@@ -162,8 +167,12 @@ public final class ParquetBatchReader implements AutoCloseable {
   }
 
   private boolean nextRowGroup() {
-    while (nextRowGroup < rowGroups.size()) {
-      int index = nextRowGroup++;
+    while (true) {
+      int index = request.share() == null ? nextRowGroup++ : request.share().claim();
+      if (index >= rowGroups.size()) {
+        return false;
+      }
+      currentRowGroup = index;
       BlockMetaData block = rowGroups.get(index);
       long first = rowGroupStarts[index];
       long count = block.getRowCount();
@@ -192,7 +201,6 @@ public final class ParquetBatchReader implements AutoCloseable {
       nextPosition = first;
       return true;
     }
-    return false;
   }
 
   private void emit(long start, int rows, int kept) {

@@ -7,6 +7,7 @@ import io.quacklake.storage.SeekableStream;
 import java.io.IOException;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.SeekableInputStream;
 
@@ -23,9 +24,18 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
    * configuration, and none of parquet-java's own filters.
    */
   static ParquetFileReader open(InputFile file) {
+    return open(file, null);
+  }
+
+  /** As {@link #open(InputFile)}, reusing {@code footer} when it is not null. */
+  static ParquetFileReader open(InputFile file, ParquetMetadata footer) {
     ParquetReadOptions options = StandaloneReadOptions.get();
     try {
-      return new ParquetFileReader(new ParquetInputFile(file), options);
+      ParquetInputFile input = new ParquetInputFile(file);
+      if (footer != null) {
+        return new ParquetFileReader(input, footer, options, input.newStream());
+      }
+      return new ParquetFileReader(input, options);
     } catch (IOException e) {
       throw new QuacklakeException(
           ErrorKind.UNAVAILABLE,

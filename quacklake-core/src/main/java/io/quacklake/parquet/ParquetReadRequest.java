@@ -5,6 +5,7 @@ import io.quacklake.storage.InputFile;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
 import java.util.Objects;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
 /**
  * What to read from one Parquet data file.
@@ -22,6 +23,9 @@ import java.util.Objects;
  * @param rowIdStart the row id of the file's first row, used when the file has no embedded {@code
  *     _ducklake_internal_row_id}
  * @param batchSize the maximum number of rows per batch
+ * @param share splits the file's row groups with other readers of the same share, each reading the
+ *     row groups it claims; null reads every row group
+ * @param footer the file's footer when already read (by a {@link RowGroupShare}); null reads it
  */
 public record ParquetReadRequest(
     InputFile file,
@@ -31,7 +35,9 @@ public record ParquetReadRequest(
     long maxSnapshot,
     boolean includeRowIdentity,
     long rowIdStart,
-    int batchSize) {
+    int batchSize,
+    RowGroupShare share,
+    ParquetMetadata footer) {
 
   /** The default number of rows per batch. */
   public static final int DEFAULT_BATCH_SIZE = 8192;
@@ -67,7 +73,7 @@ public record ParquetReadRequest(
   /** Reads every row of {@code columns}, in batches of {@link #DEFAULT_BATCH_SIZE}. */
   public static ParquetReadRequest of(InputFile file, List<LakeColumn> columns) {
     return new ParquetReadRequest(
-        file, columns, null, new long[0], Long.MAX_VALUE, false, 0, DEFAULT_BATCH_SIZE);
+        file, columns, null, new long[0], Long.MAX_VALUE, false, 0, DEFAULT_BATCH_SIZE, null, null);
   }
 
   public ParquetReadRequest withRowGroupFilter(RowGroupFilter filter) {
@@ -79,7 +85,9 @@ public record ParquetReadRequest(
         maxSnapshot,
         includeRowIdentity,
         rowIdStart,
-        batchSize);
+        batchSize,
+        share,
+        footer);
   }
 
   public ParquetReadRequest withDeletedPositions(long[] positions) {
@@ -91,7 +99,9 @@ public record ParquetReadRequest(
         maxSnapshot,
         includeRowIdentity,
         rowIdStart,
-        batchSize);
+        batchSize,
+        share,
+        footer);
   }
 
   public ParquetReadRequest withMaxSnapshot(long snapshot) {
@@ -103,12 +113,23 @@ public record ParquetReadRequest(
         snapshot,
         includeRowIdentity,
         rowIdStart,
-        batchSize);
+        batchSize,
+        share,
+        footer);
   }
 
   public ParquetReadRequest withRowIdentity(long firstRowId) {
     return new ParquetReadRequest(
-        file, columns, rowGroupFilter, deletedPositions, maxSnapshot, true, firstRowId, batchSize);
+        file,
+        columns,
+        rowGroupFilter,
+        deletedPositions,
+        maxSnapshot,
+        true,
+        firstRowId,
+        batchSize,
+        share,
+        footer);
   }
 
   public ParquetReadRequest withBatchSize(int rows) {
@@ -120,6 +141,23 @@ public record ParquetReadRequest(
         maxSnapshot,
         includeRowIdentity,
         rowIdStart,
-        rows);
+        rows,
+        share,
+        footer);
+  }
+
+  /** Reads only the row groups claimed from {@code share}, reusing {@code knownFooter} if given. */
+  public ParquetReadRequest withShare(RowGroupShare rowGroups, ParquetMetadata knownFooter) {
+    return new ParquetReadRequest(
+        file,
+        columns,
+        rowGroupFilter,
+        deletedPositions,
+        maxSnapshot,
+        includeRowIdentity,
+        rowIdStart,
+        batchSize,
+        rowGroups,
+        knownFooter);
   }
 }

@@ -8,13 +8,19 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
-/** Reads one data file with its deletes and emits projected, filtered batches. */
+/**
+ * Reads the row groups of one data file that this worker claims, with the file's deletes, and emits
+ * projected, filtered batches. The file's first reader opens it; a joining reader reuses its footer
+ * and takes row groups nobody has claimed yet, so one large file is read by several workers.
+ */
 final class FileReadTask {
   private FileReadTask() {}
 
   static void run(
-      FileTask task,
+      SharedFile shared,
+      boolean first,
       long snapshot,
       ScanSettings settings,
       BatchProjector projector,
@@ -22,7 +28,34 @@ final class FileReadTask {
       ScanCounters counters,
       BooleanSupplier cancelled,
       Consumer<ArrowRecordBatch> sink) {
-    long[] deleted = DeletedPositions.of(task, snapshot, settings.store());
+    ParquetMetadata footer = null;
+    if (!first) {
+      footer = shared.rowGroups().awaitFooter();
+      if (footer == null) {
+        return;
+      }
+    }
+    try {
+      read(shared, footer, snapshot, settings, projector, allocator, counters, cancelled, sink);
+    } finally {
+      if (first) {
+        shared.rowGroups().abandon();
+      }
+    }
+  }
+
+  private static void read(
+      SharedFile shared,
+      ParquetMetadata footer,
+      long snapshot,
+      ScanSettings settings,
+      BatchProjector projector,
+      BufferAllocator allocator,
+      ScanCounters counters,
+      BooleanSupplier cancelled,
+      Consumer<ArrowRecordBatch> sink) {
+    FileTask task = shared.task();
+    long[] deleted = shared.deleted(snapshot, settings.store());
     long maxSnapshot = DeletedPositions.maxSnapshot(task, snapshot);
     InputFile input = settings.store().newInputFile(task.location(), task.file().fileSizeBytes());
     RowFilter filter = settings.filter();
@@ -35,7 +68,9 @@ final class FileReadTask {
             maxSnapshot,
             false,
             task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
-            settings.batchSize());
+            settings.batchSize(),
+            shared.rowGroups(),
+            footer);
     try (ParquetBatchReader reader = ParquetBatchReader.open(request, allocator)) {
       while (!cancelled.getAsBoolean() && reader.loadNextBatch()) {
         counters.rowsScanned.add(reader.root().getRowCount());

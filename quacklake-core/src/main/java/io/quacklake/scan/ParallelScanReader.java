@@ -21,7 +21,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Executes a {@link ScanPlan}: worker threads read files (and inlined rows) in parallel and hand
- * finished batches through a bounded queue to the consumer. Batch order is not defined.
+ * finished batches through a bounded queue to the consumer. Every file is first opened by one
+ * worker; workers left without an unopened file join files in progress and take their unread row
+ * groups, so a table of one large file still uses every thread. Batch order is not defined.
  */
 public final class ParallelScanReader extends ScanReader {
   private static final Object DONE = new Object();
@@ -61,18 +63,23 @@ public final class ParallelScanReader extends ScanReader {
   private void launch() {
     BatchProjector projector = new BatchProjector(schema, settings.filter(), allocator);
     long snapshot = plan.table().snapshotId();
-    for (FileTask task : plan.files()) {
-      units.add(
-          () ->
-              FileReadTask.run(
-                  task,
-                  snapshot,
-                  settings,
-                  projector,
-                  allocator,
-                  counters,
-                  cancelled::get,
-                  this::emit));
+    List<SharedFile> files = plan.files().stream().map(SharedFile::new).toList();
+    for (int round = 0; round < Math.max(1, settings.threads()); round++) {
+      boolean first = round == 0;
+      for (SharedFile file : files) {
+        units.add(
+            () ->
+                FileReadTask.run(
+                    file,
+                    first,
+                    snapshot,
+                    settings,
+                    projector,
+                    allocator,
+                    counters,
+                    cancelled::get,
+                    this::emit));
+      }
     }
     for (InlinedRows rows : plan.inlined()) {
       units.add(() -> readInlined(rows, projector));

@@ -110,7 +110,9 @@ public final class RowLocator {
               DeletedPositions.maxSnapshot(task, snapshot),
               true,
               task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
-              ParquetReadRequest.DEFAULT_BATCH_SIZE);
+              ParquetReadRequest.DEFAULT_BATCH_SIZE,
+              null,
+              null);
       try (ParquetBatchReader reader = ParquetBatchReader.open(request, allocator)) {
         while (reader.loadNextBatch()) {
           VectorSchemaRoot root = reader.root();

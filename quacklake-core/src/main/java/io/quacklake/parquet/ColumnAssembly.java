@@ -24,7 +24,7 @@ final class ColumnAssembly {
   private final String file;
   private final List<FieldVector> vectors;
   private final List<Level> levels = new ArrayList<>();
-  private final List<LeafColumnReader> leaves = new ArrayList<>();
+  private final List<LeafReader> leaves = new ArrayList<>();
   private final List<ColumnDescriptor> descriptors = new ArrayList<>();
   private final List<MissingColumn> missing = new ArrayList<>();
 
@@ -44,7 +44,7 @@ final class ColumnAssembly {
   }
 
   void startRowGroup(PageReadStore pages, ParsedVersion writerVersion) {
-    for (LeafColumnReader leaf : leaves) {
+    for (LeafReader leaf : leaves) {
       leaf.startRowGroup(pages, writerVersion);
     }
   }
@@ -59,7 +59,7 @@ final class ColumnAssembly {
     for (Level level : levels) {
       level.count = 0;
     }
-    for (LeafColumnReader leaf : leaves) {
+    for (LeafReader leaf : leaves) {
       leaf.readRows(rows);
     }
     for (MissingColumn m : missing) {
@@ -110,7 +110,11 @@ final class ColumnAssembly {
     }
     LeafWriter writer =
         LeafWriterFactory.create(leaf.descriptor().getPrimitiveType(), leaf.column(), v, file);
-    leaves.add(new LeafColumnReader(leaf.descriptor(), path, firstOwned, writer, file));
+    LeafReader flat = FlatColumnReader.tryCreate(leaf.descriptor(), path, writer, file);
+    leaves.add(
+        flat != null
+            ? flat
+            : new LeafColumnReader(leaf.descriptor(), path, firstOwned, writer, file));
     descriptors.add(leaf.descriptor());
   }
 

@@ -12,7 +12,7 @@ import org.apache.parquet.io.api.PrimitiveConverter;
  * Decodes one Parquet leaf column of a row group, batch by batch, into its Arrow vector and the
  * nested vectors it owns (Dremel assembly from repetition and definition levels).
  */
-final class LeafColumnReader {
+final class LeafColumnReader implements LeafReader {
   private static final PrimitiveConverter NO_CONVERTER = new PrimitiveConverter() {};
 
   private final ColumnDescriptor descriptor;
@@ -36,15 +36,16 @@ final class LeafColumnReader {
     this.file = file;
   }
 
-  void startRowGroup(PageReadStore pages, ParsedVersion writerVersion) {
+  @Override
+  public void startRowGroup(PageReadStore pages, ParsedVersion writerVersion) {
     reader =
         new ColumnReaderImpl(
             descriptor, pages.getPageReader(descriptor), NO_CONVERTER, writerVersion);
     remaining = reader.getTotalValueCount();
   }
 
-  /** Decodes the next {@code rows} rows of the row group. */
-  void readRows(int rows) {
+  @Override
+  public void readRows(int rows) {
     if (flat) {
       readFlat(rows);
       return;

@@ -33,10 +33,10 @@ abstract class LeafWriter {
     void set(int index, double value);
   }
 
-  /** Receives bytes: the buffer's position..limit. */
+  /** Receives bytes: {@code length} bytes of {@code bytes} from {@code offset}; not retained. */
   @FunctionalInterface
   interface BytesSink {
-    void set(int index, ByteBuffer bytes);
+    void set(int index, byte[] bytes, int offset, int length);
   }
 
   static final class BooleanWriter extends LeafWriter {
@@ -65,7 +65,10 @@ abstract class LeafWriter {
 
     @Override
     void write(ColumnReader reader, int index) {
-      int v = reader.getInteger();
+      put(index, reader.getInteger());
+    }
+
+    void put(int index, int v) {
       sink.set(index, unsigned ? Integer.toUnsignedLong(v) : v);
     }
   }
@@ -80,7 +83,11 @@ abstract class LeafWriter {
 
     @Override
     void write(ColumnReader reader, int index) {
-      sink.set(index, reader.getLong());
+      put(index, reader.getLong());
+    }
+
+    void put(int index, long v) {
+      sink.set(index, v);
     }
   }
 
@@ -94,7 +101,11 @@ abstract class LeafWriter {
 
     @Override
     void write(ColumnReader reader, int index) {
-      sink.set(index, reader.getFloat());
+      put(index, reader.getFloat());
+    }
+
+    void put(int index, double v) {
+      sink.set(index, v);
     }
   }
 
@@ -108,7 +119,11 @@ abstract class LeafWriter {
 
     @Override
     void write(ColumnReader reader, int index) {
-      sink.set(index, reader.getDouble());
+      put(index, reader.getDouble());
+    }
+
+    void put(int index, double v) {
+      sink.set(index, v);
     }
   }
 
@@ -123,7 +138,20 @@ abstract class LeafWriter {
     @Override
     void write(ColumnReader reader, int index) {
       Binary b = reader.getBinary();
-      sink.set(index, b.toByteBuffer());
+      if (b.isBackingBytesReused() || b.length() == 0) {
+        put(index, b.getBytes(), 0, b.length());
+        return;
+      }
+      ByteBuffer bytes = b.toByteBuffer();
+      if (bytes.hasArray()) {
+        put(index, bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+      } else {
+        put(index, b.getBytes(), 0, b.length());
+      }
+    }
+
+    void put(int index, byte[] bytes, int offset, int length) {
+      sink.set(index, bytes, offset, length);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -221,12 +222,15 @@ final class LeafWriterFactory {
         return null;
       }
       long to = targetNanosPerUnit(target);
-      return (i, b) ->
+      return (i, b, off, len) ->
           ((TimeStampVector) v)
               .setSafe(
                   i,
                   SourceType.convertUnit(
-                      SourceType.int96ToEpochNanos(b.order(ByteOrder.LITTLE_ENDIAN)), 1, to));
+                      SourceType.int96ToEpochNanos(
+                          ByteBuffer.wrap(b, off, len).order(ByteOrder.LITTLE_ENDIAN)),
+                      1,
+                      to));
     }
     if (src.kind() == Kind.DECIMAL) {
       if (target != TypeId.DECIMAL || column.type().scale() < src.scale()) {
@@ -235,18 +239,23 @@ final class LeafWriterFactory {
       int scale = column.type().scale();
       DecimalVector d = (DecimalVector) v;
       if (scale == src.scale()) {
-        return (i, b) -> d.setBigEndianSafe(i, bytes(b));
+        return (i, b, off, len) -> d.setBigEndianSafe(i, bytes(b, off, len));
       }
-      return (i, b) ->
-          d.setSafe(i, new BigDecimal(new BigInteger(bytes(b)), src.scale()).setScale(scale));
+      return (i, b, off, len) ->
+          d.setSafe(i, new BigDecimal(new BigInteger(b, off, len), src.scale()).setScale(scale));
     }
     return switch (target) {
       case VARCHAR, JSON, BLOB, GEOMETRY ->
-          (i, b) -> ((BaseVariableWidthVector) v).setSafe(i, b, b.position(), b.remaining());
+          (i, b, off, len) -> ((BaseVariableWidthVector) v).setSafe(i, b, off, len);
       case UUID ->
-          src.length() == 16 ? (i, b) -> ((FixedSizeBinaryVector) v).setSafe(i, bytes(b)) : null;
+          src.length() == 16
+              ? (i, b, off, len) -> ((FixedSizeBinaryVector) v).setSafe(i, bytes(b, off, len))
+              : null;
       case INTERVAL ->
-          src.length() == 12 ? (i, b) -> interval((IntervalMonthDayNanoVector) v, i, b) : null;
+          src.length() == 12
+              ? (i, b, off, len) ->
+                  interval((IntervalMonthDayNanoVector) v, i, ByteBuffer.wrap(b, off, len))
+              : null;
       default -> null;
     };
   }
@@ -257,16 +266,8 @@ final class LeafWriterFactory {
     v.setSafe(index, le.getInt(p), le.getInt(p + 4), le.getInt(p + 8) * 1_000_000L);
   }
 
-  private static byte[] bytes(ByteBuffer b) {
-    if (b.hasArray()
-        && b.arrayOffset() == 0
-        && b.position() == 0
-        && b.remaining() == b.array().length) {
-      return b.array();
-    }
-    byte[] a = new byte[b.remaining()];
-    b.duplicate().get(a);
-    return a;
+  private static byte[] bytes(byte[] b, int offset, int length) {
+    return offset == 0 && length == b.length ? b : Arrays.copyOfRange(b, offset, offset + length);
   }
 
   /** Nanoseconds per stored unit of a DuckLake timestamp type's Arrow vector. */

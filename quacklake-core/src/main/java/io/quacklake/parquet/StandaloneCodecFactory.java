@@ -45,31 +45,31 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
   @Override
   public void release() {}
 
-  private static int snappy(byte[] in, byte[] out) throws IOException {
-    return Snappy.uncompress(in, 0, in.length, out, 0);
+  private static int snappy(byte[] in, int off, int len, byte[] out) throws IOException {
+    return Snappy.uncompress(in, off, len, out, 0);
   }
 
-  private static int zstd(byte[] in, byte[] out) {
-    long n = Zstd.decompressByteArray(out, 0, out.length, in, 0, in.length);
+  private static int zstd(byte[] in, int off, int len, byte[] out) {
+    long n = Zstd.decompressByteArray(out, 0, out.length, in, off, len);
     if (Zstd.isError(n)) {
       throw new IllegalStateException("zstd: " + Zstd.getErrorName(n));
     }
     return (int) n;
   }
 
-  private static int gzip(byte[] in, byte[] out) throws IOException {
-    try (InputStream stream = new GZIPInputStream(new java.io.ByteArrayInputStream(in))) {
+  private static int gzip(byte[] in, int off, int len, byte[] out) throws IOException {
+    try (InputStream stream = new GZIPInputStream(new java.io.ByteArrayInputStream(in, off, len))) {
       return stream.readNBytes(out, 0, out.length);
     }
   }
 
-  private static int lz4Raw(byte[] in, byte[] out) {
-    return new Lz4Decompressor().decompress(in, 0, in.length, out, 0, out.length);
+  private static int lz4Raw(byte[] in, int off, int len, byte[] out) {
+    return new Lz4Decompressor().decompress(in, off, len, out, 0, out.length);
   }
 
   @FunctionalInterface
   private interface ByteArrayCodec {
-    int decompress(byte[] in, byte[] out) throws IOException;
+    int decompress(byte[] in, int offset, int length, byte[] out) throws IOException;
   }
 
   private record Decompressor(CompressionCodecName name, ByteArrayCodec codec)
@@ -83,7 +83,13 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
       byte[] out = new byte[decompressedSize];
       int n;
       try {
-        n = codec.decompress(bytes.toByteArray(), out);
+        ByteBuffer in = bytes.toByteBuffer();
+        if (in.hasArray()) {
+          n = codec.decompress(in.array(), in.arrayOffset() + in.position(), in.remaining(), out);
+        } else {
+          byte[] copy = bytes.toByteArray();
+          n = codec.decompress(copy, 0, copy.length, out);
+        }
       } catch (RuntimeException e) {
         throw new IOException(name + " decompression failed: " + e.getMessage(), e);
       }

@@ -214,4 +214,32 @@ class ParquetBatchReaderTypesTest {
     spec.addAll(NESTED);
     assertReadsLikeDuckDb(spec, "ROW_GROUP_SIZE 2048, PARQUET_VERSION V2", 8192);
   }
+
+  /** Few distinct values per column, so DuckDB dictionary-encodes every one of them. */
+  private static final List<Object[]> LOW_CARDINALITY =
+      List.of(
+          new Object[] {col(70, "li32", "int32"), "(i % 13)::INTEGER"},
+          new Object[] {col(71, "li64", "int64"), "(i % 17 * 1000000000000)::BIGINT"},
+          new Object[] {col(72, "lf32", "float32"), "(i % 5 / 4)::FLOAT"},
+          new Object[] {col(73, "lf64", "float64"), "(i % 7 * 1.25)::DOUBLE"},
+          new Object[] {col(74, "ls", "varchar"), "'tag_' || (i % 9)"},
+          new Object[] {col(75, "ld", "decimal(9,2)"), "(i % 11 * 1.5)::DECIMAL(9,2)"},
+          new Object[] {
+            col(76, "lts", "timestamp"), "TIMESTAMP '2020-01-01' + to_hours((i % 6)::BIGINT)"
+          });
+
+  @ParameterizedTest
+  @ValueSource(strings = {"V1", "V2"})
+  void dictionaryPagesOfFlatColumnsReadLikeDuckDb(String version) throws Exception {
+    String options = "ROW_GROUP_SIZE 2048, PARQUET_VERSION " + version;
+    assertReadsLikeDuckDb(LOW_CARDINALITY, options, 999);
+    Path file = write(LOW_CARDINALITY, options);
+    try (var reader = ParquetInputFile.open(DuckDb.input(file))) {
+      for (var chunk : reader.getFooter().getBlocks().get(0).getColumns()) {
+        assertThat(chunk.getEncodings())
+            .as(chunk.getPath().toDotString())
+            .anyMatch(org.apache.parquet.column.Encoding::usesDictionary);
+      }
+    }
+  }
 }

@@ -1,0 +1,186 @@
+package io.quacklake.parquet;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.io.api.Binary;
+
+/**
+ * The non-null values of one data page, taken in order. PLAIN and dictionary pages are decoded here
+ * straight from the page bytes; other encodings go through parquet-java's values readers.
+ */
+abstract class PageValues {
+  /** Announces that the next {@code count} values will be taken. */
+  void prepare(int count) {}
+
+  abstract int nextInt();
+
+  abstract long nextLong();
+
+  abstract float nextFloat();
+
+  abstract double nextDouble();
+
+  /** Writes the next byte array into {@code writer} at {@code index}. */
+  abstract void nextBytes(LeafWriter.BytesWriter writer, int index);
+
+  /** PLAIN encoding: little-endian fixed-width values, or length-prefixed byte arrays. */
+  static PageValues plain(ByteBuffer page) {
+    ByteBuffer heap = page;
+    if (!page.hasArray()) {
+      heap = ByteBuffer.allocate(page.remaining());
+      heap.put(page.duplicate()).flip();
+    }
+    return new Plain(heap);
+  }
+
+  /** Dictionary ids (RLE/bit-packed hybrid after a one-byte bit width) into {@code dictionary}. */
+  static PageValues dictionary(DictionaryValues dictionary, HybridDecoder ids) {
+    return new DictionaryIds(dictionary, ids);
+  }
+
+  /** Any other encoding, through parquet-java's reader. */
+  static PageValues reader(ValuesReader reader) {
+    return new Reader(reader);
+  }
+
+  private static final class Plain extends PageValues {
+    private final ByteBuffer buffer;
+    private final byte[] array;
+    private final int base;
+    private int position;
+
+    Plain(ByteBuffer buffer) {
+      this.buffer = buffer.slice().order(ByteOrder.LITTLE_ENDIAN);
+      this.array = buffer.array();
+      this.base = buffer.arrayOffset() + buffer.position();
+    }
+
+    @Override
+    int nextInt() {
+      int v = buffer.getInt(position);
+      position += 4;
+      return v;
+    }
+
+    @Override
+    long nextLong() {
+      long v = buffer.getLong(position);
+      position += 8;
+      return v;
+    }
+
+    @Override
+    float nextFloat() {
+      float v = buffer.getFloat(position);
+      position += 4;
+      return v;
+    }
+
+    @Override
+    double nextDouble() {
+      double v = buffer.getDouble(position);
+      position += 8;
+      return v;
+    }
+
+    @Override
+    void nextBytes(LeafWriter.BytesWriter writer, int index) {
+      int length = buffer.getInt(position);
+      if (length < 0 || length > buffer.limit() - position - 4) {
+        throw new ParquetDecodingException(
+            "byte array of length " + length + " at page offset " + position + " overruns page");
+      }
+      writer.put(index, array, base + position + 4, length);
+      position += 4 + length;
+    }
+  }
+
+  private static final class DictionaryIds extends PageValues {
+    private final DictionaryValues dictionary;
+    private final HybridDecoder decoder;
+    private int[] ids = new int[0];
+    private int next;
+
+    DictionaryIds(DictionaryValues dictionary, HybridDecoder decoder) {
+      this.dictionary = dictionary;
+      this.decoder = decoder;
+    }
+
+    @Override
+    void prepare(int count) {
+      if (ids.length < count) {
+        ids = new int[count];
+      }
+      decoder.read(ids, 0, count);
+      next = 0;
+    }
+
+    private int id() {
+      return ids[next++];
+    }
+
+    @Override
+    int nextInt() {
+      return dictionary.ints[id()];
+    }
+
+    @Override
+    long nextLong() {
+      return dictionary.longs[id()];
+    }
+
+    @Override
+    float nextFloat() {
+      return dictionary.floats[id()];
+    }
+
+    @Override
+    double nextDouble() {
+      return dictionary.doubles[id()];
+    }
+
+    @Override
+    void nextBytes(LeafWriter.BytesWriter writer, int index) {
+      int id = id();
+      int from = dictionary.offsets[id];
+      writer.put(index, dictionary.bytes, from, dictionary.offsets[id + 1] - from);
+    }
+  }
+
+  private static final class Reader extends PageValues {
+    private final ValuesReader reader;
+
+    Reader(ValuesReader reader) {
+      this.reader = reader;
+    }
+
+    @Override
+    int nextInt() {
+      return reader.readInteger();
+    }
+
+    @Override
+    long nextLong() {
+      return reader.readLong();
+    }
+
+    @Override
+    float nextFloat() {
+      return reader.readFloat();
+    }
+
+    @Override
+    double nextDouble() {
+      return reader.readDouble();
+    }
+
+    @Override
+    void nextBytes(LeafWriter.BytesWriter writer, int index) {
+      Binary b = reader.readBytes();
+      byte[] bytes = b.getBytes();
+      writer.put(index, bytes, 0, bytes.length);
+    }
+  }
+}

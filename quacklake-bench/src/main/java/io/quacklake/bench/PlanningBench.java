@@ -5,9 +5,6 @@ import io.quacklake.LakeOptions;
 import io.quacklake.PlannedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,25 +21,12 @@ final class PlanningBench {
     List<Result> out = new ArrayList<>();
     String sqlite = "sqlite:" + dir.resolve("planning.sqlite");
     out.addAll(measure("sqlite", sqlite, "jdbc:" + sqlite, dir, snapshots, scale, iterations));
-    String db = "quacklake_bench_planning";
-    try (Connection admin =
-            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-        Statement s = admin.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + db);
-      s.execute("CREATE DATABASE " + db);
-    } catch (java.sql.SQLException e) {
-      System.err.println("planning on PostgreSQL skipped: " + e.getMessage());
-      return out;
+    PostgresDatabase pg =
+        PostgresDatabase.recreate("quacklake_bench_planning", "planning").orElse(null);
+    if (pg != null) {
+      out.addAll(
+          measure("postgres", pg.catalog(), pg.jdbcUrl(), dir, snapshots, scale, iterations));
     }
-    out.addAll(
-        measure(
-            "postgres",
-            "postgres:dbname=" + db + " host=127.0.0.1 user=postgres",
-            "jdbc:postgresql://127.0.0.1:5432/" + db + "?user=postgres",
-            dir,
-            snapshots,
-            scale,
-            iterations));
     return out;
   }
 

@@ -1,5 +1,6 @@
 package io.quacklake.bench;
 
+import io.quacklake.Transaction;
 import io.quacklake.text.ColumnDefinitions;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.LakeColumn;
@@ -68,6 +69,16 @@ final class EventsData {
     }
     root.setRowCount(n);
     return root;
+  }
+
+  /** Appends rows [from, to) to {@code table} in batches of {@link Workloads#BATCH} rows. */
+  static void append(Transaction tx, String table, BufferAllocator allocator, long from, long to) {
+    for (long start = from; start < to; start += Workloads.BATCH) {
+      try (VectorSchemaRoot b =
+          batch(allocator, COLUMNS, start, Math.min(to, start + Workloads.BATCH))) {
+        tx.append(table, b);
+      }
+    }
   }
 
   private static long mix(long x) {

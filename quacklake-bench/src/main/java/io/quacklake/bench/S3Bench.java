@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Append and scans with the data on S3 (S3Proxy on loopback) against the same on local disk, in the
@@ -113,13 +112,7 @@ final class S3Bench {
       lake.setOption("target_file_size", Long.toString(32L << 20));
       lake.createTable("events", EventsData.COLUMNS);
       try (Transaction tx = lake.begin()) {
-        for (long from = 0; from < rows; from += Workloads.BATCH) {
-          try (VectorSchemaRoot b =
-              EventsData.batch(
-                  allocator, EventsData.COLUMNS, from, Math.min(rows, from + Workloads.BATCH))) {
-            tx.append("events", b);
-          }
-        }
+        EventsData.append(tx, "events", allocator, 0, rows);
         tx.commit();
       }
     }

@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBResultSet;
 
@@ -44,12 +43,7 @@ final class Workloads {
       lake.setOption("target_file_size", Long.toString(32L << 20));
       lake.createTable("events", EventsData.COLUMNS);
       try (Transaction tx = lake.begin()) {
-        for (long from = 0; from < rows; from += BATCH) {
-          try (VectorSchemaRoot b =
-              EventsData.batch(allocator, EventsData.COLUMNS, from, Math.min(rows, from + BATCH))) {
-            tx.append("events", b);
-          }
-        }
+        EventsData.append(tx, "events", allocator, 0, rows);
         tx.commit();
       }
     }

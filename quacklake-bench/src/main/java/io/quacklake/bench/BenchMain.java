@@ -19,6 +19,8 @@ import org.apache.arrow.memory.RootAllocator;
  * {@code BENCHMARKS.md} and {@code bench-results.json} in the working directory.
  */
 public final class BenchMain {
+  private static final List<String> WORKLOADS = List.of("scan", "planning", "s3");
+
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -33,24 +35,44 @@ public final class BenchMain {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    if (only != null && !WORKLOADS.contains(only)) {
+      throw new IllegalArgumentException("--only takes one of " + WORKLOADS + ", got " + only);
+    }
     long rows = scale * 1_000_000L;
     int threads = Runtime.getRuntime().availableProcessors();
     Path dir = Files.createTempDirectory("quacklake-bench");
     List<Result> results = new ArrayList<>();
+    List<Section> sections = new ArrayList<>();
     if (only == null || only.equals("planning")) {
       results.addAll(PlanningBench.run(dir, scale, iterations));
     }
-    String s3 = "";
     if (only == null || only.equals("s3")) {
       try (RootAllocator allocator = new RootAllocator()) {
-        s3 = S3Bench.run(dir, rows, iterations, allocator);
+        sections.add(S3Bench.run(dir, rows, iterations, allocator));
       }
-      System.out.print(s3);
     }
-    if (only != null && !only.equals("scan")) {
-      finish(dir, results, args, threads, only, s3);
-      return;
+    if (only == null || only.equals("scan")) {
+      results.addAll(scans(dir, rows, scale, iterations, threads));
     }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    Report.print(results, sections);
+    if (only == null) {
+      Report.write(
+          results,
+          sections,
+          Path.of("BENCHMARKS.md"),
+          Path.of("bench-results.json"),
+          args,
+          threads);
+    }
+  }
+
+  /** Workloads 1–4: append and scans, against DuckDB on the same files. */
+  private static List<Result> scans(Path dir, long rows, int scale, int iterations, int threads)
+      throws Exception {
+    List<Result> results = new ArrayList<>();
     try (RootAllocator allocator = new RootAllocator();
         Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
       try (Statement s = duck.createStatement()) {
@@ -91,21 +113,7 @@ public final class BenchMain {
                 "user_id BETWEEN 1000 AND 1099"));
       }
     }
-    finish(dir, results, args, threads, only, s3);
-  }
-
-  /** Prints the results; a full run (no {@code --only}) also rewrites BENCHMARKS.md and JSON. */
-  private static void finish(
-      Path dir, List<Result> results, String[] args, int threads, String only, String s3)
-      throws java.io.IOException {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-    Report.print(results);
-    if (only == null) {
-      Report.write(
-          results, Path.of("BENCHMARKS.md"), Path.of("bench-results.json"), args, threads, s3);
-    }
+    return results;
   }
 
   private static Result scan(

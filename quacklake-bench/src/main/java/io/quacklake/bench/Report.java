@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,12 +56,16 @@ final class Report {
     return at < 0 ? "" : "\n" + old.substring(at);
   }
 
-  static void print(List<Result> results) {
-    System.out.print(table(results));
+  static void print(List<Result> results, List<Section> sections) {
+    if (!results.isEmpty()) {
+      System.out.print(table(results));
+    }
+    sections.forEach(section -> System.out.print("\n" + section.markdown()));
   }
 
+  /** Rewrites BENCHMARKS.md above the analysis marker and bench-results.json. */
   static void write(
-      List<Result> results, Path md, Path json, String[] args, int threads, String s3Table)
+      List<Result> results, List<Section> sections, Path md, Path json, String[] args, int threads)
       throws IOException {
     String machine =
         String.format(
@@ -89,16 +94,16 @@ final class Report {
             + " DuckDB's `COPY ... TO parquet` of a table already in memory. Planning rows are"
             + " data files (10,000 snapshots × 10 files per scale unit, written straight into the"
             + " catalog); DuckDB cannot plan DuckLake scans here (no ducklake extension), so"
-            + " those rows have no ratio.\n"
-            + (s3Table.isEmpty()
-                ? ""
-                : "\n## Data on S3 (S3Proxy on loopback) against local disk, same run\n\n"
-                    + s3Table
-                    + "\nS3 requests: every request one scan made (catalog on local SQLite, so"
-                    + " these are data-file GETs and HEADs: footer plus column chunks).\n");
-    Files.writeString(md, text + keptAnalysis(md));
+            + " those rows have no ratio.\n";
+    StringBuilder all = new StringBuilder(text);
+    List<Result> rows = new ArrayList<>(results);
+    for (Section section : sections) {
+      all.append('\n').append(section.markdown());
+      rows.addAll(section.results());
+    }
+    Files.writeString(md, all + keptAnalysis(md));
     ObjectMapper m = new ObjectMapper();
     Files.writeString(
-        json, m.writerWithDefaultPrettyPrinter().writeValueAsString(BenchMain.json(m, results)));
+        json, m.writerWithDefaultPrettyPrinter().writeValueAsString(BenchMain.json(m, rows)));
   }
 }

@@ -14,12 +14,12 @@ import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * {@code ./bench [--scale N] [--iterations K] [--only scan|planning|s3]}: runs every workload in
- * Quacklake and DuckDB on the same data (N million rows), prints a table of ratios and writes
- * {@code BENCHMARKS.md} and {@code bench-results.json} in the working directory.
+ * {@code ./bench [--scale N] [--iterations K] [--only scan|planning|s3|commits]}: runs every
+ * workload in Quacklake and DuckDB on the same data (N million rows), prints a table of ratios and
+ * writes {@code BENCHMARKS.md} and {@code bench-results.json} in the working directory.
  */
 public final class BenchMain {
-  private static final List<String> WORKLOADS = List.of("scan", "planning", "s3");
+  private static final List<String> WORKLOADS = List.of("scan", "planning", "s3", "commits");
 
   private BenchMain() {}
 
@@ -53,6 +53,9 @@ public final class BenchMain {
     }
     if (only == null || only.equals("scan")) {
       results.addAll(scans(dir, rows, scale, iterations, threads));
+    }
+    if (only == null || only.equals("commits")) {
+      sections.add(CommitBench.run(dir, scale));
     }
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Repeated timings of one workload: median and spread (min..max) in seconds. */
+/** Repeated timings of one workload: median, percentiles and spread (min..max) in seconds. */
 record Timing(List<Double> seconds) {
   static Timing of(int warmups, int iterations, Runnable work) {
     for (int i = 0; i < warmups; i++) {
@@ -24,6 +24,13 @@ record Timing(List<Double> seconds) {
     Collections.sort(s);
     int n = s.size();
     return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  /** The {@code q}-quantile (0 < q ≤ 1) by nearest rank, e.g. 0.99 for p99. */
+  double percentile(double q) {
+    List<Double> s = new ArrayList<>(seconds);
+    Collections.sort(s);
+    return s.get(Math.max(0, (int) Math.ceil(q * s.size()) - 1));
   }
 
   double min() {

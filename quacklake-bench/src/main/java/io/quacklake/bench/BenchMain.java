@@ -14,12 +14,13 @@ import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * {@code ./bench [--scale N] [--iterations K] [--only scan|planning|s3|commits]}: runs every
+ * {@code ./bench [--scale N] [--iterations K] [--only scan|planning|s3|commits|memory]}: runs every
  * workload in Quacklake and DuckDB on the same data (N million rows), prints a table of ratios and
  * writes {@code BENCHMARKS.md} and {@code bench-results.json} in the working directory.
  */
 public final class BenchMain {
-  private static final List<String> WORKLOADS = List.of("scan", "planning", "s3", "commits");
+  private static final List<String> WORKLOADS =
+      List.of("scan", "planning", "s3", "commits", "memory");
 
   private BenchMain() {}
 
@@ -56,6 +57,9 @@ public final class BenchMain {
     }
     if (only == null || only.equals("commits")) {
       sections.add(CommitBench.run(dir, scale));
+    }
+    if (only == null || only.equals("memory")) {
+      sections.add(MemoryBench.run(dir, rows, scale, iterations));
     }
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

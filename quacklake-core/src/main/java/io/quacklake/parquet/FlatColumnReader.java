@@ -2,6 +2,7 @@ package io.quacklake.parquet;
 
 import io.quacklake.QuacklakeException;
 import java.io.IOException;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.parquet.CorruptDeltaByteArrays;
 import org.apache.parquet.VersionParser.ParsedVersion;
 import org.apache.parquet.bytes.ByteBufferInputStream;
@@ -29,11 +30,19 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 final class FlatColumnReader implements LeafReader {
   /** The physical types read here. */
   enum Kind {
-    INT32,
-    INT64,
-    FLOAT,
-    DOUBLE,
-    BYTES
+    BOOLEAN(0),
+    INT32(4),
+    INT64(8),
+    FLOAT(4),
+    DOUBLE(8),
+    BYTES(0);
+
+    /** Bytes per value in Arrow and in PLAIN pages; 0 when not fixed-width. */
+    final int width;
+
+    Kind(int width) {
+      this.width = width;
+    }
   }
 
   private final ColumnDescriptor descriptor;
@@ -72,7 +81,9 @@ final class FlatColumnReader implements LeafReader {
     }
     PrimitiveTypeName physical = descriptor.getPrimitiveType().getPrimitiveTypeName();
     Kind kind = null;
-    if (physical == PrimitiveTypeName.INT32 && writer instanceof LeafWriter.Int32Writer) {
+    if (physical == PrimitiveTypeName.BOOLEAN && writer instanceof LeafWriter.BooleanWriter) {
+      kind = Kind.BOOLEAN;
+    } else if (physical == PrimitiveTypeName.INT32 && writer instanceof LeafWriter.Int32Writer) {
       kind = Kind.INT32;
     } else if (physical == PrimitiveTypeName.INT64 && writer instanceof LeafWriter.Int64Writer) {
       kind = Kind.INT64;
@@ -94,6 +105,9 @@ final class FlatColumnReader implements LeafReader {
     pageRemaining = 0;
     previousReader = null;
     DictionaryPage page = pages.readDictionaryPage();
+    if (page != null && kind == Kind.BOOLEAN) {
+      throw new ParquetDecodingException("boolean column " + column() + " has a dictionary page");
+    }
     try {
       dictionary = page == null ? null : DictionaryValues.of(page, descriptor, kind);
     } catch (IOException e) {
@@ -131,10 +145,22 @@ final class FlatColumnReader implements LeafReader {
 
   private void decode(int at, int n) {
     int nulls = levels == null ? 0 : levels.fill(present, n);
-    boolean all = nulls == 0;
     PageValues v = values;
     v.prepare(n - nulls);
+    if (writer.verbatim) {
+      copyVerbatim(v, at, n, nulls == 0);
+      return;
+    }
+    boolean all = nulls == 0;
     switch (kind) {
+      case BOOLEAN -> {
+        LeafWriter.BooleanWriter w = (LeafWriter.BooleanWriter) writer;
+        for (int i = 0; i < n; i++) {
+          if (all || present[i]) {
+            w.put(at + i, v.nextBoolean());
+          }
+        }
+      }
       case INT32 -> {
         LeafWriter.Int32Writer w = (LeafWriter.Int32Writer) writer;
         for (int i = 0; i < n; i++) {
@@ -184,6 +210,35 @@ final class FlatColumnReader implements LeafReader {
             w.writeNull(at + i);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Copies fixed-width values straight into the vector's buffers, run of present values by run; a
+   * freshly allocated vector's slots are already null, so null slots are left untouched.
+   */
+  private void copyVerbatim(PageValues v, int at, int n, boolean all) {
+    ArrowBuf data = writer.vector.getDataBuffer();
+    ArrowBuf validity = writer.vector.getValidityBuffer();
+    int width = kind.width;
+    if (all) {
+      v.copyTo(data, (long) at * width, n, kind);
+      ValidityBits.setRange(validity, at, n);
+      return;
+    }
+    int i = 0;
+    while (i < n) {
+      while (i < n && !present[i]) {
+        i++;
+      }
+      int start = i;
+      while (i < n && present[i]) {
+        i++;
+      }
+      if (i > start) {
+        v.copyTo(data, (long) (at + start) * width, i - start, kind);
+        ValidityBits.setRange(validity, at + start, i - start);
       }
     }
   }
@@ -240,7 +295,7 @@ final class FlatColumnReader implements LeafReader {
   private PageValues values(Encoding encoding, ByteBufferInputStream in, int count)
       throws IOException {
     if (encoding.usesDictionary()) {
-      if (dictionary == null) {
+      if (dictionary == null || kind == Kind.BOOLEAN) {
         throw new ParquetDecodingException(
             "column " + column() + " has a dictionary-encoded page but no dictionary page");
       }
@@ -248,7 +303,7 @@ final class FlatColumnReader implements LeafReader {
       return PageValues.dictionary(
           dictionary, new HybridDecoder(in.slice(in.available()), bitWidth));
     }
-    if (encoding == Encoding.PLAIN) {
+    if (encoding == Encoding.PLAIN && kind != Kind.BOOLEAN) {
       return PageValues.plain(in.slice(in.available()));
     }
     ValuesReader reader = encoding.getValuesReader(descriptor, ValuesType.VALUES);

@@ -10,8 +10,20 @@ import org.apache.parquet.io.api.Binary;
 abstract class LeafWriter {
   final FieldVector vector;
 
+  /**
+   * True when the file's values are stored in {@link #vector}'s data buffer bit for bit (same
+   * width, no conversion), so that a reader may copy them in directly instead of calling {@code
+   * put}.
+   */
+  final boolean verbatim;
+
   LeafWriter(FieldVector vector) {
+    this(vector, false);
+  }
+
+  LeafWriter(FieldVector vector, boolean verbatim) {
     this.vector = vector;
+    this.verbatim = verbatim;
   }
 
   /** Writes the reader's current (non-NULL) value at {@code index}, growing the vector. */
@@ -51,14 +63,19 @@ abstract class LeafWriter {
     void write(ColumnReader reader, int index) {
       bits.setSafe(index, reader.getBoolean() ? 1 : 0);
     }
+
+    /** Writes a value into a vector already sized for {@code index}. */
+    void put(int index, boolean value) {
+      bits.set(index, value ? 1 : 0);
+    }
   }
 
   static final class Int32Writer extends LeafWriter {
     private final LongSink sink;
     private final boolean unsigned;
 
-    Int32Writer(FieldVector vector, boolean unsigned, LongSink sink) {
-      super(vector);
+    Int32Writer(FieldVector vector, boolean unsigned, LongSink sink, boolean verbatim) {
+      super(vector, verbatim);
       this.sink = sink;
       this.unsigned = unsigned;
     }
@@ -76,8 +93,8 @@ abstract class LeafWriter {
   static final class Int64Writer extends LeafWriter {
     private final LongSink sink;
 
-    Int64Writer(FieldVector vector, LongSink sink) {
-      super(vector);
+    Int64Writer(FieldVector vector, LongSink sink, boolean verbatim) {
+      super(vector, verbatim);
       this.sink = sink;
     }
 
@@ -94,8 +111,8 @@ abstract class LeafWriter {
   static final class FloatWriter extends LeafWriter {
     private final DoubleSink sink;
 
-    FloatWriter(FieldVector vector, DoubleSink sink) {
-      super(vector);
+    FloatWriter(FieldVector vector, DoubleSink sink, boolean verbatim) {
+      super(vector, verbatim);
       this.sink = sink;
     }
 
@@ -112,8 +129,8 @@ abstract class LeafWriter {
   static final class DoubleWriter extends LeafWriter {
     private final DoubleSink sink;
 
-    DoubleWriter(FieldVector vector, DoubleSink sink) {
-      super(vector);
+    DoubleWriter(FieldVector vector, DoubleSink sink, boolean verbatim) {
+      super(vector, verbatim);
       this.sink = sink;
     }
 

@@ -75,8 +75,8 @@ final class LeafWriterFactory {
             break;
           }
           return src.physical() == PrimitiveTypeName.INT32
-              ? new LeafWriter.Int32Writer(v, src.unsigned(), sink)
-              : new LeafWriter.Int64Writer(v, sink);
+              ? new LeafWriter.Int32Writer(v, src.unsigned(), sink, verbatim(src, target, v))
+              : new LeafWriter.Int64Writer(v, sink, verbatim(src, target, v));
         }
       case FLOATING:
         {
@@ -85,8 +85,8 @@ final class LeafWriterFactory {
             break;
           }
           return src.physical() == PrimitiveTypeName.FLOAT
-              ? new LeafWriter.FloatWriter(v, sink)
-              : new LeafWriter.DoubleWriter(v, sink);
+              ? new LeafWriter.FloatWriter(v, sink, v instanceof Float4Vector)
+              : new LeafWriter.DoubleWriter(v, sink, v instanceof Float8Vector);
         }
       case BYTES, INT96_TIMESTAMP:
         {
@@ -101,6 +101,29 @@ final class LeafWriterFactory {
         "column '%s' (id %d) is %s in the table, but the Parquet file %s stores it as %s, which"
             + " cannot be read as that type",
         column.name(), column.id(), column.type(), file, fileType.toString().trim());
+  }
+
+  /**
+   * Whether the file's integer values land in {@code v} bit for bit (same width, no conversion), so
+   * a reader may copy them into the vector's data buffer directly.
+   */
+  private static boolean verbatim(SourceType src, TypeId target, FieldVector v) {
+    if (src.physical() == PrimitiveTypeName.INT32) {
+      return (src.kind() == Kind.INTEGER && (v instanceof IntVector || v instanceof UInt4Vector))
+          || (src.kind() == Kind.DATE && v instanceof DateDayVector);
+    }
+    long unit = src.kind() == Kind.TIMESTAMP || src.kind() == Kind.TIME ? src.nanosPerUnit() : 0;
+    return switch (src.kind()) {
+      case INTEGER -> v instanceof BigIntVector || v instanceof UInt8Vector;
+      case TIMESTAMP ->
+          v instanceof TimeStampVector
+              && target.isTimestamp()
+              && unit == targetNanosPerUnit(target);
+      case TIME ->
+          (v instanceof TimeMicroVector && unit == 1000)
+              || (v instanceof TimeNanoVector && unit == 1);
+      default -> false;
+    };
   }
 
   private static LongSink longSink(SourceType src, LakeColumn column, FieldVector v) {

@@ -2,6 +2,7 @@ package io.quacklake.parquet;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.api.Binary;
@@ -24,6 +25,16 @@ abstract class PageValues {
 
   /** Writes the next byte array into {@code writer} at {@code index}. */
   abstract void nextBytes(LeafWriter.BytesWriter writer, int index);
+
+  boolean nextBoolean() {
+    throw new ParquetDecodingException("boolean values must be PLAIN or RLE encoded");
+  }
+
+  /**
+   * Copies the next {@code n} values of a fixed-width {@code kind} into {@code dst} at byte {@code
+   * offset}, little-endian, as Arrow stores them.
+   */
+  abstract void copyTo(ArrowBuf dst, long offset, int n, FlatColumnReader.Kind kind);
 
   /** PLAIN encoding: little-endian fixed-width values, or length-prefixed byte arrays. */
   static PageValues plain(ByteBuffer page) {
@@ -86,6 +97,17 @@ abstract class PageValues {
     }
 
     @Override
+    void copyTo(ArrowBuf dst, long offset, int n, FlatColumnReader.Kind kind) {
+      int bytes = n * kind.width;
+      if (bytes > buffer.limit() - position) {
+        throw new ParquetDecodingException(
+            n + " values at page offset " + position + " overrun the page");
+      }
+      dst.setBytes(offset, array, base + position, bytes);
+      position += bytes;
+    }
+
+    @Override
     void nextBytes(LeafWriter.BytesWriter writer, int index) {
       int length = buffer.getInt(position);
       if (length < 0 || length > buffer.limit() - position - 4) {
@@ -142,6 +164,40 @@ abstract class PageValues {
     }
 
     @Override
+    void copyTo(ArrowBuf dst, long offset, int n, FlatColumnReader.Kind kind) {
+      int[] ids = this.ids;
+      int from = next;
+      switch (kind) {
+        case INT32 -> {
+          int[] values = dictionary.ints;
+          for (int k = 0; k < n; k++) {
+            dst.setInt(offset + 4L * k, values[ids[from + k]]);
+          }
+        }
+        case INT64 -> {
+          long[] values = dictionary.longs;
+          for (int k = 0; k < n; k++) {
+            dst.setLong(offset + 8L * k, values[ids[from + k]]);
+          }
+        }
+        case FLOAT -> {
+          float[] values = dictionary.floats;
+          for (int k = 0; k < n; k++) {
+            dst.setFloat(offset + 4L * k, values[ids[from + k]]);
+          }
+        }
+        case DOUBLE -> {
+          double[] values = dictionary.doubles;
+          for (int k = 0; k < n; k++) {
+            dst.setDouble(offset + 8L * k, values[ids[from + k]]);
+          }
+        }
+        default -> throw new IllegalArgumentException(kind + " is not fixed-width");
+      }
+      next = from + n;
+    }
+
+    @Override
     void nextBytes(LeafWriter.BytesWriter writer, int index) {
       int id = id();
       int from = dictionary.offsets[id];
@@ -174,6 +230,24 @@ abstract class PageValues {
     @Override
     double nextDouble() {
       return reader.readDouble();
+    }
+
+    @Override
+    boolean nextBoolean() {
+      return reader.readBoolean();
+    }
+
+    @Override
+    void copyTo(ArrowBuf dst, long offset, int n, FlatColumnReader.Kind kind) {
+      for (int k = 0; k < n; k++) {
+        switch (kind) {
+          case INT32 -> dst.setInt(offset + 4L * k, reader.readInteger());
+          case INT64 -> dst.setLong(offset + 8L * k, reader.readLong());
+          case FLOAT -> dst.setFloat(offset + 4L * k, reader.readFloat());
+          case DOUBLE -> dst.setDouble(offset + 8L * k, reader.readDouble());
+          default -> throw new IllegalArgumentException(kind + " is not fixed-width");
+        }
+      }
     }
 
     @Override

@@ -87,7 +87,7 @@ public final class BenchMain {
       }
       Workloads w = new Workloads(dir, rows, allocator, duck);
       String[] lake = new String[1];
-      Timing append = Timing.of(0, iterations, () -> lake[0] = w.quacklakeAppend());
+      Timing append = Timing.ofMeasured(iterations, () -> w.quacklakeAppend(lake));
       List<Path> files = Workloads.dataFiles(lake[0]);
       w.loadIntoDuckDb(files);
       results.add(

@@ -71,6 +71,15 @@ final class EventsData {
     return root;
   }
 
+  /** Rows [from, to) as batches of {@link Workloads#BATCH} rows; the caller closes them. */
+  static List<VectorSchemaRoot> batches(BufferAllocator allocator, long from, long to) {
+    List<VectorSchemaRoot> out = new java.util.ArrayList<>();
+    for (long start = from; start < to; start += Workloads.BATCH) {
+      out.add(batch(allocator, COLUMNS, start, Math.min(to, start + Workloads.BATCH)));
+    }
+    return out;
+  }
+
   /** Appends rows [from, to) to {@code table} in batches of {@link Workloads#BATCH} rows. */
   static void append(Transaction tx, String table, BufferAllocator allocator, long from, long to) {
     for (long start = from; start < to; start += Workloads.BATCH) {

@@ -19,6 +19,15 @@ record Timing(List<Double> seconds) {
     return new Timing(out);
   }
 
+  /** Like {@link #of}, but each run measures itself and returns the nanoseconds that count. */
+  static Timing ofMeasured(int iterations, java.util.function.LongSupplier run) {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < iterations; i++) {
+      out.add(run.getAsLong() / 1e9);
+    }
+    return new Timing(out);
+  }
+
   double median() {
     List<Double> s = new ArrayList<>(seconds);
     Collections.sort(s);

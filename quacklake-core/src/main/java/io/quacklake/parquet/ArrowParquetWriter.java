@@ -35,6 +35,7 @@ public final class ArrowParquetWriter {
   private final List<Shredder> shredders;
   private final ParquetFileSink sink;
   private int boundGeneration = -1;
+  private boolean encodingsChosen;
   private boolean finished;
 
   private ArrowParquetWriter(Location location, List<LakeColumn> columns, ParquetFileSink sink) {
@@ -117,6 +118,11 @@ public final class ArrowParquetWriter {
       shredders.get(i).bind(vectors.get(i));
     }
     int rows = batch.getRowCount();
+    if (!encodingsChosen && rows > 0) {
+      encodingsChosen = true;
+      sink.writePlain(
+          DictionaryChoice.plainColumns(batch, columns.stream().map(LakeColumn::name).toList()));
+    }
     int from = 0;
     while (from < rows) {
       if (boundGeneration != sink.generation()) {

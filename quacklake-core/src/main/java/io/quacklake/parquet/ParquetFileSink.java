@@ -6,6 +6,7 @@ import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
@@ -24,7 +25,7 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 final class ParquetFileSink {
   private final DuckLakeParquetSchema schema;
   private final ParquetWriteOptions options;
-  private final ParquetProperties props;
+  private ParquetProperties props;
   private final StoreOutputFile file;
   private final ParquetFileWriter fileWriter;
   private ColumnChunkPageWriteStore pageStore;
@@ -40,16 +41,7 @@ final class ParquetFileSink {
       ParquetWriteOptions options) {
     this.schema = schema;
     this.options = options;
-    this.props =
-        ParquetProperties.builder()
-            .withWriterVersion(
-                options.formatVersion() == ParquetFormatVersion.V2
-                    ? WriterVersion.PARQUET_2_0
-                    : WriterVersion.PARQUET_1_0)
-            .withPageSize(options.pageSizeBytes())
-            .withDictionaryEncoding(true)
-            .withAllocator(new HeapByteBufferAllocator())
-            .build();
+    this.props = properties(options, Set.of());
     this.file = new StoreOutputFile(store, location);
     try {
       this.fileWriter =
@@ -65,6 +57,38 @@ final class ParquetFileSink {
     } catch (IOException e) {
       throw io("could not create Parquet file", location, e);
     }
+    openRowGroup();
+  }
+
+  private static ParquetProperties properties(ParquetWriteOptions options, Set<String> plain) {
+    ParquetProperties.Builder b =
+        ParquetProperties.builder()
+            .withWriterVersion(
+                options.formatVersion() == ParquetFormatVersion.V2
+                    ? WriterVersion.PARQUET_2_0
+                    : WriterVersion.PARQUET_1_0)
+            .withPageSize(options.pageSizeBytes())
+            .withDictionaryEncoding(true)
+            .withAllocator(new HeapByteBufferAllocator());
+    for (String column : plain) {
+      b.withDictionaryEncoding(column, false);
+    }
+    return b.build();
+  }
+
+  /**
+   * Writes the given leaf columns (dot paths) without a dictionary. Only before the first row: the
+   * choice holds for the whole file.
+   */
+  void writePlain(Set<String> columns) {
+    if (rowCount > 0 || rowsInGroup > 0) {
+      throw new IllegalStateException("encodings are chosen before the first row");
+    }
+    if (columns.isEmpty()) {
+      return;
+    }
+    props = properties(options, columns);
+    closeStores();
     openRowGroup();
   }
 

@@ -155,6 +155,28 @@ class WriterStatsAndLayoutTest {
   }
 
   /** Rows: id, name (NULL every 5th), tags list (NULL every 7th, i % 4 elements). */
+  @Test
+  void mostlyDistinctColumnsSkipTheDictionaryOthersKeepIt() throws Exception {
+    Path file = dir.resolve("encodings.parquet");
+    writeRows(file, 10_000, 2500, ParquetWriteOptions.defaults());
+    Map<String, String> encodings = new java.util.HashMap<>();
+    try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = conn.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT path_in_schema, string_agg(DISTINCT encodings, ',') FROM parquet_metadata('"
+                    + file
+                    + "') GROUP BY path_in_schema")) {
+      while (rs.next()) {
+        encodings.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    assertThat(encodings.get("id")).doesNotContain("DICTIONARY");
+    assertThat(encodings.get("name")).doesNotContain("DICTIONARY");
+    assertThat(encodings)
+        .hasEntrySatisfying("tags, list, element", e -> assertThat(e).contains("DICTIONARY"));
+  }
+
   static WrittenFile writeRows(Path file, int rows, int batch, ParquetWriteOptions options) {
     List<LakeColumn> cols =
         List.of(

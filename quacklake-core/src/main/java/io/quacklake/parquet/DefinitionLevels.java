@@ -14,21 +14,9 @@ abstract class DefinitionLevels {
   /** Levels in the RLE/bit-packed hybrid encoding. */
   static DefinitionLevels of(HybridDecoder decoder, int maxDef) {
     return new DefinitionLevels() {
-      private int[] levels = new int[0];
-
       @Override
       int fill(boolean[] present, int n) {
-        if (levels.length < n) {
-          levels = new int[n];
-        }
-        decoder.read(levels, 0, n);
-        int nulls = 0;
-        for (int i = 0; i < n; i++) {
-          boolean p = levels[i] == maxDef;
-          present[i] = p;
-          nulls += p ? 0 : 1;
-        }
-        return nulls;
+        return decoder.readPresence(present, n, maxDef);
       }
     };
   }

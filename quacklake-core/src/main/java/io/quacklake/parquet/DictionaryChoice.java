@@ -3,9 +3,9 @@ package io.quacklake.parquet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.arrow.vector.BaseFixedWidthVector;
-import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.memory.util.ArrowBufPointer;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.ElementAddressableVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -30,16 +30,15 @@ final class DictionaryChoice {
     int rows = Math.min(batch.getRowCount(), SAMPLE);
     for (int c = 0; c < vectors.size() && c < names.size(); c++) {
       FieldVector v = vectors.get(c);
-      if (v instanceof BitVector
-          || !(v instanceof BaseFixedWidthVector || v instanceof BaseVariableWidthVector)) {
+      if (v instanceof BitVector || !(v instanceof ElementAddressableVector addressable)) {
         continue;
       }
-      Set<Object> distinct = new HashSet<>();
+      Set<ArrowBufPointer> distinct = new HashSet<>();
       int present = 0;
       for (int i = 0; i < rows; i++) {
         if (!v.isNull(i)) {
           present++;
-          distinct.add(v.getObject(i));
+          distinct.add(addressable.getDataPointer(i));
         }
       }
       if (present > 0 && distinct.size() > MAX_DISTINCT_SHARE * present) {

@@ -18,6 +18,7 @@ final class HybridDecoder {
   private final int byteWidth;
   private final BytePacker packer;
   private final int[] group = new int[8];
+  private int[] scratch = new int[0];
   private int position;
   private int runLeft;
   private boolean repeated;
@@ -59,6 +60,41 @@ final class HybridDecoder {
       n -= k;
       runLeft -= k;
     }
+  }
+
+  /**
+   * Reads the next {@code n} definition levels as flags: {@code present[i]} is whether level {@code
+   * i} equals {@code maxDef}. Runs are flagged in one go.
+   *
+   * @return how many of the levels are below {@code maxDef} (nulls)
+   */
+  int readPresence(boolean[] present, int n, int maxDef) {
+    int nulls = 0;
+    int at = 0;
+    while (at < n) {
+      if (runLeft == 0) {
+        nextRun();
+      }
+      int k = Math.min(n - at, runLeft);
+      if (repeated) {
+        boolean p = repeatedValue == maxDef;
+        Arrays.fill(present, at, at + k, p);
+        nulls += p ? 0 : k;
+      } else {
+        if (scratch.length < k) {
+          scratch = new int[k];
+        }
+        unpack(scratch, 0, k);
+        for (int i = 0; i < k; i++) {
+          boolean p = scratch[i] == maxDef;
+          present[at + i] = p;
+          nulls += p ? 0 : 1;
+        }
+      }
+      at += k;
+      runLeft -= k;
+    }
+    return nulls;
   }
 
   private void unpack(int[] out, int at, int k) {

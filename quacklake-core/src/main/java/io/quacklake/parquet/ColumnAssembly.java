@@ -25,6 +25,9 @@ final class ColumnAssembly {
   private final List<FieldVector> vectors;
   private final List<Level> levels = new ArrayList<>();
   private final List<LeafReader> leaves = new ArrayList<>();
+  private final List<Integer> leafColumns = new ArrayList<>();
+  private final List<Integer> missingColumns = new ArrayList<>();
+  private int building;
   private final List<ColumnDescriptor> descriptors = new ArrayList<>();
   private final List<MissingColumn> missing = new ArrayList<>();
 
@@ -34,6 +37,7 @@ final class ColumnAssembly {
     this.file = file;
     this.vectors = vectors;
     for (int i = 0; i < bindings.size(); i++) {
+      building = i;
       build(bindings.get(i), vectors.get(i), null, 0, new Level[0]);
     }
   }
@@ -51,6 +55,13 @@ final class ColumnAssembly {
 
   /** Replaces the vectors' contents with the next {@code rows} rows of the row group. */
   void readBatch(int rows) {
+    allocate(rows);
+    readColumns(rows, null, null);
+    finish(rows);
+  }
+
+  /** Empties every vector and sizes it for {@code rows} rows; starts a batch read in phases. */
+  void allocate(int rows) {
     for (FieldVector v : vectors) {
       v.clear();
       v.setInitialCapacity(rows);
@@ -59,12 +70,34 @@ final class ColumnAssembly {
     for (Level level : levels) {
       level.count = 0;
     }
-    for (LeafReader leaf : leaves) {
-      leaf.readRows(rows);
+  }
+
+  /**
+   * Decodes the next {@code rows} rows of the top-level columns marked in {@code columns} (null:
+   * all). When {@code wanted} is given, flat columns store only the rows marked in it and skip the
+   * others' values (their slots stay null); other columns decode every row.
+   */
+  void readColumns(int rows, boolean[] columns, boolean[] wanted) {
+    for (int i = 0; i < leaves.size(); i++) {
+      if (columns == null || columns[leafColumns.get(i)]) {
+        LeafReader leaf = leaves.get(i);
+        if (wanted != null && leaf instanceof FlatColumnReader flat) {
+          flat.readRows(rows, wanted);
+        } else {
+          leaf.readRows(rows);
+        }
+      }
     }
-    for (MissingColumn m : missing) {
-      m.fill(m.parent == null ? rows : m.parent.count);
+    for (int i = 0; i < missing.size(); i++) {
+      if (columns == null || columns[missingColumns.get(i)]) {
+        MissingColumn m = missing.get(i);
+        m.fill(m.parent == null ? rows : m.parent.count);
+      }
     }
+  }
+
+  /** Ends a batch: every vector holds {@code rows} slots. */
+  void finish(int rows) {
     for (FieldVector v : vectors) {
       v.setValueCount(rows);
     }
@@ -73,6 +106,7 @@ final class ColumnAssembly {
   private void build(ColumnBinding b, FieldVector v, Level parent, int slotDef, Level[] prefix) {
     if (b instanceof ColumnBinding.Missing m) {
       missing.add(new MissingColumn(m.column(), v, parent));
+      missingColumns.add(building);
     } else if (b instanceof ColumnBinding.Leaf leaf) {
       buildLeaf(leaf, v, append(prefix, level(Level.Kind.LEAF, v, leaf.path(), slotDef)));
     } else if (b instanceof ColumnBinding.Struct s) {
@@ -111,6 +145,7 @@ final class ColumnAssembly {
     LeafWriter writer =
         LeafWriterFactory.create(leaf.descriptor().getPrimitiveType(), leaf.column(), v, file);
     LeafReader flat = FlatColumnReader.tryCreate(leaf.descriptor(), path, writer, file);
+    leafColumns.add(building);
     leaves.add(
         flat != null
             ? flat

@@ -2,7 +2,6 @@ package io.quacklake.parquet;
 
 import io.quacklake.QuacklakeException;
 import java.io.IOException;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.parquet.CorruptDeltaByteArrays;
 import org.apache.parquet.VersionParser.ParsedVersion;
 import org.apache.parquet.bytes.ByteBufferInputStream;
@@ -117,6 +116,14 @@ final class FlatColumnReader implements LeafReader {
 
   @Override
   public void readRows(int rows) {
+    readRows(rows, null);
+  }
+
+  /**
+   * Decodes the next {@code rows} rows, storing only those whose index is marked in {@code wanted}
+   * (null: all); the values of the others are passed over and their slots stay null.
+   */
+  void readRows(int rows, boolean[] wanted) {
     if (remaining < rows) {
       throw QuacklakeException.corrupt(
           "Parquet file %s: column %s ends %d rows before the end of its row group",
@@ -132,7 +139,7 @@ final class FlatColumnReader implements LeafReader {
           nextPage();
         }
         int n = Math.min(rows - done, pageRemaining);
-        decode(done, n);
+        decode(done, n, wanted);
         done += n;
         pageRemaining -= n;
       }
@@ -143,102 +150,80 @@ final class FlatColumnReader implements LeafReader {
     level.count = rows;
   }
 
-  private void decode(int at, int n) {
+  /**
+   * Decodes {@code n} rows into slots {@code at..}, run by run: nulls are left as they are (a fresh
+   * vector's slots are null), unwanted values are skipped, wanted ones stored.
+   */
+  private void decode(int at, int n, boolean[] wanted) {
     int nulls = levels == null ? 0 : levels.fill(present, n);
     PageValues v = values;
     v.prepare(n - nulls);
-    if (writer.verbatim) {
-      copyVerbatim(v, at, n, nulls == 0);
-      return;
-    }
     boolean all = nulls == 0;
-    switch (kind) {
-      case BOOLEAN -> {
-        LeafWriter.BooleanWriter w = (LeafWriter.BooleanWriter) writer;
-        for (int i = 0; i < n; i++) {
-          if (all || present[i]) {
-            w.put(at + i, v.nextBoolean());
-          }
-        }
-      }
-      case INT32 -> {
-        LeafWriter.Int32Writer w = (LeafWriter.Int32Writer) writer;
-        for (int i = 0; i < n; i++) {
-          if (all || present[i]) {
-            w.put(at + i, v.nextInt());
-          } else {
-            w.writeNull(at + i);
-          }
-        }
-      }
-      case INT64 -> {
-        LeafWriter.Int64Writer w = (LeafWriter.Int64Writer) writer;
-        for (int i = 0; i < n; i++) {
-          if (all || present[i]) {
-            w.put(at + i, v.nextLong());
-          } else {
-            w.writeNull(at + i);
-          }
-        }
-      }
-      case FLOAT -> {
-        LeafWriter.FloatWriter w = (LeafWriter.FloatWriter) writer;
-        for (int i = 0; i < n; i++) {
-          if (all || present[i]) {
-            w.put(at + i, v.nextFloat());
-          } else {
-            w.writeNull(at + i);
-          }
-        }
-      }
-      case DOUBLE -> {
-        LeafWriter.DoubleWriter w = (LeafWriter.DoubleWriter) writer;
-        for (int i = 0; i < n; i++) {
-          if (all || present[i]) {
-            w.put(at + i, v.nextDouble());
-          } else {
-            w.writeNull(at + i);
-          }
-        }
-      }
-      case BYTES -> {
-        LeafWriter.BytesWriter w = (LeafWriter.BytesWriter) writer;
-        for (int i = 0; i < n; i++) {
-          if (all || present[i]) {
-            v.nextBytes(w, at + i);
-          } else {
-            w.writeNull(at + i);
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * Copies fixed-width values straight into the vector's buffers, run of present values by run; a
-   * freshly allocated vector's slots are already null, so null slots are left untouched.
-   */
-  private void copyVerbatim(PageValues v, int at, int n, boolean all) {
-    ArrowBuf data = writer.vector.getDataBuffer();
-    ArrowBuf validity = writer.vector.getValidityBuffer();
-    int width = kind.width;
-    if (all) {
-      v.copyTo(data, (long) at * width, n, kind);
-      ValidityBits.setRange(validity, at, n);
+    if (all && wanted == null) {
+      storeRun(v, at, n);
       return;
     }
     int i = 0;
     while (i < n) {
-      while (i < n && !present[i]) {
-        i++;
-      }
+      boolean p = all || present[i];
+      boolean w = wanted == null || wanted[at + i];
       int start = i;
-      while (i < n && present[i]) {
+      i++;
+      while (i < n && (all || present[i]) == p && (wanted == null || wanted[at + i]) == w) {
         i++;
       }
-      if (i > start) {
-        v.copyTo(data, (long) (at + start) * width, i - start, kind);
-        ValidityBits.setRange(validity, at + start, i - start);
+      if (p && w) {
+        storeRun(v, at + start, i - start);
+      } else if (p) {
+        v.skip(i - start, kind);
+      }
+    }
+  }
+
+  /** Stores the next {@code len} (non-null) values into slots {@code at..at+len). */
+  private void storeRun(PageValues v, int at, int len) {
+    if (writer.verbatim) {
+      v.copyTo(writer.vector.getDataBuffer(), (long) at * kind.width, len, kind);
+      ValidityBits.setRange(writer.vector.getValidityBuffer(), at, len);
+      return;
+    }
+    int end = at + len;
+    switch (kind) {
+      case BOOLEAN -> {
+        LeafWriter.BooleanWriter w = (LeafWriter.BooleanWriter) writer;
+        for (int i = at; i < end; i++) {
+          w.put(i, v.nextBoolean());
+        }
+      }
+      case INT32 -> {
+        LeafWriter.Int32Writer w = (LeafWriter.Int32Writer) writer;
+        for (int i = at; i < end; i++) {
+          w.put(i, v.nextInt());
+        }
+      }
+      case INT64 -> {
+        LeafWriter.Int64Writer w = (LeafWriter.Int64Writer) writer;
+        for (int i = at; i < end; i++) {
+          w.put(i, v.nextLong());
+        }
+      }
+      case FLOAT -> {
+        LeafWriter.FloatWriter w = (LeafWriter.FloatWriter) writer;
+        for (int i = at; i < end; i++) {
+          w.put(i, v.nextFloat());
+        }
+      }
+      case DOUBLE -> {
+        LeafWriter.DoubleWriter w = (LeafWriter.DoubleWriter) writer;
+        for (int i = at; i < end; i++) {
+          w.put(i, v.nextDouble());
+        }
+      }
+      case BYTES -> {
+        LeafWriter.BytesWriter w = (LeafWriter.BytesWriter) writer;
+        for (int i = at; i < end; i++) {
+          v.nextBytes(w, i);
+        }
       }
     }
   }

@@ -26,6 +26,9 @@ abstract class PageValues {
   /** Writes the next byte array into {@code writer} at {@code index}. */
   abstract void nextBytes(LeafWriter.BytesWriter writer, int index);
 
+  /** Passes over the next {@code n} values of {@code kind} without storing them. */
+  abstract void skip(int n, FlatColumnReader.Kind kind);
+
   boolean nextBoolean() {
     throw new ParquetDecodingException("boolean values must be PLAIN or RLE encoded");
   }
@@ -97,6 +100,22 @@ abstract class PageValues {
     }
 
     @Override
+    void skip(int n, FlatColumnReader.Kind kind) {
+      if (kind.width > 0) {
+        position += n * kind.width;
+        return;
+      }
+      for (int k = 0; k < n; k++) {
+        int length = buffer.getInt(position);
+        if (length < 0 || length > buffer.limit() - position - 4) {
+          throw new ParquetDecodingException(
+              "byte array of length " + length + " at page offset " + position + " overruns page");
+        }
+        position += 4 + length;
+      }
+    }
+
+    @Override
     void copyTo(ArrowBuf dst, long offset, int n, FlatColumnReader.Kind kind) {
       int bytes = n * kind.width;
       if (bytes > buffer.limit() - position) {
@@ -161,6 +180,11 @@ abstract class PageValues {
     @Override
     double nextDouble() {
       return dictionary.doubles[id()];
+    }
+
+    @Override
+    void skip(int n, FlatColumnReader.Kind kind) {
+      next += n;
     }
 
     @Override
@@ -235,6 +259,11 @@ abstract class PageValues {
     @Override
     boolean nextBoolean() {
       return reader.readBoolean();
+    }
+
+    @Override
+    void skip(int n, FlatColumnReader.Kind kind) {
+      reader.skip(n);
     }
 
     @Override

@@ -42,6 +42,12 @@ public final class ParquetBatchReader implements AutoCloseable {
   private final TransferPair[] pairs;
   private final BigIntVector rowIds;
   private final BatchSelection selection;
+  private final RowPredicate predicate;
+  private final boolean[] predicateColumns;
+  private final boolean[] otherColumns;
+  private final VectorSchemaRoot predicateView;
+  private final boolean[] wanted;
+  private long rowsKept;
   private int nextRowGroup;
   private int currentRowGroup = -1;
   private long rowGroupRemaining;
@@ -91,6 +97,24 @@ public final class ParquetBatchReader implements AutoCloseable {
     this.selection =
         new BatchSelection(
             request.deletedPositions(), snapshots, request.maxSnapshot(), request.batchSize());
+    this.predicateColumns = predicateColumns(request, columns, snapshotIndex);
+    this.predicate = predicateColumns == null ? null : request.rowPredicate();
+    if (predicate != null) {
+      this.otherColumns = new boolean[columns.size()];
+      List<FieldVector> view = new ArrayList<>();
+      for (int c = 0; c < columns.size(); c++) {
+        otherColumns[c] = !predicateColumns[c];
+        if (predicateColumns[c]) {
+          view.add(staging.getVector(c));
+        }
+      }
+      this.predicateView = new VectorSchemaRoot(view);
+      this.wanted = new boolean[request.batchSize()];
+    } else {
+      this.otherColumns = null;
+      this.predicateView = null;
+      this.wanted = null;
+    }
     this.rowGroupStarts = new long[rowGroups.size()];
     long start = 0;
     for (int i = 0; i < rowGroups.size(); i++) {
@@ -145,12 +169,18 @@ public final class ParquetBatchReader implements AutoCloseable {
         }
         int rows = (int) Math.min(request.batchSize(), rowGroupRemaining);
         long start = nextPosition;
-        assembly.readBatch(rows);
+        int kept;
+        if (predicate == null) {
+          assembly.readBatch(rows);
+          kept = selection.select(start, rows);
+          rowsDeleted += rows - kept;
+          rowsKept += kept;
+        } else {
+          kept = readFiltered(start, rows);
+        }
         rowGroupRemaining -= rows;
         nextPosition += rows;
         rowsRead += rows;
-        int kept = selection.select(start, rows);
-        rowsDeleted += rows - kept;
         if (kept > 0) {
           emit(start, rows, kept);
           return true;
@@ -163,7 +193,88 @@ public final class ParquetBatchReader implements AutoCloseable {
 
   public ParquetReadMetrics metrics() {
     return new ParquetReadMetrics(
-        rowGroups.size(), rowGroupsRead, rowGroupsSkipped, rowsRead, rowsDeleted);
+        rowGroups.size(), rowGroupsRead, rowGroupsSkipped, rowsRead, rowsDeleted, rowsKept);
+  }
+
+  /**
+   * Late materialization: decodes the predicate's columns, keeps the rows that survive the deletes
+   * and match, then decodes the other columns for those rows only.
+   *
+   * @return how many rows were kept; their batch indexes are in {@code selection.selected()}
+   */
+  private int readFiltered(long start, int rows) {
+    assembly.allocate(rows);
+    assembly.readColumns(rows, predicateColumns, null);
+    predicateView.setRowCount(rows);
+    int kept = selection.select(start, rows);
+    rowsDeleted += rows - kept;
+    rowsKept += kept;
+    int[] selected = selection.selected();
+    int[] matching = kept == 0 ? new int[0] : predicate.select(predicateView);
+    int count = kept;
+    if (matching != null) {
+      count = kept == rows ? copy(matching, selected) : intersect(selected, kept, matching);
+    }
+    boolean[] mask = null;
+    if (count < rows) {
+      mask = wanted;
+      java.util.Arrays.fill(mask, 0, rows, false);
+      for (int k = 0; k < count; k++) {
+        mask[selected[k]] = true;
+      }
+    }
+    assembly.readColumns(rows, otherColumns, mask);
+    assembly.finish(rows);
+    return count;
+  }
+
+  private static int copy(int[] from, int[] to) {
+    System.arraycopy(from, 0, to, 0, from.length);
+    return from.length;
+  }
+
+  /** Keeps in {@code kept[0..n)} only the indexes also in {@code matching}; both ascending. */
+  private static int intersect(int[] kept, int n, int[] matching) {
+    int out = 0;
+    int m = 0;
+    for (int k = 0; k < n && m < matching.length; k++) {
+      while (m < matching.length && matching[m] < kept[k]) {
+        m++;
+      }
+      if (m < matching.length && matching[m] == kept[k]) {
+        kept[out++] = kept[k];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The staging columns the predicate needs decoded first, or null when the predicate cannot run
+   * early (none given, or it reads a nested column or one this request does not read).
+   */
+  private static boolean[] predicateColumns(
+      ParquetReadRequest request, List<LakeColumn> columns, int snapshotIndex) {
+    RowPredicate p = request.rowPredicate();
+    if (p == null || p.columnIds().isEmpty()) {
+      return null;
+    }
+    boolean[] mask = new boolean[columns.size()];
+    for (long id : p.columnIds()) {
+      int found = -1;
+      for (int c = 0; c < request.columns().size(); c++) {
+        if (columns.get(c).id() == id) {
+          found = c;
+        }
+      }
+      if (found < 0 || !columns.get(found).children().isEmpty()) {
+        return null;
+      }
+      mask[found] = true;
+    }
+    if (snapshotIndex >= 0) {
+      mask[snapshotIndex] = true;
+    }
+    return mask;
   }
 
   private boolean nextRowGroup() {

@@ -10,6 +10,12 @@ package io.quacklake.parquet;
  * @param rowsRead rows decoded from pages
  * @param rowsDeleted rows dropped because their position was deleted or, in a partial file, their
  *     snapshot id was after the requested snapshot (includes rows of fully deleted row groups)
+ * @param rowsKept rows decoded that survived the deletes, before any row predicate
  */
 public record ParquetReadMetrics(
-    int rowGroupsTotal, int rowGroupsRead, int rowGroupsSkipped, long rowsRead, long rowsDeleted) {}
+    int rowGroupsTotal,
+    int rowGroupsRead,
+    int rowGroupsSkipped,
+    long rowsRead,
+    long rowsDeleted,
+    long rowsKept) {}

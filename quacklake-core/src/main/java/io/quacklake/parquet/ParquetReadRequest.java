@@ -26,6 +26,8 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
  * @param share splits the file's row groups with other readers of the same share, each reading the
  *     row groups it claims; null reads every row group
  * @param footer the file's footer when already read (by a {@link RowGroupShare}); null reads it
+ * @param rowPredicate rows to keep, evaluated on the predicate's columns before the others are
+ *     decoded (they are then decoded for matching rows only); null keeps every row
  */
 public record ParquetReadRequest(
     InputFile file,
@@ -37,7 +39,8 @@ public record ParquetReadRequest(
     long rowIdStart,
     int batchSize,
     RowGroupShare share,
-    ParquetMetadata footer) {
+    ParquetMetadata footer,
+    RowPredicate rowPredicate) {
 
   /** The default number of rows per batch. */
   public static final int DEFAULT_BATCH_SIZE = 8192;
@@ -73,7 +76,17 @@ public record ParquetReadRequest(
   /** Reads every row of {@code columns}, in batches of {@link #DEFAULT_BATCH_SIZE}. */
   public static ParquetReadRequest of(InputFile file, List<LakeColumn> columns) {
     return new ParquetReadRequest(
-        file, columns, null, new long[0], Long.MAX_VALUE, false, 0, DEFAULT_BATCH_SIZE, null, null);
+        file,
+        columns,
+        null,
+        new long[0],
+        Long.MAX_VALUE,
+        false,
+        0,
+        DEFAULT_BATCH_SIZE,
+        null,
+        null,
+        null);
   }
 
   public ParquetReadRequest withRowGroupFilter(RowGroupFilter filter) {
@@ -87,7 +100,8 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         share,
-        footer);
+        footer,
+        rowPredicate);
   }
 
   public ParquetReadRequest withDeletedPositions(long[] positions) {
@@ -101,7 +115,8 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         share,
-        footer);
+        footer,
+        rowPredicate);
   }
 
   public ParquetReadRequest withMaxSnapshot(long snapshot) {
@@ -115,7 +130,8 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         share,
-        footer);
+        footer,
+        rowPredicate);
   }
 
   public ParquetReadRequest withRowIdentity(long firstRowId) {
@@ -129,7 +145,8 @@ public record ParquetReadRequest(
         firstRowId,
         batchSize,
         share,
-        footer);
+        footer,
+        rowPredicate);
   }
 
   public ParquetReadRequest withBatchSize(int rows) {
@@ -143,7 +160,8 @@ public record ParquetReadRequest(
         rowIdStart,
         rows,
         share,
-        footer);
+        footer,
+        rowPredicate);
   }
 
   /** Reads only the row groups claimed from {@code share}, reusing {@code knownFooter} if given. */
@@ -158,6 +176,23 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         rowGroups,
-        knownFooter);
+        knownFooter,
+        rowPredicate);
+  }
+
+  /** Keeps only the rows {@code predicate} selects, decoding other columns for those rows only. */
+  public ParquetReadRequest withRowPredicate(RowPredicate predicate) {
+    return new ParquetReadRequest(
+        file,
+        columns,
+        rowGroupFilter,
+        deletedPositions,
+        maxSnapshot,
+        includeRowIdentity,
+        rowIdStart,
+        batchSize,
+        share,
+        footer,
+        predicate);
   }
 }

@@ -70,10 +70,10 @@ final class FileReadTask {
             task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
             settings.batchSize(),
             shared.rowGroups(),
-            footer);
+            footer,
+            filter.columnIds().isEmpty() ? null : filter);
     try (ParquetBatchReader reader = ParquetBatchReader.open(request, allocator)) {
       while (!cancelled.getAsBoolean() && reader.loadNextBatch()) {
-        counters.rowsScanned.add(reader.root().getRowCount());
         ArrowRecordBatch out = projector.project(reader.root());
         if (out != null) {
           counters.rowsReturned.add(out.getLength());
@@ -81,6 +81,7 @@ final class FileReadTask {
         }
       }
       ParquetReadMetrics m = reader.metrics();
+      counters.rowsScanned.add(m.rowsKept());
       counters.rowGroupsRead.add(m.rowGroupsRead());
       counters.rowGroupsSkipped.add(m.rowGroupsSkipped());
     }

@@ -2,19 +2,22 @@ package io.quacklake.scan;
 
 import io.quacklake.catalog.StatsBound;
 import io.quacklake.expr.StatsSource;
+import io.quacklake.parquet.RowPredicate;
 import java.util.List;
 import java.util.Set;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** A filter bound to a table's columns, as the scan uses it. */
-public interface RowFilter {
+public interface RowFilter extends RowPredicate {
   /** Columns the filter reads. */
+  @Override
   Set<Long> columnIds();
 
   /** False only when no row described by the stats can match. */
   boolean mightMatch(StatsSource stats);
 
   /** The indices of matching rows, ascending; null when every row matches. */
+  @Override
   int[] select(VectorSchemaRoot batch);
 
   /** Integer ranges the catalog query can prune files by (see {@link IntegerRanges}). */

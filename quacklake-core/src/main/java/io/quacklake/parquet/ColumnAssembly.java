@@ -78,10 +78,21 @@ final class ColumnAssembly {
    * others' values (their slots stay null); other columns decode every row.
    */
   void readColumns(int rows, boolean[] columns, boolean[] wanted) {
+    readColumns(rows, columns, wanted, -1);
+  }
+
+  /**
+   * As {@link #readColumns(int, boolean[], boolean[])}, the batch starting at row {@code firstRow}
+   * of the row group (-1: where the last batch ended). Only flat columns can start elsewhere; see
+   * {@link #allFlat()}.
+   */
+  void readColumns(int rows, boolean[] columns, boolean[] wanted, long firstRow) {
     for (int i = 0; i < leaves.size(); i++) {
       if (columns == null || columns[leafColumns.get(i)]) {
         LeafReader leaf = leaves.get(i);
-        if (wanted != null && leaf instanceof FlatColumnReader flat) {
+        if (firstRow >= 0 && leaf instanceof FlatColumnReader flat) {
+          flat.readRows(rows, wanted, firstRow);
+        } else if (wanted != null && leaf instanceof FlatColumnReader flat) {
           flat.readRows(rows, wanted);
         } else {
           leaf.readRows(rows);
@@ -94,6 +105,16 @@ final class ColumnAssembly {
         m.fill(m.parent == null ? rows : m.parent.count);
       }
     }
+  }
+
+  /** Whether every leaf is read by a {@link FlatColumnReader} (which can skip to any row). */
+  boolean allFlat() {
+    for (LeafReader leaf : leaves) {
+      if (!(leaf instanceof FlatColumnReader)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Ends a batch: every vector holds {@code rows} slots. */

@@ -59,6 +59,7 @@ final class FlatColumnReader implements LeafReader {
   private ValuesReader previousReader;
   private int pageRemaining;
   private long remaining;
+  private long fileRow;
 
   private FlatColumnReader(
       ColumnDescriptor descriptor, Level level, LeafWriter writer, Kind kind, String file) {
@@ -102,6 +103,7 @@ final class FlatColumnReader implements LeafReader {
     writerVersion = version;
     remaining = pages.getTotalValueCount();
     pageRemaining = 0;
+    fileRow = 0;
     previousReader = null;
     DictionaryPage page = pages.readDictionaryPage();
     if (page != null && kind == Kind.BOOLEAN) {
@@ -124,6 +126,16 @@ final class FlatColumnReader implements LeafReader {
    * (null: all); the values of the others are passed over and their slots stay null.
    */
   void readRows(int rows, boolean[] wanted) {
+    readRows(rows, wanted, fileRow);
+  }
+
+  /**
+   * As {@link #readRows(int, boolean[])}, starting at row {@code firstRow} of the row group: rows
+   * before it are passed over, including rows of pages the store did not load (a row group read for
+   * some row ranges only).
+   */
+  void readRows(int rows, boolean[] wanted, long firstRow) {
+    skipTo(firstRow);
     if (remaining < rows) {
       throw QuacklakeException.corrupt(
           "Parquet file %s: column %s ends %d rows before the end of its row group",
@@ -136,18 +148,51 @@ final class FlatColumnReader implements LeafReader {
       int done = 0;
       while (done < rows) {
         if (pageRemaining == 0) {
+          long expected = fileRow;
           nextPage();
+          if (fileRow != expected) {
+            throw new ParquetDecodingException(
+                "column "
+                    + column()
+                    + " has no page holding row "
+                    + expected
+                    + " of its row group");
+          }
         }
         int n = Math.min(rows - done, pageRemaining);
         decode(done, n, wanted);
         done += n;
         pageRemaining -= n;
+        fileRow += n;
       }
     } catch (IndexOutOfBoundsException e) {
       throw new ParquetDecodingException("column " + column() + " has an invalid value", e);
     }
     remaining -= rows;
     level.count = rows;
+  }
+
+  private void skipTo(long target) {
+    while (fileRow < target) {
+      if (pageRemaining == 0) {
+        nextPage();
+        continue;
+      }
+      int k = (int) Math.min(target - fileRow, pageRemaining);
+      if (present.length < k) {
+        present = new boolean[k];
+      }
+      int nulls = levels == null ? 0 : levels.fill(present, k);
+      values.prepare(k - nulls);
+      values.skip(k - nulls, kind);
+      pageRemaining -= k;
+      remaining -= k;
+      fileRow += k;
+    }
+    if (fileRow > target) {
+      throw new ParquetDecodingException(
+          "column " + column() + " has no page holding row " + target + " of its row group");
+    }
   }
 
   /**
@@ -233,6 +278,10 @@ final class FlatColumnReader implements LeafReader {
     if (page == null) {
       throw QuacklakeException.corrupt(
           "Parquet file %s: column %s has fewer pages than its row group's values", file, column());
+    }
+    long first = page.getFirstRowIndex().orElse(fileRow);
+    if (first > fileRow) {
+      fileRow = first;
     }
     try {
       if (page instanceof DataPageV1 v1) {

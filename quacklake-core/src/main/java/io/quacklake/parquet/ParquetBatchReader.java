@@ -21,6 +21,7 @@ import org.apache.arrow.vector.util.TransferPair;
 import org.apache.parquet.ParquetRuntimeException;
 import org.apache.parquet.VersionParser;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.filter2.columnindex.RowRanges;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.schema.MessageType;
@@ -52,6 +53,10 @@ public final class ParquetBatchReader implements AutoCloseable {
   private int currentRowGroup = -1;
   private long rowGroupRemaining;
   private long nextPosition;
+  private final List<ColumnBinding.Leaf> pageIndexLeaves;
+  private List<RowRanges.Range> spans;
+  private int span;
+  private long spanNext;
   private final long[] rowGroupStarts;
   private int rowGroupsRead;
   private int rowGroupsSkipped;
@@ -115,6 +120,14 @@ public final class ParquetBatchReader implements AutoCloseable {
       this.predicateView = null;
       this.wanted = null;
     }
+    this.pageIndexLeaves = new ArrayList<>();
+    if (predicate != null && assembly.allFlat() && request.rowGroupFilter() != null) {
+      for (long id : predicate.columnIds()) {
+        if (statsIndex.get(id) instanceof ColumnBinding.Leaf leaf) {
+          pageIndexLeaves.add(leaf);
+        }
+      }
+    }
     this.rowGroupStarts = new long[rowGroups.size()];
     long start = 0;
     for (int i = 0; i < rowGroups.size(); i++) {
@@ -169,6 +182,12 @@ public final class ParquetBatchReader implements AutoCloseable {
         }
         int rows = (int) Math.min(request.batchSize(), rowGroupRemaining);
         long start = nextPosition;
+        long firstRow = -1;
+        if (spans != null) {
+          rows = (int) Math.min(rows, spans.get(span).to + 1 - spanNext);
+          firstRow = spanNext;
+          start = rowGroupStarts[currentRowGroup] + spanNext;
+        }
         int kept;
         if (predicate == null) {
           assembly.readBatch(rows);
@@ -176,11 +195,17 @@ public final class ParquetBatchReader implements AutoCloseable {
           rowsDeleted += rows - kept;
           rowsKept += kept;
         } else {
-          kept = readFiltered(start, rows);
+          kept = readFiltered(start, rows, firstRow);
         }
         rowGroupRemaining -= rows;
-        nextPosition += rows;
+        nextPosition = start + rows;
         rowsRead += rows;
+        if (spans != null) {
+          spanNext += rows;
+          if (spanNext > spans.get(span).to && ++span < spans.size()) {
+            spanNext = spans.get(span).from;
+          }
+        }
         if (kept > 0) {
           emit(start, rows, kept);
           return true;
@@ -202,9 +227,9 @@ public final class ParquetBatchReader implements AutoCloseable {
    *
    * @return how many rows were kept; their batch indexes are in {@code selection.selected()}
    */
-  private int readFiltered(long start, int rows) {
+  private int readFiltered(long start, int rows, long firstRow) {
     assembly.allocate(rows);
-    assembly.readColumns(rows, predicateColumns, null);
+    assembly.readColumns(rows, predicateColumns, null, firstRow);
     predicateView.setRowCount(rows);
     int kept = selection.select(start, rows);
     rowsDeleted += rows - kept;
@@ -223,7 +248,7 @@ public final class ParquetBatchReader implements AutoCloseable {
         mask[selected[k]] = true;
       }
     }
-    assembly.readColumns(rows, otherColumns, mask);
+    assembly.readColumns(rows, otherColumns, mask, firstRow);
     assembly.finish(rows);
     return count;
   }
@@ -298,18 +323,32 @@ public final class ParquetBatchReader implements AutoCloseable {
         rowsDeleted += count;
         continue;
       }
+      RowRanges ranges =
+          pageIndexLeaves.isEmpty()
+              ? null
+              : PageRanges.of(reader, block, pageIndexLeaves, request.rowGroupFilter());
+      if (ranges != null && ranges.rowCount() == 0) {
+        rowGroupsSkipped++;
+        continue;
+      }
       if (!assembly.descriptors().isEmpty()) {
         PageReadStore pages;
         try {
-          pages = reader.readRowGroup(index);
+          pages =
+              ranges == null
+                  ? reader.readRowGroup(index)
+                  : reader.readFilteredRowGroup(index, ranges);
         } catch (IOException e) {
           throw ParquetInputFile.failure(request.file(), "row group " + index, e);
         }
         assembly.startRowGroup(pages, writerVersion);
       }
       rowGroupsRead++;
-      rowGroupRemaining = count;
+      rowGroupRemaining = ranges == null ? count : ranges.rowCount();
       nextPosition = first;
+      spans = ranges == null ? null : ranges.getRanges();
+      span = 0;
+      spanNext = spans == null ? 0 : spans.get(0).from;
       return true;
     }
   }

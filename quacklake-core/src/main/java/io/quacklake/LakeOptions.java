@@ -8,7 +8,8 @@ import java.time.Duration;
  * How to open a lake.
  *
  * @param dataPath overrides the catalog's stored data path (a moved lake), or null
- * @param readThreads threads that read data files in parallel during scans (≥ 1)
+ * @param readThreads threads that read data files in parallel during scans, and that shred a data
+ *     file's columns while it is written (≥ 1)
  * @param batchSize rows per Arrow batch produced by scans
  * @param maxRetries how often a commit retries after another writer took the next snapshot id
  * @param retryWaitMillis the first wait before a retry; later waits grow by 1.5× with jitter

@@ -96,7 +96,9 @@ final class OwnFileRewrite {
               old.embeddedRowIds(),
               lake.parquetOptions(),
               lake.targetFileSize(),
-              state::wrote);
+              state::wrote,
+              lake.readers(),
+              lake.options().readThreads());
     }
     if (old.partitionId() == null && old.partitionValues().isEmpty()) {
       return written;

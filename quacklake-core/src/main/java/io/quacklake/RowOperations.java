@@ -71,7 +71,9 @@ final class RowOperations {
                   false,
                   lake.parquetOptions(),
                   lake.targetFileSize(),
-                  state::wrote)) {
+                  state::wrote,
+                  lake.readers(),
+                  lake.options().readThreads())) {
             t.changes().addFile(file.partitioned(part.directory(), -1, part.values()));
           }
         }
@@ -87,7 +89,9 @@ final class RowOperations {
             embeddedRowIds,
             lake.parquetOptions(),
             lake.targetFileSize(),
-            state::wrote)) {
+            state::wrote,
+            lake.readers(),
+            lake.options().readThreads())) {
       t.changes().addFile(file);
     }
   }

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -30,6 +33,9 @@ public final class ArrowParquetWriter {
    */
   private static final int SLICE_ROWS = 2048;
 
+  /** Rows per slice when columns are shredded on several threads (amortises the hand-off). */
+  private static final int PARALLEL_SLICE_ROWS = 16_384;
+
   private final Location location;
   private final List<LakeColumn> columns;
   private final List<Shredder> shredders;
@@ -37,6 +43,8 @@ public final class ArrowParquetWriter {
   private int boundGeneration = -1;
   private boolean encodingsChosen;
   private boolean finished;
+  private Executor executor;
+  private int threads = 1;
 
   private ArrowParquetWriter(Location location, List<LakeColumn> columns, ParquetFileSink sink) {
     this.location = location;
@@ -94,6 +102,19 @@ public final class ArrowParquetWriter {
   }
 
   /**
+   * Shreds the columns of each batch on up to {@code threads} threads, the caller's and {@code
+   * executor}'s: each column's Parquet writer is independent until rows are ended, which stays on
+   * the caller's thread. One thread (the default) shreds everything on the caller's thread.
+   *
+   * @return this writer
+   */
+  public ArrowParquetWriter shredOn(Executor executor, int threads) {
+    this.executor = executor;
+    this.threads = executor == null ? 1 : Math.max(1, Math.min(threads, shredders.size()));
+    return this;
+  }
+
+  /**
    * Appends a batch.
    *
    * @throws QuacklakeException INVALID_ARGUMENT when the batch does not match the columns (the
@@ -129,14 +150,57 @@ public final class ArrowParquetWriter {
         shredders.forEach(s -> s.bindWriters(sink));
         boundGeneration = sink.generation();
       }
-      int to = (int) Math.min(rows, from + Math.min(SLICE_ROWS, sink.rowsLeftInGroup()));
-      for (Shredder s : shredders) {
-        for (int i = from; i < to; i++) {
-          s.write(i, 0);
-        }
+      int slice = threads > 1 ? PARALLEL_SLICE_ROWS : SLICE_ROWS;
+      int to = (int) Math.min(rows, from + Math.min(slice, sink.rowsLeftInGroup()));
+      if (threads > 1) {
+        shredInParallel(from, to);
+      } else {
+        shred(0, 1, from, to);
       }
       sink.endRows(to - from);
       from = to;
+    }
+  }
+
+  /** Writes rows {@code [from, to)} of every {@code step}-th column starting at {@code first}. */
+  private void shred(int first, int step, int from, int to) {
+    for (int c = first; c < shredders.size(); c += step) {
+      Shredder s = shredders.get(c);
+      for (int i = from; i < to; i++) {
+        s.write(i, 0);
+      }
+    }
+  }
+
+  private void shredInParallel(int from, int to) {
+    CompletableFuture<?>[] others = new CompletableFuture<?>[threads - 1];
+    for (int t = 1; t < threads; t++) {
+      int first = t;
+      others[t - 1] = CompletableFuture.runAsync(() -> shred(first, threads, from, to), executor);
+    }
+    RuntimeException failure = null;
+    try {
+      shred(0, threads, from, to);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    for (CompletableFuture<?> f : others) {
+      try {
+        f.join();
+      } catch (CompletionException e) {
+        RuntimeException cause =
+            e.getCause() instanceof RuntimeException r
+                ? r
+                : new IllegalStateException(e.getCause());
+        if (failure == null) {
+          failure = cause;
+        } else {
+          failure.addSuppressed(cause);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

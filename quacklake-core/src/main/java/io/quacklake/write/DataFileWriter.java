@@ -10,6 +10,7 @@ import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -28,6 +29,8 @@ public final class DataFileWriter {
    * @param batch columns in the table's layout, followed by a {@code _ducklake_internal_row_id}
    *     vector when {@code embeddedRowIds}
    * @param created told each file's location before it is written, so a failure can remove it
+   * @param executor runs column shredding beside the caller's thread when {@code threads} > 1
+   * @param threads threads that shred a file's columns, the caller's included
    */
   public static List<PendingDataFile> write(
       ObjectStore store,
@@ -37,7 +40,9 @@ public final class DataFileWriter {
       boolean embeddedRowIds,
       ParquetWriteOptions options,
       long targetFileSize,
-      Consumer<Location> created) {
+      Consumer<Location> created,
+      Executor executor,
+      int threads) {
     List<PendingDataFile> files = new ArrayList<>();
     int rows = batch.getRowCount();
     int from = 0;
@@ -48,7 +53,8 @@ public final class DataFileWriter {
       Location location = tableDir.resolve(name);
       created.accept(location);
       ArrowParquetWriter writer =
-          ArrowParquetWriter.open(store, location, columns, options, system);
+          ArrowParquetWriter.open(store, location, columns, options, system)
+              .shredOn(executor, threads);
       int start = from;
       try {
         do {

@@ -11,11 +11,16 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * Reads an object with ranged GETs: a request starts at the current position and covers at most
- * {@value #WINDOW} bytes (or what is left), so a footer read or a column chunk costs one request
- * and never downloads the whole object; a seek outside the open range aborts it.
+ * {@value #WINDOW} bytes (or what is left), so a column chunk costs one request and never downloads
+ * the whole object; a seek outside the open range aborts it. The object's last {@value #TAIL} bytes
+ * are fetched once, on the first read that falls in them, and kept: a Parquet file's footer, its
+ * length and its page indexes then cost one request together.
  */
 final class S3InputStream extends SeekableStream {
   static final long WINDOW = 8L << 20;
+
+  /** Bytes at the end of the object fetched and kept together (footer and page indexes). */
+  static final int TAIL = 256 << 10;
 
   /** A forward seek within the open range reads through at most this many bytes. */
   private static final long SKIP = 1L << 20;
@@ -28,6 +33,8 @@ final class S3InputStream extends SeekableStream {
   private ResponseInputStream<GetObjectResponse> body;
   private long bodyEnd;
   private long pos;
+  private final long tailStart;
+  private byte[] tail;
 
   S3InputStream(
       S3Client client, S3Path path, long length, S3Settings settings, RequestCounter counter) {
@@ -36,6 +43,7 @@ final class S3InputStream extends SeekableStream {
     this.length = length;
     this.settings = settings;
     this.counter = counter;
+    this.tailStart = Math.max(0, length - TAIL);
   }
 
   @Override
@@ -71,6 +79,9 @@ final class S3InputStream extends SeekableStream {
     if (pos >= length) {
       return -1;
     }
+    if (pos >= tailStart) {
+      return readTail(b, off, len);
+    }
     InputStream in = open(len);
     int n = in.read(b, off, (int) Math.min(len, bodyEnd - pos));
     if (n < 0) {
@@ -81,6 +92,42 @@ final class S3InputStream extends SeekableStream {
     if (pos >= bodyEnd) {
       closeBody();
     }
+    return n;
+  }
+
+  private int readTail(byte[] b, int off, int len) throws IOException {
+    abort();
+    if (tail == null) {
+      try {
+        counter.countGet();
+        tail =
+            client
+                .getObjectAsBytes(
+                    GetObjectRequest.builder()
+                        .bucket(path.bucket())
+                        .key(path.key())
+                        .range("bytes=" + tailStart + "-" + (length - 1))
+                        .build())
+                .asByteArray();
+      } catch (SdkException e) {
+        throw S3Errors.map(e, "read", path, settings);
+      }
+      if (tail.length != length - tailStart) {
+        throw new IOException(
+            "s3://"
+                + path.bucket()
+                + "/"
+                + path.key()
+                + " returned "
+                + tail.length
+                + " bytes for its last "
+                + (length - tailStart)
+                + "; the object changed while it was read");
+      }
+    }
+    int n = (int) Math.min(len, length - pos);
+    System.arraycopy(tail, (int) (pos - tailStart), b, off, n);
+    pos += n;
     return n;
   }
 

@@ -104,7 +104,7 @@ class S3LakeIT {
           assertThat(m.dataFilesPruned()).isGreaterThan(m.dataFiles() / 2);
           long used = requests.gets() + requests.other() - before;
           long read = m.dataFiles() - m.dataFilesPruned();
-          assertThat(used).as("requests for %d files", read).isLessThanOrEqualTo(4 * read);
+          assertThat(used).as("requests for %d files", read).isLessThanOrEqualTo(2 * read);
         }
       }
       List<Map<Long, String>> local;

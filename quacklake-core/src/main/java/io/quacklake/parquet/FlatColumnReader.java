@@ -208,6 +208,11 @@ final class FlatColumnReader implements LeafReader {
       storeRun(v, at, n);
       return;
     }
+    if (wanted == null && writer.verbatim) {
+      v.scatterTo(writer.vector.getDataBuffer(), at, present, n, kind);
+      ValidityBits.setFlags(writer.vector.getValidityBuffer(), at, present, n);
+      return;
+    }
     int i = 0;
     while (i < n) {
       boolean p = all || present[i];

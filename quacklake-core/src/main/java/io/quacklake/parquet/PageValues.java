@@ -39,6 +39,19 @@ abstract class PageValues {
    */
   abstract void copyTo(ArrowBuf dst, long offset, int n, FlatColumnReader.Kind kind);
 
+  /**
+   * Stores the next values of a fixed-width {@code kind} into the slots {@code at + i} of {@code
+   * dst} for which {@code present[i]} holds, {@code i < n}; other slots are left alone.
+   */
+  void scatterTo(ArrowBuf dst, int at, boolean[] present, int n, FlatColumnReader.Kind kind) {
+    long width = kind.width;
+    for (int i = 0; i < n; i++) {
+      if (present[i]) {
+        copyTo(dst, (at + i) * width, 1, kind);
+      }
+    }
+  }
+
   /** PLAIN encoding: little-endian fixed-width values, or length-prefixed byte arrays. */
   static PageValues plain(ByteBuffer page) {
     ByteBuffer heap = page;
@@ -97,6 +110,27 @@ abstract class PageValues {
       double v = buffer.getDouble(position);
       position += 8;
       return v;
+    }
+
+    @Override
+    void scatterTo(ArrowBuf dst, int at, boolean[] present, int n, FlatColumnReader.Kind kind) {
+      int p = position;
+      if (kind.width == 8) {
+        for (int i = 0; i < n; i++) {
+          if (present[i]) {
+            dst.setLong((at + i) * 8L, buffer.getLong(p));
+            p += 8;
+          }
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          if (present[i]) {
+            dst.setInt((at + i) * 4L, buffer.getInt(p));
+            p += 4;
+          }
+        }
+      }
+      position = p;
     }
 
     @Override
@@ -185,6 +219,25 @@ abstract class PageValues {
     @Override
     void skip(int n, FlatColumnReader.Kind kind) {
       next += n;
+    }
+
+    @Override
+    void scatterTo(ArrowBuf dst, int at, boolean[] present, int n, FlatColumnReader.Kind kind) {
+      int k = next;
+      for (int i = 0; i < n; i++) {
+        if (present[i]) {
+          long offset = (at + i) * (long) kind.width;
+          int id = ids[k++];
+          switch (kind) {
+            case INT32 -> dst.setInt(offset, dictionary.ints[id]);
+            case INT64 -> dst.setLong(offset, dictionary.longs[id]);
+            case FLOAT -> dst.setFloat(offset, dictionary.floats[id]);
+            case DOUBLE -> dst.setDouble(offset, dictionary.doubles[id]);
+            default -> throw new IllegalArgumentException(kind + " is not fixed-width");
+          }
+        }
+      }
+      next = k;
     }
 
     @Override

@@ -23,4 +23,29 @@ final class ValidityBits {
       BitVectorHelper.setBit(validity, i++);
     }
   }
+
+  /** Sets the validity bit of slot {@code from + i} for each {@code present[i]}, i < count. */
+  static void setFlags(ArrowBuf validity, int from, boolean[] present, int count) {
+    int i = 0;
+    while (i < count && ((from + i) & 7) != 0) {
+      if (present[i]) {
+        BitVectorHelper.setBit(validity, from + i);
+      }
+      i++;
+    }
+    for (; i + 8 <= count; i += 8) {
+      int b = 0;
+      for (int k = 0; k < 8; k++) {
+        b |= present[i + k] ? 1 << k : 0;
+      }
+      if (b != 0) {
+        validity.setByte((from + i) >>> 3, b);
+      }
+    }
+    for (; i < count; i++) {
+      if (present[i]) {
+        BitVectorHelper.setBit(validity, from + i);
+      }
+    }
+  }
 }

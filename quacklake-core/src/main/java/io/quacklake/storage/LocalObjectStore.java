@@ -1,6 +1,5 @@
 package io.quacklake.storage;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -10,15 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
-/** Files on a local file system. Writes go to a hidden temporary name and are renamed on close. */
+/**
+ * Files on a local file system. Writes go to a hidden temporary name and are renamed on close; the
+ * output streams are {@link Abortable}.
+ */
 public final class LocalObjectStore implements ObjectStore, SupportsConditionalWrites {
 
   @Override
@@ -48,68 +48,8 @@ public final class LocalObjectStore implements ObjectStore, SupportsConditionalW
     if (Files.exists(target)) {
       throw new java.nio.file.FileAlreadyExistsException(target.toString());
     }
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW);
-    return new FilterOutputStream(out) {
-      private boolean closed;
-
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        try {
-          out.write(b, off, len);
-        } catch (IOException e) {
-          discard(e);
-          throw e;
-        }
-      }
-
-      @Override
-      public void flush() throws IOException {
-        try {
-          out.flush();
-        } catch (IOException e) {
-          discard(e);
-          throw e;
-        }
-      }
-
-      /** A failed write (a full disk) leaves nothing behind: the partial file is removed. */
-      private void discard(IOException cause) {
-        closed = true;
-        try {
-          out.close();
-        } catch (IOException e) {
-          cause.addSuppressed(e);
-        }
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException e) {
-          cause.addSuppressed(e);
-        }
-      }
-
-      @Override
-      public void close() throws IOException {
-        if (closed) {
-          return;
-        }
-        closed = true;
-        try {
-          out.close();
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-          Files.deleteIfExists(temp);
-          throw e;
-        }
-      }
-    };
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    return LocalOutputStream.create(target);
   }
 
   @Override
@@ -161,9 +101,8 @@ public final class LocalObjectStore implements ObjectStore, SupportsConditionalW
   @Override
   public CreateOutcome createIfAbsent(Location location, byte[] content) throws IOException {
     Path target = location.toLocalPath();
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    Path temp = LocalOutputStream.temporaryFor(target);
     try {
       Files.write(temp, content, StandardOpenOption.CREATE_NEW);
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {

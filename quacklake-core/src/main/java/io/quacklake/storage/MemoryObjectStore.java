@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Files in memory, for tests and caches: the same contract as the other stores, including atomic
- * conditional creates. Contents vanish with the object.
+ * conditional creates and {@link Abortable} output streams. Contents vanish with the object.
  */
 public final class MemoryObjectStore implements ObjectStore, SupportsConditionalWrites {
   private record Entry(byte[] bytes, Instant written) {}
@@ -51,17 +51,47 @@ public final class MemoryObjectStore implements ObjectStore, SupportsConditional
     if (files.containsKey(location.value())) {
       throw new java.nio.file.FileAlreadyExistsException(location.value());
     }
-    return new ByteArrayOutputStream() {
-      private boolean closed;
+    return new PendingFile(location);
+  }
 
-      @Override
-      public void close() {
-        if (!closed) {
-          closed = true;
-          files.put(location.value(), new Entry(toByteArray(), Instant.now()));
-        }
+  /** Bytes held until close publishes them; {@link #abort} drops them. */
+  private final class PendingFile extends OutputStream implements Abortable {
+    private final Location location;
+    private ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    PendingFile(Location location) {
+      this.location = location;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      open().write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      open().write(b, off, len);
+    }
+
+    private ByteArrayOutputStream open() throws IOException {
+      if (bytes == null) {
+        throw new IOException("output file " + location + " is already closed or aborted");
       }
-    };
+      return bytes;
+    }
+
+    @Override
+    public void close() {
+      if (bytes != null) {
+        files.put(location.value(), new Entry(bytes.toByteArray(), Instant.now()));
+        bytes = null;
+      }
+    }
+
+    @Override
+    public void abort() {
+      bytes = null;
+    }
   }
 
   @Override

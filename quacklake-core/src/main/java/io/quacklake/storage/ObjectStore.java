@@ -11,13 +11,18 @@ import java.util.List;
  * <p>Atomicity: {@link #newOutputFile} makes the file visible only when the stream is closed
  * successfully (local disk: write to a temporary name, then rename; object stores: the upload
  * completes on close). A failed write removes what it wrote; if even that fails (a crash), a
- * partial file may remain under a temporary name, never under the final one.
+ * partial file may remain under a temporary name, never under the final one. A write given up on
+ * purpose is aborted through {@link Abortable}, which the output streams of the stores here
+ * implement.
  */
 public interface ObjectStore extends AutoCloseable {
   /** A file to read; {@code knownLength} ≥ 0 avoids a metadata request. */
   InputFile newInputFile(Location location, long knownLength);
 
-  /** Creates a new file; fails if it exists. */
+  /**
+   * Creates a new file; fails if it exists. The file appears when the stream is closed; abort it
+   * ({@link Abortable#abort(OutputStream)}) to give the write up.
+   */
   OutputStream newOutputFile(Location location) throws IOException;
 
   /** Deletes a file; no error when it does not exist. */

@@ -13,7 +13,11 @@ public final class ObjectStores {
 
   private ObjectStores() {}
 
-  /** Wraps every store made from now on in this process. */
+  /**
+   * Wraps every store made from now on in this process. A wrapper that wraps output streams should
+   * make them {@link Abortable}, forwarding to the wrapped stream, so that abandoned writes are
+   * still cleaned up.
+   */
   public static void decorate(UnaryOperator<ObjectStore> wrapper) {
     decorator = wrapper;
   }

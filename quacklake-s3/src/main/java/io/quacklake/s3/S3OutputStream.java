@@ -1,5 +1,6 @@
 package io.quacklake.s3;
 
+import io.quacklake.storage.Abortable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -17,21 +18,24 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 /**
  * Writes an object as it streams: up to one part ({@value #PART_SIZE} bytes) is buffered in memory;
  * a small object is one PUT on close, a larger one a multipart upload whose parts go out as they
- * fill. Nothing is visible under the key until {@link #close()} succeeds; a failure aborts the
- * upload, so no part lingers.
+ * fill. Nothing is visible under the key until {@link #close()} succeeds. A failure or {@link
+ * #abort} aborts the upload, so no part lingers, and drops the buffer; the stream is then done: a
+ * later close publishes nothing.
  */
-final class S3OutputStream extends OutputStream {
+final class S3OutputStream extends OutputStream implements Abortable {
   static final int PART_SIZE = 8 << 20;
 
   private final S3Client client;
   private final S3Path path;
   private final S3Settings settings;
   private final RequestCounter counter;
-  private final byte[] buffer = new byte[PART_SIZE];
   private final List<CompletedPart> parts = new ArrayList<>();
+  private byte[] buffer = new byte[PART_SIZE];
   private int filled;
   private String uploadId;
-  private boolean closed;
+
+  /** Closed, failed or aborted: nothing more is sent. */
+  private boolean done;
 
   S3OutputStream(S3Client client, S3Path path, S3Settings settings, RequestCounter counter) {
     this.client = client;
@@ -47,6 +51,9 @@ final class S3OutputStream extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
+    if (done) {
+      throw new IOException("upload of " + path + " is already closed, failed or aborted");
+    }
     while (len > 0) {
       int n = Math.min(len, PART_SIZE - filled);
       System.arraycopy(b, off, buffer, filled, n);
@@ -95,10 +102,9 @@ final class S3OutputStream extends OutputStream {
 
   @Override
   public void close() throws IOException {
-    if (closed) {
+    if (done) {
       return;
     }
-    closed = true;
     try {
       if (uploadId == null) {
         counter.countPut();
@@ -120,10 +126,20 @@ final class S3OutputStream extends OutputStream {
     } catch (SdkException e) {
       abort();
       throw S3Errors.map(e, "write", path, settings);
+    } finally {
+      done = true;
+      buffer = null;
     }
   }
 
-  private void abort() {
+  /** Aborts the multipart upload, if one was started, and drops the buffer. */
+  @Override
+  public void abort() {
+    if (done) {
+      return;
+    }
+    done = true;
+    buffer = null;
     if (uploadId == null) {
       return;
     }
@@ -136,7 +152,7 @@ final class S3OutputStream extends OutputStream {
               .uploadId(uploadId)
               .build());
     } catch (SdkException ignored) {
-      // the store expires abandoned uploads; the failure being reported matters more
+      // the upload lingers until a lifecycle rule ends it; the failure being reported matters more
     }
     uploadId = null;
   }

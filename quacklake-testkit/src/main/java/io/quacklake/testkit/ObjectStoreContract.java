@@ -3,6 +3,7 @@ package io.quacklake.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quacklake.storage.Abortable;
 import io.quacklake.storage.ConditionalWriteProbe;
 import io.quacklake.storage.CreateOutcome;
 import io.quacklake.storage.FileEntry;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link ObjectStore} must do, run unchanged against each implementation (local disk,
- * S3): write and read back, ranged reads, large (multipart) writes, listing by prefix, deletes,
- * conditional creates and racing conditional creates.
+ * S3): write and read back, ranged reads, large (multipart) writes, aborted writes, listing by
+ * prefix, deletes, conditional creates and racing conditional creates.
  */
 public abstract class ObjectStoreContract {
   private ObjectStore store;
@@ -99,6 +100,35 @@ public abstract class ObjectStoreContract {
       }
     }
     assertThat(read(f)).isEqualTo(content);
+  }
+
+  @Test
+  void abortedWriteLeavesNothingAndTheNameStaysFree() throws IOException {
+    Location f = root.resolve("a/aborted.bin");
+    OutputStream out = store.newOutputFile(f);
+    byte[] content = random(9 * 1024 * 1024 + 123, 3);
+    for (int off = 0; off < content.length; off += 100_000) {
+      out.write(content, off, Math.min(100_000, content.length - off));
+    }
+    assertThat(out).isInstanceOf(Abortable.class);
+    ((Abortable) out).abort();
+    ((Abortable) out).abort();
+    out.close();
+    assertThatThrownBy(() -> out.write(1)).isInstanceOf(IOException.class);
+    assertThat(store.exists(f)).isFalse();
+    assertThat(store.list(root)).isEmpty();
+    write(f, new byte[] {7});
+    assertThat(read(f)).containsExactly(7);
+  }
+
+  @Test
+  void abortAfterCloseKeepsTheFile() throws IOException {
+    Location f = root.resolve("kept.bin");
+    OutputStream out = store.newOutputFile(f);
+    out.write(new byte[] {1, 2, 3});
+    out.close();
+    assertThat(Abortable.abort(out)).isTrue();
+    assertThat(read(f)).containsExactly(1, 2, 3);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.quacklake.testkit.concurrency;
 
+import io.quacklake.storage.Abortable;
 import io.quacklake.storage.CreateOutcome;
 import io.quacklake.storage.FileEntry;
 import io.quacklake.storage.InputFile;
@@ -88,20 +89,37 @@ public final class FaultInjectingStore implements ObjectStore, SupportsCondition
   public OutputStream newOutputFile(Location location) throws IOException {
     before(location, "write");
     boolean ambiguous = roll(location);
-    return new FilterOutputStream(delegate.newOutputFile(location)) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
+    return new FaultyStream(delegate.newOutputFile(location), location, ambiguous);
+  }
 
-      @Override
-      public void close() throws IOException {
-        super.close();
-        if (ambiguous) {
-          throw new IOException("injected ambiguous write (it took effect): " + location);
-        }
+  /** The wrapped store's stream, whose close may report an error after taking effect. */
+  private static final class FaultyStream extends FilterOutputStream implements Abortable {
+    private final Location location;
+    private final boolean ambiguous;
+
+    FaultyStream(OutputStream out, Location location, boolean ambiguous) {
+      super(out);
+      this.location = location;
+      this.ambiguous = ambiguous;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      super.close();
+      if (ambiguous) {
+        throw new IOException("injected ambiguous write (it took effect): " + location);
       }
-    };
+    }
+
+    @Override
+    public void abort() {
+      Abortable.abort(out);
+    }
   }
 
   @Override

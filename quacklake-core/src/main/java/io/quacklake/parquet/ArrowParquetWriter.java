@@ -97,8 +97,13 @@ public final class ArrowParquetWriter {
     }
     List<LakeColumn> frozen = List.copyOf(all);
     DuckLakeParquetSchema schema = DuckLakeParquetSchema.of(frozen);
-    return new ArrowParquetWriter(
-        location, frozen, new ParquetFileSink(store, location, schema, options));
+    ParquetFileSink sink = new ParquetFileSink(store, location, schema, options);
+    try {
+      return new ArrowParquetWriter(location, frozen, sink);
+    } catch (RuntimeException e) {
+      sink.abort();
+      throw e;
+    }
   }
 
   /**
@@ -215,7 +220,7 @@ public final class ArrowParquetWriter {
   }
 
   /**
-   * Writes the footer and publishes the file.
+   * Writes the footer and publishes the file. On failure the file is given up as by {@link #abort}.
    *
    * @return the file's exact size, footer size and per-leaf statistics
    * @throws QuacklakeException UNAVAILABLE when the file cannot be written
@@ -230,7 +235,9 @@ public final class ArrowParquetWriter {
 
   /**
    * Gives the file up: buffered data is dropped and the file never appears under its final name.
-   * The store's output stream is left unclosed, as closing it would publish the partial file.
+   * The store's output stream is aborted ({@link io.quacklake.storage.Abortable}), which removes
+   * what was written (a temporary file, uploaded parts); a stream that cannot be aborted is left
+   * unclosed, as closing it would publish the partial file.
    */
   public void abort() {
     if (!finished) {

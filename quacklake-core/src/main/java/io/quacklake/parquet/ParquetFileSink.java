@@ -55,7 +55,11 @@ final class ParquetFileSink {
               props);
       fileWriter.start();
     } catch (IOException e) {
+      file.abort();
       throw io("could not create Parquet file", location, e);
+    } catch (RuntimeException e) {
+      file.abort();
+      throw e;
     }
     openRowGroup();
   }
@@ -136,7 +140,7 @@ final class ParquetFileSink {
     return file.position() + columnStore.getBufferedSize();
   }
 
-  /** Writes the last row group and the footer, and publishes the file. */
+  /** Writes the last row group and the footer, and publishes the file; gives it up on failure. */
   WrittenFile finish(Location location) {
     try {
       if (rowsInGroup > 0) {
@@ -150,14 +154,25 @@ final class ParquetFileSink {
       return FileStatsSummary.summarize(
           location, footer, schema, file.length(), file.footerLength());
     } catch (IOException e) {
+      abort();
       throw io("could not finish Parquet file", location, e);
+    } catch (RuntimeException | Error e) {
+      abort();
+      throw e;
     }
   }
 
-  /** Drops buffered data; the file never becomes visible under its final name. */
+  /**
+   * Drops buffered data and aborts the store's stream (see {@link StoreOutputFile#abort}): the file
+   * never becomes visible under its final name.
+   */
   void abort() {
     fileWriter.abort();
-    closeStores();
+    try {
+      closeStores();
+    } finally {
+      file.abort();
+    }
   }
 
   private void closeStores() {

@@ -146,7 +146,7 @@ public final class PositionDeleteWriter {
     lastPos = -1;
   }
 
-  /** Writes the footer and publishes the file. */
+  /** Writes the footer and publishes the file; on failure the file is given up as by abort. */
   public WrittenFile close() {
     if (finished) {
       throw new IllegalStateException("delete writer for " + location + " is already closed");
@@ -155,7 +155,10 @@ public final class PositionDeleteWriter {
     return sink.finish(location);
   }
 
-  /** Gives the file up; it never appears under its final name. */
+  /**
+   * Gives the file up: it never appears under its final name, and what was written is removed (see
+   * {@link ArrowParquetWriter#abort}).
+   */
   public void abort() {
     if (!finished) {
       finished = true;

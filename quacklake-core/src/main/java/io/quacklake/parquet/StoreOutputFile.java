@@ -1,5 +1,6 @@
 package io.quacklake.parquet;
 
+import io.quacklake.storage.Abortable;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import java.io.ByteArrayOutputStream;
@@ -63,6 +64,17 @@ final class StoreOutputFile implements OutputFile {
    */
   void captureFooter() {
     stream.capture = new ByteArrayOutputStream();
+  }
+
+  /**
+   * Gives the file up: aborts the store's stream when it is {@link Abortable} (nothing published,
+   * what was written removed), else leaves it unclosed, as closing would publish the partial file.
+   * Does nothing once the file was published.
+   */
+  void abort() {
+    if (stream != null) {
+      stream.abort();
+    }
   }
 
   /** Bytes written so far. */
@@ -148,6 +160,11 @@ final class StoreOutputFile implements OutputFile {
         out.write(fixed);
       }
       out.close();
+    }
+
+    void abort() {
+      capture = null;
+      Abortable.abort(out);
     }
 
     byte[] tail() {

@@ -168,7 +168,7 @@ final class DeleteCommit {
         writer.write(dataLocation.value(), positions);
       }
       written = writer.close();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       writer.abort();
       throw e;
     }

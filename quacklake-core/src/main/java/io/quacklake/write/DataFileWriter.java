@@ -68,7 +68,7 @@ public final class DataFileWriter {
           }
           from += length;
         } while (from < rows && writer.estimatedBytes() < targetFileSize);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         writer.abort();
         throw e;
       }

@@ -3,10 +3,24 @@ package io.quacklake.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quacklake.QuacklakeException;
+import io.quacklake.parquet.ArrowParquetWriter;
+import io.quacklake.parquet.ParquetCompression;
+import io.quacklake.parquet.ParquetWriteOptions;
 import io.quacklake.storage.Abortable;
 import io.quacklake.storage.Location;
+import io.quacklake.types.ArrowTypes;
+import io.quacklake.types.LakeColumn;
+import io.quacklake.types.LakeType;
+import io.quacklake.types.TypeId;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Random;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -28,6 +42,42 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * it).
  */
 class S3AbandonedWriteIT {
+  private static final LakeColumn ID =
+      new LakeColumn(1, "id", LakeType.of(TypeId.INT64), false, null, null, List.of());
+  private static final int ROWS_PER_BATCH = 200_000;
+
+  @Test
+  void dataFileAbortedAfterAPartWasUploadedLeavesNoObjectAndNoUpload() throws Exception {
+    S3TestServer server = S3TestServer.get();
+    String bucket = server.newBucket();
+    Location location = Location.of("s3://" + bucket + "/lake/t/data.parquet");
+    ParquetWriteOptions options =
+        ParquetWriteOptions.defaults()
+            .withCompression(ParquetCompression.UNCOMPRESSED)
+            .withRowGroupRows(ROWS_PER_BATCH);
+    try (S3ObjectStore store = new S3ObjectStore(server.settings());
+        RootAllocator allocator = new RootAllocator()) {
+      ArrowParquetWriter w = ArrowParquetWriter.open(store, location, List.of(ID), options);
+      Random random = new Random(11);
+      // 8 bytes a value, uncompressed and without a dictionary: 1.6 MB a row group
+      while (store.requests().puts() == 0) {
+        try (VectorSchemaRoot batch = batch(allocator, random, -1)) {
+          w.write(batch);
+        }
+      }
+      assertThat(uploads(server, bucket)).as("a multipart upload is under way").hasSize(1);
+      try (VectorSchemaRoot bad = batch(allocator, random, 1234)) {
+        assertThatThrownBy(() -> w.write(bad))
+            .isInstanceOf(QuacklakeException.class)
+            .hasMessageContaining("NOT NULL");
+      }
+      w.abort();
+      assertThat(store.exists(location)).isFalse();
+      assertThat(store.list(Location.directory("s3://" + bucket + "/"))).isEmpty();
+      assertThat(uploads(server, bucket)).isEmpty();
+    }
+  }
+
   @Test
   void streamAbortedAfterAPartWasUploadedLeavesNoObjectAndNoUpload() throws Exception {
     S3TestServer server = S3TestServer.get();
@@ -94,5 +144,21 @@ class S3AbandonedWriteIT {
     try (S3Client client = S3Clients.create(server.settings())) {
       return client.listMultipartUploads(b -> b.bucket(bucket)).uploads();
     }
+  }
+
+  private static VectorSchemaRoot batch(RootAllocator allocator, Random random, int nullAt) {
+    Field field = Field.nullable("id", ArrowTypes.arrowType(ID.type()));
+    VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(List.of(field)), allocator);
+    BigIntVector v = (BigIntVector) root.getVector(0);
+    v.allocateNew(ROWS_PER_BATCH);
+    for (int i = 0; i < ROWS_PER_BATCH; i++) {
+      if (i == nullAt) {
+        v.setNull(i);
+      } else {
+        v.set(i, random.nextLong());
+      }
+    }
+    root.setRowCount(ROWS_PER_BATCH);
+    return root;
   }
 }

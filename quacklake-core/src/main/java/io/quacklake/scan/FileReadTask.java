@@ -3,7 +3,6 @@ package io.quacklake.scan;
 import io.quacklake.parquet.ParquetBatchReader;
 import io.quacklake.parquet.ParquetReadMetrics;
 import io.quacklake.parquet.ParquetReadRequest;
-import io.quacklake.storage.InputFile;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
@@ -35,8 +34,23 @@ final class FileReadTask {
         return;
       }
     }
+    FileTask task = shared.task();
+    RowFilter filter = settings.filter();
     try {
-      read(shared, footer, snapshot, settings, projector, allocator, counters, cancelled, sink);
+      ParquetReadRequest request =
+          new ParquetReadRequest(
+              settings.store().newInputFile(task.location(), task.file().fileSizeBytes()),
+              settings.readColumns(),
+              filter.columnIds().isEmpty() ? null : (stats, rows) -> filter.mightMatch(stats),
+              shared.deleted(snapshot, settings.store()),
+              DeletedPositions.maxSnapshot(task, snapshot),
+              false,
+              task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
+              settings.batchSize(),
+              shared.rowGroups(),
+              footer,
+              filter.columnIds().isEmpty() ? null : filter);
+      read(request, projector, allocator, counters, cancelled, sink);
     } finally {
       if (first) {
         shared.rowGroups().abandon();
@@ -45,33 +59,12 @@ final class FileReadTask {
   }
 
   private static void read(
-      SharedFile shared,
-      ParquetMetadata footer,
-      long snapshot,
-      ScanSettings settings,
+      ParquetReadRequest request,
       BatchProjector projector,
       BufferAllocator allocator,
       ScanCounters counters,
       BooleanSupplier cancelled,
       Consumer<ArrowRecordBatch> sink) {
-    FileTask task = shared.task();
-    long[] deleted = shared.deleted(snapshot, settings.store());
-    long maxSnapshot = DeletedPositions.maxSnapshot(task, snapshot);
-    InputFile input = settings.store().newInputFile(task.location(), task.file().fileSizeBytes());
-    RowFilter filter = settings.filter();
-    ParquetReadRequest request =
-        new ParquetReadRequest(
-            input,
-            settings.readColumns(),
-            filter.columnIds().isEmpty() ? null : (stats, rows) -> filter.mightMatch(stats),
-            deleted,
-            maxSnapshot,
-            false,
-            task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
-            settings.batchSize(),
-            shared.rowGroups(),
-            footer,
-            filter.columnIds().isEmpty() ? null : filter);
     try (ParquetBatchReader reader = ParquetBatchReader.open(request, allocator)) {
       while (!cancelled.getAsBoolean() && reader.loadNextBatch()) {
         ArrowRecordBatch out = projector.project(reader.root());

@@ -36,19 +36,7 @@ class ParallelScanTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 8})
   void oneFileIsSplitByRowGroup(int threads) {
-    String catalog = "sqlite:" + temp.resolve("catalog.sqlite");
-    try (Lake lake = Lake.create(catalog, temp.resolve("data").toString())) {
-      lake.setOption("parquet_row_group_size", "1000");
-      lake.createTable("t", COLUMNS);
-      try (Transaction tx = lake.begin()) {
-        tx.insert("t", rows(0, ROWS));
-        tx.commit();
-      }
-      try (Transaction tx = lake.begin()) {
-        tx.delete("t", "id IN (" + everySeventh() + ")");
-        tx.commit();
-      }
-    }
+    String catalog = oneFileOfRowGroups("id IN (" + everySeventh() + ")");
     try (Lake lake = Lake.open(catalog, LakeOptions.defaults().withReadThreads(threads));
         RowIterator it = lake.table("t").scan().select("id").rows()) {
       List<Long> ids = new ArrayList<>();
@@ -64,6 +52,18 @@ class ParallelScanTest {
 
   @Test
   void filteredParallelScanSkipsRowGroupsOnce() {
+    String catalog = oneFileOfRowGroups(null);
+    try (Lake lake = Lake.open(catalog, LakeOptions.defaults().withReadThreads(4));
+        RowIterator it = lake.table("t").scan().filter("id BETWEEN 4500 AND 6499").rows()) {
+      assertThat(it.toList()).hasSize(2000);
+      ScanMetrics m = it.metrics();
+      assertThat(m.rowGroupsRead()).isEqualTo(3);
+      assertThat(m.rowGroupsSkipped()).isEqualTo(17);
+    }
+  }
+
+  /** A table of ROWS rows in one file of 1,000-row row groups, then {@code delete} if given. */
+  private String oneFileOfRowGroups(String delete) {
     String catalog = "sqlite:" + temp.resolve("catalog.sqlite");
     try (Lake lake = Lake.create(catalog, temp.resolve("data").toString())) {
       lake.setOption("parquet_row_group_size", "1000");
@@ -72,14 +72,14 @@ class ParallelScanTest {
         tx.insert("t", rows(0, ROWS));
         tx.commit();
       }
+      if (delete != null) {
+        try (Transaction tx = lake.begin()) {
+          tx.delete("t", delete);
+          tx.commit();
+        }
+      }
     }
-    try (Lake lake = Lake.open(catalog, LakeOptions.defaults().withReadThreads(4));
-        RowIterator it = lake.table("t").scan().filter("id BETWEEN 4500 AND 6499").rows()) {
-      assertThat(it.toList()).hasSize(2000);
-      ScanMetrics m = it.metrics();
-      assertThat(m.rowGroupsRead()).isEqualTo(3);
-      assertThat(m.rowGroupsSkipped()).isEqualTo(17);
-    }
+    return catalog;
   }
 
   private static String everySeventh() {

@@ -95,6 +95,18 @@ public final class ChaosRun {
     return out;
   }
 
+  /**
+   * Checks that the run made progress: at least as many acknowledged commits as surviving writers.
+   * Not per writer — under optimistic concurrency one writer can lose every race for a whole run
+   * (seen: a writer with 0 commits and only conflicts) — and not a rate: eight cold JVMs on two
+   * cores commit at anything from 0.4 to 8 per second.
+   */
+  public void assertProgress(int writers, Set<Integer> killed) throws Exception {
+    assertThat(acks(writers))
+        .as("acknowledged commits")
+        .hasSizeGreaterThanOrEqualTo(writers - killed.size());
+  }
+
   /** Commits whose outcome was unknown and that did not land. */
   private int lost(int writers) throws Exception {
     int n = 0;

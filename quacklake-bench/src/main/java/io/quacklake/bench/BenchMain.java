@@ -151,9 +151,17 @@ public final class BenchMain {
     o.put("scale", r.scale());
     o.put("quacklake_seconds", r.quacklake().median());
     o.put("duckdb_seconds", r.duckdb() == null ? null : r.duckdb().median());
-    o.put("ratio", r.ratio());
+    if (Double.isNaN(r.ratio())) {
+      o.putNull("ratio");
+    } else {
+      o.put("ratio", r.ratio());
+    }
     o.put("rows", r.rows());
-    o.put("peak_memory_bytes", r.peakMemoryBytes());
+    if (r.peakMemoryBytes() > 0) {
+      o.put("peak_memory_bytes", r.peakMemoryBytes());
+    } else {
+      o.putNull("peak_memory_bytes");
+    }
     return o;
   }
 

@@ -143,7 +143,9 @@ public final class ParquetBatchReader implements AutoCloseable {
    *     in a type that cannot be read as the requested one, UNAVAILABLE when storage fails
    */
   public static ParquetBatchReader open(ParquetReadRequest request, BufferAllocator allocator) {
-    ParquetFileReader reader = ParquetInputFile.open(request.file(), request.footer());
+    ParquetFileReader reader =
+        ParquetInputFile.open(
+            request.file(), request.share() == null ? null : request.share().footer());
     try {
       ParquetBatchReader opened = new ParquetBatchReader(request, reader, allocator);
       if (request.share() != null) {

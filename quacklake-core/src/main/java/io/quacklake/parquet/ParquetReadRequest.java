@@ -5,7 +5,6 @@ import io.quacklake.storage.InputFile;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
 import java.util.Objects;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
 /**
  * What to read from one Parquet data file.
@@ -24,8 +23,8 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
  *     _ducklake_internal_row_id}
  * @param batchSize the maximum number of rows per batch
  * @param share splits the file's row groups with other readers of the same share, each reading the
- *     row groups it claims; null reads every row group
- * @param footer the file's footer when already read (by a {@link RowGroupShare}); null reads it
+ *     row groups it claims and reusing the footer the share's first reader read; null reads every
+ *     row group
  * @param rowPredicate rows to keep, evaluated on the predicate's columns before the others are
  *     decoded (they are then decoded for matching rows only); null keeps every row
  */
@@ -39,7 +38,6 @@ public record ParquetReadRequest(
     long rowIdStart,
     int batchSize,
     RowGroupShare share,
-    ParquetMetadata footer,
     RowPredicate rowPredicate) {
 
   /** The default number of rows per batch. */
@@ -76,17 +74,7 @@ public record ParquetReadRequest(
   /** Reads every row of {@code columns}, in batches of {@link #DEFAULT_BATCH_SIZE}. */
   public static ParquetReadRequest of(InputFile file, List<LakeColumn> columns) {
     return new ParquetReadRequest(
-        file,
-        columns,
-        null,
-        new long[0],
-        Long.MAX_VALUE,
-        false,
-        0,
-        DEFAULT_BATCH_SIZE,
-        null,
-        null,
-        null);
+        file, columns, null, new long[0], Long.MAX_VALUE, false, 0, DEFAULT_BATCH_SIZE, null, null);
   }
 
   public ParquetReadRequest withRowGroupFilter(RowGroupFilter filter) {
@@ -100,7 +88,6 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         share,
-        footer,
         rowPredicate);
   }
 
@@ -115,7 +102,6 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         share,
-        footer,
         rowPredicate);
   }
 
@@ -130,7 +116,6 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         share,
-        footer,
         rowPredicate);
   }
 
@@ -145,7 +130,6 @@ public record ParquetReadRequest(
         firstRowId,
         batchSize,
         share,
-        footer,
         rowPredicate);
   }
 
@@ -160,12 +144,11 @@ public record ParquetReadRequest(
         rowIdStart,
         rows,
         share,
-        footer,
         rowPredicate);
   }
 
-  /** Reads only the row groups claimed from {@code share}, reusing {@code knownFooter} if given. */
-  public ParquetReadRequest withShare(RowGroupShare rowGroups, ParquetMetadata knownFooter) {
+  /** Reads only the row groups claimed from {@code rowGroups}. */
+  public ParquetReadRequest withShare(RowGroupShare rowGroups) {
     return new ParquetReadRequest(
         file,
         columns,
@@ -176,7 +159,6 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         rowGroups,
-        knownFooter,
         rowPredicate);
   }
 
@@ -192,7 +174,6 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         share,
-        footer,
         predicate);
   }
 }

@@ -30,14 +30,16 @@ public final class RowGroupShare {
   /**
    * Waits until the first reader has opened the file.
    *
-   * @return the footer, or null when the first reader failed or when every row group is already
-   *     claimed (a joining reader then has nothing to do)
+   * @return false when the first reader failed or every row group is already claimed (a joining
+   *     reader then has nothing to do)
    */
-  public ParquetMetadata awaitFooter() {
+  public boolean awaitOpened() {
     ParquetMetadata metadata = footer.join();
-    if (metadata == null || next.get() >= metadata.getBlocks().size()) {
-      return null;
-    }
-    return metadata;
+    return metadata != null && next.get() < metadata.getBlocks().size();
+  }
+
+  /** The footer the first reader published, or null before that. */
+  ParquetMetadata footer() {
+    return footer.getNow(null);
   }
 }

@@ -7,7 +7,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
 /**
  * Reads the row groups of one data file that this worker claims, with the file's deletes, and emits
@@ -27,12 +26,8 @@ final class FileReadTask {
       ScanCounters counters,
       BooleanSupplier cancelled,
       Consumer<ArrowRecordBatch> sink) {
-    ParquetMetadata footer = null;
-    if (!first) {
-      footer = shared.rowGroups().awaitFooter();
-      if (footer == null) {
-        return;
-      }
+    if (!first && !shared.rowGroups().awaitOpened()) {
+      return;
     }
     FileTask task = shared.task();
     RowFilter filter = settings.filter();
@@ -48,7 +43,6 @@ final class FileReadTask {
               task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
               settings.batchSize(),
               shared.rowGroups(),
-              footer,
               filter.columnIds().isEmpty() ? null : filter);
       read(request, projector, allocator, counters, cancelled, sink);
     } finally {

@@ -112,7 +112,6 @@ public final class RowLocator {
               task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
               ParquetReadRequest.DEFAULT_BATCH_SIZE,
               null,
-              null,
               null);
       try (ParquetBatchReader reader = ParquetBatchReader.open(request, allocator)) {
         while (reader.loadNextBatch()) {

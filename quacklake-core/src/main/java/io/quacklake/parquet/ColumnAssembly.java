@@ -90,10 +90,8 @@ final class ColumnAssembly {
     for (int i = 0; i < leaves.size(); i++) {
       if (columns == null || columns[leafColumns.get(i)]) {
         LeafReader leaf = leaves.get(i);
-        if (firstRow >= 0 && leaf instanceof FlatColumnReader flat) {
+        if (leaf instanceof FlatColumnReader flat) {
           flat.readRows(rows, wanted, firstRow);
-        } else if (wanted != null && leaf instanceof FlatColumnReader flat) {
-          flat.readRows(rows, wanted);
         } else {
           leaf.readRows(rows);
         }

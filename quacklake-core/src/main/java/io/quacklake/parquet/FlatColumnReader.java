@@ -126,16 +126,18 @@ final class FlatColumnReader implements LeafReader {
    * (null: all); the values of the others are passed over and their slots stay null.
    */
   void readRows(int rows, boolean[] wanted) {
-    readRows(rows, wanted, fileRow);
+    readRows(rows, wanted, -1);
   }
 
   /**
-   * As {@link #readRows(int, boolean[])}, starting at row {@code firstRow} of the row group: rows
-   * before it are passed over, including rows of pages the store did not load (a row group read for
-   * some row ranges only).
+   * As {@link #readRows(int, boolean[])}, starting at row {@code firstRow} of the row group (-1:
+   * where the last batch ended): rows before it are passed over, including rows of pages the store
+   * did not load (a row group read for some row ranges only).
    */
   void readRows(int rows, boolean[] wanted, long firstRow) {
-    skipTo(firstRow);
+    if (firstRow >= 0) {
+      skipTo(firstRow);
+    }
     if (remaining < rows) {
       throw QuacklakeException.corrupt(
           "Parquet file %s: column %s ends %d rows before the end of its row group",

@@ -43,7 +43,7 @@ final class PageRanges {
     RowRanges ranges = null;
     try {
       for (ColumnBinding.Leaf leaf : leaves) {
-        ColumnChunkMetaData chunk = chunk(block, leaf);
+        ColumnChunkMetaData chunk = RowGroupStats.chunk(block, leaf);
         if (chunk == null || chunk.getColumnIndexReference() == null) {
           continue;
         }
@@ -100,15 +100,6 @@ final class PageRanges {
               return filter.mightMatch(c -> c == id ? stats : ColumnStats.UNKNOWN, pageRows);
             })
         .toArray();
-  }
-
-  private static ColumnChunkMetaData chunk(BlockMetaData block, ColumnBinding.Leaf leaf) {
-    for (ColumnChunkMetaData chunk : block.getColumns()) {
-      if (Arrays.equals(chunk.getPath().toArray(), leaf.path())) {
-        return chunk;
-      }
-    }
-    return null;
   }
 
   private static byte[] bytes(ByteBuffer b) {

@@ -2,7 +2,6 @@ package io.quacklake.parquet;
 
 import io.quacklake.expr.ColumnStats;
 import io.quacklake.expr.StatsSource;
-import io.quacklake.types.LakeColumn;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -45,13 +44,23 @@ final class RowGroupStats implements StatsSource {
     if (!(b instanceof ColumnBinding.Leaf leaf)) {
       return ColumnStats.UNKNOWN;
     }
-    LakeColumn column = leaf.column();
+    ColumnChunkMetaData chunk = chunk(block, leaf);
+    return chunk == null
+        ? ColumnStats.UNKNOWN
+        : StatsConverter.convert(
+            leaf.descriptor().getPrimitiveType(),
+            leaf.column().type(),
+            chunk.getStatistics(),
+            rows);
+  }
+
+  /** The row group's chunk of a leaf, or null when the row group lacks it. */
+  static ColumnChunkMetaData chunk(BlockMetaData block, ColumnBinding.Leaf leaf) {
     for (ColumnChunkMetaData chunk : block.getColumns()) {
       if (Arrays.equals(chunk.getPath().toArray(), leaf.path())) {
-        return StatsConverter.convert(
-            leaf.descriptor().getPrimitiveType(), column.type(), chunk.getStatistics(), rows);
+        return chunk;
       }
     }
-    return ColumnStats.UNKNOWN;
+    return null;
   }
 }

@@ -1,5 +1,7 @@
 package io.quacklake.catalog;
 
+import io.quacklake.storage.Location;
+
 /** A data file visible at a snapshot ({@code ducklake_data_file}). */
 public record DataFileRecord(
     long dataFileId,
@@ -14,4 +16,19 @@ public record DataFileRecord(
     Long partitionId,
     String encryptionKey,
     Long mappingId,
-    Long partialMax) {}
+    Long partialMax) {
+
+  /**
+   * The file's location: a relative path hangs off the table directory.
+   *
+   * @param table the table's name, for the error
+   * @throws io.quacklake.QuacklakeException CORRUPT when a relative path leaves {@code tableDir}
+   */
+  public Location location(Location tableDir, String table) {
+    return RowPaths.file(
+        tableDir,
+        path,
+        pathIsRelative,
+        () -> "ducklake_data_file row data_file_id=" + dataFileId + " of table " + table);
+  }
+}

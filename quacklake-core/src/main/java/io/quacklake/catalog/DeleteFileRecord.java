@@ -1,5 +1,7 @@
 package io.quacklake.catalog;
 
+import io.quacklake.storage.Location;
+
 /** A delete file visible at a snapshot ({@code ducklake_delete_file}). */
 public record DeleteFileRecord(
     long deleteFileId,
@@ -11,4 +13,25 @@ public record DeleteFileRecord(
     long deleteCount,
     long fileSizeBytes,
     String encryptionKey,
-    Long partialMax) {}
+    Long partialMax) {
+
+  /**
+   * The file's location: a relative path hangs off the table directory.
+   *
+   * @param table the table's name, for the error
+   * @throws io.quacklake.QuacklakeException CORRUPT when a relative path leaves {@code tableDir}
+   */
+  public Location location(Location tableDir, String table) {
+    return RowPaths.file(
+        tableDir,
+        path,
+        pathIsRelative,
+        () ->
+            "ducklake_delete_file row delete_file_id="
+                + deleteFileId
+                + " (data file "
+                + dataFileId
+                + ") of table "
+                + table);
+  }
+}

@@ -1,5 +1,6 @@
 package io.quacklake.catalog;
 
+import io.quacklake.storage.Location;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -88,19 +89,30 @@ public final class FileWrites {
   }
 
   /**
-   * Replaces a superseded delete file as DuckDB does: its row is removed (not ended) and its path,
-   * relative to the data path, is scheduled for deletion.
+   * Removes a superseded delete file's row as DuckDB does (not ended); schedule the file with
+   * {@link #scheduleForDeletion}.
    */
-  public static void removeDeleteFile(
-      Connection c, SqlDialect dialect, long deleteFileId, String pathFromDataRoot)
-      throws SQLException {
+  public static void removeDeleteFile(Connection c, long deleteFileId) throws SQLException {
     Sql.update(c, "DELETE FROM ducklake_delete_file WHERE delete_file_id = ?", deleteFileId);
+  }
+
+  /**
+   * Schedules a file under the data path for deletion, as a path relative to it ({@code
+   * path_is_relative} true), which DuckDB's {@code ducklake_cleanup_old_files} deletes later.
+   *
+   * @param pathFromDataRoot a path inside the data path: no leading {@code /}, no {@code ..}
+   */
+  public static void scheduleForDeletion(
+      Connection c, SqlDialect dialect, long fileId, String pathFromDataRoot) throws SQLException {
+    if (!Location.staysInside(pathFromDataRoot)) {
+      throw new IllegalArgumentException("not a path inside the data path: " + pathFromDataRoot);
+    }
     Sql.update(
         c,
         "INSERT INTO ducklake_files_scheduled_for_deletion VALUES (?, ?, true, "
             + dialect.timestampParameter()
             + ")",
-        deleteFileId,
+        fileId,
         pathFromDataRoot,
         CatalogTimestamps.format(Instant.now()));
   }

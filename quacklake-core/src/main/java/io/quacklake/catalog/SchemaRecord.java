@@ -1,5 +1,6 @@
 package io.quacklake.catalog;
 
+import io.quacklake.storage.Location;
 import java.util.UUID;
 
 /** A schema visible at a snapshot ({@code ducklake_schema}). */
@@ -9,4 +10,18 @@ public record SchemaRecord(
     long beginSnapshot,
     String name,
     String path,
-    boolean pathIsRelative) {}
+    boolean pathIsRelative) {
+
+  /**
+   * The schema's directory: a relative path hangs off the data path, no path is the data path.
+   *
+   * @throws io.quacklake.QuacklakeException CORRUPT when a relative path leaves {@code dataRoot}
+   */
+  public Location directory(Location dataRoot) {
+    return RowPaths.directory(
+        dataRoot,
+        path,
+        pathIsRelative,
+        () -> "ducklake_schema row schema_id=" + schemaId + " (schema " + name + ")");
+  }
+}

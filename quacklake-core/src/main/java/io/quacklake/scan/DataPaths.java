@@ -7,8 +7,9 @@ import java.nio.file.Path;
 
 /**
  * Resolves DuckLake's path chain: file paths relative to the table path, relative to the schema
- * path, relative to the data path (each only when marked relative). A relative local data path
- * resolves against the working directory, as DuckDB does.
+ * path, relative to the data path (each only when marked relative; see {@link
+ * io.quacklake.catalog.DataFileRecord#location}). A relative local data path resolves against the
+ * working directory, as DuckDB does. A relative catalog path never leaves its parent directory.
  */
 public final class DataPaths {
   private final Location root;
@@ -32,22 +33,19 @@ public final class DataPaths {
     return root;
   }
 
+  /**
+   * @throws io.quacklake.QuacklakeException CORRUPT when the schema's relative path leaves the data
+   *     path
+   */
   public Location schemaDir(SchemaRecord schema) {
-    return dir(root, schema.path(), schema.pathIsRelative());
+    return schema.directory(root);
   }
 
+  /**
+   * @throws io.quacklake.QuacklakeException CORRUPT when a relative path of the schema or table
+   *     leaves its parent directory
+   */
   public Location tableDir(SchemaRecord schema, TableRecord table) {
-    return dir(schemaDir(schema), table.path(), table.pathIsRelative());
-  }
-
-  public static Location file(Location tableDir, String path, boolean relative) {
-    return relative ? tableDir.resolve(path) : Location.of(path);
-  }
-
-  private static Location dir(Location parent, String path, boolean relative) {
-    if (path == null || path.isEmpty()) {
-      return parent;
-    }
-    return relative ? Location.directory(parent.value() + path) : Location.directory(path);
+    return table.directory(schemaDir(schema));
   }
 }

@@ -54,6 +54,7 @@ public final class ScanPlanner {
         FileGateway.inlinedFileDeletes(c, catalog.dialect(), tableId, snapshot);
     Pruning pruning = Pruning.load(c, table, filter, files);
 
+    String tableName = table.table().qualifiedName();
     List<FileTask> tasks = new ArrayList<>(files.size());
     int pruned = 0;
     for (DataFileRecord f : files) {
@@ -65,9 +66,9 @@ public final class ScanPlanner {
       tasks.add(
           new FileTask(
               f,
-              DataPaths.file(table.directory(), f.path(), f.pathIsRelative()),
+              f.location(table.directory(), tableName),
               d,
-              d == null ? null : DataPaths.file(table.directory(), d.path(), d.pathIsRelative()),
+              d == null ? null : d.location(table.directory(), tableName),
               sorted(inlinedDeletes.get(f.dataFileId()))));
     }
     List<InlinedRows> inlined = new ArrayList<>();

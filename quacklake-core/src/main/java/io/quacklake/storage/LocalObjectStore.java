@@ -17,9 +17,20 @@ import java.util.List;
 
 /**
  * Files on a local file system. Writes go to a hidden temporary name and are renamed on close; the
- * output streams are {@link Abortable}.
+ * output streams are {@link Abortable}. Durable: a file's bytes are forced to disk before it gets
+ * its name, and the directory after (also for the directories a write creates), so a catalog commit
+ * made after a write returned never points at a missing or empty file after a power loss.
  */
 public final class LocalObjectStore implements ObjectStore, SupportsConditionalWrites {
+  private final LocalSync sync;
+
+  public LocalObjectStore() {
+    this(NioLocalSync.INSTANCE);
+  }
+
+  LocalObjectStore(LocalSync sync) {
+    this.sync = sync;
+  }
 
   @Override
   public InputFile newInputFile(Location location, long knownLength) {
@@ -48,8 +59,30 @@ public final class LocalObjectStore implements ObjectStore, SupportsConditionalW
     if (Files.exists(target)) {
       throw new java.nio.file.FileAlreadyExistsException(target.toString());
     }
-    Files.createDirectories(target.toAbsolutePath().getParent());
-    return LocalOutputStream.create(target);
+    createDirectories(target.toAbsolutePath().getParent());
+    return LocalOutputStream.create(target, sync);
+  }
+
+  /** Creates a missing directory and its missing parents, forcing each new entry's parent. */
+  private void createDirectories(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    Path parent = dir.getParent();
+    if (parent != null) {
+      createDirectories(parent);
+    }
+    try {
+      Files.createDirectory(dir);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      if (Files.isDirectory(dir)) {
+        return;
+      }
+      throw e;
+    }
+    if (parent != null) {
+      sync.forceDirectory(parent);
+    }
   }
 
   @Override
@@ -97,18 +130,27 @@ public final class LocalObjectStore implements ObjectStore, SupportsConditionalW
     return out;
   }
 
-  /** Atomic: the content goes to a hidden temporary file, which is hard-linked to the name. */
+  /**
+   * Atomic: the content goes to a hidden temporary file, forced to disk, which is hard-linked to
+   * the name; then the directory is forced.
+   */
   @Override
   public CreateOutcome createIfAbsent(Location location, byte[] content) throws IOException {
     Path target = location.toLocalPath();
-    Files.createDirectories(target.toAbsolutePath().getParent());
+    Path dir = target.toAbsolutePath().getParent();
+    createDirectories(dir);
     Path temp = LocalOutputStream.temporaryFor(target);
     try {
-      Files.write(temp, content, StandardOpenOption.CREATE_NEW);
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ch.force(true);
+      try (FileChannel ch =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer bytes = ByteBuffer.wrap(content);
+        while (bytes.hasRemaining()) {
+          ch.write(bytes);
+        }
+        sync.forceFile(ch, temp);
       }
-      Files.createLink(target, temp);
+      sync.link(target, temp);
+      sync.forceDirectory(dir);
       return CreateOutcome.CREATED;
     } catch (java.nio.file.FileAlreadyExistsException e) {
       return CreateOutcome.ALREADY_EXISTS;

@@ -2,34 +2,41 @@ package io.quacklake.storage;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
- * A local file being written: the bytes go to a hidden temporary file next to the target, renamed
- * to the target on close. A failed write (a full disk) or {@link #abort} closes and removes the
- * temporary file, so nothing is left behind.
+ * A local file being written: the bytes go to a hidden temporary file next to the target; on close
+ * they are forced to disk, the file is renamed to the target and the directory is forced, so the
+ * name never survives a crash without its bytes. A failed write (a full disk) or {@link #abort}
+ * closes and removes the temporary file, so nothing is left behind.
  */
 final class LocalOutputStream extends OutputStream implements Abortable {
   private final Path target;
   private final Path temp;
+  private final FileChannel channel;
   private final OutputStream out;
+  private final LocalSync sync;
   private boolean done;
 
-  private LocalOutputStream(Path target, Path temp, OutputStream out) {
+  private LocalOutputStream(Path target, Path temp, FileChannel channel, LocalSync sync) {
     this.target = target;
     this.temp = temp;
-    this.out = out;
+    this.channel = channel;
+    this.out = Channels.newOutputStream(channel);
+    this.sync = sync;
   }
 
   /** Opens the temporary file for {@code target} (whose directory must exist). */
-  static LocalOutputStream create(Path target) throws IOException {
+  static LocalOutputStream create(Path target, LocalSync sync) throws IOException {
     Path temp = temporaryFor(target);
-    return new LocalOutputStream(
-        target, temp, Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW));
+    FileChannel channel =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return new LocalOutputStream(target, temp, channel, sync);
   }
 
   /** A hidden, unique name next to {@code target}; {@link ObjectStore#list} skips it. */
@@ -76,12 +83,15 @@ final class LocalOutputStream extends OutputStream implements Abortable {
     }
     done = true;
     try {
-      out.close();
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      try (out) {
+        sync.forceFile(channel, temp);
+      }
+      sync.rename(temp, target);
     } catch (IOException e) {
       deleteTemp(e);
       throw e;
     }
+    sync.forceDirectory(target.toAbsolutePath().getParent());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.quacklake.storage;
 
+import io.quacklake.QuacklakeException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -44,12 +45,43 @@ public record Location(String value) {
     return value.substring(0, colon);
   }
 
-  /** Appends a relative path by plain concatenation, as DuckLake joins paths. */
+  /**
+   * Appends a relative path by plain concatenation, as DuckLake joins paths. This is the storage
+   * layer's containment guard: every relative path joined to a directory stays inside it, so no
+   * read or write made through the result can reach a file outside the directory.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT when {@code relative} could leave this directory
+   *     (see {@link #staysInside})
+   */
   public Location resolve(String relative) {
     if (!isDirectory()) {
       throw new IllegalStateException("cannot resolve '" + relative + "' against file " + value);
     }
-    return new Location(value + relative.replace('\\', '/'));
+    String path = relative.replace('\\', '/');
+    if (!staysInside(path)) {
+      throw QuacklakeException.invalid(
+          "path '%s' would leave directory %s: a relative path inside a lake must not start with"
+              + " '/' or contain a '..' segment; name the file inside the directory",
+          relative, value);
+    }
+    return new Location(value + path);
+  }
+
+  /**
+   * Whether a relative path joined to a directory stays inside it: it does not start with {@code /}
+   * or {@code \} and has no {@code ..} segment. Empty segments and {@code .} are harmless.
+   */
+  public static boolean staysInside(String relative) {
+    String path = relative.replace('\\', '/');
+    if (path.startsWith("/")) {
+      return false;
+    }
+    for (String segment : path.split("/", -1)) {
+      if (segment.equals("..")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The local file system path of a location without scheme or with {@code file://}. */

@@ -3,6 +3,7 @@ package io.quacklake.txn;
 import io.quacklake.parquet.ParquetWriteOptions;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
+import java.util.Optional;
 
 /** What a commit needs beyond the catalog connection: storage, paths and write settings. */
 public interface CommitIo {
@@ -19,15 +20,20 @@ public interface CommitIo {
 
   ParquetWriteOptions parquetOptions();
 
-  /** A file of a table: relative paths hang off the table directory. */
-  default Location locate(Location tableDir, String path, boolean relative) {
-    return relative ? tableDir.resolve(path) : Location.of(path);
-  }
-
-  /** A location as a path relative to the data path (how files scheduled for deletion are kept). */
-  default String relativeToRoot(Location file) {
+  /**
+   * A file's path relative to the data path, as files scheduled for deletion are kept; empty for a
+   * file outside the data path (an absolute path elsewhere), which the lake does not own and never
+   * schedules for deletion.
+   */
+  default Optional<String> pathUnderRoot(Location file) {
     String root = dataRoot().value();
-    return file.value().startsWith(root) ? file.value().substring(root.length()) : file.value();
+    if (!file.value().startsWith(root)) {
+      return Optional.empty();
+    }
+    String relative = file.value().substring(root.length());
+    return relative.isEmpty() || !Location.staysInside(relative)
+        ? Optional.empty()
+        : Optional.of(relative);
   }
 
   /** Records a file the commit wrote, so that a failed commit removes it. */

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
@@ -93,13 +94,12 @@ final class DeleteCommit {
       }
       TreeMap<Long, Long> all = new TreeMap<>();
       DeleteFileRecord old = deleteFiles.get(file.dataFileId());
-      Location dataLocation = io.locate(tableDir, file.path(), file.pathIsRelative());
+      Location dataLocation = file.location(tableDir, "id " + tableId);
       if (old != null) {
         PositionDeleteFile.Deletes d =
             PositionDeleteFile.readAll(
                 io.store()
-                    .newInputFile(
-                        io.locate(tableDir, old.path(), old.pathIsRelative()), old.fileSizeBytes()),
+                    .newInputFile(old.location(tableDir, "id " + tableId), old.fileSizeBytes()),
                 old.beginSnapshot());
         for (int i = 0; i < d.positions().length; i++) {
           all.put(d.positions()[i], d.snapshots()[i]);
@@ -192,8 +192,11 @@ final class DeleteCommit {
             partial ? snapshot : null),
         written.footerSize());
     if (old != null) {
-      Location oldLocation = io.locate(tableDir, old.path(), old.pathIsRelative());
-      FileWrites.removeDeleteFile(c, dialect, old.deleteFileId(), io.relativeToRoot(oldLocation));
+      FileWrites.removeDeleteFile(c, old.deleteFileId());
+      Optional<String> scheduled = io.pathUnderRoot(old.location(tableDir, "id " + tableId));
+      if (scheduled.isPresent()) {
+        FileWrites.scheduleForDeletion(c, dialect, old.deleteFileId(), scheduled.get());
+      }
     }
   }
 

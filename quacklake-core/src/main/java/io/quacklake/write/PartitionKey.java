@@ -4,6 +4,7 @@ import io.quacklake.QuacklakeException;
 import io.quacklake.text.DuckDbText;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.TypeId;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -76,6 +77,38 @@ public record PartitionKey(int keyIndex, LakeColumn column, String transform) {
     }
     return buckets(transform) > 0 ? "bucket" : transform;
   }
+
+  /**
+   * The hive directory of a partition value, {@code key=value}, with key and value escaped as
+   * DuckDB escapes them (URL encoding of every byte but {@code A-Z a-z 0-9 _ - . ~}, so neither can
+   * hold a {@code /}); NULL is {@code __HIVE_DEFAULT_PARTITION__}.
+   *
+   * @param value the partition value from {@link #value}, null for NULL
+   */
+  public String directory(String value) {
+    return escape(hiveKey()) + "=" + (value == null ? "__HIVE_DEFAULT_PARTITION__" : escape(value));
+  }
+
+  private static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xFF);
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '_'
+          || c == '-'
+          || c == '.'
+          || c == '~') {
+        out.append(c);
+      } else {
+        out.append('%').append(HEX[c >> 4]).append(HEX[c & 15]);
+      }
+    }
+    return out.toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /** The partition value of a canonical value, as DuckDB text; null for NULL. */
   public String value(Object v) {

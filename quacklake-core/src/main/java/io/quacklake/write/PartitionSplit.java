@@ -3,7 +3,6 @@ package io.quacklake.write;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,20 +63,9 @@ public final class PartitionSplit {
   private static String directory(List<PartitionKey> keys, List<String> values) {
     StringBuilder dir = new StringBuilder();
     for (int i = 0; i < keys.size(); i++) {
-      String v = values.get(i);
-      dir.append(keys.get(i).hiveKey())
-          .append('=')
-          .append(v == null ? "__HIVE_DEFAULT_PARTITION__" : escape(v))
-          .append('/');
+      dir.append(keys.get(i).directory(values.get(i))).append('/');
     }
     return dir.toString();
-  }
-
-  /** Hive escaping of characters that cannot stand in a path segment. */
-  private static String escape(String value) {
-    return value.matches("[A-Za-z0-9_.\\- ]*")
-        ? value
-        : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** Partitions in value order, numbers numerically, NULL first. */

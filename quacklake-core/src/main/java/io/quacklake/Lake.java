@@ -92,8 +92,7 @@ public final class Lake implements AutoCloseable {
   }
 
   public static Lake create(String catalogLocation, String dataPath, LakeOptions options) {
-    CatalogLocation location =
-        CatalogLocation.parse(catalogLocation).withMetadataSchema(options.metadataSchema());
+    CatalogLocation location = options.catalogLocation(catalogLocation);
     if ((dataPath == null || dataPath.isBlank()) && location.isObjectStore()) {
       dataPath = new CatalogLayout(Location.directory(location.target())).data().value();
     }
@@ -116,9 +115,7 @@ public final class Lake implements AutoCloseable {
 
   public static Lake open(String catalogLocation, LakeOptions options) {
     CatalogConnection reader =
-        CatalogConnection.open(
-            CatalogLocation.parse(catalogLocation).withMetadataSchema(options.metadataSchema()),
-            options.storage());
+        CatalogConnection.open(options.catalogLocation(catalogLocation), options.storage());
     try {
       return new Lake(reader, options);
     } catch (RuntimeException e) {

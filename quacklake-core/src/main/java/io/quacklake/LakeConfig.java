@@ -14,10 +14,10 @@ import java.util.TreeSet;
  * Where a lake is and how to open it, as read from a properties file whose keys are the CLI's
  * global options without dashes: {@code catalog} (required), {@code data-path}, {@code
  * metadata-schema}, {@code read-threads}, {@code batch-size}, {@code max-retries}, {@code
- * retry-wait-millis}, and object-store settings ({@code s3.endpoint}, {@code s3.region}, {@code
- * s3.path-style}, {@code s3.access-key-id}, {@code s3.secret-access-key}). Keep passwords out of
- * the file with {@code PGPASSWORD} / {@code MYSQL_PWD}, or protect the file: {@link #toString()}
- * never shows them.
+ * retry-wait-millis}, {@code allow-driver-classes} ({@code true}/{@code false}), and object-store
+ * settings ({@code s3.endpoint}, {@code s3.region}, {@code s3.path-style}, {@code
+ * s3.access-key-id}, {@code s3.secret-access-key}). Keep passwords out of the file with {@code
+ * PGPASSWORD} / {@code MYSQL_PWD}, or protect the file: {@link #toString()} never shows them.
  *
  * @param catalog the catalog location (forms in {@code docs/cli.md})
  * @param options how to open it
@@ -31,7 +31,8 @@ public record LakeConfig(String catalog, LakeOptions options) {
           "read-threads",
           "batch-size",
           "max-retries",
-          "retry-wait-millis");
+          "retry-wait-millis",
+          "allow-driver-classes");
 
   public LakeConfig {
     if (catalog == null || catalog.isBlank()) {
@@ -73,6 +74,7 @@ public record LakeConfig(String catalog, LakeOptions options) {
     o = o.withBatchSize(number(p, file, "batch-size", o.batchSize()));
     o = o.withMaxRetries(number(p, file, "max-retries", o.maxRetries()));
     o = o.withRetryWaitMillis(number(p, file, "retry-wait-millis", (int) o.retryWaitMillis()));
+    o = o.withDriverClassKeys(flag(p, file, "allow-driver-classes"));
     for (String key : new TreeSet<>(p.stringPropertyNames())) {
       if (key.startsWith("s3.")) {
         o = o.withStorageSetting(key, p.getProperty(key).trim());
@@ -94,6 +96,15 @@ public record LakeConfig(String catalog, LakeOptions options) {
       throw QuacklakeException.invalid(
           "configuration file %s: %s must be a whole number, got '%s'", file, key, v);
     }
+  }
+
+  private static boolean flag(Properties p, Path file, String key) {
+    String v = p.getProperty(key, "false").trim();
+    if (!v.equals("true") && !v.equals("false")) {
+      throw QuacklakeException.invalid(
+          "configuration file %s: %s must be true or false, got '%s'", file, key, v);
+    }
+    return Boolean.parseBoolean(v);
   }
 
   /** Opens the lake. */

@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.catalog.CatalogLocation;
 import io.quacklake.storage.StorageSettings;
 import io.quacklake.txn.RetryPolicy;
 import java.time.Duration;
@@ -16,6 +17,9 @@ import java.time.Duration;
  * @param metadataSchema the database schema holding the catalog tables (PostgreSQL), or null
  * @param storage settings for object stores (S3 endpoint, region, keys); environment variables fill
  *     in what is not set
+ * @param driverClassKeys whether the catalog location may set JDBC driver keys that make the driver
+ *     load a class ({@code socketFactory}, {@code sslfactory}, ...); off by default, as whoever
+ *     writes the location would run code in this process
  */
 public record LakeOptions(
     String dataPath,
@@ -24,7 +28,8 @@ public record LakeOptions(
     int maxRetries,
     long retryWaitMillis,
     String metadataSchema,
-    StorageSettings storage) {
+    StorageSettings storage,
+    boolean driverClassKeys) {
   public LakeOptions {
     storage = storage == null ? StorageSettings.NONE : storage;
     if (readThreads < 1) {
@@ -48,7 +53,8 @@ public record LakeOptions(
         10,
         100,
         null,
-        StorageSettings.NONE);
+        StorageSettings.NONE,
+        false);
   }
 
   /** The defaults with the data path overridden. */
@@ -58,33 +64,75 @@ public record LakeOptions(
 
   public LakeOptions withDataPath(String path) {
     return new LakeOptions(
-        path, readThreads, batchSize, maxRetries, retryWaitMillis, metadataSchema, storage);
+        path,
+        readThreads,
+        batchSize,
+        maxRetries,
+        retryWaitMillis,
+        metadataSchema,
+        storage,
+        driverClassKeys);
   }
 
   public LakeOptions withReadThreads(int threads) {
     return new LakeOptions(
-        dataPath, threads, batchSize, maxRetries, retryWaitMillis, metadataSchema, storage);
+        dataPath,
+        threads,
+        batchSize,
+        maxRetries,
+        retryWaitMillis,
+        metadataSchema,
+        storage,
+        driverClassKeys);
   }
 
   public LakeOptions withBatchSize(int rows) {
     return new LakeOptions(
-        dataPath, readThreads, rows, maxRetries, retryWaitMillis, metadataSchema, storage);
+        dataPath,
+        readThreads,
+        rows,
+        maxRetries,
+        retryWaitMillis,
+        metadataSchema,
+        storage,
+        driverClassKeys);
   }
 
   public LakeOptions withMaxRetries(int retries) {
     return new LakeOptions(
-        dataPath, readThreads, batchSize, retries, retryWaitMillis, metadataSchema, storage);
+        dataPath,
+        readThreads,
+        batchSize,
+        retries,
+        retryWaitMillis,
+        metadataSchema,
+        storage,
+        driverClassKeys);
   }
 
   public LakeOptions withRetryWaitMillis(long millis) {
     return new LakeOptions(
-        dataPath, readThreads, batchSize, maxRetries, millis, metadataSchema, storage);
+        dataPath,
+        readThreads,
+        batchSize,
+        maxRetries,
+        millis,
+        metadataSchema,
+        storage,
+        driverClassKeys);
   }
 
   /** The defaults with the catalog tables in another database schema (PostgreSQL). */
   public LakeOptions withMetadataSchema(String schema) {
     return new LakeOptions(
-        dataPath, readThreads, batchSize, maxRetries, retryWaitMillis, schema, storage);
+        dataPath,
+        readThreads,
+        batchSize,
+        maxRetries,
+        retryWaitMillis,
+        schema,
+        storage,
+        driverClassKeys);
   }
 
   /** These options with one object-store setting (e.g. {@code s3.endpoint}) set. */
@@ -96,7 +144,28 @@ public record LakeOptions(
         maxRetries,
         retryWaitMillis,
         metadataSchema,
-        storage.with(key, value));
+        storage.with(key, value),
+        driverClassKeys);
+  }
+
+  /** These options allowing or refusing driver class keys in the catalog location. */
+  public LakeOptions withDriverClassKeys(boolean allowed) {
+    return new LakeOptions(
+        dataPath,
+        readThreads,
+        batchSize,
+        maxRetries,
+        retryWaitMillis,
+        metadataSchema,
+        storage,
+        allowed);
+  }
+
+  /** The catalog location {@code text} names, opened as these options say. */
+  CatalogLocation catalogLocation(String text) {
+    return CatalogLocation.parse(text)
+        .withMetadataSchema(metadataSchema)
+        .withDriverClassKeys(driverClassKeys);
   }
 
   RetryPolicy retryPolicy() {

@@ -28,7 +28,8 @@ class LakeConfigTest {
                 "read-threads = 3",
                 "batch-size = 1000",
                 "max-retries = 20",
-                "retry-wait-millis = 50"));
+                "retry-wait-millis = 50",
+                "allow-driver-classes = true"));
     assertThat(c.catalog()).isEqualTo("postgres:dbname=lake host=db user=app password=s3cret");
     assertThat(c.options().dataPath()).isEqualTo("s3://bucket/lake/");
     assertThat(c.options().metadataSchema()).isEqualTo("meta");
@@ -36,6 +37,7 @@ class LakeConfigTest {
     assertThat(c.options().batchSize()).isEqualTo(1000);
     assertThat(c.options().maxRetries()).isEqualTo(20);
     assertThat(c.options().retryWaitMillis()).isEqualTo(50);
+    assertThat(c.options().driverClassKeys()).isTrue();
     assertThat(c.toString()).doesNotContain("s3cret").contains("password=***");
   }
 
@@ -51,6 +53,10 @@ class LakeConfigTest {
         .hasMessageContaining("no 'catalog' key");
     assertThatThrownBy(() -> LakeConfig.load(file("catalog=sqlite:x.db", "max-retries=many")))
         .hasMessageContaining("max-retries must be a whole number, got 'many'");
+    assertThatThrownBy(
+            () -> LakeConfig.load(file("catalog=sqlite:x.db", "allow-driver-classes=yes")))
+        .hasMessageContaining("allow-driver-classes must be true or false, got 'yes'");
+    assertThat(LakeConfig.load(file("catalog=sqlite:x.db")).options().driverClassKeys()).isFalse();
     assertThatThrownBy(() -> LakeConfig.load(file("catalog=oracle:x")))
         .isInstanceOf(QuacklakeException.class);
   }

@@ -44,6 +44,15 @@ final class LakeOptionsMixin {
 
   @Option(
       scope = ScopeType.INHERIT,
+      names = "--allow-driver-classes",
+      description =
+          "Let the catalog location set JDBC driver keys that load classes (socketFactory,"
+              + " sslfactory, ...); only for a location you trust;"
+              + " env QUACKLAKE_ALLOW_DRIVER_CLASSES=true")
+  boolean allowDriverClasses;
+
+  @Option(
+      scope = ScopeType.INHERIT,
       names = "--verbose",
       description = "Print stack traces with errors")
   boolean verbose;
@@ -73,7 +82,13 @@ final class LakeOptionsMixin {
 
   LakeOptions options() {
     LakeOptions base = config() != null ? config().options() : LakeOptions.defaults();
-    return base.withDataPath(dataPath()).withMetadataSchema(metadataSchema());
+    boolean driverClasses =
+        allowDriverClasses
+            || "true".equalsIgnoreCase(System.getenv("QUACKLAKE_ALLOW_DRIVER_CLASSES"))
+            || base.driverClassKeys();
+    return base.withDataPath(dataPath())
+        .withMetadataSchema(metadataSchema())
+        .withDriverClassKeys(driverClasses);
   }
 
   private LakeConfig loaded;

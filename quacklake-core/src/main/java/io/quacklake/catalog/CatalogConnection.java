@@ -83,7 +83,7 @@ public final class CatalogConnection implements AutoCloseable {
       if (!dialect.tableExists(connection, "ducklake_metadata")) {
         throw QuacklakeException.invalid(
             "%s is a %s database but not a DuckLake catalog (no ducklake_metadata table)",
-            location.target(), location.kind().name().toLowerCase(java.util.Locale.ROOT));
+            location, location.kind().name().toLowerCase(java.util.Locale.ROOT));
       }
       Map<String, String> metadata = readGlobalMetadata(connection);
       String versionText = metadata.get("version");

@@ -11,10 +11,15 @@ import java.util.Objects;
  * {@code jdbc:postgresql:...}, or a bare path whose extension names the kind. An optional {@code
  * ducklake:} prefix is ignored.
  *
+ * <p>{@link #toString()} never shows a password ({@link Redaction}).
+ *
  * @param kind the catalog database
  * @param target the file path (SQLite, DuckDB) or connection string
+ * @param driverClassKeys whether the connection string may set JDBC driver keys that load classes
+ *     ({@code socketFactory}, {@code sslfactory}, ...; see {@link DriverClassKeys}); off unless the
+ *     location is trusted
  */
-public record CatalogLocation(CatalogKind kind, String target) {
+public record CatalogLocation(CatalogKind kind, String target, boolean driverClassKeys) {
   static final String FORMS =
       "sqlite:PATH, duckdb:PATH, postgres:CONNINFO, mysql:CONNINFO, jdbc:..., s3://bucket/prefix,"
           + " file:///dir, or a bare PATH ending in .sqlite, .sqlite3, .db (SQLite) or .ducklake,"
@@ -23,6 +28,16 @@ public record CatalogLocation(CatalogKind kind, String target) {
   public CatalogLocation {
     Objects.requireNonNull(kind, "kind is null");
     Objects.requireNonNull(target, "target is null");
+  }
+
+  /** A location whose connection string may not set driver class keys. */
+  public CatalogLocation(CatalogKind kind, String target) {
+    this(kind, target, false);
+  }
+
+  /** The same location, allowing or refusing driver class keys in its connection string. */
+  public CatalogLocation withDriverClassKeys(boolean allowed) {
+    return new CatalogLocation(kind, target, allowed);
   }
 
   public static CatalogLocation parse(String location) {
@@ -71,7 +86,10 @@ public record CatalogLocation(CatalogKind kind, String target) {
       return new CatalogLocation(CatalogKind.DUCKDB, s);
     }
     throw QuacklakeException.invalid(
-        "cannot tell the catalog kind of '%s'; use one of: %s", location, FORMS);
+        "cannot tell the catalog kind of '%s'; use one of: %s%s",
+        Redaction.redact(location),
+        FORMS,
+        s.contains("=") ? " (a connection string needs its postgres: or mysql: prefix)" : "");
   }
 
   /**
@@ -97,7 +115,7 @@ public record CatalogLocation(CatalogKind kind, String target) {
     String base = target.trim();
     boolean url = base.toLowerCase(Locale.ROOT).startsWith("jdbc:");
     String sep = url ? (base.contains("?") ? "&" : "?") : " ";
-    return new CatalogLocation(kind, base + sep + "currentSchema=" + schema);
+    return new CatalogLocation(kind, base + sep + "currentSchema=" + schema, driverClassKeys);
   }
 
   /** Whether the catalog is a file (SQLite, DuckDB) rather than a server database. */
@@ -112,11 +130,7 @@ public record CatalogLocation(CatalogKind kind, String target) {
 
   @Override
   public String toString() {
-    if (isObjectStore()) {
-      return target;
-    }
-    return isFile()
-        ? kind.name().toLowerCase(Locale.ROOT) + ":" + target
-        : kind.name().toLowerCase(Locale.ROOT) + ":" + PostgresConnInfo.redacted(target);
+    return Redaction.redact(
+        isObjectStore() ? target : kind.name().toLowerCase(Locale.ROOT) + ":" + target);
   }
 }

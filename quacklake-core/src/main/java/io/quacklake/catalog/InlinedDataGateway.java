@@ -1,5 +1,6 @@
 package io.quacklake.catalog;
 
+import io.quacklake.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,8 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads data inlined in the catalog ({@code ducklake_inlined_data_<table>_<schema_version>}). Each
@@ -47,7 +51,8 @@ public final class InlinedDataGateway {
       long snapshot)
       throws SQLException {
     SqlDialect dialect = catalog.dialect();
-    if (!dialect.tableExists(c, inlined.tableName())) {
+    List<String> present = dialect.tableColumns(c, inlined.tableName());
+    if (present.isEmpty()) {
       return new InlinedRows(inlined.tableName(), List.of(), new long[0], List.of());
     }
     long schemaSnapshot = schemaSnapshot(c, inlined);
@@ -63,17 +68,26 @@ public final class InlinedDataGateway {
     String rowId = prefixed ? "_ducklake_row_id" : "row_id";
     String begin = prefixed ? "_ducklake_begin_snapshot" : "begin_snapshot";
     String end = prefixed ? "_ducklake_end_snapshot" : "end_snapshot";
+    Set<String> has = new HashSet<>();
+    present.forEach(name -> has.add(name.toLowerCase(Locale.ROOT)));
+    for (String system : List.of(rowId, begin, end)) {
+      requireColumn(catalog, inlined, has, system);
+    }
     select.append(rowId);
+    String table = dialect.quote(inlined.tableName());
     for (LakeColumn col : current) {
       String nameThen = namesThen.get(col.id());
       if (nameThen != null) {
+        requireColumn(catalog, inlined, has, nameThen);
         held.add(col);
-        select.append(", ").append(dialect.selectInlinedColumn(dialect.quote(nameThen), col));
+        // Qualified, so that no database reads a missing column's quoted name as a string.
+        String column = table + "." + dialect.quote(nameThen);
+        select.append(", ").append(dialect.selectInlinedColumn(column, col));
       }
     }
     select
         .append(" FROM ")
-        .append(dialect.quote(inlined.tableName()))
+        .append(table)
         .append(" WHERE ")
         .append(begin)
         .append(" <= ? AND (")
@@ -100,6 +114,20 @@ public final class InlinedDataGateway {
     }
     return new InlinedRows(
         inlined.tableName(), held, rowIds.stream().mapToLong(Long::longValue).toArray(), rows);
+  }
+
+  private static void requireColumn(
+      CatalogConnection catalog, InlinedTableRecord inlined, Set<String> has, String column) {
+    if (!has.contains(column.toLowerCase(Locale.ROOT))) {
+      throw QuacklakeException.corrupt(
+          "catalog %s: inlined data table %s has no column '%s', which the catalog lists for table"
+              + " %d at schema version %d; the catalog is damaged: restore it from a backup",
+          catalog.location(),
+          inlined.tableName(),
+          column,
+          inlined.tableId(),
+          inlined.schemaVersion());
+    }
   }
 
   /** The snapshot whose schema an inlined table was created with (DuckDB's rule). */

@@ -12,6 +12,11 @@ import java.util.Properties;
 final class MySqlConnInfo {
   private MySqlConnInfo() {}
 
+  /**
+   * The JDBC URL: for a connection string only the checked host and port, as the database name and
+   * credentials travel as connection properties (the driver does not decode URL parts, so no value
+   * can be written into the URL safely).
+   */
   static String url(String target) {
     String lower = target.toLowerCase(Locale.ROOT);
     if (lower.startsWith("jdbc:mariadb:")) {
@@ -21,10 +26,9 @@ final class MySqlConnInfo {
       return "jdbc:mariadb:" + target.substring("jdbc:mysql:".length());
     }
     Map<String, String> kv = PostgresConnInfo.parse(target);
-    String host = kv.getOrDefault("host", "127.0.0.1");
-    String port = kv.getOrDefault("port", "3306");
-    String db = kv.getOrDefault("database", kv.getOrDefault("db", kv.getOrDefault("dbname", "")));
-    return "jdbc:mariadb://" + host + ":" + port + "/" + db;
+    ServerAddress address =
+        new ServerAddress(kv.getOrDefault("host", "127.0.0.1"), kv.getOrDefault("port", "3306"));
+    return "jdbc:mariadb://" + address.authority() + "/";
   }
 
   static Properties properties(String target) {
@@ -45,6 +49,10 @@ final class MySqlConnInfo {
       }
       if (kv.containsKey("password") || kv.containsKey("passwd")) {
         p.setProperty("password", kv.getOrDefault("password", kv.get("passwd")));
+      }
+      String db = kv.getOrDefault("database", kv.getOrDefault("db", kv.get("dbname")));
+      if (db != null && !db.isEmpty()) {
+        p.setProperty("database", db);
       }
     }
     if (!p.containsKey("password") && env.get("MYSQL_PWD") != null) {

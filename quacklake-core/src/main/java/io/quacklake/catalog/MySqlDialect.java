@@ -20,10 +20,21 @@ final class MySqlDialect implements SqlDialect {
 
   @Override
   public Connection connect(CatalogLocation location, boolean readOnly) throws SQLException {
-    Connection c =
-        DriverManager.getConnection(
-            MySqlConnInfo.url(location.target()), MySqlConnInfo.properties(location.target()));
-    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    DriverClassKeys.check(location, DriverClassKeys.MYSQL);
+    Connection c;
+    try {
+      c =
+          DriverManager.getConnection(
+              MySqlConnInfo.url(location.target()), MySqlConnInfo.properties(location.target()));
+    } catch (SQLException e) {
+      throw Redaction.redacted(e, location.target());
+    }
+    try {
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
     return c;
   }
 

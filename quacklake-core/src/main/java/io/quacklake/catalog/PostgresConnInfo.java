@@ -14,16 +14,21 @@ import java.util.Properties;
 final class PostgresConnInfo {
   private PostgresConnInfo() {}
 
-  /** The JDBC URL for a connection string. */
+  /**
+   * The JDBC URL for a connection string. Host and port are checked and the database name is
+   * percent-encoded (pgjdbc decodes it), so no value can add URL parameters.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for a host or port that is not one
+   */
   static String url(String target) {
     if (target.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
       return target;
     }
     Map<String, String> kv = parse(target);
-    String host = kv.getOrDefault("host", "127.0.0.1");
-    String port = kv.getOrDefault("port", "5432");
+    ServerAddress address =
+        new ServerAddress(kv.getOrDefault("host", "127.0.0.1"), kv.getOrDefault("port", "5432"));
     String db = kv.getOrDefault("dbname", kv.getOrDefault("user", "postgres"));
-    return "jdbc:postgresql://" + host + ":" + port + "/" + db;
+    return "jdbc:postgresql://" + address.authority() + "/" + ServerAddress.encoded(db);
   }
 
   /** Connection properties (user, password, others passed through). */
@@ -68,48 +73,72 @@ final class PostgresConnInfo {
     return m.find() ? m.group(1) : null;
   }
 
-  /** The string with any password replaced by {@code ***}. */
-  static String redacted(String target) {
-    return target.replaceAll("(?i)((?:password|passwd)\\s*=\\s*)('[^']*'|\\S+)", "$1***");
-  }
-
+  /**
+   * The pairs of a libpq connection string, keys in lower case, values unquoted as libpq reads
+   * them: white space around {@code =} is optional, a value in {@code '} may hold spaces, and a
+   * backslash escapes the next character in quoted and unquoted values.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for text without {@code =} or an unclosed quote
+   *     (the message names the key, never a value)
+   */
   static Map<String, String> parse(String conninfo) {
     Map<String, String> out = new LinkedHashMap<>();
-    int i = 0;
-    String s = conninfo.trim();
+    String s = conninfo;
+    int i = skipSpace(s, 0);
+    String previous = null;
     while (i < s.length()) {
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-        i++;
+      int keyEnd = i;
+      while (keyEnd < s.length()
+          && s.charAt(keyEnd) != '='
+          && !Character.isWhitespace(s.charAt(keyEnd))) {
+        keyEnd++;
       }
-      int eq = s.indexOf('=', i);
-      if (eq < 0) {
-        if (i < s.length()) {
-          throw QuacklakeException.invalid(
-              "PostgreSQL connection string '%s' has '%s' without '='; use key=value pairs such"
-                  + " as dbname=lake host=127.0.0.1 user=postgres",
-              redacted(conninfo), s.substring(i));
-        }
-        break;
+      int eq = skipSpace(s, keyEnd);
+      if (eq >= s.length() || s.charAt(eq) != '=') {
+        throw QuacklakeException.invalid(
+            "PostgreSQL connection string has text without '=' %s; use key=value pairs such as"
+                + " dbname=lake host=127.0.0.1 user=postgres, and quote values with spaces:"
+                + " password='a b'",
+            previous == null ? "at its start" : "after the value of '" + previous + "'");
       }
-      String key = s.substring(i, eq).trim().toLowerCase(Locale.ROOT);
-      i = eq + 1;
+      String key = s.substring(i, keyEnd).toLowerCase(Locale.ROOT);
+      i = skipSpace(s, eq + 1);
       StringBuilder value = new StringBuilder();
-      if (i < s.length() && s.charAt(i) == '\'') {
+      boolean quoted = i < s.length() && s.charAt(i) == '\'';
+      if (quoted) {
         i++;
-        while (i < s.length() && s.charAt(i) != '\'') {
-          if (s.charAt(i) == '\\' && i + 1 < s.length()) {
-            i++;
-          }
-          value.append(s.charAt(i++));
+      }
+      while (i < s.length()) {
+        char c = s.charAt(i);
+        if (quoted ? c == '\'' : Character.isWhitespace(c)) {
+          break;
+        }
+        if (c == '\\' && i + 1 < s.length()) {
+          c = s.charAt(++i);
+        }
+        value.append(c);
+        i++;
+      }
+      if (quoted) {
+        if (i >= s.length()) {
+          throw QuacklakeException.invalid(
+              "PostgreSQL connection string has an unterminated quoted value for '%s'; close it"
+                  + " with ' and write a quote inside a value as \\'",
+              key);
         }
         i++;
-      } else {
-        while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
-          value.append(s.charAt(i++));
-        }
       }
       out.put(key, value.toString());
+      previous = key;
+      i = skipSpace(s, i);
     }
     return out;
+  }
+
+  private static int skipSpace(String s, int i) {
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 }

@@ -20,14 +20,36 @@ final class PostgresDialect implements SqlDialect {
     return CatalogKind.POSTGRES;
   }
 
+  /**
+   * Connects with the location's keys (refusing driver class keys it may not set), in the metadata
+   * schema by its exact name: DuckDB's postgres extension quotes every identifier, so a mixed-case
+   * schema keeps its case.
+   */
   @Override
   public Connection connect(CatalogLocation location, boolean readOnly) throws SQLException {
+    DriverClassKeys.check(location, DriverClassKeys.POSTGRES);
     Properties props = PostgresConnInfo.properties(location.target());
     // Strings bind to any column type (uuid, numeric, timestamptz), as DuckDB's text values do.
     props.setProperty("stringtype", "unspecified");
-    Connection c = DriverManager.getConnection(PostgresConnInfo.url(location.target()), props);
-    if (readOnly) {
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    Connection c;
+    try {
+      c = DriverManager.getConnection(PostgresConnInfo.url(location.target()), props);
+    } catch (SQLException e) {
+      throw Redaction.redacted(e, location.target());
+    }
+    try {
+      String schema = PostgresConnInfo.schema(location.target());
+      if (schema != null) {
+        // pgjdbc's currentSchema reaches the server unquoted (folded to lower case); setSchema
+        // sets search_path to the name as a literal, case kept.
+        c.setSchema(schema);
+      }
+      if (readOnly) {
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      }
+    } catch (SQLException e) {
+      c.close();
+      throw e;
     }
     return c;
   }

@@ -63,6 +63,28 @@ public interface SqlDialect {
     }
   }
 
+  /**
+   * The column names of a table in the catalog's schema, in table order; empty when there is no
+   * such table.
+   */
+  default java.util.List<String> tableColumns(Connection connection, String table)
+      throws SQLException {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    try (java.sql.PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                + currentSchemaFunction()
+                + " AND table_name = ? ORDER BY ordinal_position")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+    }
+    return names;
+  }
+
   /** The SQL function naming the schema the catalog tables live in. */
   default String currentSchemaFunction() {
     return "current_schema()";

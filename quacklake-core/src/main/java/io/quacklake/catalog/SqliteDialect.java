@@ -55,6 +55,25 @@ class SqliteDialect implements SqlDialect {
   }
 
   @Override
+  public java.util.List<String> tableColumns(Connection connection, String table)
+      throws SQLException {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT name FROM pragma_table_info(?) WHERE EXISTS (SELECT 1 FROM sqlite_master"
+                + " WHERE type = 'table' AND name = ?) ORDER BY cid")) {
+      ps.setString(1, table);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+    }
+    return names;
+  }
+
+  @Override
   public String inlinedColumnType(LakeColumn column) {
     return InlinedValues.isNative(column) ? column.sqlTypeName() : "VARCHAR";
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +41,36 @@ class CatalogLocationTest {
         .hasMessageContaining("sqlite:PATH")
         .satisfies(
             e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "dbname=lake password='it\\'s secret'",
+        "host=h password=secret",
+        "jdbc:oracle:thin:u/x@h?password=secret",
+        "ftp://u:secret@h/lake"
+      })
+  void unknownFormsAreEchoedWithoutTheirSecrets(String text) {
+    assertThatThrownBy(() -> CatalogLocation.parse(text))
+        .isInstanceOf(QuacklakeException.class)
+        .hasMessageStartingWith("cannot tell the catalog kind of '")
+        .hasMessageContaining("***")
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void aConnectionStringWithoutPrefixGetsAHint() {
+    assertThatThrownBy(() -> CatalogLocation.parse("dbname=lake host=h"))
+        .hasMessageContaining("needs its postgres: or mysql: prefix");
+  }
+
+  @Test
+  void toStringNeverShowsAPassword() {
+    assertThat(CatalogLocation.parse("jdbc:postgresql://u:pw12@h/db?password=pw34").toString())
+        .isEqualTo("postgres:jdbc:postgresql://u:***@h/db?password=***");
+    assertThat(CatalogLocation.parse("s3://KEY:SECRET@bucket/lake").toString())
+        .doesNotContain("SECRET");
   }
 
   @ParameterizedTest

@@ -31,14 +31,53 @@ class PostgresConnInfoTest {
     assertThat(
             new CatalogLocation(CatalogKind.POSTGRES, "dbname=l password=secret user=u").toString())
         .isEqualTo("postgres:dbname=l password=*** user=u");
-    assertThat(PostgresConnInfo.redacted("password='a b' host=h")).isEqualTo("password=*** host=h");
+    assertThat(Redaction.redact("password='a b' host=h")).isEqualTo("password=*** host=h");
   }
 
   @Test
-  void malformedPairIsInvalid() {
-    assertThatThrownBy(() -> PostgresConnInfo.parse("dbname=lake oops"))
+  void malformedPairIsInvalidAndNamesTheKeyNotTheText() {
+    assertThatThrownBy(() -> PostgresConnInfo.parse("dbname=lake password=my secret"))
         .isInstanceOf(QuacklakeException.class)
-        .hasMessageContaining("oops");
+        .hasMessageContaining("after the value of 'password'")
+        .hasMessageNotContaining("secret");
+    assertThatThrownBy(() -> PostgresConnInfo.parse("oops dbname=lake"))
+        .isInstanceOf(QuacklakeException.class)
+        .hasMessageContaining("at its start");
+    assertThatThrownBy(() -> PostgresConnInfo.parse("dbname=lake password='unclosed"))
+        .isInstanceOf(QuacklakeException.class)
+        .hasMessageContaining("unterminated quoted value for 'password'")
+        .hasMessageNotContaining("unclosed");
+  }
+
+  @Test
+  void valuesAreReadAsLibpqReadsThem() {
+    assertThat(PostgresConnInfo.parse("a = 1 b= 'x y' c=p\\ q d='it\\'s' e=''"))
+        .containsExactly(
+            Map.entry("a", "1"),
+            Map.entry("b", "x y"),
+            Map.entry("c", "p q"),
+            Map.entry("d", "it's"),
+            Map.entry("e", ""));
+  }
+
+  @Test
+  void databaseNamesAreEncodedAndHostsChecked() {
+    assertThat(PostgresConnInfo.url("dbname='a&b?c/d=e f' host=h"))
+        .isEqualTo("jdbc:postgresql://h:5432/a%26b%3Fc%2Fd%3De%20f");
+    assertThat(PostgresConnInfo.url("dbname=x host=::1"))
+        .isEqualTo("jdbc:postgresql://[::1]:5432/x");
+    for (String bad :
+        new String[] {
+          "host=h/x?socketFactory=y", "host='h x'", "port=5432?sslfactory=z", "port=abc", "host=u@h"
+        }) {
+      assertThatThrownBy(() -> PostgresConnInfo.url(bad))
+          .as(bad)
+          .isInstanceOf(QuacklakeException.class)
+          .satisfies(
+              e ->
+                  assertThat(((QuacklakeException) e).kind())
+                      .isEqualTo(io.quacklake.ErrorKind.INVALID_ARGUMENT));
+    }
   }
 
   @Test
@@ -53,6 +92,6 @@ class PostgresConnInfoTest {
     assertThat(MySqlConnInfo.properties("host=h passwd=p", env).getProperty("password"))
         .isEqualTo("p");
     assertThat(PostgresConnInfo.properties("dbname=l", Map.of()).getProperty("password")).isNull();
-    assertThat(PostgresConnInfo.redacted("host=h passwd=abc")).isEqualTo("host=h passwd=***");
+    assertThat(Redaction.redact("host=h passwd=abc")).isEqualTo("host=h passwd=***");
   }
 }

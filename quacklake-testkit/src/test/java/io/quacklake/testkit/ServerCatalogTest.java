@@ -53,6 +53,100 @@ class ServerCatalogTest {
   }
 
   @Test
+  void mixedCaseMetadataSchemaKeepsItsCaseAsDuckDbDoes() throws Exception {
+    String location = TestCatalogs.location("postgres", temp);
+    LakeOptions options = LakeOptions.defaults().withMetadataSchema("LakeMeta");
+    try (Lake lake = Lake.create(location, temp.resolve("data").toString(), options)) {
+      lake.createTable("t", ColumnDefinitions.parse("id BIGINT"));
+      try (Transaction tx = lake.begin()) {
+        tx.insert("t", List.of(Map.of("id", 1L)));
+        tx.commit();
+      }
+    }
+    try (Lake lake = Lake.open(location, options)) {
+      assertThat(lake.table("t").scan().count()).isEqualTo(1);
+    }
+    try (Lake lake = Lake.open(location + " password=hunter2", options)) {
+      try (io.quacklake.RowIterator it = lake.table("t").scan().rows()) {
+        assertThat(it.toList()).containsExactly(Map.of("id", 1L));
+      }
+    }
+    String db = location.replaceAll(".*dbname=(\\S+).*", "$1");
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/" + db + "?user=postgres");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT DISTINCT table_schema FROM information_schema.tables"
+                    + " WHERE table_name LIKE 'ducklake%'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("LakeMeta");
+      assertThat(rs.next()).isFalse();
+    }
+    assertThatThrownBy(() -> Lake.open(location))
+        .isInstanceOf(QuacklakeException.class)
+        .hasMessageContaining("not a DuckLake catalog");
+  }
+
+  @Test
+  void mariadbDatabaseNameCannotAddUrlParameters() throws Exception {
+    TestCatalogs.location("mariadb", temp);
+    String db = "ql_t" + Long.toHexString(System.nanoTime()) + "?socketFactory=x&a/b=c";
+    try (Connection admin =
+            DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/?user=root");
+        Statement s = admin.createStatement()) {
+      s.execute("CREATE DATABASE `" + db + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    }
+    try {
+      String location = "mysql:host=127.0.0.1 port=3306 user=root database='" + db + "'";
+      try (Lake lake = Lake.create(location, temp.resolve("data").toString())) {
+        lake.createTable("t", ColumnDefinitions.parse("id BIGINT"));
+      }
+      try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/?user=root");
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
+                      + db
+                      + "' AND table_name = 'ducklake_snapshot'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(1);
+      }
+    } finally {
+      try (Connection admin =
+              DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/?user=root");
+          Statement s = admin.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS `" + db + "`");
+      }
+    }
+  }
+
+  @Test
+  void driverMessagesAboutJdbcUrlsHideTheirPasswords() {
+    for (String location :
+        List.of(
+            "jdbc:postgresql://u:hunter2@127.0.0.1:1/x",
+            "jdbc:postgresql://127.0.0.1:1/x?user=u&password=hunter2",
+            "jdbc:mariadb://u:hunter2@127.0.0.1:1/x",
+            "jdbc:mysql://127.0.0.1:1/x?user=u&password=hunter2")) {
+      assertThatThrownBy(() -> Lake.open(location))
+          .as(location)
+          .isInstanceOf(QuacklakeException.class)
+          .satisfies(
+              e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.UNAVAILABLE))
+          .hasMessageNotContaining("hunter2")
+          .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("hunter2"));
+    }
+  }
+
+  private static String stackTrace(Throwable e) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(out));
+    return out.toString();
+  }
+
+  @Test
   void unreachableServerIsUnavailableAndHidesThePassword() {
     assertThatThrownBy(
             () -> Lake.open("postgres:dbname=x host=127.0.0.1 port=1 user=u password=hunter2"))

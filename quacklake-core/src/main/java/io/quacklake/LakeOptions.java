@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param metadataSchema the database schema holding the catalog tables (PostgreSQL), or null
  * @param storage settings for object stores (S3 endpoint, region, keys); environment variables fill
  *     in what is not set
+ * @param inlineByteLimit at most this many bytes of values are inlined into the catalog per commit
+ *     (default 1 MiB); rows beyond it go to a Parquet file, as rows beyond the catalog's {@code
+ *     data_inlining_row_limit} do
  */
 public record LakeOptions(
     String dataPath,
@@ -24,7 +27,11 @@ public record LakeOptions(
     int maxRetries,
     long retryWaitMillis,
     String metadataSchema,
-    StorageSettings storage) {
+    StorageSettings storage,
+    long inlineByteLimit) {
+  /** The default {@link #inlineByteLimit}: 1 MiB. */
+  public static final long DEFAULT_INLINE_BYTE_LIMIT = 1 << 20;
+
   public LakeOptions {
     storage = storage == null ? StorageSettings.NONE : storage;
     if (readThreads < 1) {
@@ -38,6 +45,10 @@ public record LakeOptions(
           "maxRetries and retryWaitMillis must not be negative, got %d and %d",
           maxRetries, retryWaitMillis);
     }
+    if (inlineByteLimit < 0) {
+      throw QuacklakeException.invalid(
+          "inlineByteLimit must not be negative, got %d", inlineByteLimit);
+    }
   }
 
   public static LakeOptions defaults() {
@@ -48,7 +59,8 @@ public record LakeOptions(
         10,
         100,
         null,
-        StorageSettings.NONE);
+        StorageSettings.NONE,
+        DEFAULT_INLINE_BYTE_LIMIT);
   }
 
   /** The defaults with the data path overridden. */
@@ -58,33 +70,75 @@ public record LakeOptions(
 
   public LakeOptions withDataPath(String path) {
     return new LakeOptions(
-        path, readThreads, batchSize, maxRetries, retryWaitMillis, metadataSchema, storage);
+        path,
+        readThreads,
+        batchSize,
+        maxRetries,
+        retryWaitMillis,
+        metadataSchema,
+        storage,
+        inlineByteLimit);
   }
 
   public LakeOptions withReadThreads(int threads) {
     return new LakeOptions(
-        dataPath, threads, batchSize, maxRetries, retryWaitMillis, metadataSchema, storage);
+        dataPath,
+        threads,
+        batchSize,
+        maxRetries,
+        retryWaitMillis,
+        metadataSchema,
+        storage,
+        inlineByteLimit);
   }
 
   public LakeOptions withBatchSize(int rows) {
     return new LakeOptions(
-        dataPath, readThreads, rows, maxRetries, retryWaitMillis, metadataSchema, storage);
+        dataPath,
+        readThreads,
+        rows,
+        maxRetries,
+        retryWaitMillis,
+        metadataSchema,
+        storage,
+        inlineByteLimit);
   }
 
   public LakeOptions withMaxRetries(int retries) {
     return new LakeOptions(
-        dataPath, readThreads, batchSize, retries, retryWaitMillis, metadataSchema, storage);
+        dataPath,
+        readThreads,
+        batchSize,
+        retries,
+        retryWaitMillis,
+        metadataSchema,
+        storage,
+        inlineByteLimit);
   }
 
   public LakeOptions withRetryWaitMillis(long millis) {
     return new LakeOptions(
-        dataPath, readThreads, batchSize, maxRetries, millis, metadataSchema, storage);
+        dataPath,
+        readThreads,
+        batchSize,
+        maxRetries,
+        millis,
+        metadataSchema,
+        storage,
+        inlineByteLimit);
   }
 
   /** The defaults with the catalog tables in another database schema (PostgreSQL). */
   public LakeOptions withMetadataSchema(String schema) {
     return new LakeOptions(
-        dataPath, readThreads, batchSize, maxRetries, retryWaitMillis, schema, storage);
+        dataPath,
+        readThreads,
+        batchSize,
+        maxRetries,
+        retryWaitMillis,
+        schema,
+        storage,
+        inlineByteLimit);
   }
 
   /** These options with one object-store setting (e.g. {@code s3.endpoint}) set. */
@@ -96,7 +150,21 @@ public record LakeOptions(
         maxRetries,
         retryWaitMillis,
         metadataSchema,
-        storage.with(key, value));
+        storage.with(key, value),
+        inlineByteLimit);
+  }
+
+  /** These options with at most {@code bytes} bytes of values inlined per commit (0: none). */
+  public LakeOptions withInlineByteLimit(long bytes) {
+    return new LakeOptions(
+        dataPath,
+        readThreads,
+        batchSize,
+        maxRetries,
+        retryWaitMillis,
+        metadataSchema,
+        storage,
+        bytes);
   }
 
   RetryPolicy retryPolicy() {

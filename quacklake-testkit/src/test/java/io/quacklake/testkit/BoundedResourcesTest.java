@@ -142,6 +142,39 @@ class BoundedResourcesTest {
     }
   }
 
+  @Test
+  void dataFileDeclaringAFooterBeyondItselfIsCorruptAndTheLakeStillReads() throws Exception {
+    try (Lake lake = Lake.open(catalog)) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        rows.add(row(i, "v" + i));
+      }
+      insert(lake, rows.toArray(Map[]::new));
+    }
+    Path file;
+    try (var files = java.nio.file.Files.walk(temp.resolve("data"))) {
+      file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    byte[] original = java.nio.file.Files.readAllBytes(file);
+    byte[] hostile = original.clone();
+    java.nio.ByteBuffer.wrap(hostile)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putInt(hostile.length - 8, Integer.MAX_VALUE);
+    java.nio.file.Files.write(file, hostile);
+    try (Lake lake = Lake.open(catalog)) {
+      assertThatThrownBy(() -> lengths(lake, "id >= 0"))
+          .isInstanceOfSatisfying(
+              QuacklakeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CORRUPT))
+          .hasMessageContaining(file.getFileName().toString())
+          .hasMessageContaining("footer");
+      assertThat(lake.table("other").scan().count()).isZero();
+    }
+    java.nio.file.Files.write(file, original);
+    try (Lake lake = Lake.open(catalog)) {
+      assertThat(lengths(lake, "id >= 0")).hasSize(20);
+    }
+  }
+
   private static Map<String, Object> row(long id, String s) {
     Map<String, Object> row = new HashMap<>();
     row.put("id", id);

@@ -20,6 +20,9 @@ import java.time.Duration;
  * @param driverClassKeys whether the catalog location may set JDBC driver keys that make the driver
  *     load a class ({@code socketFactory}, {@code sslfactory}, ...); off by default, as whoever
  *     writes the location would run code in this process
+ * @param inlineByteLimit at most this many bytes of values are inlined into the catalog per commit
+ *     (default 1 MiB); rows beyond it go to a Parquet file, as rows beyond the catalog's {@code
+ *     data_inlining_row_limit} do
  */
 public record LakeOptions(
     String dataPath,
@@ -29,7 +32,11 @@ public record LakeOptions(
     long retryWaitMillis,
     String metadataSchema,
     StorageSettings storage,
-    boolean driverClassKeys) {
+    boolean driverClassKeys,
+    long inlineByteLimit) {
+  /** The default {@link #inlineByteLimit}: 1 MiB. */
+  public static final long DEFAULT_INLINE_BYTE_LIMIT = 1 << 20;
+
   public LakeOptions {
     storage = storage == null ? StorageSettings.NONE : storage;
     if (readThreads < 1) {
@@ -43,6 +50,10 @@ public record LakeOptions(
           "maxRetries and retryWaitMillis must not be negative, got %d and %d",
           maxRetries, retryWaitMillis);
     }
+    if (inlineByteLimit < 0) {
+      throw QuacklakeException.invalid(
+          "inlineByteLimit must not be negative, got %d", inlineByteLimit);
+    }
   }
 
   public static LakeOptions defaults() {
@@ -54,7 +65,8 @@ public record LakeOptions(
         100,
         null,
         StorageSettings.NONE,
-        false);
+        false,
+        DEFAULT_INLINE_BYTE_LIMIT);
   }
 
   /** The defaults with the data path overridden. */
@@ -71,7 +83,8 @@ public record LakeOptions(
         retryWaitMillis,
         metadataSchema,
         storage,
-        driverClassKeys);
+        driverClassKeys,
+        inlineByteLimit);
   }
 
   public LakeOptions withReadThreads(int threads) {
@@ -83,7 +96,8 @@ public record LakeOptions(
         retryWaitMillis,
         metadataSchema,
         storage,
-        driverClassKeys);
+        driverClassKeys,
+        inlineByteLimit);
   }
 
   public LakeOptions withBatchSize(int rows) {
@@ -95,7 +109,8 @@ public record LakeOptions(
         retryWaitMillis,
         metadataSchema,
         storage,
-        driverClassKeys);
+        driverClassKeys,
+        inlineByteLimit);
   }
 
   public LakeOptions withMaxRetries(int retries) {
@@ -107,7 +122,8 @@ public record LakeOptions(
         retryWaitMillis,
         metadataSchema,
         storage,
-        driverClassKeys);
+        driverClassKeys,
+        inlineByteLimit);
   }
 
   public LakeOptions withRetryWaitMillis(long millis) {
@@ -119,7 +135,8 @@ public record LakeOptions(
         millis,
         metadataSchema,
         storage,
-        driverClassKeys);
+        driverClassKeys,
+        inlineByteLimit);
   }
 
   /** The defaults with the catalog tables in another database schema (PostgreSQL). */
@@ -132,7 +149,8 @@ public record LakeOptions(
         retryWaitMillis,
         schema,
         storage,
-        driverClassKeys);
+        driverClassKeys,
+        inlineByteLimit);
   }
 
   /** These options with one object-store setting (e.g. {@code s3.endpoint}) set. */
@@ -145,7 +163,8 @@ public record LakeOptions(
         retryWaitMillis,
         metadataSchema,
         storage.with(key, value),
-        driverClassKeys);
+        driverClassKeys,
+        inlineByteLimit);
   }
 
   /** These options allowing or refusing driver class keys in the catalog location. */
@@ -158,7 +177,22 @@ public record LakeOptions(
         retryWaitMillis,
         metadataSchema,
         storage,
-        allowed);
+        allowed,
+        inlineByteLimit);
+  }
+
+  /** These options with at most {@code bytes} bytes of values inlined per commit (0: none). */
+  public LakeOptions withInlineByteLimit(long bytes) {
+    return new LakeOptions(
+        dataPath,
+        readThreads,
+        batchSize,
+        maxRetries,
+        retryWaitMillis,
+        metadataSchema,
+        storage,
+        driverClassKeys,
+        bytes);
   }
 
   /** The catalog location {@code text} names, opened as these options say. */

@@ -48,10 +48,12 @@ final class RowOperations {
     try (BatchAligner.Aligned a =
         BatchAligner.align(table.toString(), batch, t.columns(), lake.allocator())) {
       VectorSchemaRoot aligned = a.root();
-      int limit = t.inlining() ? lake.inliningLimit() : 0;
-      if (aligned.getRowCount() <= limit) {
-        t.changes().addInlinedRows(rows(aligned));
-        return;
+      if (t.inlining() && aligned.getRowCount() <= lake.inliningLimit()) {
+        List<Object[]> rows = rows(aligned);
+        if (mayInline(t, rows)) {
+          t.changes().addInlinedRows(rows);
+          return;
+        }
       }
       writeFiles(t, aligned, false);
     }
@@ -288,8 +290,7 @@ final class RowOperations {
         (file, p) ->
             changes.deletePositions(file, p.stream().mapToLong(Long::longValue).toArray()));
     rewriter(t).removeRows(own);
-    int limit = t.inlining() ? lake.inliningLimit() : 0;
-    if (!kept.isEmpty() && kept.size() <= limit) {
+    if (!kept.isEmpty() && mayInline(t, kept)) {
       changes.addInlinedRows(kept, keptIds);
     } else if (!kept.isEmpty()) {
       try (VectorSchemaRoot root =
@@ -297,13 +298,23 @@ final class RowOperations {
         writeFiles(t, root, true);
       }
     }
-    if (!fresh.isEmpty() && fresh.size() <= limit) {
+    if (!fresh.isEmpty() && mayInline(t, fresh)) {
       changes.addInlinedRows(fresh);
     } else if (!fresh.isEmpty()) {
       try (VectorSchemaRoot root = ArrowRows.of(t.columns(), fresh, lake.allocator())) {
         writeFiles(t, root, false);
       }
     }
+  }
+
+  /**
+   * Whether rows go into the catalog rather than a Parquet file: the table inlines, and they stay
+   * within the catalog's row limit and, with what this transaction inlined before, within {@link
+   * io.quacklake.LakeOptions#inlineByteLimit}.
+   */
+  private boolean mayInline(TransactionTables.Target t, List<Object[]> rows) {
+    return t.inlining()
+        && state.mayInline(rows, lake.inliningLimit(), lake.options().inlineByteLimit());
   }
 
   private OwnFileRewrite rewriter(TransactionTables.Target t) {

@@ -108,7 +108,7 @@ public final class Table {
           name, match.schemaId(), snapshotId);
     }
     List<LakeColumn> columns =
-        ColumnTree.build(lake.objects().columns(match.tableId(), snapshotId));
+        ColumnTree.build(match.tableId(), lake.objects().columns(match.tableId(), snapshotId));
     return new ResolvedTable(match, snapshotId, columns, lake.paths().tableDir(schema, match));
   }
 

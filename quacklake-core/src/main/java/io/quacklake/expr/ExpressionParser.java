@@ -19,8 +19,12 @@ import java.util.UUID;
  * first: OR, AND, NOT, then predicates (comparison, IS [NOT] NULL, [NOT] BETWEEN, [NOT] IN).
  */
 final class ExpressionParser {
+  /** How deep parentheses and NOT may nest; deeper filters are refused, not parsed recursively. */
+  static final int MAX_DEPTH = 256;
+
   private final List<Token> tokens;
   private int next;
+  private int depth;
 
   ExpressionParser(String sql) {
     this.tokens = new Lexer(java.util.Objects.requireNonNull(sql, "sql is null")).tokens();
@@ -52,18 +56,21 @@ final class ExpressionParser {
 
   private Expression not() {
     if (peek().isKeyword("not")) {
-      next++;
-      return new Not(not());
+      enter(tokens.get(next++));
+      Expression e = new Not(not());
+      depth--;
+      return e;
     }
     return predicate();
   }
 
   private Expression predicate() {
     if (peek().kind() == Token.Kind.LPAREN) {
-      next++;
+      enter(tokens.get(next++));
       Expression e = or();
       expect(peek().kind() == Token.Kind.RPAREN, "')'");
       next++;
+      depth--;
       return e;
     }
     Token start = peek();
@@ -227,6 +234,18 @@ final class ExpressionParser {
     throw QuacklakeException.invalid(
         "Cannot parse filter at position %d: %s needs a column on its left, found %s",
         at.position(), construct, at.describe());
+  }
+
+  /**
+   * Counts one more level of nesting opened at {@code at}; refuses more than {@link #MAX_DEPTH}.
+   */
+  private void enter(Token at) {
+    if (++depth > MAX_DEPTH) {
+      throw QuacklakeException.invalid(
+          "Cannot parse filter at position %d: the filter nests parentheses and NOT more than %d"
+              + " deep; write it with fewer nested parentheses",
+          at.position(), MAX_DEPTH);
+    }
   }
 
   private boolean acceptKeyword(String keyword) {

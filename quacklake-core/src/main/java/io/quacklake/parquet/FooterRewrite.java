@@ -5,17 +5,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ConvertedType;
 import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.SchemaElement;
+import org.apache.parquet.format.Statistics;
 import org.apache.parquet.format.Util;
 
 /**
  * Fixes the serialized footer where parquet-java and DuckDB disagree: parquet-java gives INTERVAL
  * columns the logical type UNKNOWN, which DuckDB reads as a NULL-typed column; DuckDB writes only
- * the INTERVAL converted type.
+ * the INTERVAL converted type. And where parquet-java could not shorten a string or blob min/max to
+ * {@link #MAX_STATS_BYTES} (a max it cannot round up), the min and max are dropped, as DuckDB drops
+ * them, so one long value never lands in the footer.
  */
 final class FooterRewrite {
+  /** The longest min/max value kept in the footer: DuckDB's {@code MAX_STRING_STATISTICS_SIZE}. */
+  static final int MAX_STATS_BYTES = 256;
+
   private FooterRewrite() {}
 
   /**
@@ -36,6 +44,11 @@ final class FooterRewrite {
     FileMetaData meta =
         Util.readFileMetaData(new ByteArrayInputStream(tail, footerStart, footerLength));
     boolean changed = false;
+    for (RowGroup group : meta.getRow_groups()) {
+      for (ColumnChunk chunk : group.getColumns()) {
+        changed |= dropLongMinMax(chunk);
+      }
+    }
     for (SchemaElement e : meta.getSchema()) {
       if (e.isSetConverted_type()
           && e.getConverted_type() == ConvertedType.INTERVAL
@@ -59,5 +72,27 @@ final class FooterRewrite {
         });
     out.write("PAR1".getBytes(StandardCharsets.US_ASCII));
     return Arrays.copyOf(out.toByteArray(), out.size());
+  }
+
+  private static boolean dropLongMinMax(ColumnChunk chunk) {
+    if (!chunk.isSetMeta_data() || !chunk.getMeta_data().isSetStatistics()) {
+      return false;
+    }
+    Statistics s = chunk.getMeta_data().getStatistics();
+    if (longer(s.getMin_value())
+        || longer(s.getMax_value())
+        || longer(s.getMin())
+        || longer(s.getMax())) {
+      s.unsetMin_value();
+      s.unsetMax_value();
+      s.unsetMin();
+      s.unsetMax();
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean longer(byte[] value) {
+    return value != null && value.length > MAX_STATS_BYTES;
   }
 }

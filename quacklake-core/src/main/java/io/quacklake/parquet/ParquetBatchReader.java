@@ -343,7 +343,7 @@ public final class ParquetBatchReader implements AutoCloseable {
         } catch (IOException e) {
           throw ParquetInputFile.failure(request.file(), "row group " + index, e);
         }
-        assembly.startRowGroup(pages, writerVersion);
+        assembly.startRowGroup(CheckedPages.of(pages), writerVersion);
       }
       rowGroupsRead++;
       rowGroupRemaining = ranges == null ? count : ranges.rowCount();

@@ -72,6 +72,7 @@ final class ParquetFileSink {
                     ? WriterVersion.PARQUET_2_0
                     : WriterVersion.PARQUET_1_0)
             .withPageSize(options.pageSizeBytes())
+            .withStatisticsTruncateLength(FooterRewrite.MAX_STATS_BYTES)
             .withDictionaryEncoding(true)
             .withAllocator(new HeapByteBufferAllocator());
     for (String column : plain) {

@@ -1,5 +1,6 @@
 package io.quacklake.parquet;
 
+import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
 import io.quacklake.storage.InputFile;
 import io.quacklake.storage.SeekableStream;
@@ -51,7 +52,16 @@ public record ParquetFooter(
           Integer.toUnsignedLong(
               ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
     } catch (IOException e) {
-      throw ParquetInputFile.failure(file, "footer", e);
+      throw new QuacklakeException(
+          ErrorKind.UNAVAILABLE,
+          "cannot read the footer of " + file.location() + ": " + e.getMessage(),
+          e);
+    }
+    if (footerSize > size - 12) {
+      throw QuacklakeException.corrupt(
+          "Parquet file %s is damaged: its footer length %d does not fit in the file's %d bytes;"
+              + " restore or rewrite the file",
+          file.location(), footerSize, size);
     }
     try (ParquetFileReader reader = ParquetInputFile.open(file)) {
       long rows = 0;

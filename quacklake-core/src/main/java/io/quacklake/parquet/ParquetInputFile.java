@@ -30,18 +30,25 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
   /** As {@link #open(InputFile)}, reusing {@code footer} when it is not null. */
   static ParquetFileReader open(InputFile file, ParquetMetadata footer) {
     ParquetReadOptions options = StandaloneReadOptions.get();
+    ParquetInputFile input = new ParquetInputFile(file);
+    ParquetFileReader reader;
     try {
-      ParquetInputFile input = new ParquetInputFile(file);
       if (footer != null) {
         return new ParquetFileReader(input, footer, options, input.newStream());
       }
-      return new ParquetFileReader(input, options);
-    } catch (IOException e) {
-      throw new QuacklakeException(
-          ErrorKind.UNAVAILABLE,
-          "cannot read the Parquet footer of " + file.location() + ": " + e.getMessage(),
-          e);
-    } catch (RuntimeException e) {
+      reader = new ParquetFileReader(input, options);
+    } catch (IOException | RuntimeException e) {
+      throw failure(file, "footer", e);
+    }
+    try {
+      FooterBounds.check(file, reader.getFooter(), input.getLength());
+      return reader;
+    } catch (IOException | RuntimeException e) {
+      try {
+        reader.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw failure(file, "footer", e);
     }
   }
@@ -51,7 +58,7 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
     if (e instanceof QuacklakeException q) {
       return q;
     }
-    if (e instanceof IOException) {
+    if (e instanceof IOException && fromStorage(e)) {
       return new QuacklakeException(
           ErrorKind.UNAVAILABLE,
           "cannot read the " + what + " of " + file.location() + ": " + e.getMessage(),
@@ -64,27 +71,75 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
             + " is damaged or not a Parquet file ("
             + what
             + "): "
-            + e.getMessage(),
+            + detail(e),
         e);
+  }
+
+  /** The exception's message; parquet-java's end-of-data exceptions carry none. */
+  private static String detail(Exception e) {
+    if (e.getMessage() != null) {
+      return e.getMessage();
+    }
+    if (e instanceof java.io.EOFException) {
+      return "a page or header runs past the end of its column chunk or of the file";
+    }
+    return e.getClass().getSimpleName();
+  }
+
+  /**
+   * Whether {@code e} came from storage rather than from parquet-java finding the bytes it read
+   * inconsistent (a page running past its column chunk, fewer values than declared, a short file).
+   */
+  private static boolean fromStorage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StorageFailure) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An I/O failure raised by the store while parquet-java read the file. */
+  private static final class StorageFailure extends IOException {
+    StorageFailure(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
   }
 
   @Override
   public long getLength() throws IOException {
-    return file.length();
+    try {
+      return file.length();
+    } catch (IOException e) {
+      throw new StorageFailure(e);
+    }
   }
 
   @Override
   public SeekableInputStream newStream() throws IOException {
-    SeekableStream stream = file.newStream();
-    return new DelegatingSeekableInputStream(stream) {
+    SeekableStream stream;
+    try {
+      stream = file.newStream();
+    } catch (IOException e) {
+      throw new StorageFailure(e);
+    }
+    return new DelegatingSeekableInputStream(new StorageStream(stream)) {
       @Override
       public long getPos() throws IOException {
-        return stream.getPos();
+        try {
+          return stream.getPos();
+        } catch (IOException e) {
+          throw new StorageFailure(e);
+        }
       }
 
       @Override
       public void seek(long newPos) throws IOException {
-        stream.seek(newPos);
+        try {
+          stream.seek(newPos);
+        } catch (IOException e) {
+          throw new StorageFailure(e);
+        }
       }
     };
   }
@@ -92,5 +147,48 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
   @Override
   public String toString() {
     return file.location().toString();
+  }
+
+  /** Marks the store's I/O failures as such (see {@link #fromStorage}). */
+  private static final class StorageStream extends java.io.FilterInputStream {
+    StorageStream(SeekableStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return in.read();
+      } catch (IOException e) {
+        throw new StorageFailure(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return in.read(b, off, len);
+      } catch (IOException e) {
+        throw new StorageFailure(e);
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      try {
+        return in.skip(n);
+      } catch (IOException e) {
+        throw new StorageFailure(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        in.close();
+      } catch (IOException e) {
+        throw new StorageFailure(e);
+      }
+    }
   }
 }

@@ -66,19 +66,24 @@ public final class PositionDeleteFile {
         columns.add(snapshot);
       }
       reader.setRequestedSchema(columns);
-      int total = (int) Math.min(reader.getRecordCount(), Integer.MAX_VALUE - 8);
-      long[] positions = new long[total];
-      long[] snapshots = new long[total];
+      int initial = (int) Math.min(reader.getRecordCount(), 1 << 16);
+      long[] positions = new long[initial];
+      long[] snapshots = new long[initial];
       int n = 0;
       for (int g = 0; g < reader.getRowGroups().size(); g++) {
         long rows = reader.getRowGroups().get(g).getRowCount();
         if (rows == 0) {
           continue;
         }
-        PageReadStore pages = reader.readRowGroup(g);
+        PageReadStore pages = CheckedPages.of(reader.readRowGroup(g));
         ColumnReader p = open(pages, pos);
         ColumnReader s = snapshot == null ? null : open(pages, snapshot);
         for (long r = 0; r < rows; r++) {
+          if (n == positions.length) {
+            int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(16L, 2L * n));
+            positions = Arrays.copyOf(positions, grown);
+            snapshots = Arrays.copyOf(snapshots, grown);
+          }
           positions[n] = value(p, file, "pos");
           snapshots[n] = s == null ? fileSnapshot : value(s, file, SNAPSHOT_COLUMN);
           n++;

@@ -10,6 +10,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.ParquetDecodingException;
 import org.xerial.snappy.Snappy;
 
 /**
@@ -78,18 +79,31 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
     @Override
     public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
       if (codec == null) {
+        if (bytes.size() != decompressedSize) {
+          throw new ParquetDecodingException(
+              "an uncompressed page of "
+                  + bytes.size()
+                  + " bytes declares "
+                  + decompressedSize
+                  + " bytes");
+        }
         return bytes;
       }
+      ByteBuffer in = bytes.toByteBuffer();
+      byte[] array;
+      int offset;
+      if (in.hasArray()) {
+        array = in.array();
+        offset = in.arrayOffset() + in.position();
+      } else {
+        array = bytes.toByteArray();
+        offset = 0;
+      }
+      PageSizes.check(name, array, offset, in.remaining(), decompressedSize);
       byte[] out = new byte[decompressedSize];
       int n;
       try {
-        ByteBuffer in = bytes.toByteBuffer();
-        if (in.hasArray()) {
-          n = codec.decompress(in.array(), in.arrayOffset() + in.position(), in.remaining(), out);
-        } else {
-          byte[] copy = bytes.toByteArray();
-          n = codec.decompress(copy, 0, copy.length, out);
-        }
+        n = codec.decompress(array, offset, in.remaining(), out);
       } catch (RuntimeException e) {
         throw new IOException(name + " decompression failed: " + e.getMessage(), e);
       }

@@ -79,7 +79,7 @@ final class AlterCommit {
       throws SQLException {
     ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, tableId);
     if (inliningLimit > 0) {
-      List<LakeColumn> now = ColumnTree.build(ObjectGateway.columns(c, tableId, snapshot));
+      List<LakeColumn> now = ColumnTree.build(tableId, ObjectGateway.columns(c, tableId, snapshot));
       InlinedWrites.create(c, dialect, tableId, schemaVersion, now);
     }
     summary.altered.add(tableId);

@@ -30,11 +30,7 @@ final class ColumnStatsMerge {
       return new ColumnStatsRow(containsNull, nan, null, null);
     }
     if (old == null || old.minValue() == null || old.maxValue() == null) {
-      return new ColumnStatsRow(
-          containsNull,
-          nan,
-          StatsText.format(added.min(), column),
-          StatsText.format(added.max(), column));
+      return row(containsNull, nan, added.min(), added.max(), column);
     }
     Comparator<Object> order = ValueOrder.of(column.type());
     try {
@@ -42,11 +38,17 @@ final class ColumnStatsMerge {
       Object oldMax = StatsText.parse(old.maxValue(), column);
       Object min = order.compare(added.min(), oldMin) < 0 ? added.min() : oldMin;
       Object max = order.compare(added.max(), oldMax) > 0 ? added.max() : oldMax;
-      return new ColumnStatsRow(
-          containsNull, nan, StatsText.format(min, column), StatsText.format(max, column));
+      return row(containsNull, nan, min, max, column);
     } catch (RuntimeException unreadable) {
       return new ColumnStatsRow(containsNull, nan, null, null);
     }
+  }
+
+  /** The row with bounded stats text (see {@link StatsText#bounds}). */
+  private static ColumnStatsRow row(
+      boolean containsNull, Boolean nan, Object min, Object max, LakeColumn column) {
+    StatsText.Bounds bounds = StatsText.bounds(min, max, column);
+    return new ColumnStatsRow(containsNull, nan, bounds.min(), bounds.max());
   }
 
   private static Boolean or(Boolean a, Boolean b) {

@@ -78,7 +78,8 @@ final class CommitExecutor {
     for (long tableId : changedSchemas) {
       AlterCommit.applyColumns(c, tableId, state.alterations(tableId), snapshot);
       if (state.partitionings.containsKey(tableId)) {
-        List<LakeColumn> now = ColumnTree.build(ObjectGateway.columns(c, tableId, snapshot));
+        List<LakeColumn> now =
+            ColumnTree.build(tableId, ObjectGateway.columns(c, tableId, snapshot));
         partition(tableId, now, state.partitionings.get(tableId));
       }
       AlterCommit.recordSchemaChange(
@@ -87,7 +88,8 @@ final class CommitExecutor {
     DataCommit data = new DataCommit(c, dialect, io, snapshot, summary, this::nextFileId);
     for (Map.Entry<Long, TableChanges> e : state.existingChanges.entrySet()) {
       long tableId = e.getKey();
-      List<LakeColumn> columns = ColumnTree.build(ObjectGateway.columns(c, tableId, snapshot - 1));
+      List<LakeColumn> columns =
+          ColumnTree.build(tableId, ObjectGateway.columns(c, tableId, snapshot - 1));
       data.apply(
           tableId,
           columns,
@@ -227,7 +229,7 @@ final class CommitExecutor {
             dialect,
             old.tableId(),
             schemaVersion,
-            ColumnTree.build(ObjectGateway.columns(c, old.tableId(), snapshot)));
+            ColumnTree.build(old.tableId(), ObjectGateway.columns(c, old.tableId(), snapshot)));
       }
       summary.createdTables.add(new String[] {e.getValue().schema(), e.getValue().table()});
     }

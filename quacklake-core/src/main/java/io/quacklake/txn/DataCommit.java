@@ -91,6 +91,7 @@ final class DataCommit {
         if (s == null) {
           continue;
         }
+        StatsText.Bounds bounds = StatsText.bounds(s.min(), s.max(), leaf);
         FileWrites.insertColumnStats(
             c,
             tableId,
@@ -99,8 +100,8 @@ final class DataCommit {
                 leaf.id(),
                 s.valueCount(),
                 s.nullCount(),
-                StatsText.format(s.min(), leaf),
-                StatsText.format(s.max(), leaf),
+                bounds.min(),
+                bounds.max(),
                 s.containsNan()),
             s.columnSizeBytes());
         added.merge(

@@ -23,6 +23,7 @@ public final class TableChanges {
   final List<Long> inlinedRowIds = new ArrayList<>();
   final Map<Long, TreeSet<Long>> fileDeletes = new HashMap<>();
   final Map<String, List<Long>> inlinedDeletes = new LinkedHashMap<>();
+  private long inlinedBytes;
 
   public void addFile(PendingDataFile file) {
     files.add(file);
@@ -30,14 +31,21 @@ public final class TableChanges {
 
   /** New rows to inline; their row ids are allocated at commit. */
   public void addInlinedRows(List<Object[]> rows) {
+    inlinedBytes += InlinedBytes.of(rows);
     inlinedRows.addAll(rows);
     rows.forEach(r -> inlinedRowIds.add(null));
   }
 
   /** New versions of existing rows (an update), keeping their row ids. */
   public void addInlinedRows(List<Object[]> rows, List<Long> rowIds) {
+    inlinedBytes += InlinedBytes.of(rows);
     inlinedRows.addAll(rows);
     inlinedRowIds.addAll(rowIds);
+  }
+
+  /** Bytes of values added as inlined rows so far (rows dropped later still count). */
+  long inlinedBytes() {
+    return inlinedBytes;
   }
 
   public void deletePositions(long dataFileId, long[] positions) {

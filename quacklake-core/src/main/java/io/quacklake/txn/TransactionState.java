@@ -107,6 +107,25 @@ public final class TransactionState {
     nextColumnIds.merge(tableId, next, Math::max);
   }
 
+  /**
+   * Whether {@code rows} may be inlined: at most {@code rowLimit} of them, and their values' bytes
+   * together with those already inlined by this transaction, in any table, at most {@code
+   * byteLimit}.
+   */
+  public boolean mayInline(List<Object[]> rows, int rowLimit, long byteLimit) {
+    if (rows.size() > rowLimit) {
+      return false;
+    }
+    long used = 0;
+    for (TableChanges t : existingChanges.values()) {
+      used += t.inlinedBytes();
+    }
+    for (TableChanges t : newChanges.values()) {
+      used += t.inlinedBytes();
+    }
+    return used + InlinedBytes.of(rows) <= byteLimit;
+  }
+
   /** Records an alteration of an existing table's columns. */
   public void alter(long tableId, ColumnChange change) {
     alterations.computeIfAbsent(tableId, k -> new ArrayList<>()).add(change);

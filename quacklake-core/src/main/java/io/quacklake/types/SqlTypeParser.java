@@ -21,9 +21,18 @@ import java.util.Set;
  * DuckDB types DuckLake cannot store (ENUM, UNION, fixed-size arrays, BIT, ...).
  */
 public final class SqlTypeParser {
+  /** How deep types may nest (lists, structs and maps inside each other). */
+  public static final int MAX_NESTING = 128;
+
   private final String sql;
   private final List<Token> tokens;
   private int next;
+
+  /** Structs and maps open around the type being parsed. */
+  private int open;
+
+  /** Levels of the type parsed last (1 for a primitive type). */
+  private int height;
 
   private SqlTypeParser(String sql) {
     this.sql = sql;
@@ -95,17 +104,42 @@ public final class SqlTypeParser {
 
   private LakeColumn parseType(String name) {
     LakeColumn column = baseType(name);
+    int levels = height;
     while (peek().is("[")) {
-      Token open = take();
+      Token bracket = take();
       if (peek().kind() == Kind.NUMBER) {
         throw QuacklakeException.unsupported(
             "fixed-size array type at position %d of \"%s\": DuckLake has no fixed-size arrays;"
                 + " use a list such as INTEGER[]",
-            open.position(), sql);
+            bracket.position(), sql);
       }
       expect("]");
       column = list(name, column);
+      checkNesting(bracket, ++levels);
     }
+    height = levels;
+    return column;
+  }
+
+  private void checkNesting(Token at, int levels) {
+    if (levels > MAX_NESTING) {
+      throw invalid(
+          at,
+          "the type nests lists, structs and maps more than " + MAX_NESTING + " deep",
+          "use a flatter type");
+    }
+  }
+
+  /** Counts one more struct or map opened at {@code at} around the type being parsed. */
+  private void enterNested(Token at) {
+    checkNesting(at, ++open);
+  }
+
+  /** Closes a struct or map whose tallest child has {@code tallest} levels. */
+  private LakeColumn leaveNested(Token at, int tallest, LakeColumn column) {
+    open--;
+    height = tallest + 1;
+    checkNesting(at, height);
     return column;
   }
 
@@ -116,17 +150,21 @@ public final class SqlTypeParser {
     }
     take();
     String word = t.text().toUpperCase(Locale.ROOT);
+    height = 1;
     switch (word) {
       case "STRUCT" -> {
-        return struct(name);
+        return struct(t, name);
       }
       case "MAP" -> {
+        enterNested(t);
         expect("(");
         LakeColumn key = parseType("key");
+        int tallest = height;
         expect(",");
         LakeColumn value = parseType("value");
+        tallest = Math.max(tallest, height);
         expect(")");
-        return nested(name, TypeId.MAP, List.of(key, value));
+        return leaveNested(t, tallest, nested(name, TypeId.MAP, List.of(key, value)));
       }
       case "DECIMAL", "NUMERIC", "DEC" -> {
         return LakeColumn.of(0, name, decimal(t));
@@ -159,10 +197,12 @@ public final class SqlTypeParser {
     return LakeColumn.of(0, name, LakeType.of(id));
   }
 
-  private LakeColumn struct(String name) {
+  private LakeColumn struct(Token at, String name) {
+    enterNested(at);
     expect("(");
     List<LakeColumn> fields = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    int tallest = 0;
     do {
       Token fieldToken = peek();
       String field = name("a struct field name");
@@ -170,9 +210,10 @@ public final class SqlTypeParser {
         throw invalid(fieldToken, "struct field \"" + field + "\" appears twice");
       }
       fields.add(parseType(field));
+      tallest = Math.max(tallest, height);
     } while (accept(","));
     expect(")");
-    return nested(name, TypeId.STRUCT, fields);
+    return leaveNested(at, tallest, nested(name, TypeId.STRUCT, fields));
   }
 
   private LakeType decimal(Token at) {

@@ -12,6 +12,40 @@ import java.util.HexFormat;
 public final class StatsText {
   private StatsText() {}
 
+  /**
+   * A column's min and max as stats text, both null when unknown.
+   *
+   * @param min lower bound text, or null
+   * @param max upper bound text, or null
+   */
+  public record Bounds(String min, String max) {}
+
+  /**
+   * The stats text of a column's smallest and largest value, bounded as DuckDB's Parquet writer
+   * bounds string and blob statistics: values longer than 256 bytes become a shorter lower bound (a
+   * prefix) and upper bound (a prefix rounded up), so the text stays short and pruning stays
+   * correct. When the largest value cannot be rounded up within 256 bytes, both are unknown.
+   */
+  public static Bounds bounds(Object min, Object max, LakeColumn column) {
+    Object low = min;
+    Object high = max;
+    switch (column.type().id()) {
+      case VARCHAR, JSON -> {
+        low = min == null ? null : StatsTruncation.lower((String) min);
+        high = max == null ? null : StatsTruncation.upper((String) max);
+      }
+      case BLOB -> {
+        low = min == null ? null : StatsTruncation.lower((byte[]) min);
+        high = max == null ? null : StatsTruncation.upper((byte[]) max);
+      }
+      default -> {}
+    }
+    if (max != null && high == null) {
+      return new Bounds(null, null);
+    }
+    return new Bounds(format(low, column), format(high, column));
+  }
+
   public static String format(Object value, LakeColumn column) {
     if (value == null) {
       return null;

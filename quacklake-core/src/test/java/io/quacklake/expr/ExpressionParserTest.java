@@ -150,6 +150,20 @@ class ExpressionParserTest {
     assertError("a = AND", "position 5", "'AND'");
   }
 
+  @Test
+  void filterNestedTooDeeplyIsRefusedInsteadOfOverflowingTheStack() {
+    String deep = "(".repeat(2000) + "a = 1" + ")".repeat(2000);
+    assertError(deep, "position 257", "more than 256 deep", "fewer nested parentheses");
+    assertError("NOT ".repeat(2000) + "a = 1", "more than 256 deep");
+    assertError("a = 1 AND (b = 1 OR ".repeat(300) + "c = 1" + ")".repeat(300), "256 deep");
+  }
+
+  @Test
+  void filterNestedToTheLimitParses() {
+    String nested = "(".repeat(255) + "NOT a = 1" + ")".repeat(255);
+    assertThat(parse(nested)).isEqualTo(not(col("a").eq(1)));
+  }
+
   private static void assertError(String sql, String... fragments) {
     assertThatThrownBy(() -> parse(sql))
         .isInstanceOf(QuacklakeException.class)

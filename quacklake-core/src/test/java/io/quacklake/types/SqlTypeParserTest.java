@@ -191,4 +191,37 @@ class SqlTypeParserTest {
         .isInstanceOf(QuacklakeException.class)
         .hasMessageContaining("position");
   }
+
+  @Test
+  void typesNestedTooDeeplyAreRefusedInsteadOfOverflowingTheStack() {
+    assertNestingRefused("l INTEGER" + "[]".repeat(5000));
+    assertNestingRefused("s " + "STRUCT(a ".repeat(5000) + "INT" + ")".repeat(5000));
+    assertNestingRefused("m " + "MAP(INT, ".repeat(5000) + "INT" + ")".repeat(5000));
+    assertNestingRefused("s " + "STRUCT(a INT[], b ".repeat(127) + "INT[][]" + ")".repeat(127));
+  }
+
+  @Test
+  void typesNestedToTheLimitParse() {
+    LakeColumn c = SqlTypeParser.type("l", "INTEGER" + "[]".repeat(SqlTypeParser.MAX_NESTING - 1));
+    int levels = 1;
+    while (!c.children().isEmpty()) {
+      c = c.children().get(0);
+      levels++;
+    }
+    assertThat(levels).isEqualTo(SqlTypeParser.MAX_NESTING);
+    assertThat(c.type().id()).isEqualTo(TypeId.INT32);
+  }
+
+  private static void assertNestingRefused(String sql) {
+    assertThatThrownBy(() -> SqlTypeParser.columns(sql))
+        .isInstanceOfSatisfying(
+            QuacklakeException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+              assertThat(e.getMessage())
+                  .contains("nests lists, structs and maps more than 128 deep")
+                  .contains("use a flatter type")
+                  .doesNotContain("\n");
+            });
+  }
 }

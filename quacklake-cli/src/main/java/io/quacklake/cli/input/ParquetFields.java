@@ -41,7 +41,8 @@ record ParquetFields(List<Node> top, boolean hasFieldIds) {
   }
 
   /**
-   * @throws QuacklakeException INVALID_ARGUMENT when the file is not Parquet
+   * @throws QuacklakeException INVALID_ARGUMENT when the file is not Parquet, CORRUPT when its
+   *     footer length does not fit in the file
    */
   static ParquetFields read(Path file) throws IOException {
     FileMetaData meta;
@@ -52,8 +53,14 @@ record ParquetFields(List<Node> top, boolean hasFieldIds) {
         throw QuacklakeException.invalid(
             "%s is not a Parquet file (no PAR1 footer); check --input-format", file.getFileName());
       }
-      int length = tail.getInt(0);
-      ByteBuffer footer = ByteBuffer.allocate(length);
+      long length = Integer.toUnsignedLong(tail.getInt(0));
+      if (length > size - 12) {
+        throw QuacklakeException.corrupt(
+            "Parquet file %s is damaged: its footer length %d does not fit in the file's %d"
+                + " bytes; restore or rewrite the file",
+            file.getFileName(), length, size);
+      }
+      ByteBuffer footer = ByteBuffer.allocate((int) length);
       channel.read(footer, size - 8 - length);
       meta = Util.readFileMetaData(new ByteArrayInputStream(footer.array()));
     }

@@ -51,7 +51,7 @@ public record ParquetFooter(
           Integer.toUnsignedLong(
               ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
     } catch (IOException e) {
-      throw ParquetInputFile.failure(file, "footer", e);
+      throw ParquetInputFile.storeFailure(file, "footer", e);
     }
     try (ParquetFileReader reader = ParquetInputFile.open(file)) {
       long rows = 0;

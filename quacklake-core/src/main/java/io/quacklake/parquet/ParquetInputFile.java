@@ -4,7 +4,13 @@ import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
 import io.quacklake.storage.InputFile;
 import io.quacklake.storage.SeekableStream;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
@@ -36,57 +42,152 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
         return new ParquetFileReader(input, footer, options, input.newStream());
       }
       return new ParquetFileReader(input, options);
-    } catch (IOException e) {
-      throw new QuacklakeException(
-          ErrorKind.UNAVAILABLE,
-          "cannot read the Parquet footer of " + file.location() + ": " + e.getMessage(),
-          e);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw failure(file, "footer", e);
     }
   }
 
-  /** Wraps a parquet-java failure while reading {@code what} of {@code file}. */
+  /**
+   * Wraps a failure while reading {@code what} of {@code file}: NOT_FOUND when the file does not
+   * exist, UNAVAILABLE when the store failed, CORRUPT when the bytes are not the Parquet the footer
+   * promises (truncated, damaged, not Parquet).
+   */
   static QuacklakeException failure(InputFile file, String what, Exception e) {
-    if (e instanceof QuacklakeException q) {
-      return q;
-    }
-    if (e instanceof IOException) {
-      return new QuacklakeException(
-          ErrorKind.UNAVAILABLE,
-          "cannot read the " + what + " of " + file.location() + ": " + e.getMessage(),
-          e);
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof QuacklakeException q) {
+        return q;
+      }
+      if (missing(t)) {
+        return QuacklakeException.notFound(
+            "Parquet file %s does not exist; it was deleted, or the data path is wrong",
+            file.location());
+      }
+      if (t instanceof StoreFailure store && !missing(store.getCause())) {
+        return new QuacklakeException(
+            ErrorKind.UNAVAILABLE,
+            "cannot read the " + what + " of " + file.location() + ": " + store.getMessage(),
+            e);
+      }
     }
     return new QuacklakeException(
         ErrorKind.CORRUPT,
         "Parquet file "
             + file.location()
-            + " is damaged or not a Parquet file ("
+            + " is damaged or truncated: cannot read its "
             + what
-            + "): "
-            + e.getMessage(),
+            + detail(e)
+            + "; restore the file or remove it from the lake",
         e);
+  }
+
+  /**
+   * As {@link #failure}, for an I/O exception the store's own stream raised (UNAVAILABLE unless the
+   * file does not exist).
+   */
+  static QuacklakeException storeFailure(InputFile file, String what, IOException e) {
+    return failure(file, what, new StoreFailure(e));
+  }
+
+  private static boolean missing(Throwable t) {
+    return t instanceof NoSuchFileException || t instanceof FileNotFoundException;
+  }
+
+  /** What parquet-java found wrong, when it says so without naming its own classes. */
+  private static String detail(Exception e) {
+    if (e instanceof EOFException || e.getCause() instanceof EOFException) {
+      return " (the file ends early)";
+    }
+    String m = e.getMessage();
+    if (m == null || m.contains("class ") || m.contains("org.apache") || m.contains("java.")) {
+      return "";
+    }
+    return " (" + (m.length() > 200 ? m.substring(0, 200) + "..." : m) + ")";
+  }
+
+  /** An I/O failure of the store under a Parquet read (the file may be fine). */
+  private static final class StoreFailure extends IOException {
+    StoreFailure(IOException cause) {
+      super(reason(cause), cause);
+    }
+
+    private static String reason(IOException e) {
+      if (e instanceof FileSystemException f) {
+        return f.getReason() != null ? f.getReason() : "cannot access the file";
+      }
+      return e.getMessage() != null ? e.getMessage() : "input/output error";
+    }
   }
 
   @Override
   public long getLength() throws IOException {
-    return file.length();
+    try {
+      return file.length();
+    } catch (IOException e) {
+      throw new StoreFailure(e);
+    }
   }
 
   @Override
   public SeekableInputStream newStream() throws IOException {
-    SeekableStream stream = file.newStream();
-    return new DelegatingSeekableInputStream(stream) {
+    SeekableStream stream;
+    try {
+      stream = file.newStream();
+    } catch (IOException e) {
+      throw new StoreFailure(e);
+    }
+    return new DelegatingSeekableInputStream(new StoreStream(stream)) {
       @Override
       public long getPos() throws IOException {
-        return stream.getPos();
+        try {
+          return stream.getPos();
+        } catch (IOException e) {
+          throw new StoreFailure(e);
+        }
       }
 
       @Override
       public void seek(long newPos) throws IOException {
-        stream.seek(newPos);
+        try {
+          stream.seek(newPos);
+        } catch (IOException e) {
+          throw new StoreFailure(e);
+        }
       }
     };
+  }
+
+  /** The store's stream, its failures marked as {@link StoreFailure}. */
+  private static final class StoreStream extends FilterInputStream {
+    StoreStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return in.read();
+      } catch (IOException e) {
+        throw new StoreFailure(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return in.read(b, off, len);
+      } catch (IOException e) {
+        throw new StoreFailure(e);
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      try {
+        return in.skip(n);
+      } catch (IOException e) {
+        throw new StoreFailure(e);
+      }
+    }
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.write.BatchAligner;
 import io.quacklake.write.DataFileWriter;
+import io.quacklake.write.NotNullColumns;
 import io.quacklake.write.PartitionSplit;
 import io.quacklake.write.PendingDataFile;
 import java.util.ArrayList;
@@ -180,7 +181,7 @@ final class RowOperations {
       }
       versions.add(v);
     }
-    replace(t, matches, versions);
+    replace(table, t, matches, versions);
     return matches.size();
   }
 
@@ -227,7 +228,7 @@ final class RowOperations {
         }
       }
     }
-    replace(t, replaced, versions);
+    replace(table, t, replaced, versions);
     List<Map<String, Object>> fresh = new ArrayList<>();
     for (int r = 0; r < incoming.size(); r++) {
       if (!matched[r]) {
@@ -254,10 +255,14 @@ final class RowOperations {
    * rewritten, since no one else has seen them.
    */
   private void replace(
-      TransactionTables.Target t, List<RowLocator.MatchedRow> old, List<Object[]> versions) {
+      TableName table,
+      TransactionTables.Target t,
+      List<RowLocator.MatchedRow> old,
+      List<Object[]> versions) {
     if (old.isEmpty()) {
       return;
     }
+    NotNullColumns.check(table.toString(), t.columns(), versions);
     TableChanges changes = t.changes();
     Map<Long, List<Long>> positions = new java.util.LinkedHashMap<>();
     Map<Integer, List<Long>> own = new TreeMap<>();

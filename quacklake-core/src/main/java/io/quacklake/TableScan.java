@@ -174,7 +174,7 @@ public final class TableScan {
 
   private ScanReader start(ResolvedTable resolved, List<LakeColumn> output) {
     RowFilter rowFilter = Filters.bind(filter, resolved.columns());
-    List<LakeColumn> read = new ArrayList<>(output);
+    List<LakeColumn> read = new ArrayList<>(new java.util.LinkedHashSet<>(output));
     for (LakeColumn c : resolved.columns()) {
       if (rowFilter.columnIds().contains(c.id()) && !read.contains(c)) {
         read.add(c);

@@ -317,6 +317,8 @@ public final class Transaction implements AutoCloseable {
    * of the old version plus an insert of the new one); returns how many rows changed.
    *
    * @param set column name → new value (a plain Java value of the column's type, or null)
+   * @throws QuacklakeException INVALID_ARGUMENT naming the table and column when a matched row
+   *     would hold NULL in a NOT NULL column
    */
   public long update(String name, Map<String, ?> set, Expression filter) {
     open();

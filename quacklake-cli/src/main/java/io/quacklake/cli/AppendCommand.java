@@ -2,7 +2,6 @@ package io.quacklake.cli;
 
 import io.quacklake.Lake;
 import io.quacklake.Transaction;
-import io.quacklake.cli.input.InputFormat;
 import io.quacklake.types.LakeColumn;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,22 +26,17 @@ final class AppendCommand implements Callable<Integer> {
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Input files")
   List<Path> files;
 
-  @Option(
-      names = "--input-format",
-      paramLabel = "F",
-      description = "csv, parquet, json or arrow (default: by file extension)")
-  InputFormat inputFormat;
+  @Mixin InputOptionsMixin input;
 
   @Override
   public Integer call() {
-    List<InputFormat> formats =
-        files.stream().map(f -> inputFormat != null ? inputFormat : InputFormat.of(f)).toList();
+    files.forEach(input::formatOf); // an unknown extension fails before the lake is opened
     try (Lake lake = main.lakeOptions.open();
         BufferAllocator allocator = new RootAllocator();
         Transaction tx = lake.begin()) {
       List<LakeColumn> columns = lake.table(table).columns();
       for (int i = 0; i < files.size(); i++) {
-        formats.get(i).read(files.get(i), columns, allocator, batch -> tx.append(table, batch));
+        input.read(files.get(i), columns, allocator, batch -> tx.append(table, batch));
       }
       WrittenSnapshot.print(tx.commit());
     }

@@ -88,12 +88,14 @@ final class CatalogCommand implements Runnable {
 
     @Option(
         names = "--retention",
-        description = "keep versions younger than this (ISO-8601, default P7D)")
+        converter = DurationArgument.class,
+        description = "keep versions younger than this, e.g. '7 days' (the default)")
     Duration retention = Duration.ofDays(7);
 
     @Option(
         names = "--grace",
-        description = "keep unreferenced blocks younger than this (ISO-8601, default PT1H)")
+        converter = DurationArgument.class,
+        description = "keep unreferenced blocks younger than this, e.g. '1 hour' (the default)")
     Duration grace = Duration.ofHours(1);
 
     @Override

@@ -23,7 +23,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
     boolean verbose = main.lakeOptions.verbose;
     ErrorKind kind = e instanceof QuacklakeException q ? q.kind() : ErrorKind.INTERNAL;
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    String message =
+        e.getMessage() != null
+            ? e.getMessage()
+            : "an unexpected error" + (verbose ? "" : "; run with --verbose for the stack trace");
     cli.getErr().println("quacklake: " + kindLabel(kind) + ": " + Redaction.redact(message));
     if (verbose) {
       java.io.StringWriter trace = new java.io.StringWriter();
@@ -32,6 +35,26 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       cli.getErr().flush();
     }
     return kind.exitCode();
+  }
+
+  /**
+   * Reports an error of the virtual machine on one line; exits as an internal error.
+   *
+   * @return the exit code
+   */
+  int onFatal(VirtualMachineError e, CommandLine cli) {
+    String what =
+        e instanceof OutOfMemoryError
+            ? "out of memory; give the JVM more (QUACKLAKE_JAVA_OPTS=-Xmx4g) or make the input"
+                + " smaller"
+            : e instanceof StackOverflowError
+                ? "the input nests too deeply to process (stack overflow); simplify it"
+                : "the Java virtual machine failed";
+    cli.getErr().println("quacklake: " + kindLabel(ErrorKind.INTERNAL) + ": " + what);
+    if (main.lakeOptions.verbose) {
+      e.printStackTrace(cli.getErr());
+    }
+    return ErrorKind.INTERNAL.exitCode();
   }
 
   static int onBadArguments(ParameterException e, String[] args) {

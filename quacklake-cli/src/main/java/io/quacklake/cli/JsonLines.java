@@ -1,13 +1,15 @@
 package io.quacklake.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quacklake.cli.input.JsonTrees;
 import io.quacklake.text.DuckDbText;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeType;
 import io.quacklake.types.TypeId;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -54,7 +56,9 @@ final class JsonLines {
       case DECIMAL -> node.put(name, (BigDecimal) ArrowValues.get(v, row));
       case FLOAT32, FLOAT64 -> {
         double d = (Double) ArrowValues.get(v, row);
-        if (Double.isFinite(d)) {
+        if (id == TypeId.FLOAT32 && Double.isFinite(d) && d != 0) {
+          node.put(name, new BigDecimal(DuckDbText.render(v, row))); // 1.1, not 1.100000023841858
+        } else if (Double.isFinite(d)) {
           node.put(name, d);
         } else {
           node.put(name, DuckDbText.render(v, row));
@@ -65,10 +69,11 @@ final class JsonLines {
     }
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+  /** DuckDB's {@code to_json} text as a tree: exact numbers, {@code -0.0}, NaN and infinities. */
+  private static JsonNode tree(String json) {
     try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
+      return JsonTrees.parse(json);
+    } catch (IOException notJson) {
       return MAPPER.getNodeFactory().textNode(json);
     }
   }

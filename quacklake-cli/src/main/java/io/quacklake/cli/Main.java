@@ -40,9 +40,22 @@ public final class Main implements Runnable {
   /** Runs the command line and returns its exit code (for tests and the launcher). */
   public static int run(String... args) {
     Main main = new Main();
-    CommandLine cli = new CommandLine(main);
-    cli.setExecutionExceptionHandler(new ErrorReporter(main));
+    return execute(main, new CommandLine(main), args);
+  }
+
+  /**
+   * Executes {@code cli} (built on {@code main}) with one-line errors: exceptions by their kind,
+   * and errors of the virtual machine (out of memory, stack overflow) too, never as a stack trace
+   * unless {@code --verbose} asks for it.
+   */
+  static int execute(Main main, CommandLine cli, String... args) {
+    ErrorReporter reporter = new ErrorReporter(main);
+    cli.setExecutionExceptionHandler(reporter);
     cli.setParameterExceptionHandler(ErrorReporter::onBadArguments);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (VirtualMachineError e) {
+      return reporter.onFatal(e, cli);
+    }
   }
 }

@@ -2,7 +2,6 @@ package io.quacklake.cli;
 
 import io.quacklake.Lake;
 import io.quacklake.Transaction;
-import io.quacklake.cli.input.InputFormat;
 import io.quacklake.types.ArrowRows;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
@@ -18,6 +17,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -43,21 +43,17 @@ final class MergeCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Option(
-      names = "--input-format",
-      paramLabel = "F",
-      description = "csv, parquet, json or arrow (default: by file extension)")
-  InputFormat inputFormat;
+  @Mixin InputOptionsMixin input;
 
   @Override
   public Integer call() {
-    InputFormat format = inputFormat != null ? inputFormat : InputFormat.of(file);
+    input.formatOf(file); // an unknown extension fails before the lake is opened
     try (Lake lake = main.lakeOptions.open();
         BufferAllocator allocator = new RootAllocator();
         Transaction tx = lake.begin()) {
       List<LakeColumn> columns = lake.table(table).columns();
       List<Map<String, Object>> rows = new ArrayList<>();
-      format.read(file, columns, allocator, batch -> rows.addAll(rowsOf(batch)));
+      input.read(file, columns, allocator, batch -> rows.addAll(rowsOf(batch)));
       try (VectorSchemaRoot all = batchOf(columns, rows, allocator)) {
         tx.merge(table, all, on.stream().map(String::trim).toList());
       }

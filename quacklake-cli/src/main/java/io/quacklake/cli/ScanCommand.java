@@ -4,6 +4,7 @@ import io.quacklake.Lake;
 import io.quacklake.QuacklakeException;
 import io.quacklake.ScanReader;
 import io.quacklake.TableScan;
+import io.quacklake.cli.input.IoReason;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,6 +58,9 @@ final class ScanCommand implements Callable<Integer> {
     if (f == OutputFormat.parquet && output == null) {
       throw QuacklakeException.invalid("--format parquet needs --output FILE");
     }
+    if (output != null) {
+      checkOutputDirectory(output);
+    }
     try (Lake lake = main.lakeOptions.open()) {
       TableScan scan = lake.table(table).scan();
       if (columns != null) {
@@ -90,7 +94,21 @@ final class ScanCommand implements Callable<Integer> {
         }
       };
     }
-    return new BufferedOutputStream(Files.newOutputStream(output));
+    try {
+      return new BufferedOutputStream(Files.newOutputStream(output));
+    } catch (IOException e) {
+      throw QuacklakeException.invalid("cannot write --output %s: %s", output, IoReason.of(e));
+    }
+  }
+
+  /** Every format writes into an existing directory; none creates one. */
+  private static void checkOutputDirectory(Path output) {
+    Path directory = output.toAbsolutePath().getParent();
+    if (directory != null && !Files.isDirectory(directory)) {
+      throw QuacklakeException.invalid(
+          "cannot write --output %s: the directory %s does not exist; create it first",
+          output, directory);
+    }
   }
 
   private static void writeText(LimitedBatches batches, OutputFormat f, OutputStream raw)

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code --set "col = LITERAL[, col2 = LITERAL]"} of {@code update}: each literal (a number,
@@ -14,6 +16,12 @@ import java.util.Map;
  * '2025-01-31'}) is converted to its column's type as DuckDB casts it.
  */
 final class SetClause {
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern TYPED =
+      Pattern.compile(
+          "(?i)(DATE|TIME|TIMESTAMP|TIMESTAMPTZ|INTERVAL|UUID)\\s+('.*')", Pattern.DOTALL);
+
   private SetClause() {}
 
   static Map<String, Object> parse(String text, List<LakeColumn> columns) {
@@ -41,16 +49,9 @@ final class SetClause {
   }
 
   private static Object value(String literal, LakeColumn column) {
-    if (literal.equalsIgnoreCase("NULL")) {
+    String text = literalText(literal, column);
+    if (text == null) {
       return null;
-    }
-    String text = literal;
-    int quote = literal.indexOf('\'');
-    if (quote >= 0) {
-      if (!literal.endsWith("'") || literal.length() - quote < 2) {
-        throw QuacklakeException.invalid("unterminated string literal %s in --set", literal);
-      }
-      text = literal.substring(quote + 1, literal.length() - 1).replace("''", "'");
     }
     try {
       return DuckDbText.parse(text, column);
@@ -58,6 +59,33 @@ final class SetClause {
       throw QuacklakeException.invalid(
           "--set %s = %s: %s is not a %s", column.name(), literal, literal, column.sqlTypeName());
     }
+  }
+
+  /**
+   * The text of a literal (null for NULL): a number, {@code 'text'} (with {@code ''} for a quote),
+   * {@code true}/{@code false} or a typed literal such as {@code DATE '2025-01-31'}.
+   */
+  private static String literalText(String literal, LakeColumn column) {
+    if (literal.equalsIgnoreCase("NULL")) {
+      return null;
+    }
+    if (NUMBER.matcher(literal).matches()
+        || literal.equalsIgnoreCase("true")
+        || literal.equalsIgnoreCase("false")) {
+      return literal;
+    }
+    Matcher typed = TYPED.matcher(literal);
+    String quoted = typed.matches() ? typed.group(2) : literal;
+    if (quoted.length() >= 2 && quoted.startsWith("'") && quoted.endsWith("'")) {
+      String body = quoted.substring(1, quoted.length() - 1);
+      if (!body.replace("''", "").contains("'")) {
+        return body.replace("''", "'");
+      }
+    }
+    throw QuacklakeException.invalid(
+        "--set %s = %s: not a literal; quote text as '%s' (a literal is a number, 'text', true,"
+            + " false, NULL or a typed literal such as DATE '2025-01-31')",
+        column.name(), literal, literal.replace("'", "''"));
   }
 
   private static String unquoteIdentifier(String name) {

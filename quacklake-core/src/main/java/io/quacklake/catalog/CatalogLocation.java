@@ -77,7 +77,11 @@ public record CatalogLocation(CatalogKind kind, String target, boolean driverCla
       return new CatalogLocation(CatalogKind.MYSQL, s);
     }
     if (lower.startsWith("s3://") || lower.startsWith("file://")) {
-      return new CatalogLocation(CatalogKind.OBJECT_STORE, Location.directory(s).value());
+      Location directory = Location.directory(s);
+      if (lower.startsWith("file://")) {
+        directory.toLocalPath(); // refuses file://host/... with a hint to file:///
+      }
+      return new CatalogLocation(CatalogKind.OBJECT_STORE, directory.value());
     }
     if (lower.endsWith(".sqlite") || lower.endsWith(".sqlite3") || lower.endsWith(".db")) {
       return new CatalogLocation(CatalogKind.SQLITE, s);

@@ -29,8 +29,12 @@ import org.apache.parquet.io.api.Binary;
 interface LeafEmitter {
   void emit(ColumnWriter writer, int index, int repetition, int definition);
 
-  /** The emitter for a vector built by {@link io.quacklake.types.ArrowTypes} for {@code type}. */
-  static LeafEmitter of(LakeType type, FieldVector vector) {
+  /**
+   * The emitter for a vector built by {@link io.quacklake.types.ArrowTypes} for {@code type}.
+   *
+   * @param column the column's name, for errors
+   */
+  static LeafEmitter of(LakeType type, FieldVector vector, String column) {
     FieldVector v =
         vector instanceof ExtensionTypeVector<?> ext ? ext.getUnderlyingVector() : vector;
     return switch (type.id()) {
@@ -95,7 +99,7 @@ interface LeafEmitter {
       case DECIMAL -> decimal(type, (BaseFixedWidthVector) v);
       case INTERVAL -> {
         ArrowBuf buf = v.getDataBuffer();
-        yield (w, i, r, d) -> w.write(interval(buf, i), r, d);
+        yield (w, i, r, d) -> w.write(interval(buf, i, column), r, d);
       }
       case VARCHAR, JSON, BLOB, GEOMETRY -> {
         BaseVariableWidthVector t = (BaseVariableWidthVector) v;
@@ -131,19 +135,34 @@ interface LeafEmitter {
     return out;
   }
 
-  /** Months, days and milliseconds, each 4 bytes little-endian (Parquet INTERVAL). */
-  private static Binary interval(ArrowBuf buf, int index) {
+  /**
+   * Months, days and milliseconds, each an unsigned 4-byte little-endian number (Parquet INTERVAL).
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT naming the column for an interval these cannot hold
+   */
+  private static Binary interval(ArrowBuf buf, int index, String column) {
     long base = (long) index * 16;
     int months = buf.getInt(base);
     int days = buf.getInt(base + 4);
-    int millis = Math.toIntExact(buf.getLong(base + 8) / 1_000_000L);
+    long millis = buf.getLong(base + 8) / 1_000_000L;
     if (months < 0 || days < 0 || millis < 0) {
       throw QuacklakeException.invalid(
-          "Parquet files do not support negative intervals (months %d, days %d, millis %d)",
-          months, days, millis);
+          "column %s holds the negative interval (%d months, %d days, %d ms), which Parquet files"
+              + " cannot store (DuckDB refuses it too); store a non-negative interval",
+          column, months, days, millis);
+    }
+    if (millis > 0xFFFF_FFFFL) {
+      throw QuacklakeException.invalid(
+          "column %s holds an interval with %d ms in its time part, more than Parquet files can"
+              + " store (4294967295 ms); move whole days into its days part",
+          column, millis);
     }
     byte[] out = new byte[12];
-    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt(months).putInt(days).putInt(millis);
+    ByteBuffer.wrap(out)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putInt(months)
+        .putInt(days)
+        .putInt((int) millis);
     return Binary.fromConstantByteArray(out);
   }
 }

@@ -286,7 +286,11 @@ final class LeafWriterFactory {
   private static void interval(IntervalMonthDayNanoVector v, int index, ByteBuffer b) {
     ByteBuffer le = b.order(ByteOrder.LITTLE_ENDIAN);
     int p = le.position();
-    v.setSafe(index, le.getInt(p), le.getInt(p + 4), le.getInt(p + 8) * 1_000_000L);
+    v.setSafe(
+        index,
+        le.getInt(p),
+        le.getInt(p + 4),
+        Integer.toUnsignedLong(le.getInt(p + 8)) * 1_000_000L);
   }
 
   private static byte[] bytes(byte[] b, int offset, int length) {

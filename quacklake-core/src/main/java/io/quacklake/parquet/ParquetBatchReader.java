@@ -18,7 +18,6 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.TransferPair;
-import org.apache.parquet.ParquetRuntimeException;
 import org.apache.parquet.VersionParser;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.filter2.columnindex.RowRanges;
@@ -213,7 +212,7 @@ public final class ParquetBatchReader implements AutoCloseable {
           return true;
         }
       }
-    } catch (ParquetRuntimeException e) {
+    } catch (RuntimeException e) {
       throw ParquetInputFile.failure(request.file(), "row group " + currentRowGroup, e);
     }
   }

@@ -1,6 +1,5 @@
 package io.quacklake.parquet;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
 import io.quacklake.storage.InputFile;
 import io.quacklake.storage.SeekableStream;
@@ -52,10 +51,7 @@ public record ParquetFooter(
           Integer.toUnsignedLong(
               ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
     } catch (IOException e) {
-      throw new QuacklakeException(
-          ErrorKind.UNAVAILABLE,
-          "cannot read the footer of " + file.location() + ": " + e.getMessage(),
-          e);
+      throw ParquetInputFile.storeFailure(file, "footer", e);
     }
     if (footerSize > size - 12) {
       throw QuacklakeException.corrupt(

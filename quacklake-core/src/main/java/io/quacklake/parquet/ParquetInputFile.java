@@ -4,7 +4,13 @@ import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
 import io.quacklake.storage.InputFile;
 import io.quacklake.storage.SeekableStream;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
@@ -53,56 +59,74 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
     }
   }
 
-  /** Wraps a parquet-java failure while reading {@code what} of {@code file}. */
+  /**
+   * Wraps a failure while reading {@code what} of {@code file}: NOT_FOUND when the file does not
+   * exist, UNAVAILABLE when the store failed, CORRUPT when the bytes are not the Parquet the footer
+   * promises (truncated, damaged, not Parquet).
+   */
   static QuacklakeException failure(InputFile file, String what, Exception e) {
-    if (e instanceof QuacklakeException q) {
-      return q;
-    }
-    if (e instanceof IOException && fromStorage(e)) {
-      return new QuacklakeException(
-          ErrorKind.UNAVAILABLE,
-          "cannot read the " + what + " of " + file.location() + ": " + e.getMessage(),
-          e);
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof QuacklakeException q) {
+        return q;
+      }
+      if (missing(t)) {
+        return QuacklakeException.notFound(
+            "Parquet file %s does not exist; it was deleted, or the data path is wrong",
+            file.location());
+      }
+      if (t instanceof StoreFailure store && !missing(store.getCause())) {
+        return new QuacklakeException(
+            ErrorKind.UNAVAILABLE,
+            "cannot read the " + what + " of " + file.location() + ": " + store.getMessage(),
+            e);
+      }
     }
     return new QuacklakeException(
         ErrorKind.CORRUPT,
         "Parquet file "
             + file.location()
-            + " is damaged or not a Parquet file ("
+            + " is damaged or truncated: cannot read its "
             + what
-            + "): "
-            + detail(e),
+            + detail(e)
+            + "; restore the file or remove it from the lake",
         e);
   }
 
-  /** The exception's message; parquet-java's end-of-data exceptions carry none. */
-  private static String detail(Exception e) {
-    if (e.getMessage() != null) {
-      return e.getMessage();
-    }
-    if (e instanceof java.io.EOFException) {
-      return "a page or header runs past the end of its column chunk or of the file";
-    }
-    return e.getClass().getSimpleName();
-  }
-
   /**
-   * Whether {@code e} came from storage rather than from parquet-java finding the bytes it read
-   * inconsistent (a page running past its column chunk, fewer values than declared, a short file).
+   * As {@link #failure}, for an I/O exception the store's own stream raised (UNAVAILABLE unless the
+   * file does not exist).
    */
-  private static boolean fromStorage(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StorageFailure) {
-        return true;
-      }
-    }
-    return false;
+  static QuacklakeException storeFailure(InputFile file, String what, IOException e) {
+    return failure(file, what, new StoreFailure(e));
   }
 
-  /** An I/O failure raised by the store while parquet-java read the file. */
-  private static final class StorageFailure extends IOException {
-    StorageFailure(IOException cause) {
-      super(cause.getMessage(), cause);
+  private static boolean missing(Throwable t) {
+    return t instanceof NoSuchFileException || t instanceof FileNotFoundException;
+  }
+
+  /** What parquet-java found wrong, when it says so without naming its own classes. */
+  private static String detail(Exception e) {
+    if (e instanceof EOFException || e.getCause() instanceof EOFException) {
+      return " (the file ends early)";
+    }
+    String m = e.getMessage();
+    if (m == null || m.contains("class ") || m.contains("org.apache") || m.contains("java.")) {
+      return "";
+    }
+    return " (" + (m.length() > 200 ? m.substring(0, 200) + "..." : m) + ")";
+  }
+
+  /** An I/O failure of the store under a Parquet read (the file may be fine). */
+  private static final class StoreFailure extends IOException {
+    StoreFailure(IOException cause) {
+      super(reason(cause), cause);
+    }
+
+    private static String reason(IOException e) {
+      if (e instanceof FileSystemException f) {
+        return f.getReason() != null ? f.getReason() : "cannot access the file";
+      }
+      return e.getMessage() != null ? e.getMessage() : "input/output error";
     }
   }
 
@@ -111,7 +135,7 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
     try {
       return file.length();
     } catch (IOException e) {
-      throw new StorageFailure(e);
+      throw new StoreFailure(e);
     }
   }
 
@@ -121,15 +145,15 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
     try {
       stream = file.newStream();
     } catch (IOException e) {
-      throw new StorageFailure(e);
+      throw new StoreFailure(e);
     }
-    return new DelegatingSeekableInputStream(new StorageStream(stream)) {
+    return new DelegatingSeekableInputStream(new StoreStream(stream)) {
       @Override
       public long getPos() throws IOException {
         try {
           return stream.getPos();
         } catch (IOException e) {
-          throw new StorageFailure(e);
+          throw new StoreFailure(e);
         }
       }
 
@@ -138,20 +162,15 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
         try {
           stream.seek(newPos);
         } catch (IOException e) {
-          throw new StorageFailure(e);
+          throw new StoreFailure(e);
         }
       }
     };
   }
 
-  @Override
-  public String toString() {
-    return file.location().toString();
-  }
-
-  /** Marks the store's I/O failures as such (see {@link #fromStorage}). */
-  private static final class StorageStream extends java.io.FilterInputStream {
-    StorageStream(SeekableStream in) {
+  /** The store's stream, its failures marked as {@link StoreFailure}. */
+  private static final class StoreStream extends FilterInputStream {
+    StoreStream(InputStream in) {
       super(in);
     }
 
@@ -160,7 +179,7 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
       try {
         return in.read();
       } catch (IOException e) {
-        throw new StorageFailure(e);
+        throw new StoreFailure(e);
       }
     }
 
@@ -169,7 +188,7 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
       try {
         return in.read(b, off, len);
       } catch (IOException e) {
-        throw new StorageFailure(e);
+        throw new StoreFailure(e);
       }
     }
 
@@ -178,17 +197,13 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
       try {
         return in.skip(n);
       } catch (IOException e) {
-        throw new StorageFailure(e);
+        throw new StoreFailure(e);
       }
     }
+  }
 
-    @Override
-    public void close() throws IOException {
-      try {
-        in.close();
-      } catch (IOException e) {
-        throw new StorageFailure(e);
-      }
-    }
+  @Override
+  public String toString() {
+    return file.location().toString();
   }
 }

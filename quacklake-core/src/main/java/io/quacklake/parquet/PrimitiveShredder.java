@@ -23,7 +23,7 @@ final class PrimitiveShredder extends Shredder {
   @Override
   void bind(FieldVector v) {
     super.bind(v);
-    emitter = LeafEmitter.of(type, v);
+    emitter = LeafEmitter.of(type, v, name);
   }
 
   @Override

@@ -14,7 +14,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Turns a batch of read columns into an output batch: evaluates the filter, keeps the matching rows
- * and the projected columns. Moves buffers when every row matches; copies otherwise.
+ * and the projected columns. Moves buffers when every row matches; copies otherwise. A column
+ * projected twice ({@code SELECT id, id}) fills both outputs.
  */
 final class BatchProjector {
   private final Schema output;
@@ -41,25 +42,36 @@ final class BatchProjector {
     for (FieldVector v : source.getFieldVectors()) {
       byId.put(ArrowTypes.columnId(v.getField()), v);
     }
+    Map<Long, FieldVector> moved = new HashMap<>();
     try (VectorSchemaRoot out = VectorSchemaRoot.create(output, allocator)) {
       List<Field> fields = output.getFields();
       int count = selection == null ? rows : selection.length;
       for (int c = 0; c < fields.size(); c++) {
-        FieldVector from = byId.get(ArrowTypes.columnId(fields.get(c)));
+        long id = ArrowTypes.columnId(fields.get(c));
         FieldVector to = out.getVector(c);
-        if (selection == null) {
-          from.makeTransferPair(to).transfer();
+        if (selection != null) {
+          copy(byId.get(id), selection, count, to);
+        } else if (moved.containsKey(id)) {
+          copy(moved.get(id), null, count, to);
         } else {
-          to.setInitialCapacity(count);
-          to.allocateNew();
-          for (int i = 0; i < count; i++) {
-            to.copyFromSafe(selection[i], i, from);
-          }
-          to.setValueCount(count);
+          byId.get(id).makeTransferPair(to).transfer();
+          moved.put(id, to);
         }
       }
       out.setRowCount(count);
       return new VectorUnloader(out).getRecordBatch();
     }
+  }
+
+  /**
+   * Copies {@code count} rows of {@code from} (the selected ones, or the first) into {@code to}.
+   */
+  private static void copy(FieldVector from, int[] selection, int count, FieldVector to) {
+    to.setInitialCapacity(count);
+    to.allocateNew();
+    for (int i = 0; i < count; i++) {
+      to.copyFromSafe(selection == null ? i : selection[i], i, from);
+    }
+    to.setValueCount(count);
   }
 }

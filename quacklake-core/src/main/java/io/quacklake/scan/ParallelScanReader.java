@@ -168,8 +168,15 @@ public final class ParallelScanReader extends ScanReader {
       if (t instanceof QuacklakeException q) {
         throw q;
       }
+      if (t instanceof Error e) {
+        throw e;
+      }
       throw QuacklakeException.internal(
-          "scan of " + plan.table().table().qualifiedName() + " failed: " + t, t);
+          "scan of "
+              + plan.table().table().qualifiedName()
+              + " failed: "
+              + (t.getMessage() == null ? "an unexpected error" : t.getMessage()),
+          t);
     }
     getVectorSchemaRoot(); // initialises the root and its loader on first use
     loadRecordBatch((ArrowRecordBatch) item);

@@ -84,14 +84,30 @@ public record Location(String value) {
     return true;
   }
 
-  /** The local file system path of a location without scheme or with {@code file://}. */
+  /**
+   * The local file system path of a location without scheme or with {@code file://}.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for a {@code file:} location with a host ({@code
+   *     file://tmp/x}, where {@code file:///tmp/x} was meant)
+   */
   public Path toLocalPath() {
     String s = scheme();
     if (s == null) {
       return Path.of(value);
     }
-    if (s.equals("file")) {
-      return Path.of(URI.create(value));
+    if (s.equalsIgnoreCase("file")) {
+      String path = value.substring("file://".length());
+      if (!path.startsWith("/")) {
+        throw QuacklakeException.invalid(
+            "location %s names the host '%s'; a local file location has three slashes, e.g."
+                + " file:///%s",
+            value, path.split("/", 2)[0], path);
+      }
+      try {
+        return Path.of(URI.create(value));
+      } catch (IllegalArgumentException notAUri) {
+        return Path.of(path);
+      }
     }
     throw new IllegalStateException("not a local location: " + value);
   }

@@ -38,7 +38,7 @@ final class ValueParser {
         case INT128 ->
             bigInteger(t, BigInteger.ONE.shiftLeft(127).negate(), BigInteger.ONE.shiftLeft(127));
         case UINT128 -> bigInteger(t, BigInteger.ZERO, BigInteger.ONE.shiftLeft(128));
-        case FLOAT32 -> (double) (float) floating(t);
+        case FLOAT32 -> real(t);
         case FLOAT64 -> floating(t);
         case DECIMAL -> decimal(t, type);
         case DATE -> TemporalParser.date(t);
@@ -82,6 +82,10 @@ final class ValueParser {
     return v;
   }
 
+  /**
+   * A DOUBLE: {@code nan}, {@code inf} and {@code infinity} (signed), or a finite number; a number
+   * beyond the double range ({@code 1e309}) is out of range rather than infinity.
+   */
   private static double floating(String t) {
     switch (t.toLowerCase(Locale.ROOT)) {
       case "nan", "+nan", "-nan":
@@ -94,8 +98,22 @@ final class ValueParser {
         if (!NUMBER.matcher(t).matches()) {
           throw new NumberFormatException(t);
         }
-        return Double.parseDouble(t);
+        double d = Double.parseDouble(t);
+        if (Double.isInfinite(d)) {
+          throw new NumberFormatException("out of range");
+        }
+        return d;
     }
+  }
+
+  /** A REAL: a finite number that overflows a float is out of range, as in DuckDB's cast. */
+  private static double real(String t) {
+    double d = floating(t);
+    float f = (float) d;
+    if (Float.isInfinite(f) && !Double.isInfinite(d)) {
+      throw new NumberFormatException("out of range");
+    }
+    return f;
   }
 
   private static BigDecimal decimal(String t, LakeType type) {

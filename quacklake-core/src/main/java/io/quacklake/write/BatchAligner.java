@@ -69,12 +69,7 @@ public final class BatchAligner {
       Field target,
       int rows,
       BufferAllocator allocator) {
-    if (!column.nullable() && source.getNullCount() > 0) {
-      throw QuacklakeException.invalid(
-          "column %s.%s is NOT NULL but the batch has %d NULL value(s) in it; fill them or make"
-              + " the column nullable",
-          table, column.name(), source.getNullCount());
-    }
+    NotNullColumns.check(table, column, source.getNullCount());
     if (sameShape(source.getField(), target)) {
       return source;
     }

@@ -82,12 +82,19 @@ final class S3Errors {
     return false;
   }
 
+  /** The innermost cause in words (never a Java class name). */
   private static String rootCause(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
+    if (t instanceof java.net.UnknownHostException) {
+      return "unknown host " + t.getMessage();
+    }
+    if (t instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    return t.getMessage() != null ? t.getMessage() : "no details from the client";
   }
 
   private static String code(S3Exception e) {

@@ -90,6 +90,43 @@ class BadInputTest {
   }
 
   @Test
+  void updateCannotSetANotNullColumnToNullInFileOrInlinedRows() {
+    try (Lake lake = Lake.open(catalog);
+        Transaction tx = lake.begin()) {
+      List<Map<String, Object>> rows = new java.util.ArrayList<>();
+      for (long id = 0; id < 30; id++) {
+        rows.add(Map.of("id", id, "name", "n" + id));
+      }
+      tx.insert("t", rows);
+      tx.commit();
+    }
+    try (Lake lake = Lake.open(catalog);
+        Transaction tx = lake.begin()) {
+      tx.insert("t", List.of(Map.of("id", 100L)));
+      tx.commit();
+    }
+    Map<String, Object> toNull = new java.util.HashMap<>();
+    toNull.put("id", null);
+    for (String where : List.of("id = 3", "id = 100", "true")) {
+      try (Lake lake = Lake.open(catalog);
+          Transaction tx = lake.begin()) {
+        assertThatThrownBy(() -> tx.update("t", toNull, where))
+            .isInstanceOf(QuacklakeException.class)
+            .hasMessageStartingWith("column main.t.id is NOT NULL, but ")
+            .satisfies(
+                e ->
+                    assertThat(((QuacklakeException) e).kind())
+                        .isEqualTo(ErrorKind.INVALID_ARGUMENT));
+      }
+    }
+    try (Lake lake = Lake.open(catalog)) {
+      assertThat(lake.snapshots()).hasSize(4);
+      assertThat(lake.table("t").scan().filter("id IS NULL").count()).isZero();
+      assertThat(lake.table("t").scan().count()).isEqualTo(31);
+    }
+  }
+
+  @Test
   void nullInNotNullColumnIsRejected() {
     try (Lake lake = Lake.open(catalog);
         Transaction tx = lake.begin();

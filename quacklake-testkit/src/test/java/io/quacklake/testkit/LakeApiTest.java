@@ -9,11 +9,14 @@ import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
 import io.quacklake.QuacklakeException;
 import io.quacklake.RowIterator;
+import io.quacklake.ScanReader;
 import io.quacklake.Snapshot;
+import io.quacklake.TableScan;
 import io.quacklake.ViewInfo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 
 /** The public API over golden lakes: listings, time travel by id and time, the row iterator. */
@@ -90,6 +93,29 @@ class LakeApiTest {
               org.assertj.core.groups.Tuple.tuple(5L, "USER_5", 7.5),
               org.assertj.core.groups.Tuple.tuple(6L, "USER_6", 9.0));
       assertThat(rows.metrics().inlinedRows()).isGreaterThan(0);
+    }
+  }
+
+  @Test
+  void aColumnSelectedTwiceFillsBothOutputsFromFilesAndInlinedRows() throws Exception {
+    try (Lake lake = open("basic")) {
+      for (String filter : List.of("true", "id <> 5")) {
+        TableScan scan = lake.table("users").scan().select("id", "name", "ID").filter(filter);
+        long rows = 0;
+        try (ScanReader reader = scan.arrow()) {
+          while (reader.loadNextBatch()) {
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            for (int r = 0; r < root.getRowCount(); r++) {
+              assertThat(root.getVector(2).getObject(r))
+                  .isNotNull()
+                  .isEqualTo(root.getVector(0).getObject(r));
+            }
+            rows += root.getRowCount();
+          }
+          assertThat(reader.metrics().inlinedRows()).isGreaterThan(0);
+        }
+        assertThat(rows).isEqualTo(lake.table("users").scan().filter(filter).count());
+      }
     }
   }
 

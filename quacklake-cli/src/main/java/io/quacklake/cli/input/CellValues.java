@@ -1,8 +1,10 @@
 package io.quacklake.cli.input;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quacklake.QuacklakeException;
 import io.quacklake.text.DuckDbText;
 import io.quacklake.types.LakeColumn;
+import java.io.IOException;
 
 /** Converts input text to a column's canonical value, with errors naming where the text was. */
 final class CellValues {
@@ -26,6 +28,24 @@ final class CellValues {
           "%s: '%s' is not a %s; fix the value or the column type",
           where, text, column.sqlTypeName());
     }
+  }
+
+  /**
+   * As {@link #parse}, but a nested column (list, struct, map) also takes JSON such as {@code
+   * {"k":1}}: the form {@code scan --format csv} writes nested values in. Text that is not JSON is
+   * read in DuckDB's cast form ({@code {k=1}}).
+   */
+  static Object parseCell(String text, LakeColumn column, String where) {
+    if (text != null && column.type().id().isNested()) {
+      JsonNode node;
+      try {
+        node = JsonTrees.parse(text);
+      } catch (IOException notJson) {
+        return parse(text, column, where);
+      }
+      return JsonValues.convert(node, column, where);
+    }
+    return parse(text, column, where);
   }
 
   /**

@@ -5,8 +5,7 @@ import io.quacklake.types.LakeColumn;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -19,9 +18,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * CSV (RFC 4180, UTF-8) with a header row naming the table's columns in any order. An empty
- * unquoted field is NULL, {@code ""} an empty string; values convert as DuckDB casts text. Line
- * numbers in errors are those where a record ends (blank lines are skipped).
+ * CSV (RFC 4180, UTF-8, a byte-order mark is skipped) with a header row naming the table's columns
+ * in any order. An empty unquoted field is NULL, {@code ""} an empty string; values convert as
+ * DuckDB casts text. Line numbers in errors are those where a record ends (blank lines are
+ * skipped).
  */
 final class CsvInput {
   private static final CSVFormat FORMAT =
@@ -39,12 +39,13 @@ final class CsvInput {
   static void read(
       Path file,
       List<LakeColumn> columns,
+      long maxRecordBytes,
       BufferAllocator allocator,
       Consumer<VectorSchemaRoot> sink)
       throws IOException {
     String name = file.getFileName().toString();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+    try (Reader reader = InputText.open(file, true, maxRecordBytes);
+        CSVParser parser = parser(reader, name);
         RowBatches batches = new RowBatches(columns, allocator, sink)) {
       HeaderMatch match = HeaderMatch.of(name, parser.getHeaderNames(), columns, false);
       int width = match.columnOf().length;
@@ -59,7 +60,7 @@ final class CsvInput {
         for (int i = 0; i < width; i++) {
           LakeColumn column = columns.get(match.columnOf()[i]);
           Object value =
-              CellValues.parse(record.get(i), column, where + ", column " + column.name());
+              CellValues.parseCell(record.get(i), column, where + ", column " + column.name());
           batches.set(match.columnOf()[i], value);
         }
         batches.endRow();
@@ -68,12 +69,32 @@ final class CsvInput {
     }
   }
 
+  private static CSVParser parser(Reader reader, String file) throws IOException {
+    try {
+      return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+    } catch (IllegalArgumentException e) {
+      throw QuacklakeException.invalid(
+          "%s line 1: the header has a column without a name; name every column (or remove a"
+              + " trailing comma)",
+          file);
+    }
+  }
+
   private static boolean hasNext(Iterator<CSVRecord> records, String file, long line) {
     try {
       return records.hasNext();
-    } catch (UncheckedIOException | IllegalStateException e) {
-      throw QuacklakeException.invalid(
-          "%s after line %d: not valid CSV (%s)", file, line - 1, e.getMessage());
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw e;
+      }
+      throw notCsv(file, line, e.getCause());
+    } catch (IllegalStateException e) {
+      throw notCsv(file, line, e);
     }
+  }
+
+  private static QuacklakeException notCsv(String file, long line, Exception e) {
+    return QuacklakeException.invalid(
+        "%s after line %d: not valid CSV (%s)", file, line - 1, e.getMessage());
   }
 }

@@ -1,8 +1,11 @@
 package io.quacklake.cli.input;
 
+import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,12 +48,15 @@ public enum InputFormat {
    * columns} (CSV and JSON) or in the file's own layout with the columns' names (Parquet, Arrow). A
    * batch is valid only during the call to {@code sink}.
    *
+   * @param maxRecordBytes the largest CSV record or JSON line allowed
    * @throws QuacklakeException NOT_FOUND for a missing file, INVALID_ARGUMENT naming the file, line
-   *     and column for a value or header that does not fit the columns
+   *     and column for a value or header that does not fit the columns, for text that is not UTF-8
+   *     and for a record over the limit, CORRUPT for a damaged Parquet file
    */
   public void read(
       Path file,
       List<LakeColumn> columns,
+      long maxRecordBytes,
       BufferAllocator allocator,
       Consumer<VectorSchemaRoot> sink) {
     if (!Files.isRegularFile(file)) {
@@ -58,14 +64,23 @@ public enum InputFormat {
     }
     try {
       switch (this) {
-        case csv -> CsvInput.read(file, columns, allocator, sink);
-        case json -> JsonLinesInput.read(file, columns, allocator, sink);
+        case csv -> CsvInput.read(file, columns, maxRecordBytes, allocator, sink);
+        case json -> JsonLinesInput.read(file, columns, maxRecordBytes, allocator, sink);
         case parquet -> ParquetInput.read(file, columns, allocator, sink);
         case arrow -> ArrowInput.read(file, columns, allocator, sink);
       }
+    } catch (UncheckedIOException e) {
+      throw failure(file, e.getCause());
     } catch (IOException e) {
-      throw new QuacklakeException(
-          io.quacklake.ErrorKind.UNAVAILABLE, "cannot read " + file + ": " + e.getMessage(), e);
+      throw failure(file, e);
     }
+  }
+
+  private static QuacklakeException failure(Path file, IOException e) {
+    if (e instanceof CharacterCodingException c) {
+      return InputText.notUtf8(file, c);
+    }
+    return new QuacklakeException(
+        ErrorKind.UNAVAILABLE, "cannot read " + file + ": " + IoReason.of(e), e);
   }
 }

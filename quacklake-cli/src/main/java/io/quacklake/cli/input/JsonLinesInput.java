@@ -1,16 +1,12 @@
 package io.quacklake.cli.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quacklake.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,25 +16,21 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * JSON lines: one object per line, keys naming table columns (case-insensitively). A missing key or
- * {@code null} is NULL; a key that names no column is an error. Blank lines are skipped.
+ * {@code null} is NULL; a key that names no column is an error. Blank lines are skipped. UTF-8, a
+ * byte-order mark is skipped.
  */
 final class JsonLinesInput {
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-          .build();
-
   private JsonLinesInput() {}
 
   static void read(
       Path file,
       List<LakeColumn> columns,
+      long maxRecordBytes,
       BufferAllocator allocator,
       Consumer<VectorSchemaRoot> sink)
       throws IOException {
     String name = file.getFileName().toString();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (BufferedReader reader = new BufferedReader(InputText.open(file, false, maxRecordBytes));
         RowBatches batches = new RowBatches(columns, allocator, sink)) {
       long line = 0;
       for (String text = reader.readLine(); text != null; text = reader.readLine()) {
@@ -67,13 +59,15 @@ final class JsonLinesInput {
 
   private static JsonNode parse(String text, String where) {
     try {
-      JsonNode node = JSON.readTree(text);
-      if (node == null || !node.isObject()) {
+      JsonNode node = JsonTrees.parse(text);
+      if (!node.isObject()) {
         throw QuacklakeException.invalid("%s: expected one JSON object per line", where);
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw QuacklakeException.invalid("%s: not valid JSON (%s)", where, e.getOriginalMessage());
+      throw QuacklakeException.invalid("%s: not valid JSON (%s)", where, JsonTrees.reason(e));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

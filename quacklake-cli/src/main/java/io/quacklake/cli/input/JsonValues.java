@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Converts a JSON value to a column's canonical value: arrays to lists, objects to structs (by
  * field name) or maps (keys converted from text), {@code json} columns take any value as its JSON
- * text, and scalars convert as their text would ({@code 1.5}, {@code "2024-01-02"}, {@code true}).
+ * text (a string stays a JSON string, as in DuckDB's {@code read_json}), and scalars convert as
+ * their text would ({@code 1.5}, {@code "2024-01-02"}, {@code true}).
  */
 final class JsonValues {
   private JsonValues() {}
@@ -28,7 +29,7 @@ final class JsonValues {
     }
     TypeId id = column.type().id();
     return switch (id) {
-      case JSON -> node.isTextual() ? node.textValue() : node.toString();
+      case JSON -> node.toString();
       case LIST -> list(node, column, where);
       case STRUCT -> struct(node, column, where);
       case MAP -> map(node, column, where);

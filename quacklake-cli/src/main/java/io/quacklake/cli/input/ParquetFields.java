@@ -22,6 +22,8 @@ import org.apache.parquet.format.Util;
  * @param hasFieldIds whether any field carries a field id
  */
 record ParquetFields(List<Node> top, boolean hasFieldIds) {
+  /** Deeper schemas are refused (DuckDB's own nesting stays far below). */
+  private static final int MAX_DEPTH = 1000;
 
   /** One field: its name, field id (or null) and children (empty for a leaf). */
   record Node(String name, Integer fieldId, List<Node> children) {
@@ -41,8 +43,8 @@ record ParquetFields(List<Node> top, boolean hasFieldIds) {
   }
 
   /**
-   * @throws QuacklakeException INVALID_ARGUMENT when the file is not Parquet, CORRUPT when its
-   *     footer length does not fit in the file
+   * @throws QuacklakeException INVALID_ARGUMENT when the file is not Parquet, CORRUPT naming the
+   *     file when its footer is damaged
    */
   static ParquetFields read(Path file) throws IOException {
     FileMetaData meta;
@@ -55,33 +57,51 @@ record ParquetFields(List<Node> top, boolean hasFieldIds) {
       }
       long length = Integer.toUnsignedLong(tail.getInt(0));
       if (length > size - 12) {
-        throw QuacklakeException.corrupt(
-            "Parquet file %s is damaged: its footer length %d does not fit in the file's %d"
-                + " bytes; restore or rewrite the file",
-            file.getFileName(), length, size);
+        throw damaged(
+            file,
+            "its footer length " + length + " exceeds the file size " + size + " (truncated?)");
       }
       ByteBuffer footer = ByteBuffer.allocate((int) length);
       channel.read(footer, size - 8 - length);
-      meta = Util.readFileMetaData(new ByteArrayInputStream(footer.array()));
+      try {
+        meta = Util.readFileMetaData(new ByteArrayInputStream(footer.array()));
+      } catch (IOException | RuntimeException e) {
+        throw damaged(file, "its footer does not parse");
+      }
+    }
+    if (meta.getSchema() == null || meta.getSchema().isEmpty()) {
+      throw damaged(file, "its footer has no schema");
     }
     Iterator<SchemaElement> elements = meta.getSchema().iterator();
     SchemaElement root = elements.next();
     boolean[] ids = {false};
     List<Node> top = new ArrayList<>();
     for (int i = 0; i < root.getNum_children(); i++) {
-      top.add(node(elements, ids));
+      top.add(node(file, elements, ids, 1));
     }
     return new ParquetFields(top, ids[0]);
   }
 
-  private static Node node(Iterator<SchemaElement> elements, boolean[] ids) {
+  private static Node node(Path file, Iterator<SchemaElement> elements, boolean[] ids, int depth) {
+    if (!elements.hasNext() || depth > MAX_DEPTH) {
+      throw damaged(
+          file,
+          elements.hasNext()
+              ? "its schema nests deeper than " + MAX_DEPTH + " levels"
+              : "its schema declares more fields than it has");
+    }
     SchemaElement e = elements.next();
     Integer id = e.isSetField_id() ? e.getField_id() : null;
     ids[0] |= id != null;
     List<Node> children = new ArrayList<>();
     for (int i = 0; e.isSetNum_children() && i < e.getNum_children(); i++) {
-      children.add(node(elements, ids));
+      children.add(node(file, elements, ids, depth + 1));
     }
     return new Node(e.getName(), id, children);
+  }
+
+  private static QuacklakeException damaged(Path file, String what) {
+    return QuacklakeException.corrupt(
+        "Parquet file %s is damaged: %s; write it again", file.getFileName(), what);
   }
 }

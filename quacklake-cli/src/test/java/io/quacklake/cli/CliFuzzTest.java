@@ -152,7 +152,10 @@ class CliFuzzTest {
     }
   }
 
-  /** What a reader of the lake can see: snapshots, the rows, and every file under the data path. */
+  /**
+   * What a reader of the lake can see: snapshots, the rows (sorted: a parallel scan may interleave
+   * inlined and file rows differently from run to run), and every file under the data path.
+   */
   private String fingerprint() throws IOException {
     CliRun snapshots = run("snapshots", "--format", "csv");
     CliRun rows = run("scan", "t", "--format", "csv");
@@ -166,7 +169,8 @@ class CliFuzzTest {
               .sorted()
               .collect(Collectors.joining("\n"));
     }
-    return snapshots.out() + "\n" + rows.out() + "\n" + files;
+    String sortedRows = rows.lines().stream().sorted().collect(Collectors.joining("\n"));
+    return snapshots.out() + "\n" + sortedRows + "\n" + files;
   }
 
   private byte[] export(String format) throws IOException {

@@ -53,7 +53,7 @@ class CliHostileParquetTest {
     byte[] bytes = Files.readAllBytes(parquet);
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(bytes.length - 8, -1);
     Files.write(parquet, bytes);
-    assertRefused("hostile.parquet", "footer length 4294967295 does not fit");
+    assertRefused("hostile.parquet", "footer length 4294967295 exceeds the file size");
   }
 
   @Test

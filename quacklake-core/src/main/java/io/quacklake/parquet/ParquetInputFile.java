@@ -107,7 +107,7 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
   /** What parquet-java found wrong, when it says so without naming its own classes. */
   private static String detail(Exception e) {
     if (e instanceof EOFException || e.getCause() instanceof EOFException) {
-      return " (the file ends early)";
+      return " (a page or header runs past the end of its column chunk or of the file)";
     }
     String m = e.getMessage();
     if (m == null || m.contains("class ") || m.contains("org.apache") || m.contains("java.")) {

@@ -188,6 +188,16 @@ public final class VersionedCatalog implements AutoCloseable {
     } catch (IOException e) {
       throw unavailable("upload the catalog's changed blocks to " + layout.root(), e);
     }
+    try {
+      if (versions.baseCollected(current.version() + 1)) {
+        releasePin(pin);
+        deleteQuietly(work);
+        return Published.LOST_RACE;
+      }
+    } catch (IOException e) {
+      releasePin(pin);
+      throw unavailable("check catalog version " + current.version() + " at " + layout.root(), e);
+    }
     CatalogManifest next =
         new CatalogManifest(
             current.version() + 1,
@@ -292,7 +302,10 @@ public final class VersionedCatalog implements AutoCloseable {
       Location pin = reused.isEmpty() ? null : pins.pin(reused);
       CreateOutcome outcome;
       try {
-        outcome = versions.publish(next);
+        outcome =
+            versions.baseCollected(next.version())
+                ? CreateOutcome.ALREADY_EXISTS
+                : versions.publish(next);
       } finally {
         releasePin(pin);
       }

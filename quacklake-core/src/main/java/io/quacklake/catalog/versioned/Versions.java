@@ -104,17 +104,9 @@ final class Versions {
    * resolved by reading the manifest back and comparing it (its writer id makes it unique), and
    * only when it is absent by creating it again.
    *
-   * <p>A version whose base (the version before it) is gone counts as taken: garbage collection
-   * removes a version only once a newer one exists, and removes versions in ascending order, so a
-   * writer that stalled past the retention window must not re-create a collected name and fork
-   * history.
-   *
    * @throws IOException when the outcome cannot be established (the commit state is unknown)
    */
   CreateOutcome publish(CatalogManifest manifest) throws IOException {
-    if (manifest.version() > 1 && !exists(manifest.version() - 1)) {
-      return CreateOutcome.ALREADY_EXISTS;
-    }
     Location where = layout.manifest(manifest.version());
     byte[] bytes = manifest.toBytes();
     IOException last = null;
@@ -152,6 +144,16 @@ final class Versions {
       }
     }
     throw last;
+  }
+
+  /**
+   * Whether {@code version} must count as taken although absent, because its base (the version
+   * before it) is gone: garbage collection removes a version only once a newer one exists, and
+   * removes versions in ascending order, so a writer that stalled past the retention window must
+   * not re-create a collected name and fork history. Ask just before {@link #publish}.
+   */
+  boolean baseCollected(long version) throws IOException {
+    return version > 1 && !exists(version - 1);
   }
 
   /** Whether the manifest stored at {@code where} is exactly {@code bytes}. */

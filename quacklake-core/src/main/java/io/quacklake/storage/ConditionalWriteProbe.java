@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,21 +21,50 @@ import java.util.concurrent.Future;
 public final class ConditionalWriteProbe {
   private static final int RACERS = 4;
 
+  /** Stores proven in this process, by store type and probe location. */
+  private static final Set<String> PROVEN = ConcurrentHashMap.newKeySet();
+
   private ConditionalWriteProbe() {}
 
   /**
-   * Runs the race under {@code scratch} (a directory location) and removes its key.
+   * Refuses a store that cannot create objects only if absent, without writing anything.
    *
-   * @throws QuacklakeException UNSUPPORTED when the store lets two creates win or keeps the wrong
-   *     content, UNAVAILABLE when the store cannot be reached
+   * @throws QuacklakeException UNSUPPORTED when it cannot
    */
-  public static void verify(ObjectStore store, Location scratch) {
+  public static SupportsConditionalWrites requireSupport(ObjectStore store, Location scratch) {
     if (!(store instanceof SupportsConditionalWrites conditional)) {
       throw QuacklakeException.unsupported(
           "the store for %s cannot create objects only if absent; the object-store catalog needs"
               + " that to commit safely",
           scratch);
     }
+    return conditional;
+  }
+
+  /**
+   * {@link #verify}, once per process for a store type and location: the first write of a process
+   * pays for the race, reading never does.
+   */
+  public static void verifyOnce(ObjectStore store, Location scratch) {
+    if (!PROVEN.contains(key(store, scratch))) {
+      verify(store, scratch);
+    }
+  }
+
+  private static String key(ObjectStore store, Location scratch) {
+    return store.getClass().getName() + " " + scratch.value();
+  }
+
+  /**
+   * Runs the race under {@code scratch} (a directory location) and removes its key. It writes to
+   * the store, so it runs when a lake is created and before a process first commits, never when a
+   * lake is only read.
+   *
+   * @throws QuacklakeException UNSUPPORTED when the store lets two creates win or keeps the wrong
+   *     content, UNAVAILABLE when the store cannot be reached
+   */
+  public static void verify(ObjectStore store, Location scratch) {
+    SupportsConditionalWrites conditional = requireSupport(store, scratch);
     Location key = scratch.resolve("probe-" + UUID.randomUUID());
     ExecutorService pool = Executors.newFixedThreadPool(RACERS);
     CountDownLatch start = new CountDownLatch(1);
@@ -69,6 +100,7 @@ public final class ConditionalWriteProbe {
                 + " R2, or a local disk)",
             scratch, wins, RACERS);
       }
+      PROVEN.add(key(store, scratch));
     } catch (java.util.concurrent.ExecutionException | IOException e) {
       Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
       if (cause instanceof QuacklakeException q) {

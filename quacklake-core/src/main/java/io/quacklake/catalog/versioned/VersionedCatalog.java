@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -33,6 +35,7 @@ public final class VersionedCatalog implements AutoCloseable {
   private final CatalogLayout layout;
   private final Versions versions;
   private final Blocks blocks;
+  private final Pins pins;
   private final Path cache;
   private CatalogManifest current;
   private Path currentFile;
@@ -44,14 +47,15 @@ public final class VersionedCatalog implements AutoCloseable {
     this.cache = cache;
     Files.createDirectories(cache.resolve("blocks"));
     this.blocks = new Blocks(store, layout, cache.resolve("blocks"));
+    this.pins = new Pins(store, layout, blocks);
   }
 
   /**
-   * Opens the newest version: probes that the store enforces conditional creates, then fetches and
-   * verifies the database.
+   * Opens the newest version: fetches and verifies the database. Opening writes nothing to the
+   * store; the first write of the process probes that the store enforces conditional creates.
    *
-   * @throws QuacklakeException NOT_FOUND when no lake is there, UNSUPPORTED for a store that
-   *     ignores conditional creates, CORRUPT for a damaged version
+   * @throws QuacklakeException NOT_FOUND when no lake is there, UNSUPPORTED for a store without
+   *     conditional creates, CORRUPT for a damaged version
    */
   public static VersionedCatalog open(ObjectStore store, Location root) {
     VersionedCatalog c = start(store, root);
@@ -73,12 +77,15 @@ public final class VersionedCatalog implements AutoCloseable {
   }
 
   /**
-   * Publishes a new, initialised database as version 1.
+   * Probes that the store enforces conditional creates, then publishes a new, initialised database
+   * as version 1.
    *
-   * @throws QuacklakeException ALREADY_EXISTS when a lake is already there
+   * @throws QuacklakeException ALREADY_EXISTS when a lake is already there, UNSUPPORTED for a store
+   *     that ignores conditional creates
    */
   public static void create(ObjectStore store, Location root, Path database) {
     try (VersionedCatalog c = start(store, root)) {
+      ConditionalWriteProbe.verify(store, c.layout.probes());
       if (c.versions.latest() > 0) {
         throw new QuacklakeException(
             ErrorKind.ALREADY_EXISTS, "a lake already exists at " + root + "; open it instead");
@@ -105,7 +112,7 @@ public final class VersionedCatalog implements AutoCloseable {
   }
 
   private static VersionedCatalog start(ObjectStore store, Location root) {
-    ConditionalWriteProbe.verify(store, new CatalogLayout(root).probes());
+    ConditionalWriteProbe.requireSupport(store, new CatalogLayout(root).probes());
     try {
       return new VersionedCatalog(store, root, Files.createTempDirectory("quacklake-catalog"));
     } catch (IOException e) {
@@ -137,8 +144,14 @@ public final class VersionedCatalog implements AutoCloseable {
     }
   }
 
-  /** A private, writable copy of the current version for one commit attempt. */
+  /**
+   * A private, writable copy of the current version for one commit attempt. The first write of the
+   * process to this store probes it (see {@link ConditionalWriteProbe#verifyOnce}).
+   *
+   * @throws QuacklakeException UNSUPPORTED for a store that ignores conditional creates
+   */
   public Path prepareWrite() {
+    ConditionalWriteProbe.verifyOnce(store, layout.probes());
     try {
       Path work = cache.resolve("work-" + UUID.randomUUID() + ".sqlite");
       Files.copy(currentFile, work);
@@ -157,8 +170,8 @@ public final class VersionedCatalog implements AutoCloseable {
   }
 
   /**
-   * Publishes a changed copy as the next version. Uploads the blocks that are new, then creates the
-   * next manifest only if absent.
+   * Publishes a changed copy as the next version. Uploads the blocks that are new (pinning those
+   * the store already had, see {@link Pins}), then creates the next manifest only if absent.
    *
    * @param snapshotId the newest DuckLake snapshot the copy holds
    * @throws QuacklakeException COMMIT_STATE_UNKNOWN when the manifest's creation could not be
@@ -166,10 +179,24 @@ public final class VersionedCatalog implements AutoCloseable {
    */
   public Published publish(Path work, long snapshotId) {
     Blocks.Split split;
+    Location pin;
     try {
       split = blocks.upload(work, BLOCK_SIZE, new HashSet<>(current.blocks()));
+      Set<String> added = new LinkedHashSet<>(split.blocks());
+      added.removeAll(current.blocks());
+      pin = split.reused().isEmpty() ? null : pins.pin(added);
     } catch (IOException e) {
       throw unavailable("upload the catalog's changed blocks to " + layout.root(), e);
+    }
+    try {
+      if (versions.baseCollected(current.version() + 1)) {
+        releasePin(pin);
+        deleteQuietly(work);
+        return Published.LOST_RACE;
+      }
+    } catch (IOException e) {
+      releasePin(pin);
+      throw unavailable("check catalog version " + current.version() + " at " + layout.root(), e);
     }
     CatalogManifest next =
         new CatalogManifest(
@@ -185,6 +212,7 @@ public final class VersionedCatalog implements AutoCloseable {
     try {
       outcome = versions.publish(next);
     } catch (IOException e) {
+      releasePin(pin);
       throw new QuacklakeException(
           ErrorKind.COMMIT_STATE_UNKNOWN,
           "publishing catalog version "
@@ -198,6 +226,7 @@ public final class VersionedCatalog implements AutoCloseable {
               + " before retrying",
           e);
     }
+    releasePin(pin);
     if (outcome == CreateOutcome.ALREADY_EXISTS) {
       deleteQuietly(work);
       return Published.LOST_RACE;
@@ -248,9 +277,11 @@ public final class VersionedCatalog implements AutoCloseable {
    * Makes the content of version {@code n} the newest version (a new version with the same blocks);
    * snapshots committed after it disappear from the catalog, their files stay until cleanup.
    *
-   * @throws QuacklakeException CONFLICT when another writer published meanwhile
+   * @throws QuacklakeException CONFLICT when another writer published meanwhile, NOT_FOUND when
+   *     version {@code n} does not exist (any more)
    */
   public CatalogManifest restore(long n) {
+    ConditionalWriteProbe.verifyOnce(store, layout.probes());
     try {
       refresh();
       CatalogManifest old = versions.read(n);
@@ -266,7 +297,19 @@ public final class VersionedCatalog implements AutoCloseable {
               old.blocks());
       Path file = versionFile(next.version());
       blocks.assemble(old, file);
-      if (versions.publish(next) != CreateOutcome.CREATED) {
+      Set<String> reused = new LinkedHashSet<>(old.blocks());
+      reused.removeAll(current.blocks());
+      Location pin = reused.isEmpty() ? null : pins.pin(reused);
+      CreateOutcome outcome;
+      try {
+        outcome =
+            versions.baseCollected(next.version())
+                ? CreateOutcome.ALREADY_EXISTS
+                : versions.publish(next);
+      } finally {
+        releasePin(pin);
+      }
+      if (outcome != CreateOutcome.CREATED) {
         deleteQuietly(file);
         throw new QuacklakeException(
             ErrorKind.CONFLICT,
@@ -297,7 +340,7 @@ public final class VersionedCatalog implements AutoCloseable {
   public GarbageCollector.Report collectGarbage(
       java.time.Duration retention, java.time.Duration grace, Instant now) {
     try {
-      return new GarbageCollector(store, layout, versions).run(retention, grace, now);
+      return new GarbageCollector(store, layout, versions, pins).run(retention, grace, now);
     } catch (IOException e) {
       throw unavailable("collect garbage at " + layout.root(), e);
     }
@@ -324,6 +367,12 @@ public final class VersionedCatalog implements AutoCloseable {
           .forEach(VersionedCatalog::deleteQuietly);
     } catch (IOException ignored) {
       // stale copies are removed with the cache
+    }
+  }
+
+  private void releasePin(Location pin) {
+    if (pin != null) {
+      pins.release(pin);
     }
   }
 

@@ -21,6 +21,9 @@ import java.util.List;
 final class Versions {
   private static final int PUBLISH_ATTEMPTS = 5;
 
+  /** A hint is a version number; anything longer is not one. */
+  private static final int HINT_BYTES = 20;
+
   private final ObjectStore store;
   private final SupportsConditionalWrites conditional;
   private final CatalogLayout layout;
@@ -40,7 +43,7 @@ final class Versions {
         return 0;
       }
     }
-    while (exists(n + 1)) {
+    while (n < Long.MAX_VALUE && exists(n + 1)) {
       n++;
     }
     return n;
@@ -69,12 +72,26 @@ final class Versions {
    * @throws QuacklakeException NOT_FOUND when it does not exist, CORRUPT when it does not parse
    */
   CatalogManifest read(long n) throws IOException {
+    if (n < 1) {
+      throw QuacklakeException.notFound(
+          "catalog version %d does not exist at %s", n, layout.versions());
+    }
     Location where = layout.manifest(n);
     try {
-      CatalogManifest m =
-          CatalogManifest.parse(IoRetry.call(() -> Blocks.readAll(store, where)), where.value());
+      byte[] bytes =
+          IoRetry.call(() -> Blocks.readAtMost(store, where, CatalogManifest.MAX_BYTES + 1));
+      if (bytes.length > CatalogManifest.MAX_BYTES) {
+        throw QuacklakeException.corrupt(
+            "catalog manifest %s is larger than %d bytes, far more than Quacklake writes; it was"
+                + " not written by Quacklake: restore it from a backup or remove it",
+            where, CatalogManifest.MAX_BYTES);
+      }
+      CatalogManifest m = CatalogManifest.parse(bytes, where.value());
       if (m.version() != n) {
-        throw QuacklakeException.corrupt("%s claims to be version %d", where, m.version());
+        throw QuacklakeException.corrupt(
+            "catalog manifest %s says it is version %d; it was not written by Quacklake: restore"
+                + " it from a backup or remove it",
+            where, m.version());
       }
       return m;
     } catch (NoSuchFileException e) {
@@ -129,16 +146,28 @@ final class Versions {
     throw last;
   }
 
+  /**
+   * Whether {@code version} must count as taken although absent, because its base (the version
+   * before it) is gone: garbage collection removes a version only once a newer one exists, and
+   * removes versions in ascending order, so a writer that stalled past the retention window must
+   * not re-create a collected name and fork history. Ask just before {@link #publish}.
+   */
+  boolean baseCollected(long version) throws IOException {
+    return version > 1 && !exists(version - 1);
+  }
+
   /** Whether the manifest stored at {@code where} is exactly {@code bytes}. */
   private boolean ours(Location where, byte[] bytes) throws IOException {
-    return Arrays.equals(IoRetry.call(() -> Blocks.readAll(store, where)), bytes);
+    return Arrays.equals(
+        IoRetry.call(() -> Blocks.readAtMost(store, where, bytes.length + 1)), bytes);
   }
 
   private long hint() {
     try {
       String text =
           new String(
-              IoRetry.call(() -> Blocks.readAll(store, layout.hint())), StandardCharsets.UTF_8);
+              IoRetry.call(() -> Blocks.readAtMost(store, layout.hint(), HINT_BYTES)),
+              StandardCharsets.UTF_8);
       return Long.parseLong(text.trim());
     } catch (IOException | NumberFormatException e) {
       return 0;

@@ -2,9 +2,6 @@ package io.quacklake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,14 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CliCatalogTest {
   @TempDir Path temp;
 
-  private record Result(int exit, String out, String err) {
-    List<String> lines() {
-      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-    }
-  }
-
   /** Runs against the lake at temp/lake unless the arguments name another catalog. */
-  private Result run(String... args) {
+  private CliRun run(String... args) {
     String[] all = args;
     if (!List.of(args).contains("--catalog")) {
       all = new String[args.length + 2];
@@ -30,24 +21,11 @@ class CliCatalogTest {
       all[1] = temp.resolve("lake").toUri().toString();
       System.arraycopy(args, 0, all, 2, args.length);
     }
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(all);
-      return new Result(
-          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRun.of(all);
   }
 
-  private Result ok(String... args) {
-    Result r = run(args);
+  private CliRun ok(String... args) {
+    CliRun r = run(args);
     assertThat(r.exit()).as(r.err()).isZero();
     return r;
   }
@@ -69,14 +47,14 @@ class CliCatalogTest {
         .containsExactly("id,name", "1,a", "2,b", "3,c");
     Path export = temp.resolve("copy.sqlite");
     ok("catalog", "export", export.toString());
-    Result fromCopy = run("--catalog", "sqlite:" + export, "tables", "--format", "csv");
+    CliRun fromCopy = run("--catalog", "sqlite:" + export, "tables", "--format", "csv");
     assertThat(fromCopy.exit()).as(fromCopy.err()).isZero();
     assertThat(fromCopy.lines()).containsExactly("table,rows", "main.t,3");
     assertThat(ok("catalog", "gc").lines().get(0)).startsWith("deleted 0 versions and 0 blocks");
-    Result exists = run("catalog", "export", export.toString());
+    CliRun exists = run("catalog", "export", export.toString());
     assertThat(exists.exit()).isNotZero();
     assertThat(exists.err()).contains("exists").doesNotContain("\n\tat ");
-    Result notVersioned = run("--catalog", "sqlite:" + export, "catalog", "versions");
+    CliRun notVersioned = run("--catalog", "sqlite:" + export, "catalog", "versions");
     assertThat(notVersioned.exit()).isEqualTo(1);
     assertThat(notVersioned.err()).contains("not an object-store catalog");
   }

@@ -77,20 +77,17 @@ class CliFuzzTest {
 
   private final List<String> problems = new ArrayList<>();
   private Random random;
-  private String catalog;
+  private CliLake lake;
   private Path data;
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3})
   void mutatedInputsFailCleanlyAndLeaveTheLakeAsItWas(long seed) throws IOException {
     random = new Random(seed);
-    catalog = "sqlite:" + temp.resolve("lake.sqlite");
+    lake = new CliLake(temp);
     data = temp.resolve("data");
-    succeed("init");
-    succeed("create-table", "t", "--schema", SCHEMA);
-    Path seedCsv = temp.resolve("seed.csv");
-    Files.writeString(seedCsv, seedRows(40));
-    succeed("append", "t", seedCsv.toString());
+    lake.write("create-table", "t", "--schema", SCHEMA);
+    lake.write("append", "t", lake.file("seed.csv", seedRows(40).stripTrailing()).toString());
     byte[] csv = export("csv");
     byte[] json = export("json");
     byte[] parquet = export("parquet");
@@ -272,9 +269,6 @@ class CliFuzzTest {
   }
 
   private CliRun run(String... args) {
-    List<String> all =
-        new ArrayList<>(List.of("--catalog", catalog, "--data-path", data.toString()));
-    all.addAll(List.of(args));
-    return CliRun.of(all.toArray(String[]::new));
+    return lake.run(args);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +28,6 @@ class CliHostileParquetTest {
   @TempDir Path temp;
   private String catalog;
   private Path parquet;
-
-  private record Result(int exit, String out, String err) {}
 
   @BeforeEach
   void setUp() throws Exception {
@@ -70,11 +67,11 @@ class CliHostileParquetTest {
   }
 
   private void assertRefused(String... fragments) {
-    Result r = run("append", "t", parquet.toString());
+    CliRun r = run("append", "t", parquet.toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(5);
     assertThat(r.err().strip()).doesNotContain("\n").contains(fragments);
     assertThat(run("snapshots", "--format", "csv").out().strip().split("\n")).hasSize(4);
-    Result scan = run("scan", "t", "--format", "csv");
+    CliRun scan = run("scan", "t", "--format", "csv");
     assertThat(scan.exit()).isZero();
     assertThat(scan.out()).isEqualTo("id,s\n1,a\n");
   }
@@ -103,24 +100,10 @@ class CliHostileParquetTest {
     Files.write(parquet, out.toByteArray());
   }
 
-  private Result run(String... args) {
+  private CliRun run(String... args) {
     List<String> all = new ArrayList<>(List.of("--catalog", catalog));
     all.addAll(List.of("--data-path", temp.resolve("data").toString()));
     all.addAll(List.of(args));
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(all.toArray(String[]::new));
-      System.out.flush();
-      return new Result(
-          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRun.of(all.toArray(String[]::new));
   }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quacklake.testkit.GoldenLakes;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,43 +24,19 @@ class CliTest {
 
   @TempDir Path temp;
 
-  private record Result(int exit, String out, String err) {
-    List<String> lines() {
-      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-    }
-  }
-
-  private static Result run(String... args) {
+  private static CliRun run(String... args) {
     List<String> all = new ArrayList<>();
     all.add("--catalog");
     all.add("duckdb:" + BASIC.resolve("catalog.ducklake"));
     all.add("--data-path");
     all.add(BASIC.resolve("data").toString());
     all.addAll(List.of(args));
-    return runRaw(all.toArray(String[]::new));
-  }
-
-  private static Result runRaw(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      System.out.flush();
-      return new Result(
-          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRun.of(all.toArray(String[]::new));
   }
 
   @Test
   void snapshotsListEverySnapshotWithDuckDbChanges() {
-    Result r = run("snapshots", "--format", "csv");
+    CliRun r = run("snapshots", "--format", "csv");
     assertThat(r.exit()).isZero();
     assertThat(r.lines()).hasSize(9);
     assertThat(r.lines().get(0))
@@ -83,7 +56,7 @@ class CliTest {
 
   @Test
   void describeShowsDuckLakeTypes() {
-    Result r = run("describe", "main.events", "--format", "csv");
+    CliRun r = run("describe", "main.events", "--format", "csv");
     assertThat(r.lines())
         .containsExactly(
             "column,type,sql_type,nullable,default,partition",
@@ -95,7 +68,7 @@ class CliTest {
 
   @Test
   void scanFiltersProjectsAndTimeTravels() {
-    Result r =
+    CliRun r =
         run(
             "scan",
             "users",
@@ -115,7 +88,7 @@ class CliTest {
 
   @Test
   void scanAsJsonLinesKeepsTypes() throws Exception {
-    Result r = run("scan", "main.users", "--where", "id = 101", "--format", "json");
+    CliRun r = run("scan", "main.users", "--where", "id = 101", "--format", "json");
     assertThat(r.lines()).hasSize(1);
     JsonNode row = new ObjectMapper().readTree(r.lines().get(0));
     assertThat(row.get("id").isNumber()).isTrue();
@@ -127,7 +100,7 @@ class CliTest {
   @Test
   void scanWritesAnArrowStreamWithLimit() throws Exception {
     Path file = temp.resolve("events.arrow");
-    Result r =
+    CliRun r =
         run(
             "scan",
             "main.events",
@@ -152,7 +125,7 @@ class CliTest {
   @Test
   void scanWritesOneParquetFileDuckDbReads() throws Exception {
     Path file = temp.resolve("users.parquet");
-    Result r =
+    CliRun r =
         run(
             "scan",
             "main.users",
@@ -183,14 +156,14 @@ class CliTest {
 
   @Test
   void parquetFormatNeedsOutput() {
-    Result r = run("scan", "main.users", "--format", "parquet");
+    CliRun r = run("scan", "main.users", "--format", "parquet");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("--output");
   }
 
   @Test
   void unknownTableIsNotFoundOnOneLine() {
-    Result r = run("scan", "main.nope");
+    CliRun r = run("scan", "main.nope");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(r.err()).contains("main.nope").contains("does not exist");
@@ -198,21 +171,21 @@ class CliTest {
 
   @Test
   void badExpressionIsInvalidArgument() {
-    Result r = run("scan", "main.users", "--where", "id >");
+    CliRun r = run("scan", "main.users", "--where", "id >");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err().strip().lines()).hasSize(1);
   }
 
   @Test
   void unknownColumnIsInvalidArgument() {
-    Result r = run("scan", "main.users", "--columns", "nope");
+    CliRun r = run("scan", "main.users", "--columns", "nope");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("nope").contains("id");
   }
 
   @Test
   void missingCatalogIsNotFound() {
-    Result r = runRaw("--catalog", temp.resolve("none.sqlite").toString(), "snapshots");
+    CliRun r = CliRun.of("--catalog", temp.resolve("none.sqlite").toString(), "snapshots");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("does not exist");
   }
@@ -226,14 +199,14 @@ class CliTest {
           "CREATE TABLE ducklake_metadata(key VARCHAR, value VARCHAR, scope VARCHAR, scope_id BIGINT)");
       s.execute("INSERT INTO ducklake_metadata VALUES ('version', '0.2', NULL, NULL)");
     }
-    Result r = runRaw("--catalog", "sqlite:" + file, "snapshots");
+    CliRun r = CliRun.of("--catalog", "sqlite:" + file, "snapshots");
     assertThat(r.exit()).isEqualTo(5);
     assertThat(r.err()).contains("0.2").contains("1.0");
   }
 
   @Test
   void missingCatalogOptionIsInvalid() {
-    Result r = runRaw("snapshots");
+    CliRun r = CliRun.of("snapshots");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("--catalog");
   }

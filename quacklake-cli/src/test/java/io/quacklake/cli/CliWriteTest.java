@@ -2,8 +2,6 @@ package io.quacklake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,49 +31,25 @@ class CliWriteTest {
 
   private String catalog;
 
-  private record Result(int exit, String out, String err) {
-    List<String> lines() {
-      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-    }
-  }
-
   @BeforeEach
   void createLake() {
     catalog = "sqlite:" + temp.resolve("lake.sqlite");
-    Result r = run("init");
+    CliRun r = run("init");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("0\n");
     assertThat(r.err()).isEmpty();
   }
 
-  private Result run(String... args) {
+  private CliRun run(String... args) {
     List<String> all = new ArrayList<>(List.of("--catalog", catalog));
     all.addAll(List.of("--data-path", temp.resolve("data").toString()));
     all.addAll(List.of(args));
-    return runRaw(all.toArray(String[]::new));
-  }
-
-  private static Result runRaw(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      System.out.flush();
-      return new Result(
-          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRun.of(all.toArray(String[]::new));
   }
 
   /** Runs a writing command and returns the snapshot id it printed. */
   private long write(String... args) {
-    Result r = run(args);
+    CliRun r = run(args);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.lines()).hasSize(1);
     assertThat(r.err()).isEmpty();
@@ -97,7 +71,7 @@ class CliWriteTest {
   private List<String> scan(String table, String... extra) {
     List<String> args = new ArrayList<>(List.of("scan", table, "--format", "csv"));
     args.addAll(List.of(extra));
-    Result r = run(args.toArray(String[]::new));
+    CliRun r = run(args.toArray(String[]::new));
     assertThat(r.exit()).as(r.err()).isZero();
     return r.lines();
   }
@@ -139,7 +113,7 @@ class CliWriteTest {
             "2,\"b, \"\"quoted\"\"\",0.01,false",
             "3,,,true",
             "4,\"\",7.00,false");
-    Result describe = run("describe", "orders", "--format", "csv");
+    CliRun describe = run("describe", "orders", "--format", "csv");
     assertThat(describe.lines()).contains("amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,");
   }
 
@@ -174,7 +148,7 @@ class CliWriteTest {
             "",
             "{\"ID\": 2, \"tags\": null}");
     assertThat(write("append", "events", json.toString())).isEqualTo(2);
-    Result r = run("scan", "events", "--format", "json");
+    CliRun r = run("scan", "events", "--format", "json");
     assertThat(r.lines()).hasSize(2);
     assertThat(r.lines().get(0))
         .contains("\"tags\":[\"x\",null]")
@@ -188,10 +162,10 @@ class CliWriteTest {
   void jsonValueOfTheWrongKindNamesFileLineAndColumn() throws Exception {
     write("create-table", "t", "--schema", "id INTEGER, tags VARCHAR[]");
     Path json = file("t.jsonl", "{\"id\": 1}", "{\"id\": 2, \"tags\": {\"a\": 1}}");
-    Result r = run("append", "t", json.toString());
+    CliRun r = run("append", "t", json.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("t.jsonl line 2, column tags").contains("VARCHAR[]");
-    Result extra = run("append", "t", file("u.jsonl", "{\"id\": 1, \"x\": 2}").toString());
+    CliRun extra = run("append", "t", file("u.jsonl", "{\"id\": 1, \"x\": 2}").toString());
     assertThat(extra.exit()).isEqualTo(1);
     assertThat(extra.err()).contains("u.jsonl line 1").contains("'x'");
   }
@@ -283,7 +257,7 @@ class CliWriteTest {
     Path good = file("good.csv", "id,name,amount,ok", "1,a,1,true");
     Path bad = file("orders.csv", "id,name,amount,ok", "1,a,1,true", "2,b,abc,true");
     int before = snapshotCount();
-    Result r = run("append", "orders", good.toString(), bad.toString());
+    CliRun r = run("append", "orders", good.toString(), bad.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
@@ -297,10 +271,10 @@ class CliWriteTest {
   @Test
   void csvHeaderMustNameExactlyTheTableColumns() throws Exception {
     createOrders();
-    Result missing = run("append", "orders", file("m.csv", "id,name,ok", "1,a,true").toString());
+    CliRun missing = run("append", "orders", file("m.csv", "id,name,ok", "1,a,true").toString());
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.err()).contains("m.csv").contains("'amount' is missing");
-    Result extra =
+    CliRun extra =
         run("append", "orders", file("e.csv", "id,name,amount,ok,x", "1,a,1,true,2").toString());
     assertThat(extra.exit()).isEqualTo(1);
     assertThat(extra.err()).contains("e.csv").contains("'x' is not in the table");
@@ -309,7 +283,7 @@ class CliWriteTest {
   @Test
   void nullInNotNullColumnIsRejected() throws Exception {
     createOrders();
-    Result r = run("append", "orders", file("n.csv", "id,name,amount,ok", ",a,1,true").toString());
+    CliRun r = run("append", "orders", file("n.csv", "id,name,amount,ok", ",a,1,true").toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("n.csv line 2, column id: NULL in a NOT NULL column");
   }
@@ -345,7 +319,7 @@ class CliWriteTest {
             + " r DATETIME, s TIMESTAMP_S, t TIMESTAMP_MS, u TIMESTAMP_NS, v TIMESTAMP WITH TIME"
             + " ZONE, w INTERVAL, x TEXT, y JSON, z BYTEA, aa UUID, bb INTEGER[][],"
             + " cc STRUCT(a INTEGER, b VARCHAR), dd MAP(VARCHAR, INTEGER)");
-    Result r = run("describe", "all_types", "--format", "csv");
+    CliRun r = run("describe", "all_types", "--format", "csv");
     assertThat(r.lines()).hasSize(31);
     assertThat(r.lines())
         .contains(
@@ -356,12 +330,12 @@ class CliWriteTest {
 
   @Test
   void badSchemasAreInvalidOrUnsupported() {
-    Result unknown = run("create-table", "t", "--schema", "id BIGINT, x MONEY");
+    CliRun unknown = run("create-table", "t", "--schema", "id BIGINT, x MONEY");
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err()).contains("unknown type MONEY at position 14");
-    Result enumType = run("create-table", "t", "--schema", "id ENUM('a')");
+    CliRun enumType = run("create-table", "t", "--schema", "id ENUM('a')");
     assertThat(enumType.exit()).isEqualTo(5);
-    Result partitioned =
+    CliRun partitioned =
         run("create-table", "t", "--schema", "id BIGINT", "--partition-by", "hour(id)");
     assertThat(partitioned.exit()).isEqualTo(1);
     assertThat(partitioned.err()).contains("hour(id)");
@@ -383,7 +357,7 @@ class CliWriteTest {
     assertThat(scan("orders"))
         .containsExactlyInAnyOrder(
             "id,name,amount,ok", "1,it's,9.50,true", "2,B,20.00,true", "3,c,3.00,");
-    Result bad = run("update", "orders", "--set", "amount = 'abc'");
+    CliRun bad = run("update", "orders", "--set", "amount = 'abc'");
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("amount");
   }
@@ -430,14 +404,20 @@ class CliWriteTest {
     for (String kind : List.of("postgres", "mariadb")) {
       String location = io.quacklake.testkit.TestCatalogs.location(kind, temp);
       String data = temp.resolve(kind + "-data").toString();
-      assertThat(runRaw("--catalog", location, "--data-path", data, "init").exit()).isZero();
+      assertThat(CliRun.of("--catalog", location, "--data-path", data, "init").exit()).isZero();
       assertThat(
-              runRaw("--catalog", location, "create-table", "t", "--schema", "id BIGINT, s VARCHAR")
+              CliRun.of(
+                      "--catalog",
+                      location,
+                      "create-table",
+                      "t",
+                      "--schema",
+                      "id BIGINT, s VARCHAR")
                   .exit())
           .isZero();
       Path csv = file(kind + ".csv", "id,s", "1,é", "2,");
-      assertThat(runRaw("--catalog", location, "append", "t", csv.toString()).exit()).isZero();
-      Result r = runRaw("--catalog", location, "scan", "t", "--format", "csv");
+      assertThat(CliRun.of("--catalog", location, "append", "t", csv.toString()).exit()).isZero();
+      CliRun r = CliRun.of("--catalog", location, "scan", "t", "--format", "csv");
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.lines()).containsExactlyInAnyOrder("id,s", "1,é", "2,");
     }
@@ -445,10 +425,10 @@ class CliWriteTest {
 
   @Test
   void initFailsWhenALakeExistsOrWithoutDataPath() {
-    Result again = run("init");
+    CliRun again = run("init");
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.err()).contains("already");
-    Result noPath = runRaw("--catalog", "sqlite:" + temp.resolve("other.sqlite"), "init");
+    CliRun noPath = CliRun.of("--catalog", "sqlite:" + temp.resolve("other.sqlite"), "init");
     assertThat(noPath.exit()).isEqualTo(1);
     assertThat(noPath.err()).contains("--data-path");
   }
@@ -459,18 +439,18 @@ class CliWriteTest {
     Path config =
         file("lake.properties", "catalog=" + catalog, "data-path=" + temp.resolve("data"));
     write("append", "t", file("rows.csv", "id", "1", "2").toString());
-    Result fromFile = runRaw("--config", config.toString(), "tables", "--format", "csv");
+    CliRun fromFile = CliRun.of("--config", config.toString(), "tables", "--format", "csv");
     assertThat(fromFile.exit()).as(fromFile.err()).isZero();
     assertThat(fromFile.lines()).containsExactly("table,rows", "main.t,2");
-    Result overridden =
-        runRaw(
+    CliRun overridden =
+        CliRun.of(
             "--config",
             config.toString(),
             "--catalog",
             "sqlite:" + temp.resolve("nope.sqlite"),
             "tables");
     assertThat(overridden.exit()).isEqualTo(2);
-    Result bad = runRaw("--config", file("bad.properties", "catalogue=x").toString(), "tables");
+    CliRun bad = CliRun.of("--config", file("bad.properties", "catalogue=x").toString(), "tables");
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("unknown keys [catalogue]");
   }

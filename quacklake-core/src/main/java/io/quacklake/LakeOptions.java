@@ -54,7 +54,7 @@ public final class LakeOptions {
       throw QuacklakeException.invalid(
           "inlineByteLimit must not be negative, got %d", inlineByteLimit);
     }
-    this.dataPath = dataPath;
+    this.dataPath = dataPath == null || dataPath.isBlank() ? null : dataPath;
     this.readThreads = readThreads;
     this.batchSize = batchSize;
     this.maxRetries = maxRetries;
@@ -147,7 +147,7 @@ public final class LakeOptions {
     return inlineByteLimit;
   }
 
-  /** These options with the data path overridden (null: the catalog's stored one). */
+  /** These options with the data path overridden (null or blank: the catalog's stored one). */
   public LakeOptions withDataPath(String path) {
     return new LakeOptions(
         path,

@@ -43,6 +43,13 @@ class LakeOptionsTest {
   }
 
   @Test
+  void blankDataPathMeansTheStoredOne() {
+    assertThat(LakeOptions.dataPath("").dataPath()).isNull();
+    assertThat(LakeOptions.dataPath("/d").withDataPath("  ").dataPath()).isNull();
+    assertThat(LakeOptions.dataPath("").withDataPath(null)).isEqualTo(LakeOptions.defaults());
+  }
+
+  @Test
   void equalSettingsAreEqualValues() {
     LakeOptions a = LakeOptions.defaults().withReadThreads(2).withStorageSetting("s3.region", "x");
     LakeOptions b = LakeOptions.defaults().withStorageSetting("s3.region", "x").withReadThreads(2);

@@ -1,34 +1,23 @@
 package io.quacklake;
 
-/** Coarse error kinds: each tells the caller what to do next. */
+/** Coarse error kinds: each tells the caller what to do next. Later releases may add kinds. */
 public enum ErrorKind {
   /** The caller passed something wrong; fix the input. */
-  INVALID_ARGUMENT(1),
+  INVALID_ARGUMENT,
   /** A lake, schema, table, column, snapshot or file does not exist. */
-  NOT_FOUND(2),
+  NOT_FOUND,
   /** The object to create exists already. */
-  ALREADY_EXISTS(1),
+  ALREADY_EXISTS,
   /** A concurrent commit conflicts with this transaction; nothing was written, retry it. */
-  CONFLICT(3),
+  CONFLICT,
   /** The commit may or may not have happened; inspect the snapshot log, never clean up. */
-  COMMIT_STATE_UNKNOWN(70),
+  COMMIT_STATE_UNKNOWN,
   /** The catalog or storage could not be reached; transient, retry later. */
-  UNAVAILABLE(4),
+  UNAVAILABLE,
   /** A format version or feature this release does not support. */
-  UNSUPPORTED(5),
+  UNSUPPORTED,
   /** Data or metadata is damaged or inconsistent. */
-  CORRUPT(5),
+  CORRUPT,
   /** A bug in Quacklake. */
-  INTERNAL(70);
-
-  private final int exitCode;
-
-  ErrorKind(int exitCode) {
-    this.exitCode = exitCode;
-  }
-
-  /** The CLI exit code for this kind (see docs/cli.md). */
-  public int exitCode() {
-    return exitCode;
-  }
+  INTERNAL
 }

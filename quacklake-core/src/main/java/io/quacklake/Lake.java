@@ -140,7 +140,7 @@ public final class Lake implements AutoCloseable {
    *
    * @throws QuacklakeException INVALID_ARGUMENT for other catalogs, which keep no versions
    */
-  public VersionedCatalog catalogVersions() {
+  public CatalogVersions catalogVersions() {
     VersionedCatalog v = catalog.versions();
     if (v == null) {
       throw QuacklakeException.invalid(
@@ -148,7 +148,7 @@ public final class Lake implements AutoCloseable {
               + " versions",
           catalog.location());
     }
-    return v;
+    return new ObjectStoreCatalogVersions(v);
   }
 
   public List<Snapshot> snapshots() {

@@ -4,41 +4,41 @@ import io.quacklake.catalog.CatalogLocation;
 import io.quacklake.storage.StorageSettings;
 import io.quacklake.txn.RetryPolicy;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * How to open a lake.
+ * How to open a lake: an immutable value built from {@link #defaults()} with {@code withX} methods,
+ * each returning a copy with one setting changed. New settings may be added in later releases
+ * without breaking callers.
  *
- * @param dataPath overrides the catalog's stored data path (a moved lake), or null
- * @param readThreads threads that read data files in parallel during scans, and that shred a data
- *     file's columns while it is written (≥ 1)
- * @param batchSize rows per Arrow batch produced by scans
- * @param maxRetries how often a commit retries after another writer took the next snapshot id
- * @param retryWaitMillis the first wait before a retry; later waits grow by 1.5× with jitter
- * @param metadataSchema the database schema holding the catalog tables (PostgreSQL), or null
- * @param storage settings for object stores (S3 endpoint, region, keys); environment variables fill
- *     in what is not set
- * @param driverClassKeys whether the catalog location may set JDBC driver keys that make the driver
- *     load a class ({@code socketFactory}, {@code sslfactory}, ...); off by default, as whoever
- *     writes the location would run code in this process
- * @param inlineByteLimit at most this many bytes of values are inlined into the catalog per commit
- *     (default 1 MiB); rows beyond it go to a Parquet file, as rows beyond the catalog's {@code
- *     data_inlining_row_limit} do
+ * <pre>{@code
+ * LakeOptions options = LakeOptions.defaults().withReadThreads(4).withMaxRetries(20);
+ * }</pre>
  */
-public record LakeOptions(
-    String dataPath,
-    int readThreads,
-    int batchSize,
-    int maxRetries,
-    long retryWaitMillis,
-    String metadataSchema,
-    StorageSettings storage,
-    boolean driverClassKeys,
-    long inlineByteLimit) {
-  /** The default {@link #inlineByteLimit}: 1 MiB. */
+public final class LakeOptions {
+  /** The default {@link #inlineByteLimit()}: 1 MiB. */
   public static final long DEFAULT_INLINE_BYTE_LIMIT = 1 << 20;
 
-  public LakeOptions {
-    storage = storage == null ? StorageSettings.NONE : storage;
+  private final String dataPath;
+  private final int readThreads;
+  private final int batchSize;
+  private final int maxRetries;
+  private final long retryWaitMillis;
+  private final String metadataSchema;
+  private final StorageSettings storage;
+  private final boolean driverClassKeys;
+  private final long inlineByteLimit;
+
+  private LakeOptions(
+      String dataPath,
+      int readThreads,
+      int batchSize,
+      int maxRetries,
+      long retryWaitMillis,
+      String metadataSchema,
+      StorageSettings storage,
+      boolean driverClassKeys,
+      long inlineByteLimit) {
     if (readThreads < 1) {
       throw QuacklakeException.invalid("readThreads must be at least 1, got %d", readThreads);
     }
@@ -54,8 +54,22 @@ public record LakeOptions(
       throw QuacklakeException.invalid(
           "inlineByteLimit must not be negative, got %d", inlineByteLimit);
     }
+    this.dataPath = dataPath == null || dataPath.isBlank() ? null : dataPath;
+    this.readThreads = readThreads;
+    this.batchSize = batchSize;
+    this.maxRetries = maxRetries;
+    this.retryWaitMillis = retryWaitMillis;
+    this.metadataSchema = metadataSchema;
+    this.storage = storage == null ? StorageSettings.NONE : storage;
+    this.driverClassKeys = driverClassKeys;
+    this.inlineByteLimit = inlineByteLimit;
   }
 
+  /**
+   * No data path override, one read thread per processor, 8192 rows per batch, 10 retries starting
+   * at 100 ms, the default metadata schema, no storage settings, driver class keys refused, and
+   * {@link #DEFAULT_INLINE_BYTE_LIMIT}.
+   */
   public static LakeOptions defaults() {
     return new LakeOptions(
         null,
@@ -74,6 +88,66 @@ public record LakeOptions(
     return defaults().withDataPath(dataPath);
   }
 
+  /** Overrides the catalog's stored data path (a moved lake), or null to use the stored one. */
+  public String dataPath() {
+    return dataPath;
+  }
+
+  /**
+   * Threads that read data files in parallel during scans, and that shred a data file's columns
+   * while it is written (≥ 1).
+   */
+  public int readThreads() {
+    return readThreads;
+  }
+
+  /** Rows per Arrow batch produced by scans (≥ 1). */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** How often a commit retries after another writer took the next snapshot id. */
+  public int maxRetries() {
+    return maxRetries;
+  }
+
+  /** The first wait before a retry; later waits grow by 1.5× with jitter. */
+  public long retryWaitMillis() {
+    return retryWaitMillis;
+  }
+
+  /** The database schema holding the catalog tables (PostgreSQL), or null for the default. */
+  public String metadataSchema() {
+    return metadataSchema;
+  }
+
+  /**
+   * Settings for object stores (S3 endpoint, region, keys); environment variables fill in what is
+   * not set. Never null.
+   */
+  public StorageSettings storage() {
+    return storage;
+  }
+
+  /**
+   * Whether the catalog location may set JDBC driver keys that make the driver load a class ({@code
+   * socketFactory}, {@code sslfactory}, ...); off by default, as whoever writes the location would
+   * run code in this process.
+   */
+  public boolean driverClassKeys() {
+    return driverClassKeys;
+  }
+
+  /**
+   * At most this many bytes of values are inlined into the catalog per commit (default 1 MiB); rows
+   * beyond it go to a Parquet file, as rows beyond the catalog's {@code data_inlining_row_limit}
+   * do.
+   */
+  public long inlineByteLimit() {
+    return inlineByteLimit;
+  }
+
+  /** These options with the data path overridden (null or blank: the catalog's stored one). */
   public LakeOptions withDataPath(String path) {
     return new LakeOptions(
         path,
@@ -87,6 +161,7 @@ public record LakeOptions(
         inlineByteLimit);
   }
 
+  /** These options with {@code threads} read threads (≥ 1). */
   public LakeOptions withReadThreads(int threads) {
     return new LakeOptions(
         dataPath,
@@ -100,6 +175,7 @@ public record LakeOptions(
         inlineByteLimit);
   }
 
+  /** These options with {@code rows} rows per scan batch (≥ 1). */
   public LakeOptions withBatchSize(int rows) {
     return new LakeOptions(
         dataPath,
@@ -113,6 +189,7 @@ public record LakeOptions(
         inlineByteLimit);
   }
 
+  /** These options with at most {@code retries} commit retries (≥ 0). */
   public LakeOptions withMaxRetries(int retries) {
     return new LakeOptions(
         dataPath,
@@ -126,6 +203,7 @@ public record LakeOptions(
         inlineByteLimit);
   }
 
+  /** These options with a first retry wait of {@code millis} (≥ 0). */
   public LakeOptions withRetryWaitMillis(long millis) {
     return new LakeOptions(
         dataPath,
@@ -139,7 +217,7 @@ public record LakeOptions(
         inlineByteLimit);
   }
 
-  /** The defaults with the catalog tables in another database schema (PostgreSQL). */
+  /** These options with the catalog tables in another database schema (PostgreSQL). */
   public LakeOptions withMetadataSchema(String schema) {
     return new LakeOptions(
         dataPath,
@@ -204,5 +282,57 @@ public record LakeOptions(
 
   RetryPolicy retryPolicy() {
     return new RetryPolicy(maxRetries, Duration.ofMillis(retryWaitMillis), 1.5);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LakeOptions other
+        && Objects.equals(dataPath, other.dataPath)
+        && readThreads == other.readThreads
+        && batchSize == other.batchSize
+        && maxRetries == other.maxRetries
+        && retryWaitMillis == other.retryWaitMillis
+        && Objects.equals(metadataSchema, other.metadataSchema)
+        && storage.equals(other.storage)
+        && driverClassKeys == other.driverClassKeys
+        && inlineByteLimit == other.inlineByteLimit;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        dataPath,
+        readThreads,
+        batchSize,
+        maxRetries,
+        retryWaitMillis,
+        metadataSchema,
+        storage,
+        driverClassKeys,
+        inlineByteLimit);
+  }
+
+  /** The settings, with storage secrets redacted (see {@link StorageSettings#toString()}). */
+  @Override
+  public String toString() {
+    return "LakeOptions[dataPath="
+        + dataPath
+        + ", readThreads="
+        + readThreads
+        + ", batchSize="
+        + batchSize
+        + ", maxRetries="
+        + maxRetries
+        + ", retryWaitMillis="
+        + retryWaitMillis
+        + ", metadataSchema="
+        + metadataSchema
+        + ", storage="
+        + storage
+        + ", driverClassKeys="
+        + driverClassKeys
+        + ", inlineByteLimit="
+        + inlineByteLimit
+        + "]";
   }
 }

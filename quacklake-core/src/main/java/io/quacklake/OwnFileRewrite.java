@@ -11,7 +11,6 @@ import io.quacklake.types.ArrowRows;
 import io.quacklake.write.DataFileWriter;
 import io.quacklake.write.PendingDataFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,13 @@ final class OwnFileRewrite {
       try {
         lake.store().delete(old.file().location());
       } catch (IOException ex) {
-        throw new UncheckedIOException("cannot remove " + old.file().location(), ex);
+        throw new QuacklakeException(
+            ErrorKind.UNAVAILABLE,
+            "cannot remove "
+                + old.file().location()
+                + ", rewritten without deleted rows: "
+                + ex.getMessage(),
+            ex);
       }
     }
   }

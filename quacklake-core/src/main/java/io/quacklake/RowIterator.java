@@ -1,8 +1,6 @@
 package io.quacklake;
 
 import io.quacklake.types.ArrowValues;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,19 +25,15 @@ public final class RowIterator implements Iterator<Map<String, Object>>, AutoClo
 
   @Override
   public boolean hasNext() {
-    try {
-      VectorSchemaRoot root = reader.getVectorSchemaRoot();
-      while (!loaded || row >= root.getRowCount()) {
-        if (!reader.loadNextBatch()) {
-          return false;
-        }
-        loaded = true;
-        row = 0;
+    VectorSchemaRoot root = reader.getVectorSchemaRoot();
+    while (!loaded || row >= root.getRowCount()) {
+      if (!reader.loadNextBatch()) {
+        return false;
       }
-      return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      loaded = true;
+      row = 0;
     }
+    return true;
   }
 
   @Override
@@ -47,12 +41,7 @@ public final class RowIterator implements Iterator<Map<String, Object>>, AutoClo
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    List<FieldVector> vectors;
-    try {
-      vectors = reader.getVectorSchemaRoot().getFieldVectors();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<FieldVector> vectors = reader.getVectorSchemaRoot().getFieldVectors();
     Map<String, Object> out = new LinkedHashMap<>();
     for (FieldVector v : vectors) {
       out.put(v.getName(), ArrowValues.get(v, row));
@@ -75,10 +64,6 @@ public final class RowIterator implements Iterator<Map<String, Object>>, AutoClo
 
   @Override
   public void close() {
-    try {
-      reader.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    reader.close();
   }
 }

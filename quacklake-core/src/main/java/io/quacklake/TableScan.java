@@ -134,8 +134,6 @@ public final class TableScan {
       while (reader.loadNextBatch()) {
         count += reader.getVectorSchemaRoot().getRowCount();
       }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
     return count;
   }

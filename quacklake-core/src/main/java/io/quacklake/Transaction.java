@@ -38,7 +38,9 @@ public final class Transaction implements AutoCloseable {
   private final TransactionTables tables;
   private final RowOperations rows;
   private final TransactionViews views;
-  private boolean finished;
+
+  /** How the transaction ended ({@code commit()}, ...), or null while it is open. */
+  private String endedBy;
 
   Transaction(Lake lake, SnapshotRecord base) {
     this.lake = lake;
@@ -55,6 +57,7 @@ public final class Transaction implements AutoCloseable {
 
   /** Author, message and extra information stored with the commit. */
   public Transaction commitMessage(String author, String message, String extraInfo) {
+    open();
     state.commitMessage(author, message, extraInfo);
     return this;
   }
@@ -348,7 +351,7 @@ public final class Transaction implements AutoCloseable {
    */
   public Snapshot commit() {
     open();
-    finished = true;
+    endedBy = "commit()";
     if (state.isEmpty()) {
       return lake.snapshot(baseSnapshotId());
     }
@@ -362,22 +365,36 @@ public final class Transaction implements AutoCloseable {
     }
   }
 
-  /** Discards everything and removes the files this transaction wrote. */
+  /**
+   * Discards everything and removes the files this transaction wrote; does nothing once the
+   * transaction has ended.
+   */
   public void rollback() {
-    if (!finished) {
-      finished = true;
+    end("rollback()");
+  }
+
+  /** Rolls back unless the transaction has ended (committed or rolled back). */
+  @Override
+  public void close() {
+    end("close()");
+  }
+
+  private void end(String by) {
+    if (endedBy == null) {
+      endedBy = by;
       lake.removeFiles(state.writtenFiles());
     }
   }
 
-  @Override
-  public void close() {
-    rollback();
-  }
-
+  /**
+   * @throws QuacklakeException INVALID_ARGUMENT when the transaction has ended
+   */
   private void open() {
-    if (finished) {
-      throw new IllegalStateException("transaction is already committed or rolled back");
+    if (endedBy != null) {
+      throw QuacklakeException.invalid(
+          "this transaction (on snapshot %d) already ended with %s; begin a new one with"
+              + " Lake.begin()",
+          baseSnapshotId(), endedBy);
     }
   }
 }

@@ -3,8 +3,6 @@ package io.quacklake.bench;
 import io.quacklake.Lake;
 import io.quacklake.ScanReader;
 import io.quacklake.Transaction;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,8 +87,6 @@ final class MemoryBench {
         throw new IllegalStateException("memory: scan returned " + n + " rows, expected " + rows);
       }
       return scanAllocator.getPeakMemoryAllocation();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -10,8 +10,6 @@ import io.quacklake.s3.S3ObjectStore;
 import io.quacklake.s3.S3Settings;
 import io.quacklake.storage.ObjectStores;
 import io.quacklake.testkit.S3ProxyProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -164,8 +162,6 @@ final class S3Bench {
       while (r.loadNextBatch()) {
         n += r.getVectorSchemaRoot().getRowCount();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return n;
   }

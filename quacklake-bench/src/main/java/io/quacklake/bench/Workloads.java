@@ -79,24 +79,20 @@ final class Workloads {
 
   /** Scans through an open lake (opened once, as DuckDB's connection is). */
   long quacklakeScan(Lake lake, String filter, String... columns) {
-    try {
-      TableScan scan = lake.table("events").scan();
-      if (columns.length > 0) {
-        scan = scan.select(columns);
-      }
-      if (filter != null) {
-        scan = scan.filter(filter);
-      }
-      long n = 0;
-      try (ScanReader r = scan.arrow()) {
-        while (r.loadNextBatch()) {
-          n += r.getVectorSchemaRoot().getRowCount();
-        }
-      }
-      return n;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    TableScan scan = lake.table("events").scan();
+    if (columns.length > 0) {
+      scan = scan.select(columns);
     }
+    if (filter != null) {
+      scan = scan.filter(filter);
+    }
+    long n = 0;
+    try (ScanReader r = scan.arrow()) {
+      while (r.loadNextBatch()) {
+        n += r.getVectorSchemaRoot().getRowCount();
+      }
+    }
+    return n;
   }
 
   static Lake open(String catalog) {

@@ -1,9 +1,9 @@
 package io.quacklake.cli;
 
+import io.quacklake.CatalogGarbageReport;
+import io.quacklake.CatalogVersion;
+import io.quacklake.CatalogVersions;
 import io.quacklake.Lake;
-import io.quacklake.catalog.versioned.CatalogManifest;
-import io.quacklake.catalog.versioned.GarbageCollector;
-import io.quacklake.catalog.versioned.VersionedCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ final class CatalogCommand implements Runnable {
       try (Lake lake = parent.main.lakeOptions.open()) {
         TextRows rows =
             new TextRows(List.of("version", "snapshot_id", "created", "file_size", "blocks"));
-        for (CatalogManifest m : lake.catalogVersions().history()) {
+        for (CatalogVersion m : lake.catalogVersions().history()) {
           rows.add(
               Long.toString(m.version()),
               Long.toString(m.snapshotId()),
@@ -71,7 +71,7 @@ final class CatalogCommand implements Runnable {
     @Override
     public Integer call() {
       try (Lake lake = parent.main.lakeOptions.open()) {
-        CatalogManifest m = lake.catalogVersions().restore(version);
+        CatalogVersion m = lake.catalogVersions().restore(version);
         System.out.println(m.version());
       }
       return 0;
@@ -101,8 +101,8 @@ final class CatalogCommand implements Runnable {
     @Override
     public Integer call() {
       try (Lake lake = parent.main.lakeOptions.open()) {
-        VersionedCatalog versions = lake.catalogVersions();
-        GarbageCollector.Report r = versions.collectGarbage(retention, grace, Instant.now());
+        CatalogVersions versions = lake.catalogVersions();
+        CatalogGarbageReport r = versions.collectGarbage(retention, grace, Instant.now());
         System.out.printf(
             "deleted %d versions and %d blocks (%d bytes); kept %d versions and %d blocks%n",
             r.versionsDeleted(),

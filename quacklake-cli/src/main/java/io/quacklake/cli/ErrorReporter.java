@@ -34,7 +34,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       cli.getErr().print(Redaction.redact(trace.toString()));
       cli.getErr().flush();
     }
-    return kind.exitCode();
+    return exitCode(kind);
   }
 
   /**
@@ -54,14 +54,30 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (main.lakeOptions.verbose) {
       e.printStackTrace(cli.getErr());
     }
-    return ErrorKind.INTERNAL.exitCode();
+    return exitCode(ErrorKind.INTERNAL);
   }
 
   static int onBadArguments(ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     cli.getErr().println("quacklake: invalid arguments: " + Redaction.redact(e.getMessage()));
     cli.getErr().println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
-    return ErrorKind.INVALID_ARGUMENT.exitCode();
+    return exitCode(ErrorKind.INVALID_ARGUMENT);
+  }
+
+  /**
+   * The exit code for an error of {@code kind}, as {@code docs/cli.md} lists them: 1 invalid (and
+   * already exists), 2 not found, 3 conflict, 4 unavailable, 5 unsupported or corrupt, 70 internal
+   * (and commit state unknown, which needs a person to look).
+   */
+  static int exitCode(ErrorKind kind) {
+    return switch (kind) {
+      case INVALID_ARGUMENT, ALREADY_EXISTS -> 1;
+      case NOT_FOUND -> 2;
+      case CONFLICT -> 3;
+      case UNAVAILABLE -> 4;
+      case UNSUPPORTED, CORRUPT -> 5;
+      case COMMIT_STATE_UNKNOWN, INTERNAL -> 70;
+    };
   }
 
   private static String kindLabel(ErrorKind kind) {

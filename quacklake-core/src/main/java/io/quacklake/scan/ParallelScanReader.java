@@ -6,7 +6,6 @@ import io.quacklake.ScanMetrics;
 import io.quacklake.ScanReader;
 import io.quacklake.catalog.InlinedRows;
 import io.quacklake.types.ArrowTypes;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -148,7 +147,7 @@ public final class ParallelScanReader extends ScanReader {
   }
 
   @Override
-  public boolean loadNextBatch() throws IOException {
+  public boolean loadNextBatch() {
     if (finished) {
       return false;
     }
@@ -208,9 +207,9 @@ public final class ParallelScanReader extends ScanReader {
   }
 
   @Override
-  public void close() throws IOException {
+  public void close(boolean closeReadSource) {
     try {
-      super.close();
+      super.close(closeReadSource);
     } finally {
       allocator.close();
     }

@@ -2,8 +2,6 @@ package io.quacklake.testkit;
 
 import io.quacklake.ScanReader;
 import io.quacklake.text.DuckDbText;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,8 +32,6 @@ public record RenderedResult(List<String> columns, List<List<String>> rows) {
         }
       }
       return new RenderedResult(columns, rows);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -259,8 +259,6 @@ class TransactionReadsTest {
           // drain
         }
         assertThat(reader.metrics().dataFilesPruned()).isEqualTo(1);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.quacklake.catalog.versioned;
 
+import io.quacklake.CatalogGarbageReport;
 import io.quacklake.QuacklakeException;
 import io.quacklake.storage.FileEntry;
 import io.quacklake.storage.Location;
@@ -18,7 +19,7 @@ import java.util.Set;
  * and pins listed after its own deletions, so that commits and restores running meanwhile keep
  * their blocks; decision 0009 has the argument. Only names Quacklake writes are ever deleted.
  */
-public final class GarbageCollector {
+final class GarbageCollector {
   private final ObjectStore store;
   private final CatalogLayout layout;
   private final Versions versions;
@@ -34,22 +35,10 @@ public final class GarbageCollector {
   }
 
   /**
-   * What a collection did.
-   *
-   * @param versionsDeleted manifests removed
-   * @param versionsKept manifests left
-   * @param blocksDeleted blocks removed
-   * @param bytesFreed bytes of the removed blocks
-   * @param blocksKept blocks left
-   */
-  public record Report(
-      int versionsDeleted, int versionsKept, int blocksDeleted, long bytesFreed, int blocksKept) {}
-
-  /**
    * Collects. {@code now} must not be later than the real time for the grace period to protect
    * commits in flight.
    */
-  Report run(Duration retention, Duration grace, Instant now) throws IOException {
+  CatalogGarbageReport run(Duration retention, Duration grace, Instant now) throws IOException {
     Location marker = markers.begin();
     Instant stopAt = Instant.now().plus(GcMarkers.LEASE.dividedBy(2));
     try {
@@ -93,7 +82,8 @@ public final class GarbageCollector {
           bytes += b.size();
         }
       }
-      return new Report(versionsDeleted, versionsKept, blocksDeleted, bytes, blocksKept);
+      return new CatalogGarbageReport(
+          versionsDeleted, versionsKept, blocksDeleted, bytes, blocksKept);
     } finally {
       markers.end(marker);
     }

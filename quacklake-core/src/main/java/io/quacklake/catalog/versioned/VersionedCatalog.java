@@ -1,5 +1,6 @@
 package io.quacklake.catalog.versioned;
 
+import io.quacklake.CatalogGarbageReport;
 import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
 import io.quacklake.storage.ConditionalWriteProbe;
@@ -337,7 +338,7 @@ public final class VersionedCatalog implements AutoCloseable {
   }
 
   /** Deletes old versions and unreferenced blocks (see {@link GarbageCollector}). */
-  public GarbageCollector.Report collectGarbage(
+  public CatalogGarbageReport collectGarbage(
       java.time.Duration retention, java.time.Duration grace, Instant now) {
     try {
       return new GarbageCollector(store, layout, versions, pins).run(retention, grace, now);

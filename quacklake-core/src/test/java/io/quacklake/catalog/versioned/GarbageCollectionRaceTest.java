@@ -2,6 +2,7 @@ package io.quacklake.catalog.versioned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quacklake.CatalogGarbageReport;
 import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
 import io.quacklake.storage.CreateOutcome;
@@ -211,7 +212,7 @@ class GarbageCollectionRaceTest {
               Thread.currentThread().interrupt();
             }
           };
-      GarbageCollector.Report report =
+      CatalogGarbageReport report =
           collector.collectGarbage(Duration.ZERO, Duration.ofMinutes(1), Instant.now());
       long version = commit.get(30, TimeUnit.SECONDS);
       thread.shutdown();

@@ -1,8 +1,8 @@
 package io.quacklake.testkit.concurrency;
 
+import io.quacklake.CatalogVersion;
+import io.quacklake.CatalogVersions;
 import io.quacklake.Lake;
-import io.quacklake.catalog.versioned.CatalogManifest;
-import io.quacklake.catalog.versioned.VersionedCatalog;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +16,10 @@ public final class VersionAuditor {
 
   public static List<String> audit(Lake lake) {
     List<String> problems = new ArrayList<>();
-    VersionedCatalog versions = lake.catalogVersions();
-    List<CatalogManifest> history = versions.history();
+    CatalogVersions versions = lake.catalogVersions();
+    List<CatalogVersion> history = versions.history();
     for (int i = 0; i < history.size(); i++) {
-      CatalogManifest m = history.get(i);
+      CatalogVersion m = history.get(i);
       if (m.version() != i + 1) {
         problems.add("versions are not dense: position " + i + " holds version " + m.version());
         break;
@@ -30,8 +30,8 @@ public final class VersionAuditor {
     }
     versions.missingBlocks().forEach(b -> problems.add("missing " + b));
     if (!history.isEmpty()
-        && versions.manifest().version() != history.get(history.size() - 1).version()) {
-      problems.add("the lake opened version " + versions.manifest().version());
+        && versions.current().version() != history.get(history.size() - 1).version()) {
+      problems.add("the lake opened version " + versions.current().version());
     }
     return problems;
   }

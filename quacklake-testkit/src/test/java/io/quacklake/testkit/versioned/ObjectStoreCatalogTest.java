@@ -3,13 +3,13 @@ package io.quacklake.testkit.versioned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quacklake.CatalogGarbageReport;
+import io.quacklake.CatalogVersion;
+import io.quacklake.CatalogVersions;
 import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
 import io.quacklake.QuacklakeException;
 import io.quacklake.Transaction;
-import io.quacklake.catalog.versioned.CatalogManifest;
-import io.quacklake.catalog.versioned.GarbageCollector;
-import io.quacklake.catalog.versioned.VersionedCatalog;
 import io.quacklake.storage.CreateOutcome;
 import io.quacklake.storage.FileEntry;
 import io.quacklake.storage.InputFile;
@@ -126,11 +126,11 @@ class ObjectStoreCatalogTest {
           tx.commit();
         }
       }
-      VersionedCatalog versions = lake.catalogVersions();
+      CatalogVersions versions = lake.catalogVersions();
       assertThat(versions.history())
-          .extracting(CatalogManifest::snapshotId)
+          .extracting(CatalogVersion::snapshotId)
           .containsExactly(0L, 1L, 2L, 3L, 4L);
-      CatalogManifest restored = versions.restore(3);
+      CatalogVersion restored = versions.restore(3);
       assertThat(restored.version()).isEqualTo(6);
       assertThat(restored.snapshotId()).isEqualTo(2);
       assertThat(lake.table("t").scan().count()).isEqualTo(100);
@@ -147,11 +147,11 @@ class ObjectStoreCatalogTest {
       assertThatThrownBy(() -> versions.export(export))
           .isInstanceOf(QuacklakeException.class)
           .hasMessageContaining("exists");
-      GarbageCollector.Report none =
+      CatalogGarbageReport none =
           versions.collectGarbage(Duration.ofDays(1), Duration.ofHours(1), Instant.now());
       assertThat(none.versionsDeleted()).isZero();
       assertThat(none.blocksDeleted()).isZero();
-      GarbageCollector.Report all =
+      CatalogGarbageReport all =
           versions.collectGarbage(Duration.ZERO, Duration.ZERO, Instant.now().plusSeconds(1));
       assertThat(all.versionsDeleted()).isEqualTo(6);
       assertThat(all.versionsKept()).isEqualTo(1);
@@ -168,7 +168,7 @@ class ObjectStoreCatalogTest {
     String needed;
     try (Lake lake = Lake.create(location(), null)) {
       lake.createTable("t", ColumnDefinitions.parse("id BIGINT"));
-      needed = lake.catalogVersions().manifest().blocks().get(0);
+      needed = lake.catalogVersions().current().blocks().get(0);
     }
     Path block = temp.resolve("lake/catalog/blocks").resolve(needed);
     Files.write(block, new byte[] {1, 2, 3});

@@ -11,7 +11,6 @@ import io.quacklake.catalog.SnapshotRecord;
 import io.quacklake.catalog.TableRecord;
 import io.quacklake.catalog.versioned.CatalogLayout;
 import io.quacklake.catalog.versioned.VersionedCatalog;
-import io.quacklake.parquet.ParquetWriteOptions;
 import io.quacklake.scan.DataPaths;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
@@ -263,15 +262,16 @@ public final class Lake implements AutoCloseable {
     }
   }
 
-  Snapshot commit(TransactionState state) {
-    CommitIo io = new LakeCommitIo(this, state);
+  Snapshot commit(TransactionState state, TransactionWrites writes) {
+    CommitIo io = new LakeCommitIo(this, state, writes);
     return toSnapshot(new Committer(catalog, options.retryPolicy()).commit(state, io));
   }
 
   /**
    * Sets a lake-wide option in the catalog, as DuckDB's {@code set_option} does (no snapshot): e.g.
    * {@code data_inlining_row_limit}, {@code target_file_size}, {@code parquet_compression}, {@code
-   * parquet_row_group_size}, {@code parquet_version}.
+   * parquet_row_group_size}, {@code parquet_version}. A transaction reads these options at its
+   * first write and keeps them until it ends.
    */
   public void setOption(String key, String value) {
     try {
@@ -284,49 +284,6 @@ public final class Lake implements AutoCloseable {
       throw new QuacklakeException(
           ErrorKind.UNAVAILABLE, "setting option " + key + " failed: " + e.getMessage(), e);
     }
-  }
-
-  /** {@code data_inlining_row_limit}: the catalog's value, else DuckDB's default of 10. */
-  int inliningLimit() {
-    String v = catalog.option("data_inlining_row_limit", null, null);
-    try {
-      return v == null ? 10 : Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw QuacklakeException.corrupt(
-          "catalog option data_inlining_row_limit is '%s', not a number", v);
-    }
-  }
-
-  /**
-   * Parquet settings from the catalog's options ({@code parquet_compression}, {@code
-   * parquet_row_group_size}, {@code parquet_row_group_size_bytes}, {@code parquet_version}),
-   * DuckDB's defaults otherwise.
-   */
-  ParquetWriteOptions parquetOptions() {
-    ParquetWriteOptions o = ParquetWriteOptions.defaults();
-    String codec = catalog.option("parquet_compression", null, null);
-    if (codec != null) {
-      o = o.withCompression(WriteSettings.compression(codec));
-    }
-    String rows = catalog.option("parquet_row_group_size", null, null);
-    if (rows != null) {
-      o = o.withRowGroupRows((int) WriteSettings.number("parquet_row_group_size", rows));
-    }
-    String bytes = catalog.option("parquet_row_group_size_bytes", null, null);
-    if (bytes != null) {
-      o = o.withRowGroupBytes(WriteSettings.number("parquet_row_group_size_bytes", bytes));
-    }
-    String version = catalog.option("parquet_version", null, null);
-    if (version != null) {
-      o = o.withFormatVersion(WriteSettings.version(version));
-    }
-    return o;
-  }
-
-  /** {@code target_file_size} in bytes: the catalog's value, else DuckDB's 512 MiB. */
-  long targetFileSize() {
-    String v = catalog.option("target_file_size", null, null);
-    return v == null ? 512L << 20 : Math.max(4096, WriteSettings.number("target_file_size", v));
   }
 
   void removeFiles(List<Location> files) {

@@ -12,12 +12,14 @@ import io.quacklake.txn.TransactionState;
 final class LakeCommitIo implements CommitIo {
   private final Lake lake;
   private final TransactionState state;
+  private final TransactionWrites writes;
   private final int inliningLimit;
 
-  LakeCommitIo(Lake lake, TransactionState state) {
+  LakeCommitIo(Lake lake, TransactionState state, TransactionWrites writes) {
     this.lake = lake;
     this.state = state;
-    this.inliningLimit = lake.inliningLimit();
+    this.writes = writes;
+    this.inliningLimit = writes.inliningLimit();
   }
 
   @Override
@@ -52,7 +54,7 @@ final class LakeCommitIo implements CommitIo {
 
   @Override
   public ParquetWriteOptions parquetOptions() {
-    return lake.parquetOptions();
+    return writes.files().options();
   }
 
   @Override

@@ -25,11 +25,17 @@ final class OwnFileRewrite {
   private final Lake lake;
   private final TransactionState state;
   private final TransactionTables.Target target;
+  private final TransactionWrites writes;
 
-  OwnFileRewrite(Lake lake, TransactionState state, TransactionTables.Target target) {
+  OwnFileRewrite(
+      Lake lake,
+      TransactionState state,
+      TransactionTables.Target target,
+      TransactionWrites writes) {
     this.lake = lake;
     this.state = state;
     this.target = target;
+    this.writes = writes;
   }
 
   /**
@@ -93,17 +99,7 @@ final class OwnFileRewrite {
                 lake.allocator())
             : ArrowRows.of(target.columns(), values, lake.allocator())) {
       written =
-          DataFileWriter.write(
-              lake.store(),
-              dir,
-              target.columns(),
-              root,
-              old.embeddedRowIds(),
-              lake.parquetOptions(),
-              lake.targetFileSize(),
-              state::wrote,
-              lake.readers(),
-              lake.options().readThreads());
+          DataFileWriter.write(writes.files(), dir, target.columns(), root, old.embeddedRowIds());
     }
     if (old.partitionId() == null && old.partitionValues().isEmpty()) {
       return written;

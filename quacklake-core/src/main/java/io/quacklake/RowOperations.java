@@ -32,11 +32,14 @@ final class RowOperations {
   private final Lake lake;
   private final TransactionState state;
   private final TransactionTables tables;
+  private final TransactionWrites writes;
 
-  RowOperations(Lake lake, TransactionState state, TransactionTables tables) {
+  RowOperations(
+      Lake lake, TransactionState state, TransactionTables tables, TransactionWrites writes) {
     this.lake = lake;
     this.state = state;
     this.tables = tables;
+    this.writes = writes;
   }
 
   /** Appends the rows of a batch (columns matched by name; see {@link BatchAligner}). */
@@ -49,7 +52,7 @@ final class RowOperations {
     try (BatchAligner.Aligned a =
         BatchAligner.align(table.toString(), batch, t.columns(), lake.allocator())) {
       VectorSchemaRoot aligned = a.root();
-      if (t.inlining() && aligned.getRowCount() <= lake.inliningLimit()) {
+      if (t.inlining() && aligned.getRowCount() <= writes.inliningLimit()) {
         List<Object[]> rows = rows(aligned);
         if (mayInline(t, rows)) {
           t.changes().addInlinedRows(rows);
@@ -67,16 +70,11 @@ final class RowOperations {
         try (VectorSchemaRoot batch = part.batch()) {
           for (PendingDataFile file :
               DataFileWriter.write(
-                  lake.store(),
+                  writes.files(),
                   t.directory().resolve(part.directory()),
                   t.columns(),
                   batch,
-                  false,
-                  lake.parquetOptions(),
-                  lake.targetFileSize(),
-                  state::wrote,
-                  lake.readers(),
-                  lake.options().readThreads())) {
+                  false)) {
             t.changes().addFile(file.partitioned(part.directory(), -1, part.values()));
           }
         }
@@ -84,17 +82,7 @@ final class RowOperations {
       return;
     }
     for (PendingDataFile file :
-        DataFileWriter.write(
-            lake.store(),
-            t.directory(),
-            t.columns(),
-            root,
-            embeddedRowIds,
-            lake.parquetOptions(),
-            lake.targetFileSize(),
-            state::wrote,
-            lake.readers(),
-            lake.options().readThreads())) {
+        DataFileWriter.write(writes.files(), t.directory(), t.columns(), root, embeddedRowIds)) {
       t.changes().addFile(file);
     }
   }
@@ -319,11 +307,11 @@ final class RowOperations {
    */
   private boolean mayInline(TransactionTables.Target t, List<Object[]> rows) {
     return t.inlining()
-        && state.mayInline(rows, lake.inliningLimit(), lake.options().inlineByteLimit());
+        && state.mayInline(rows, writes.inliningLimit(), lake.options().inlineByteLimit());
   }
 
   private OwnFileRewrite rewriter(TransactionTables.Target t) {
-    return new OwnFileRewrite(lake, state, t);
+    return new OwnFileRewrite(lake, state, t, writes);
   }
 
   private static int columnIndex(TableName table, List<LakeColumn> columns, String name) {

@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.txn.SnapshotChanges;
 import java.time.Instant;
 import java.util.Map;
 

@@ -35,6 +35,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class Transaction implements AutoCloseable {
   private final Lake lake;
   private final TransactionState state;
+  private final TransactionWrites writes;
   private final TransactionTables tables;
   private final RowOperations rows;
   private final TransactionViews views;
@@ -45,8 +46,9 @@ public final class Transaction implements AutoCloseable {
   Transaction(Lake lake, SnapshotRecord base) {
     this.lake = lake;
     this.state = new TransactionState(base);
-    this.tables = new TransactionTables(lake, state);
-    this.rows = new RowOperations(lake, state, tables);
+    this.writes = new TransactionWrites(lake, state);
+    this.tables = new TransactionTables(lake, state, writes);
+    this.rows = new RowOperations(lake, state, tables, writes);
     this.views = new TransactionViews(lake, state);
   }
 
@@ -356,7 +358,7 @@ public final class Transaction implements AutoCloseable {
       return lake.snapshot(baseSnapshotId());
     }
     try {
-      return lake.commit(state);
+      return lake.commit(state, writes);
     } catch (QuacklakeException e) {
       if (e.kind() != ErrorKind.COMMIT_STATE_UNKNOWN) {
         lake.removeFiles(state.writtenFiles());

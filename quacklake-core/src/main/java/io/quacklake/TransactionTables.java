@@ -22,10 +22,12 @@ import java.util.Map;
 final class TransactionTables {
   private final Lake lake;
   private final TransactionState state;
+  private final TransactionWrites writes;
 
-  TransactionTables(Lake lake, TransactionState state) {
+  TransactionTables(Lake lake, TransactionState state, TransactionWrites writes) {
     this.lake = lake;
     this.state = state;
+    this.writes = writes;
   }
 
   SchemaRecord schemaAtBase(String name) {
@@ -102,7 +104,7 @@ final class TransactionTables {
           created.columns(),
           created.directory(),
           state.changes(name),
-          lake.inliningLimit() > 0,
+          writes.inliningLimit() > 0,
           PartitionSpec.keys(created.columns(), created.partitioning(), 0));
     }
     ResolvedTable t = existing(name);

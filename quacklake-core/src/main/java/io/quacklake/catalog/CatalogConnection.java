@@ -314,34 +314,12 @@ public final class CatalogConnection implements AutoCloseable {
     }
   }
 
-  /** Reads a metadata option by scope (table, then schema, then global), or null. */
-  public String option(String key, Long schemaId, Long tableId) {
-    return read(
-        "option " + key,
-        c -> {
-          String global = null;
-          String schema = null;
-          String table = null;
-          try (java.sql.PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT value, scope, scope_id FROM ducklake_metadata WHERE \"key\" = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                String scope = rs.getString(2);
-                long id = rs.getLong(3);
-                if (scope == null) {
-                  global = rs.getString(1);
-                } else if (scope.equals("schema") && schemaId != null && id == schemaId) {
-                  schema = rs.getString(1);
-                } else if (scope.equals("table") && tableId != null && id == tableId) {
-                  table = rs.getString(1);
-                }
-              }
-            }
-          }
-          return table != null ? table : schema != null ? schema : global;
-        });
+  /**
+   * The global {@code ducklake_metadata} options as they are now (one catalog read), unlike {@link
+   * #metadata}, which is read once at open.
+   */
+  public Map<String, String> globalOptions() {
+    return read("catalog options", CatalogConnection::readGlobalMetadata);
   }
 
   @Override

@@ -3,27 +3,51 @@ package io.quacklake.txn;
 import io.quacklake.QuacklakeException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads {@code changes_made} text with DuckDB's grammar: {@code token:value} entries separated by
- * commas, a comma inside double quotes does not split, a trailing comma is allowed.
+ * commas, a comma inside double quotes does not split, a trailing comma is allowed. Names in a
+ * value are double-quoted, an inner quote doubled, and joined by dots ({@code "schema"."name"}).
  */
 final class ChangesMadeParser {
-  private final String text;
-  private int pos;
+  /**
+   * One entry as written, before its token and value are checked.
+   *
+   * @param token the text before the colon
+   * @param value the text after the colon, or null when there is no colon
+   */
+  record Entry(String token, String value) {}
 
-  private ChangesMadeParser(String text) {
-    this.text = text;
-  }
+  private ChangesMadeParser() {}
 
-  static List<Change> parse(String text) {
-    return new ChangesMadeParser(text).entries();
-  }
-
-  private List<Change> entries() {
-    List<Change> out = new ArrayList<>();
+  /** Splits the text into entries; never fails. */
+  static List<Entry> entries(String text) {
+    List<Entry> out = new ArrayList<>();
+    int pos = 0;
     while (pos < text.length()) {
-      out.add(entry());
+      int end = pos;
+      while (end < text.length() && text.charAt(end) != ':' && text.charAt(end) != ',') {
+        end++;
+      }
+      String token = text.substring(pos, end);
+      String value = null;
+      pos = end;
+      if (end < text.length() && text.charAt(end) == ':') {
+        int start = end + 1;
+        boolean quoted = false;
+        for (pos = start; pos < text.length(); pos++) {
+          char ch = text.charAt(pos);
+          if (ch == ',' && !quoted) {
+            break;
+          }
+          if (ch == '"') {
+            quoted = !quoted;
+          }
+        }
+        value = text.substring(start, pos);
+      }
+      out.add(new Entry(token, value));
       if (pos < text.length()) {
         pos++; // the separating comma
       }
@@ -31,81 +55,35 @@ final class ChangesMadeParser {
     return out;
   }
 
-  private Change entry() {
-    int end = pos;
-    while (end < text.length() && text.charAt(end) != ':' && text.charAt(end) != ',') {
-      end++;
+  /**
+   * Reads every entry as a {@link Change}.
+   *
+   * @throws QuacklakeException CORRUPT for an unknown token or a value that does not fit it
+   */
+  static List<Change> parse(String text) {
+    List<Change> out = new ArrayList<>();
+    for (Entry entry : entries(text)) {
+      out.add(change(entry, text));
     }
-    String token = text.substring(pos, end);
-    ChangeKind kind =
-        ChangeKind.fromToken(token)
-            .orElseThrow(() -> corrupt("unsupported change type '" + token + "'"));
-    if (end == text.length() || text.charAt(end) != ':') {
-      throw corrupt("expected ':' after change type '" + token + "'");
-    }
-    pos = end + 1;
-    int start = pos;
-    boolean quoted = false;
-    for (; pos < text.length(); pos++) {
-      char ch = text.charAt(pos);
-      if (ch == ',' && !quoted) {
-        break;
-      }
-      if (ch == '"') {
-        quoted = !quoted;
-      }
-    }
-    return value(kind, text.substring(start, pos));
+    return out;
   }
 
-  private Change value(ChangeKind kind, String value) {
-    switch (kind.shape()) {
-      case ID:
-        return new Change.IdChange(kind, id(kind, value));
-      case SCHEMA_NAME:
-        {
-          List<String> names = names(kind, value);
-          if (names.size() != 1) {
-            throw corrupt("expected one quoted name after '" + kind.token() + "', got " + value);
-          }
-          return new Change.CreatedSchema(names.get(0));
-        }
-      default:
-        {
-          List<String> names = names(kind, value);
-          if (names.size() != 2) {
-            throw corrupt(
-                "expected \"schema\".\"name\" after '" + kind.token() + "', got " + value);
-          }
-          return new Change.CreatedEntry(kind, names.get(0), names.get(1));
-        }
-    }
-  }
-
-  private long id(ChangeKind kind, String value) {
-    if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw corrupt("expected a numeric id after '" + kind.token() + "', got '" + value + "'");
-    }
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw corrupt("id out of range after '" + kind.token() + "': " + value);
-    }
-  }
-
-  /** Splits {@code "a"."b"} into its unquoted parts; every part must be quoted. */
-  private List<String> names(ChangeKind kind, String value) {
+  /**
+   * The unquoted names of a value such as {@code "main"."t"}; empty unless every name is quoted and
+   * the quotes are balanced.
+   */
+  static Optional<List<String>> names(String value) {
     List<String> names = new ArrayList<>();
     int i = 0;
     while (true) {
       if (i >= value.length() || value.charAt(i) != '"') {
-        throw corrupt("expected a quoted name after '" + kind.token() + "', got " + value);
+        return Optional.empty();
       }
       StringBuilder name = new StringBuilder();
       i++;
       while (true) {
         if (i >= value.length()) {
-          throw corrupt("unterminated quote after '" + kind.token() + "': " + value);
+          return Optional.empty();
         }
         char ch = value.charAt(i++);
         if (ch != '"') {
@@ -119,16 +97,73 @@ final class ChangesMadeParser {
       }
       names.add(name.toString());
       if (i == value.length()) {
-        return names;
+        return Optional.of(names);
       }
       if (value.charAt(i) != '.') {
-        throw corrupt("unexpected text after a quoted name in " + value);
+        return Optional.empty();
       }
       i++;
     }
   }
 
-  private QuacklakeException corrupt(String problem) {
+  private static Change change(Entry entry, String text) {
+    String token = entry.token();
+    ChangeKind kind =
+        ChangeKind.fromToken(token)
+            .orElseThrow(() -> corrupt(text, "unsupported change type '" + token + "'"));
+    String value = entry.value();
+    if (value == null) {
+      throw corrupt(text, "expected ':' after change type '" + token + "'");
+    }
+    switch (kind.shape()) {
+      case ID:
+        return new Change.IdChange(kind, id(kind, value, text));
+      case SCHEMA_NAME:
+        {
+          List<String> names =
+              names(value)
+                  .filter(n -> n.size() == 1)
+                  .orElseThrow(
+                      () ->
+                          corrupt(
+                              text,
+                              "expected one quoted name after '"
+                                  + kind.token()
+                                  + "', got "
+                                  + value));
+          return new Change.CreatedSchema(names.get(0));
+        }
+      default:
+        {
+          List<String> names =
+              names(value)
+                  .filter(n -> n.size() == 2)
+                  .orElseThrow(
+                      () ->
+                          corrupt(
+                              text,
+                              "expected \"schema\".\"name\" after '"
+                                  + kind.token()
+                                  + "', got "
+                                  + value));
+          return new Change.CreatedEntry(kind, names.get(0), names.get(1));
+        }
+    }
+  }
+
+  private static long id(ChangeKind kind, String value, String text) {
+    if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw corrupt(
+          text, "expected a numeric id after '" + kind.token() + "', got '" + value + "'");
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw corrupt(text, "id out of range after '" + kind.token() + "': " + value);
+    }
+  }
+
+  private static QuacklakeException corrupt(String text, String problem) {
     return QuacklakeException.corrupt(
         "cannot read changes_made: %s in \"%s\"; the snapshot log was not written by a"
             + " compatible DuckLake writer",

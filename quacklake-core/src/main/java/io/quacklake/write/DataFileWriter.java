@@ -3,15 +3,11 @@ package io.quacklake.write;
 import io.quacklake.catalog.UuidV7;
 import io.quacklake.parquet.ArrowParquetWriter;
 import io.quacklake.parquet.DuckLakeSystemColumn;
-import io.quacklake.parquet.ParquetWriteOptions;
 import io.quacklake.storage.Location;
-import io.quacklake.storage.ObjectStore;
 import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -24,25 +20,17 @@ public final class DataFileWriter {
 
   /**
    * Writes the batch as one or more files in the table directory, starting a new file whenever the
-   * current one reaches {@code targetFileSize} bytes (DuckDB's {@code target_file_size}).
+   * current one reaches the context's target file size.
    *
    * @param batch columns in the table's layout, followed by a {@code _ducklake_internal_row_id}
    *     vector when {@code embeddedRowIds}
-   * @param created told each file's location before it is written, so a failure can remove it
-   * @param executor runs column shredding beside the caller's thread when {@code threads} > 1
-   * @param threads threads that shred a file's columns, the caller's included
    */
   public static List<PendingDataFile> write(
-      ObjectStore store,
+      WriteContext context,
       Location tableDir,
       List<LakeColumn> columns,
       VectorSchemaRoot batch,
-      boolean embeddedRowIds,
-      ParquetWriteOptions options,
-      long targetFileSize,
-      Consumer<Location> created,
-      Executor executor,
-      int threads) {
+      boolean embeddedRowIds) {
     List<PendingDataFile> files = new ArrayList<>();
     int rows = batch.getRowCount();
     int from = 0;
@@ -51,10 +39,10 @@ public final class DataFileWriter {
       Set<DuckLakeSystemColumn> system =
           embeddedRowIds ? Set.of(DuckLakeSystemColumn.ROW_ID) : Set.of();
       Location location = tableDir.resolve(name);
-      created.accept(location);
+      context.created().accept(location);
       ArrowParquetWriter writer =
-          ArrowParquetWriter.open(store, location, columns, options, system)
-              .shredOn(executor, threads);
+          ArrowParquetWriter.open(context.store(), location, columns, context.options(), system)
+              .shredOn(context.executor(), context.threads());
       int start = from;
       try {
         do {
@@ -67,7 +55,7 @@ public final class DataFileWriter {
             }
           }
           from += length;
-        } while (from < rows && writer.estimatedBytes() < targetFileSize);
+        } while (from < rows && writer.estimatedBytes() < context.targetFileSize());
       } catch (RuntimeException | Error e) {
         writer.abort();
         throw e;

@@ -59,6 +59,10 @@ class ChangesMadeTest {
             Change.createdView("x", ""),
             Change.of(ChangeKind.INSERTED_INTO_TABLE, 7));
     assertThat(parsed.toText()).isEqualTo(text);
+    assertThat(SnapshotChangesTest.render(text))
+        .isEqualTo("{tables_created=[a,b.c\"d,], views_created=[x.], tables_inserted_into=[7]}");
+    assertThat(SnapshotChangesTest.render("created_table:\"main\".\"a,\"\"b\""))
+        .isEqualTo("{tables_created=[main.a,\"b]}");
   }
 
   @Test
@@ -102,6 +106,8 @@ class ChangesMadeTest {
     assertThat(ChangesMade.empty().toText()).isNull();
     assertThat(ChangesMade.parse(null).isEmpty()).isTrue();
     assertThat(ChangesMade.parse("").isEmpty()).isTrue();
+    assertThat(SnapshotChangesTest.render(null)).isEqualTo("{}");
+    assertThat(SnapshotChangesTest.render("")).isEqualTo("{}");
   }
 
   @Test
@@ -118,6 +124,8 @@ class ChangesMadeTest {
         .containsExactly(Change.of(ChangeKind.COMPACTED_TABLE, 4));
     assertThat(ChangesMade.parse("Inserted_Into_TABLE:4,").changes())
         .containsExactly(Change.of(ChangeKind.INSERTED_INTO_TABLE, 4));
+    assertThat(SnapshotChangesTest.render("Inserted_Into_TABLE:4,"))
+        .isEqualTo("{tables_inserted_into=[4]}");
   }
 
   @Test

@@ -1,11 +1,12 @@
-package io.quacklake;
+package io.quacklake.txn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** The {@code ducklake_snapshots()} view of the log; the grammar itself is in ChangesMadeTest. */
 class SnapshotChangesTest {
-  private static String render(String changesMade) {
+  static String render(String changesMade) {
     return SnapshotChanges.render(SnapshotChanges.parse(changesMade));
   }
 
@@ -28,13 +29,14 @@ class SnapshotChangesTest {
   }
 
   @Test
-  void keepsCommasAndQuotesInsideQuotedNames() {
-    assertThat(render("created_table:\"main\".\"a,\"\"b\""))
-        .isEqualTo("{tables_created=[main.a,\"b]}");
+  void legacyTokensShareTheKeyOfTheirReplacement() {
+    assertThat(render("flushed_inlined:2,compacted_table:3,merge_adjacent:4"))
+        .isEqualTo("{flushed_inlined=[2], merge_adjacent=[3, 4]}");
   }
 
   @Test
-  void emptyChangesRenderAsEmptyMap() {
-    assertThat(render(null)).isEqualTo("{}");
+  void unknownTokensAreListedUnderTheirOwnNameAfterTheKnownKeys() {
+    assertThat(render("renamed_table:\"main\".\"t\",inserted_into_table:1,odd"))
+        .isEqualTo("{tables_inserted_into=[1], renamed_table=[main.t], odd=[]}");
   }
 }

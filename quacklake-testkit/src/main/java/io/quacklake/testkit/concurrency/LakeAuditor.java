@@ -198,6 +198,9 @@ public final class LakeAuditor {
       return;
     }
     List<Path> orphans = new ArrayList<>();
+    if (!Files.exists(dataDir)) {
+      return;
+    }
     try (Stream<Path> files = Files.walk(dataDir)) {
       files
           .filter(p -> p.getFileName().toString().endsWith(".parquet"))

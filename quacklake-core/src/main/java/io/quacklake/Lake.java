@@ -274,16 +274,12 @@ public final class Lake implements AutoCloseable {
    * first write and keeps them until it ends.
    */
   public void setOption(String key, String value) {
-    try {
-      catalog.write(
-          c -> {
-            MetadataWrites.setGlobal(c, key, value);
-            return null;
-          });
-    } catch (java.sql.SQLException e) {
-      throw new QuacklakeException(
-          ErrorKind.UNAVAILABLE, "setting option " + key + " failed: " + e.getMessage(), e);
-    }
+    catalog.write(
+        "setting option " + key,
+        c -> {
+          MetadataWrites.setGlobal(c, key, value);
+          return null;
+        });
   }
 
   void removeFiles(List<Location> files) {

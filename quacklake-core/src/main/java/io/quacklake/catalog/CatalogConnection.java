@@ -10,9 +10,7 @@ import io.quacklake.storage.StorageSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
@@ -85,7 +83,7 @@ public final class CatalogConnection implements AutoCloseable {
             "%s is a %s database but not a DuckLake catalog (no ducklake_metadata table)",
             location, location.kind().name().toLowerCase(java.util.Locale.ROOT));
       }
-      Map<String, String> metadata = readGlobalMetadata(connection);
+      Map<String, String> metadata = readGlobalMetadata(connection, dialect);
       String versionText = metadata.get("version");
       if (versionText == null) {
         throw QuacklakeException.corrupt(
@@ -123,7 +121,8 @@ public final class CatalogConnection implements AutoCloseable {
       throw e;
     }
     try {
-      Map<String, String> metadata = readGlobalMetadata(source.forRead());
+      Map<String, String> metadata =
+          readGlobalMetadata(source.forRead(), SqlDialect.of(location.kind()));
       String versionText = metadata.get("version");
       if (versionText == null) {
         throw QuacklakeException.corrupt(
@@ -147,14 +146,24 @@ public final class CatalogConnection implements AutoCloseable {
     return source instanceof VersionedConnectionSource v ? v.catalog() : null;
   }
 
-  private static Map<String, String> readGlobalMetadata(Connection c) throws SQLException {
+  private static Map<String, String> readGlobalMetadata(Connection c, SqlDialect dialect)
+      throws SQLException {
+    try {
+      return readGlobalMetadata(new CatalogSession(c, dialect));
+    } catch (CatalogSqlFailure e) {
+      throw e.sqlCause();
+    }
+  }
+
+  private static Map<String, String> readGlobalMetadata(CatalogSession s) {
     Map<String, String> result = new HashMap<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT \"key\", value, scope FROM ducklake_metadata")) {
-      while (rs.next()) {
-        if (rs.getString(3) == null) {
-          result.put(rs.getString(1), rs.getString(2));
-        }
+    for (String[] row :
+        Sql.query(
+            s,
+            "SELECT \"key\", value, scope FROM ducklake_metadata",
+            rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+      if (row[2] == null) {
+        result.put(row[0], row[1]);
       }
     }
     return result;
@@ -181,13 +190,13 @@ public final class CatalogConnection implements AutoCloseable {
    * Runs catalog reads in one read transaction (a consistent view); inside {@link #write} on the
    * same thread, on the write transaction.
    */
-  public <T> T read(String what, SqlFunction<T> body) {
+  public <T> T read(String what, CatalogFunction<T> body) {
     Connection w = writing.get();
     if (w != null) {
       try {
-        return body.apply(w);
-      } catch (SQLException e) {
-        throw readFailed(what, e);
+        return body.apply(new CatalogSession(w, dialect));
+      } catch (CatalogSqlFailure e) {
+        throw readFailed(what, e.sqlCause());
       }
     }
     for (int attempt = 1; ; attempt++) {
@@ -208,14 +217,14 @@ public final class CatalogConnection implements AutoCloseable {
    */
   private static final int READ_ATTEMPTS = 5;
 
-  private <T> T readOnce(SqlFunction<T> body) throws SQLException {
+  private <T> T readOnce(CatalogFunction<T> body) throws SQLException {
     turns.lock();
     try {
       Connection c = source.forRead();
       try {
         c.setAutoCommit(false);
         try {
-          return body.apply(c);
+          return apply(body, c);
         } finally {
           try {
             c.commit();
@@ -254,11 +263,54 @@ public final class CatalogConnection implements AutoCloseable {
         e);
   }
 
+  private <T> T apply(CatalogFunction<T> body, Connection c) throws SQLException {
+    try {
+      return body.apply(new CatalogSession(c, dialect));
+    } catch (CatalogSqlFailure e) {
+      throw e.sqlCause();
+    }
+  }
+
   /**
-   * Runs {@code body} in one catalog write transaction and commits it. On {@link SQLException} the
-   * transaction is rolled back and the exception rethrown for the caller to classify.
+   * Runs {@code body} in one catalog write transaction and commits it; on failure the transaction
+   * is rolled back.
+   *
+   * @param what what the write does, for the message of a failure ("setting option x")
+   * @throws QuacklakeException UNAVAILABLE when a catalog statement fails, COMMIT_STATE_UNKNOWN
+   *     when committing fails
    */
-  public <T> T write(SqlFunction<T> body) throws SQLException {
+  public <T> T write(String what, CatalogFunction<T> body) {
+    try {
+      return writeContended(what, body);
+    } catch (CatalogContention e) {
+      throw writeFailed(what, e.getCause());
+    }
+  }
+
+  /**
+   * Like {@link #write}, but a lost race for a key or lock contention, after which trying again may
+   * succeed, is thrown as {@link CatalogContention}.
+   */
+  public <T> T writeContended(String what, CatalogFunction<T> body) throws CatalogContention {
+    try {
+      return writeChecked(body);
+    } catch (SQLException e) {
+      if (contention(dialect, e)) {
+        throw new CatalogContention(e);
+      }
+      throw writeFailed(what, e);
+    }
+  }
+
+  private static QuacklakeException writeFailed(String what, Throwable e) {
+    return new QuacklakeException(ErrorKind.UNAVAILABLE, what + " failed: " + e.getMessage(), e);
+  }
+
+  static boolean contention(SqlDialect dialect, SQLException e) {
+    return dialect.isDuplicateKey(e) || dialect.isBusy(e);
+  }
+
+  private <T> T writeChecked(CatalogFunction<T> body) throws SQLException {
     if (version != SpecVersion.V1_0) {
       throw QuacklakeException.unsupported(
           "catalog %s is at DuckLake version %s; Quacklake writes 1.0 lakes only (reading works)",
@@ -277,11 +329,11 @@ public final class CatalogConnection implements AutoCloseable {
     }
   }
 
-  private <T> T writeOn(Connection w, SqlFunction<T> body) throws SQLException {
+  private <T> T writeOn(Connection w, CatalogFunction<T> body) throws SQLException {
     w.setAutoCommit(false);
     writing.set(w);
     try {
-      T result = body.apply(w);
+      T result = apply(body, w);
       try {
         w.commit();
         source.committed(w);
@@ -335,9 +387,9 @@ public final class CatalogConnection implements AutoCloseable {
     }
   }
 
-  /** A catalog read that may throw {@link SQLException}. */
+  /** The body of a catalog read or write, run on one open {@link CatalogSession}. */
   @FunctionalInterface
-  public interface SqlFunction<T> {
-    T apply(Connection connection) throws SQLException;
+  public interface CatalogFunction<T> {
+    T apply(CatalogSession session);
   }
 }

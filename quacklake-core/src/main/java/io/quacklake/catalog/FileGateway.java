@@ -1,7 +1,5 @@
 package io.quacklake.catalog;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,14 +13,13 @@ import java.util.stream.Collectors;
 /**
  * Reads the files of a table at a snapshot: data files, delete files, inlined file deletions,
  * per-file column statistics, partition specs and partition values. Every method takes the open
- * connection so that a scan plan reads one consistent view.
+ * session so that a scan plan reads one consistent view.
  */
 public final class FileGateway {
   private FileGateway() {}
 
-  public static List<DataFileRecord> dataFiles(Connection c, long tableId, long snapshot)
-      throws SQLException {
-    return dataFiles(c, null, tableId, snapshot, List.of());
+  public static List<DataFileRecord> dataFiles(CatalogSession c, long tableId, long snapshot) {
+    return dataFiles(c, tableId, snapshot, List.of());
   }
 
   /**
@@ -30,8 +27,8 @@ public final class FileGateway {
    * value within {@code bounds} (checked by the database; files without statistics are kept).
    */
   public static List<DataFileRecord> dataFiles(
-      Connection c, SqlDialect dialect, long tableId, long snapshot, List<StatsBound> bounds)
-      throws SQLException {
+      CatalogSession c, long tableId, long snapshot, List<StatsBound> bounds) {
+    SqlDialect dialect = c.dialect();
     StringBuilder joins = new StringBuilder();
     StringBuilder where = new StringBuilder();
     for (int i = 0; i < bounds.size(); i++) {
@@ -66,11 +63,10 @@ public final class FileGateway {
             + Visibility.at("f")
             + where
             + " ORDER BY f.data_file_id";
-    List<DataFileRecord> out = new ArrayList<>();
-    try (PreparedStatement ps = tableAndSnapshot(c, sql, tableId, snapshot);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(
+    return Sql.query(
+        c,
+        sql,
+        rs ->
             new DataFileRecord(
                 rs.getLong(1),
                 rs.getLong(2),
@@ -84,26 +80,22 @@ public final class FileGateway {
                 NullableColumns.getLong(rs, 10),
                 rs.getString(11),
                 NullableColumns.getLong(rs, 12),
-                NullableColumns.getLong(rs, 13)));
-      }
-    }
-    return out;
+                NullableColumns.getLong(rs, 13)),
+        tableId,
+        snapshot,
+        snapshot);
   }
 
   /** How many data files of the table are visible at the snapshot. */
-  public static long countDataFiles(Connection c, long tableId, long snapshot) throws SQLException {
+  public static long countDataFiles(CatalogSession c, long tableId, long snapshot) {
     String sql =
         "SELECT COUNT(*) FROM ducklake_data_file WHERE table_id = ? AND " + Visibility.at("");
-    try (PreparedStatement ps = tableAndSnapshot(c, sql, tableId, snapshot);
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return Sql.one(c, sql, rs -> rs.getLong(1), tableId, snapshot, snapshot);
   }
 
   /** The live delete file of each data file at the snapshot, by data file id. */
-  public static Map<Long, DeleteFileRecord> deleteFiles(Connection c, long tableId, long snapshot)
-      throws SQLException {
+  public static Map<Long, DeleteFileRecord> deleteFiles(
+      CatalogSession c, long tableId, long snapshot) {
     String sql =
         "SELECT delete_file_id, data_file_id, begin_snapshot, path, path_is_relative, format,"
             + " delete_count, file_size_bytes, encryption_key, partial_max"
@@ -111,24 +103,27 @@ public final class FileGateway {
             + Visibility.at("")
             + " ORDER BY begin_snapshot";
     Map<Long, DeleteFileRecord> out = new HashMap<>();
-    try (PreparedStatement ps = tableAndSnapshot(c, sql, tableId, snapshot);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        DeleteFileRecord d =
-            new DeleteFileRecord(
-                rs.getLong(1),
-                rs.getLong(2),
-                rs.getLong(3),
-                rs.getString(4),
-                relative(rs, 5),
-                rs.getString(6),
-                rs.getLong(7),
-                rs.getLong(8),
-                rs.getString(9),
-                NullableColumns.getLong(rs, 10));
-        out.put(d.dataFileId(), d);
-      }
-    }
+    Sql.each(
+        c,
+        sql,
+        rs -> {
+          DeleteFileRecord d =
+              new DeleteFileRecord(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getLong(3),
+                  rs.getString(4),
+                  relative(rs, 5),
+                  rs.getString(6),
+                  rs.getLong(7),
+                  rs.getLong(8),
+                  rs.getString(9),
+                  NullableColumns.getLong(rs, 10));
+          out.put(d.dataFileId(), d);
+        },
+        tableId,
+        snapshot,
+        snapshot);
     return out;
   }
 
@@ -137,27 +132,41 @@ public final class FileGateway {
    * id (unsorted). Empty when the table has none.
    */
   public static Map<Long, List<Long>> inlinedFileDeletes(
-      Connection c, SqlDialect dialect, long tableId, long snapshot) throws SQLException {
+      CatalogSession c, long tableId, long snapshot) {
     String table = "ducklake_inlined_delete_" + tableId;
     Map<Long, List<Long>> out = new HashMap<>();
-    if (!dialect.tableExists(c, table)) {
+    if (!InlinedWrites.tableExists(c, table)) {
       return out;
     }
     String sql = "SELECT file_id, row_id FROM " + table + " WHERE begin_snapshot <= ?";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, snapshot);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-        }
-      }
+    Sql.each(
+        c,
+        sql,
+        rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)),
+        snapshot);
+    return out;
+  }
+
+  /**
+   * The data files that commits after {@code base} deleted rows from or ended, each with the first
+   * such snapshot.
+   */
+  public static Map<Long, Long> deletedSince(CatalogSession c, long base) {
+    Map<Long, Long> out = new HashMap<>();
+    String[] queries = {
+      "SELECT data_file_id, MIN(begin_snapshot) FROM ducklake_delete_file"
+          + " WHERE begin_snapshot > ? GROUP BY data_file_id",
+      "SELECT data_file_id, end_snapshot FROM ducklake_data_file WHERE end_snapshot > ?"
+    };
+    for (String sql : queries) {
+      Sql.each(c, sql, rs -> out.merge(rs.getLong(1), rs.getLong(2), Math::min), base);
     }
     return out;
   }
 
   /** Column stats of the table's files visible at the snapshot, for the given columns. */
   public static Map<Long, List<FileColumnStatsRecord>> columnStats(
-      Connection c, long tableId, long snapshot, Collection<Long> columnIds) throws SQLException {
+      CatalogSession c, long tableId, long snapshot, Collection<Long> columnIds) {
     return columnStats(c, tableId, snapshot, columnIds, null);
   }
 
@@ -166,8 +175,11 @@ public final class FileGateway {
    * when given (a short list after pruning in the database), else for every file.
    */
   public static Map<Long, List<FileColumnStatsRecord>> columnStats(
-      Connection c, long tableId, long snapshot, Collection<Long> columnIds, Set<Long> fileIds)
-      throws SQLException {
+      CatalogSession c,
+      long tableId,
+      long snapshot,
+      Collection<Long> columnIds,
+      Set<Long> fileIds) {
     Map<Long, List<FileColumnStatsRecord>> out = new HashMap<>();
     if (columnIds.isEmpty() || (fileIds != null && fileIds.isEmpty())) {
       return out;
@@ -188,12 +200,10 @@ public final class FileGateway {
             + ids
             + ")"
             + files;
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, snapshot);
-      ps.setLong(2, snapshot);
-      ps.setLong(3, tableId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    Sql.each(
+        c,
+        sql,
+        rs -> {
           FileColumnStatsRecord r =
               new FileColumnStatsRecord(
                   rs.getLong(1),
@@ -204,15 +214,16 @@ public final class FileGateway {
                   rs.getString(6),
                   NullableColumns.getBoolean(rs, 7));
           out.computeIfAbsent(r.dataFileId(), k -> new ArrayList<>()).add(r);
-        }
-      }
-    }
+        },
+        snapshot,
+        snapshot,
+        tableId);
     return out;
   }
 
   /** The partition keys in force at the snapshot, by key index; empty if unpartitioned. */
   public static List<PartitionColumnRecord> partitionColumns(
-      Connection c, long tableId, long snapshot) throws SQLException {
+      CatalogSession c, long tableId, long snapshot) {
     String sql =
         "SELECT pc.partition_id, pc.partition_key_index, pc.column_id, pc.transform"
             + " FROM ducklake_partition_column pc JOIN ducklake_partition_info pi"
@@ -220,69 +231,36 @@ public final class FileGateway {
             + " WHERE pc.table_id = ? AND "
             + Visibility.at("pi")
             + " ORDER BY pc.partition_key_index";
-    return partitionRows(c, sql, tableId, snapshot);
+    return Sql.query(c, sql, FileGateway::partitionColumn, tableId, snapshot, snapshot);
   }
 
   /** Every partition key of the table, of any spec, for reading old files' values. */
-  public static List<PartitionColumnRecord> allPartitionColumns(Connection c, long tableId)
-      throws SQLException {
+  public static List<PartitionColumnRecord> allPartitionColumns(CatalogSession c, long tableId) {
     String sql =
         "SELECT partition_id, partition_key_index, column_id, transform"
             + " FROM ducklake_partition_column WHERE table_id = ?"
             + " ORDER BY partition_id, partition_key_index";
-    List<PartitionColumnRecord> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, tableId);
-      readPartitionRows(ps, out);
-    }
-    return out;
+    return Sql.query(c, sql, FileGateway::partitionColumn, tableId);
   }
 
   /** Partition values of the table's files, by data file id then key index. */
-  public static Map<Long, Map<Integer, String>> partitionValues(Connection c, long tableId)
-      throws SQLException {
+  public static Map<Long, Map<Integer, String>> partitionValues(CatalogSession c, long tableId) {
     String sql =
         "SELECT data_file_id, partition_key_index, partition_value"
             + " FROM ducklake_file_partition_value WHERE table_id = ?";
     Map<Long, Map<Integer, String>> out = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, tableId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-              .put(rs.getInt(2), rs.getString(3));
-        }
-      }
-    }
+    Sql.each(
+        c,
+        sql,
+        rs ->
+            out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                .put(rs.getInt(2), rs.getString(3)),
+        tableId);
     return out;
   }
 
-  private static List<PartitionColumnRecord> partitionRows(
-      Connection c, String sql, long tableId, long snapshot) throws SQLException {
-    List<PartitionColumnRecord> out = new ArrayList<>();
-    try (PreparedStatement ps = tableAndSnapshot(c, sql, tableId, snapshot)) {
-      readPartitionRows(ps, out);
-    }
-    return out;
-  }
-
-  private static void readPartitionRows(PreparedStatement ps, List<PartitionColumnRecord> out)
-      throws SQLException {
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(
-            new PartitionColumnRecord(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4)));
-      }
-    }
-  }
-
-  private static PreparedStatement tableAndSnapshot(
-      Connection c, String sql, long tableId, long snapshot) throws SQLException {
-    PreparedStatement ps = c.prepareStatement(sql);
-    ps.setLong(1, tableId);
-    ps.setLong(2, snapshot);
-    ps.setLong(3, snapshot);
-    return ps;
+  private static PartitionColumnRecord partitionColumn(ResultSet rs) throws SQLException {
+    return new PartitionColumnRecord(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4));
   }
 
   private static boolean relative(ResultSet rs, int column) throws SQLException {

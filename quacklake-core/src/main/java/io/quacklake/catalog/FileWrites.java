@@ -1,16 +1,13 @@
 package io.quacklake.catalog;
 
 import io.quacklake.storage.Location;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 
 /** Writes data files, their column stats and partition values, and delete files. */
 public final class FileWrites {
   private FileWrites() {}
 
-  public static void insertDataFile(Connection c, long tableId, DataFileRecord f)
-      throws SQLException {
+  public static void insertDataFile(CatalogSession c, long tableId, DataFileRecord f) {
     Sql.update(
         c,
         "INSERT INTO ducklake_data_file VALUES (?, ?, ?, NULL, NULL, ?, ?, 'parquet', ?, ?, ?, ?, ?,"
@@ -29,7 +26,7 @@ public final class FileWrites {
   }
 
   public static void insertColumnStats(
-      Connection c, long tableId, FileColumnStatsRecord s, Long size) throws SQLException {
+      CatalogSession c, long tableId, FileColumnStatsRecord s, Long size) {
     Sql.update(
         c,
         "INSERT INTO ducklake_file_column_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
@@ -45,7 +42,7 @@ public final class FileWrites {
   }
 
   public static void insertPartitionValue(
-      Connection c, long dataFileId, long tableId, int keyIndex, String value) throws SQLException {
+      CatalogSession c, long dataFileId, long tableId, int keyIndex, String value) {
     Sql.update(
         c,
         "INSERT INTO ducklake_file_partition_value VALUES (?, ?, ?, ?)",
@@ -56,7 +53,7 @@ public final class FileWrites {
   }
 
   /** Ends a data file whose every row was deleted. */
-  public static void endDataFile(Connection c, long dataFileId, long snapshot) throws SQLException {
+  public static void endDataFile(CatalogSession c, long dataFileId, long snapshot) {
     Sql.update(
         c,
         "UPDATE ducklake_data_file SET end_snapshot = ? WHERE data_file_id = ?"
@@ -71,8 +68,8 @@ public final class FileWrites {
         dataFileId);
   }
 
-  public static void insertDeleteFile(Connection c, long tableId, DeleteFileRecord d, long footer)
-      throws SQLException {
+  public static void insertDeleteFile(
+      CatalogSession c, long tableId, DeleteFileRecord d, long footer) {
     Sql.update(
         c,
         "INSERT INTO ducklake_delete_file VALUES (?, ?, ?, NULL, ?, ?, ?, 'parquet', ?, ?, ?, NULL, ?)",
@@ -92,7 +89,7 @@ public final class FileWrites {
    * Removes a superseded delete file's row as DuckDB does (not ended); schedule the file with
    * {@link #scheduleForDeletion}.
    */
-  public static void removeDeleteFile(Connection c, long deleteFileId) throws SQLException {
+  public static void removeDeleteFile(CatalogSession c, long deleteFileId) {
     Sql.update(c, "DELETE FROM ducklake_delete_file WHERE delete_file_id = ?", deleteFileId);
   }
 
@@ -102,15 +99,14 @@ public final class FileWrites {
    *
    * @param pathFromDataRoot a path inside the data path: no leading {@code /}, no {@code ..}
    */
-  public static void scheduleForDeletion(
-      Connection c, SqlDialect dialect, long fileId, String pathFromDataRoot) throws SQLException {
+  public static void scheduleForDeletion(CatalogSession c, long fileId, String pathFromDataRoot) {
     if (!Location.staysInside(pathFromDataRoot)) {
       throw new IllegalArgumentException("not a path inside the data path: " + pathFromDataRoot);
     }
     Sql.update(
         c,
         "INSERT INTO ducklake_files_scheduled_for_deletion VALUES (?, ?, true, "
-            + dialect.timestampParameter()
+            + c.dialect().timestampParameter()
             + ")",
         fileId,
         pathFromDataRoot,

@@ -2,9 +2,6 @@ package io.quacklake.catalog;
 
 import io.quacklake.QuacklakeException;
 import io.quacklake.types.LakeColumn;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,21 +19,13 @@ import java.util.Set;
 public final class InlinedDataGateway {
   private InlinedDataGateway() {}
 
-  public static List<InlinedTableRecord> inlinedTables(Connection c, long tableId)
-      throws SQLException {
-    List<InlinedTableRecord> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT table_id, table_name, schema_version FROM ducklake_inlined_data_tables"
-                + " WHERE table_id = ? ORDER BY schema_version")) {
-      ps.setLong(1, tableId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new InlinedTableRecord(rs.getLong(1), rs.getString(2), rs.getLong(3)));
-        }
-      }
-    }
-    return out;
+  public static List<InlinedTableRecord> inlinedTables(CatalogSession c, long tableId) {
+    return Sql.query(
+        c,
+        "SELECT table_id, table_name, schema_version FROM ducklake_inlined_data_tables"
+            + " WHERE table_id = ? ORDER BY schema_version",
+        rs -> new InlinedTableRecord(rs.getLong(1), rs.getString(2), rs.getLong(3)),
+        tableId);
   }
 
   /**
@@ -44,14 +33,18 @@ public final class InlinedDataGateway {
    * columns the inlined table has.
    */
   public static InlinedRows read(
-      Connection c,
+      CatalogSession c,
       CatalogConnection catalog,
       InlinedTableRecord inlined,
       List<LakeColumn> current,
-      long snapshot)
-      throws SQLException {
+      long snapshot) {
     SqlDialect dialect = catalog.dialect();
-    List<String> present = dialect.tableColumns(c, inlined.tableName());
+    List<String> present;
+    try {
+      present = dialect.tableColumns(c.connection(), inlined.tableName());
+    } catch (SQLException e) {
+      throw new CatalogSqlFailure(e);
+    }
     if (present.isEmpty()) {
       return new InlinedRows(inlined.tableName(), List.of(), new long[0], List.of());
     }
@@ -98,20 +91,19 @@ public final class InlinedDataGateway {
         .append(rowId);
     List<Long> rowIds = new ArrayList<>();
     List<Object[]> rows = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(select.toString())) {
-      ps.setLong(1, snapshot);
-      ps.setLong(2, snapshot);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    Sql.each(
+        c,
+        select.toString(),
+        rs -> {
           rowIds.add(rs.getLong(1));
           Object[] row = new Object[held.size()];
           for (int i = 0; i < row.length; i++) {
             row[i] = InlinedValues.decode(rs.getObject(i + 2), held.get(i));
           }
           rows.add(row);
-        }
-      }
-    }
+        },
+        snapshot,
+        snapshot);
     return new InlinedRows(
         inlined.tableName(), held, rowIds.stream().mapToLong(Long::longValue).toArray(), rows);
   }
@@ -131,26 +123,22 @@ public final class InlinedDataGateway {
   }
 
   /** The snapshot whose schema an inlined table was created with (DuckDB's rule). */
-  private static long schemaSnapshot(Connection c, InlinedTableRecord inlined) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
+  private static long schemaSnapshot(CatalogSession c, InlinedTableRecord inlined) {
+    Long versioned =
+        Sql.one(
+            c,
             "SELECT begin_snapshot FROM ducklake_schema_versions"
-                + " WHERE table_id = ? AND schema_version = ?")) {
-      ps.setLong(1, inlined.tableId());
-      ps.setLong(2, inlined.schemaVersion());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          return rs.getLong(1);
-        }
-      }
+                + " WHERE table_id = ? AND schema_version = ?",
+            rs -> rs.getLong(1),
+            inlined.tableId(),
+            inlined.schemaVersion());
+    if (versioned != null) {
+      return versioned;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT MIN(begin_snapshot) FROM ducklake_table WHERE table_id = ?")) {
-      ps.setLong(1, inlined.tableId());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return Sql.one(
+        c,
+        "SELECT MIN(begin_snapshot) FROM ducklake_table WHERE table_id = ?",
+        rs -> rs.getLong(1),
+        inlined.tableId());
   }
 }

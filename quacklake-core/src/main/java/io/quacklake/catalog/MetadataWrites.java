@@ -1,14 +1,11 @@
 package io.quacklake.catalog;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
 /** Writes {@code ducklake_metadata} options as DuckDB's {@code set_option} does (no snapshot). */
 public final class MetadataWrites {
   private MetadataWrites() {}
 
   /** Sets a global option: updates the existing row or inserts one. */
-  public static void setGlobal(Connection c, String key, String value) throws SQLException {
+  public static void setGlobal(CatalogSession c, String key, String value) {
     int updated =
         Sql.update(
             c,

@@ -1,10 +1,7 @@
 package io.quacklake.catalog;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,23 +21,20 @@ public final class ObjectGateway {
             + " ORDER BY schema_name";
     return catalog.read(
         "schemas",
-        c -> {
-          List<SchemaRecord> out = new ArrayList<>();
-          try (PreparedStatement ps = bindSnapshot(c, sql, snapshot);
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              out.add(
-                  new SchemaRecord(
-                      rs.getLong(1),
-                      uuid(rs.getString(2)),
-                      rs.getLong(3),
-                      rs.getString(4),
-                      rs.getString(5),
-                      relative(rs, 6)));
-            }
-          }
-          return out;
-        });
+        c ->
+            Sql.query(
+                c,
+                sql,
+                rs ->
+                    new SchemaRecord(
+                        rs.getLong(1),
+                        uuid(rs.getString(2)),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        relative(rs, 6)),
+                snapshot,
+                snapshot));
   }
 
   public List<TableRecord> tables(long snapshot) {
@@ -54,15 +48,11 @@ public final class ObjectGateway {
             + " ORDER BY s.schema_name, t.table_name";
     return catalog.read(
         "tables",
-        c -> {
-          List<TableRecord> out = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 1; i <= 4; i++) {
-              ps.setLong(i, snapshot);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
+        c ->
+            Sql.query(
+                c,
+                sql,
+                rs ->
                     new TableRecord(
                         rs.getLong(1),
                         uuid(rs.getString(2)),
@@ -71,12 +61,11 @@ public final class ObjectGateway {
                         rs.getString(5),
                         rs.getString(6),
                         rs.getString(7),
-                        relative(rs, 8)));
-              }
-            }
-          }
-          return out;
-        });
+                        relative(rs, 8)),
+                snapshot,
+                snapshot,
+                snapshot,
+                snapshot));
   }
 
   public List<ViewRecord> views(long snapshot) {
@@ -89,27 +78,22 @@ public final class ObjectGateway {
             + " ORDER BY s.schema_name, v.view_name";
     return catalog.read(
         "views",
-        c -> {
-          List<ViewRecord> out = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 1; i <= 4; i++) {
-              ps.setLong(i, snapshot);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
+        c ->
+            Sql.query(
+                c,
+                sql,
+                rs ->
                     new ViewRecord(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getString(6)));
-              }
-            }
-          }
-          return out;
-        });
+                        rs.getString(6)),
+                snapshot,
+                snapshot,
+                snapshot,
+                snapshot));
   }
 
   /** The column rows of a table visible at a snapshot, parents before children. */
@@ -117,44 +101,39 @@ public final class ObjectGateway {
     return catalog.read("columns of table " + tableId, c -> columns(c, tableId, snapshot));
   }
 
-  public static List<ColumnRecord> columns(Connection c, long tableId, long snapshot)
-      throws SQLException {
+  public static List<ColumnRecord> columns(CatalogSession c, long tableId, long snapshot) {
     String sql =
         "SELECT column_id, begin_snapshot, column_order, column_name, column_type,"
             + " initial_default, default_value, nulls_allowed, parent_column"
             + " FROM ducklake_column WHERE table_id = ? AND "
             + Visibility.at("")
             + " ORDER BY column_id";
-    List<ColumnRecord> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, tableId);
-      ps.setLong(2, snapshot);
-      ps.setLong(3, snapshot);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new ColumnRecord(
-                  rs.getLong(1),
-                  rs.getLong(2),
-                  rs.getLong(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getBoolean(8),
-                  NullableColumns.getLong(rs, 9)));
-        }
-      }
-    }
-    return out;
+    return Sql.query(
+        c,
+        sql,
+        rs ->
+            new ColumnRecord(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getBoolean(8),
+                NullableColumns.getLong(rs, 9)),
+        tableId,
+        snapshot,
+        snapshot);
   }
 
-  private static PreparedStatement bindSnapshot(Connection c, String sql, long snapshot)
-      throws SQLException {
-    PreparedStatement ps = c.prepareStatement(sql);
-    ps.setLong(1, snapshot);
-    ps.setLong(2, snapshot);
-    return ps;
+  /** The id of the live schema with this name, or null when there is none. */
+  public static Long liveSchemaId(CatalogSession c, String name) {
+    return Sql.one(
+        c,
+        "SELECT schema_id FROM ducklake_schema WHERE schema_name = ? AND end_snapshot IS NULL",
+        rs -> rs.getLong(1),
+        name);
   }
 
   private static boolean relative(ResultSet rs, int column) throws SQLException {

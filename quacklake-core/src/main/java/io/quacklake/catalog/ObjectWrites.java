@@ -1,8 +1,6 @@
 package io.quacklake.catalog;
 
 import io.quacklake.types.LakeColumn;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,8 +9,7 @@ public final class ObjectWrites {
   private ObjectWrites() {}
 
   public static void insertSchema(
-      Connection c, long schemaId, UUID uuid, long snapshot, String name, String path)
-      throws SQLException {
+      CatalogSession c, long schemaId, UUID uuid, long snapshot, String name, String path) {
     Sql.update(
         c,
         "INSERT INTO ducklake_schema VALUES (?, ?, ?, NULL, ?, ?, true)",
@@ -23,7 +20,7 @@ public final class ObjectWrites {
         path);
   }
 
-  public static void endSchema(Connection c, long schemaId, long snapshot) throws SQLException {
+  public static void endSchema(CatalogSession c, long schemaId, long snapshot) {
     Sql.update(
         c,
         "UPDATE ducklake_schema SET end_snapshot = ? WHERE schema_id = ? AND end_snapshot IS NULL",
@@ -32,8 +29,13 @@ public final class ObjectWrites {
   }
 
   public static void insertTable(
-      Connection c, long tableId, UUID uuid, long snapshot, long schemaId, String name, String path)
-      throws SQLException {
+      CatalogSession c,
+      long tableId,
+      UUID uuid,
+      long snapshot,
+      long schemaId,
+      String name,
+      String path) {
     Sql.update(
         c,
         "INSERT INTO ducklake_table VALUES (?, ?, ?, NULL, ?, ?, ?, true)",
@@ -47,15 +49,14 @@ public final class ObjectWrites {
 
   /** Inserts a view row as DuckDB does (dialect {@code duckdb}). */
   public static void insertView(
-      Connection c,
+      CatalogSession c,
       long viewId,
       UUID uuid,
       long snapshot,
       long schemaId,
       String name,
       String sql,
-      String columnAliases)
-      throws SQLException {
+      String columnAliases) {
     Sql.update(
         c,
         "INSERT INTO ducklake_view VALUES (?, ?, ?, NULL, ?, ?, 'duckdb', ?, ?)",
@@ -68,7 +69,7 @@ public final class ObjectWrites {
         columnAliases);
   }
 
-  public static void endView(Connection c, long viewId, long snapshot) throws SQLException {
+  public static void endView(CatalogSession c, long viewId, long snapshot) {
     Sql.update(
         c,
         "UPDATE ducklake_view SET end_snapshot = ? WHERE view_id = ? AND end_snapshot IS NULL",
@@ -77,7 +78,7 @@ public final class ObjectWrites {
   }
 
   /** Ends the current row of a table (a rename then inserts the new row with the same id). */
-  public static void endTableRow(Connection c, long tableId, long snapshot) throws SQLException {
+  public static void endTableRow(CatalogSession c, long tableId, long snapshot) {
     Sql.update(
         c,
         "UPDATE ducklake_table SET end_snapshot = ? WHERE table_id = ? AND end_snapshot IS NULL",
@@ -89,7 +90,7 @@ public final class ObjectWrites {
    * Drops a table as DuckDB does: ends its rows in the table, partition, column, tag, data and
    * delete file tables. Table stats and inlined tables stay until snapshots expire.
    */
-  public static void dropTable(Connection c, long tableId, long snapshot) throws SQLException {
+  public static void dropTable(CatalogSession c, long tableId, long snapshot) {
     String[] byTableId = {
       "ducklake_table",
       "ducklake_partition_info",
@@ -115,8 +116,7 @@ public final class ObjectWrites {
 
   /** Inserts a column and its nested children (parents before children). */
   public static void insertColumn(
-      Connection c, long tableId, long snapshot, LakeColumn column, Long parent)
-      throws SQLException {
+      CatalogSession c, long tableId, long snapshot, LakeColumn column, Long parent) {
     insertColumnRow(c, tableId, snapshot, column, parent);
     for (LakeColumn child : column.children()) {
       insertColumn(c, tableId, snapshot, child, column.id());
@@ -125,8 +125,7 @@ public final class ObjectWrites {
 
   /** Inserts the row of one column only (a renamed or retyped column keeps its children's rows). */
   public static void insertColumnRow(
-      Connection c, long tableId, long snapshot, LakeColumn column, Long parent)
-      throws SQLException {
+      CatalogSession c, long tableId, long snapshot, LakeColumn column, Long parent) {
     boolean nested = column.type().id().isNested();
     Sql.update(
         c,
@@ -145,8 +144,7 @@ public final class ObjectWrites {
   }
 
   /** Ends the current row of one column only. */
-  public static void endColumnRow(Connection c, long tableId, long columnId, long snapshot)
-      throws SQLException {
+  public static void endColumnRow(CatalogSession c, long tableId, long columnId, long snapshot) {
     Sql.update(
         c,
         "UPDATE ducklake_column SET end_snapshot = ? WHERE table_id = ? AND column_id = ?"
@@ -157,8 +155,7 @@ public final class ObjectWrites {
   }
 
   /** Ends the comments (tags) of a dropped column. */
-  public static void endColumnTags(Connection c, long tableId, long columnId, long snapshot)
-      throws SQLException {
+  public static void endColumnTags(CatalogSession c, long tableId, long columnId, long snapshot) {
     Sql.update(
         c,
         "UPDATE ducklake_column_tag SET end_snapshot = ? WHERE table_id = ? AND column_id = ?"
@@ -173,13 +170,12 @@ public final class ObjectWrites {
    * one with keys (column id, transform) in key order.
    */
   public static void setPartitioning(
-      Connection c,
+      CatalogSession c,
       long tableId,
       Long partitionId,
       List<long[]> columnIds,
       List<String> transforms,
-      long snapshot)
-      throws SQLException {
+      long snapshot) {
     Sql.update(
         c,
         "UPDATE ducklake_partition_info SET end_snapshot = ? WHERE table_id = ?"
@@ -208,32 +204,28 @@ public final class ObjectWrites {
   }
 
   /** The id of the table's current partition spec, or null when unpartitioned. */
-  public static Long currentPartitionId(Connection c, long tableId) throws SQLException {
-    try (java.sql.PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT partition_id FROM ducklake_partition_info WHERE table_id = ?"
-                + " AND end_snapshot IS NULL")) {
-      ps.setLong(1, tableId);
-      try (java.sql.ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
-      }
-    }
+  public static Long currentPartitionId(CatalogSession c, long tableId) {
+    return Sql.one(
+        c,
+        "SELECT partition_id FROM ducklake_partition_info WHERE table_id = ?"
+            + " AND end_snapshot IS NULL",
+        rs -> rs.getLong(1),
+        tableId);
   }
 
   /** The largest column id the table ever used (dropped columns included), 0 when none. */
-  public static long maxColumnId(Connection c, long tableId) throws SQLException {
-    try (java.sql.PreparedStatement ps =
-        c.prepareStatement("SELECT MAX(column_id) FROM ducklake_column WHERE table_id = ?")) {
-      ps.setLong(1, tableId);
-      try (java.sql.ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : 0;
-      }
-    }
+  public static long maxColumnId(CatalogSession c, long tableId) {
+    Long max =
+        Sql.one(
+            c,
+            "SELECT MAX(column_id) FROM ducklake_column WHERE table_id = ?",
+            rs -> rs.getLong(1),
+            tableId);
+    return max == null ? 0 : max;
   }
 
   /** Ends a column's current rows (itself and its children), for drops and alterations. */
-  public static void endColumn(Connection c, long tableId, LakeColumn column, long snapshot)
-      throws SQLException {
+  public static void endColumn(CatalogSession c, long tableId, LakeColumn column, long snapshot) {
     Sql.update(
         c,
         "UPDATE ducklake_column SET end_snapshot = ? WHERE table_id = ? AND column_id = ?"
@@ -247,7 +239,7 @@ public final class ObjectWrites {
   }
 
   public static void insertSchemaVersion(
-      Connection c, long snapshot, long schemaVersion, long tableId) throws SQLException {
+      CatalogSession c, long snapshot, long schemaVersion, long tableId) {
     Sql.update(
         c,
         "INSERT INTO ducklake_schema_versions VALUES (?, ?, ?)",

@@ -1,11 +1,6 @@
 package io.quacklake.catalog;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads {@code ducklake_snapshot} and {@code ducklake_snapshot_changes}. */
@@ -58,33 +53,26 @@ public final class SnapshotGateway {
     return best;
   }
 
-  private List<SnapshotRecord> query(Connection c, String sql, Object... args) throws SQLException {
-    return select(c, catalog.dialect(), sql, args);
+  private List<SnapshotRecord> query(CatalogSession s, String sql, Object... args) {
+    return select(s, sql, args);
   }
 
-  static List<SnapshotRecord> select(Connection c, SqlDialect dialect, String sql, Object... args)
-      throws SQLException {
-    List<SnapshotRecord> result = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          result.add(
-              new SnapshotRecord(
-                  rs.getLong(1),
-                  dialect.readInstant(rs, 2),
-                  rs.getLong(3),
-                  rs.getLong(4),
-                  rs.getLong(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getString(9)));
-        }
-      }
-    }
-    return result;
+  static List<SnapshotRecord> select(CatalogSession s, String sql, Object... args) {
+    SqlDialect dialect = s.dialect();
+    return Sql.query(
+        s,
+        sql,
+        rs ->
+            new SnapshotRecord(
+                rs.getLong(1),
+                dialect.readInstant(rs, 2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9)),
+        args);
   }
 }

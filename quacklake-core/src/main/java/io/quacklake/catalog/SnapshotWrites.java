@@ -1,7 +1,5 @@
 package io.quacklake.catalog;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,11 +8,12 @@ public final class SnapshotWrites {
   private SnapshotWrites() {}
 
   /** Inserts the snapshot row; a duplicate key means another writer took the id first. */
-  public static void insertSnapshot(Connection c, SqlDialect dialect, SnapshotRecord s)
-      throws SQLException {
+  public static void insertSnapshot(CatalogSession c, SnapshotRecord s) {
     Sql.update(
         c,
-        "INSERT INTO ducklake_snapshot VALUES (?, " + dialect.timestampParameter() + ", ?, ?, ?)",
+        "INSERT INTO ducklake_snapshot VALUES (?, "
+            + c.dialect().timestampParameter()
+            + ", ?, ?, ?)",
         s.snapshotId(),
         CatalogTimestamps.format(s.time() == null ? Instant.now() : s.time()),
         s.schemaVersion(),
@@ -31,21 +30,16 @@ public final class SnapshotWrites {
   }
 
   /** The changes_made text of every snapshot after {@code base}, in snapshot order. */
-  public static List<SnapshotRecord> since(Connection c, SqlDialect dialect, long base)
-      throws SQLException {
+  public static List<SnapshotRecord> since(CatalogSession c, long base) {
     return SnapshotGateway.select(
-        c,
-        dialect,
-        SnapshotGateway.SELECT + " WHERE s.snapshot_id > ? ORDER BY s.snapshot_id",
-        base);
+        c, SnapshotGateway.SELECT + " WHERE s.snapshot_id > ? ORDER BY s.snapshot_id", base);
   }
 
   /** The latest snapshot as seen inside the current transaction. */
-  public static SnapshotRecord latest(Connection c, SqlDialect dialect) throws SQLException {
+  public static SnapshotRecord latest(CatalogSession c) {
     List<SnapshotRecord> rows =
         SnapshotGateway.select(
             c,
-            dialect,
             SnapshotGateway.SELECT
                 + " WHERE s.snapshot_id = (SELECT MAX(snapshot_id) FROM ducklake_snapshot)");
     return rows.get(0);

@@ -1,9 +1,5 @@
 package io.quacklake.catalog;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,20 +15,16 @@ public final class TableStatsWrites {
       boolean containsNull, Boolean containsNan, String minValue, String maxValue) {}
 
   /** The table's stats row, or null before its first data. */
-  public static TableStats read(Connection c, long tableId) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT record_count, next_row_id, file_size_bytes FROM ducklake_table_stats"
-                + " WHERE table_id = ?")) {
-      ps.setLong(1, tableId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? new TableStats(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : null;
-      }
-    }
+  public static TableStats read(CatalogSession c, long tableId) {
+    return Sql.one(
+        c,
+        "SELECT record_count, next_row_id, file_size_bytes FROM ducklake_table_stats"
+            + " WHERE table_id = ?",
+        rs -> new TableStats(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
+        tableId);
   }
 
-  public static void write(Connection c, long tableId, TableStats stats, boolean exists)
-      throws SQLException {
+  public static void write(CatalogSession c, long tableId, TableStats stats, boolean exists) {
     if (exists) {
       Sql.update(
           c,
@@ -53,32 +45,26 @@ public final class TableStatsWrites {
     }
   }
 
-  public static Map<Long, ColumnStatsRow> readColumns(Connection c, long tableId)
-      throws SQLException {
+  public static Map<Long, ColumnStatsRow> readColumns(CatalogSession c, long tableId) {
     Map<Long, ColumnStatsRow> out = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT column_id, contains_null, contains_nan, min_value, max_value"
-                + " FROM ducklake_table_column_stats WHERE table_id = ?")) {
-      ps.setLong(1, tableId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(
-              rs.getLong(1),
-              new ColumnStatsRow(
-                  rs.getBoolean(2),
-                  NullableColumns.getBoolean(rs, 3),
-                  rs.getString(4),
-                  rs.getString(5)));
-        }
-      }
-    }
+    Sql.each(
+        c,
+        "SELECT column_id, contains_null, contains_nan, min_value, max_value"
+            + " FROM ducklake_table_column_stats WHERE table_id = ?",
+        rs ->
+            out.put(
+                rs.getLong(1),
+                new ColumnStatsRow(
+                    rs.getBoolean(2),
+                    NullableColumns.getBoolean(rs, 3),
+                    rs.getString(4),
+                    rs.getString(5))),
+        tableId);
     return out;
   }
 
   public static void writeColumn(
-      Connection c, long tableId, long columnId, ColumnStatsRow row, boolean exists)
-      throws SQLException {
+      CatalogSession c, long tableId, long columnId, ColumnStatsRow row, boolean exists) {
     if (exists) {
       Sql.update(
           c,

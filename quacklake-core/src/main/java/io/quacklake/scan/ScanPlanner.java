@@ -1,6 +1,7 @@
 package io.quacklake.scan;
 
 import io.quacklake.catalog.CatalogConnection;
+import io.quacklake.catalog.CatalogSession;
 import io.quacklake.catalog.DataFileRecord;
 import io.quacklake.catalog.DeleteFileRecord;
 import io.quacklake.catalog.FileColumnStatsRecord;
@@ -10,8 +11,6 @@ import io.quacklake.catalog.InlinedRows;
 import io.quacklake.catalog.InlinedTableRecord;
 import io.quacklake.catalog.PartitionColumnRecord;
 import io.quacklake.types.LakeColumn;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,19 +38,17 @@ public final class ScanPlanner {
   }
 
   private static ScanPlan plan(
-      Connection c,
+      CatalogSession c,
       CatalogConnection catalog,
       ResolvedTable table,
       List<LakeColumn> readColumns,
-      RowFilter filter)
-      throws SQLException {
+      RowFilter filter) {
     long tableId = table.table().tableId();
     long snapshot = table.snapshotId();
     List<DataFileRecord> files =
-        FileGateway.dataFiles(c, catalog.dialect(), tableId, snapshot, filter.integerRanges());
+        FileGateway.dataFiles(c, tableId, snapshot, filter.integerRanges());
     Map<Long, DeleteFileRecord> deletes = FileGateway.deleteFiles(c, tableId, snapshot);
-    Map<Long, List<Long>> inlinedDeletes =
-        FileGateway.inlinedFileDeletes(c, catalog.dialect(), tableId, snapshot);
+    Map<Long, List<Long>> inlinedDeletes = FileGateway.inlinedFileDeletes(c, tableId, snapshot);
     Pruning pruning = Pruning.load(c, table, filter, files);
 
     String tableName = table.table().qualifiedName();
@@ -102,8 +99,7 @@ public final class ScanPlanner {
       Map<Long, Map<Integer, String>> partitionValues) {
 
     static Pruning load(
-        Connection c, ResolvedTable table, RowFilter filter, List<DataFileRecord> files)
-        throws SQLException {
+        CatalogSession c, ResolvedTable table, RowFilter filter, List<DataFileRecord> files) {
       if (filter.columnIds().isEmpty()) {
         return new Pruning(filter, Map.of(), Map.of(), Map.of(), Map.of());
       }

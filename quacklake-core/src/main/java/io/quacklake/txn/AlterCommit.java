@@ -1,13 +1,11 @@
 package io.quacklake.txn;
 
+import io.quacklake.catalog.CatalogSession;
 import io.quacklake.catalog.ColumnTree;
 import io.quacklake.catalog.InlinedWrites;
 import io.quacklake.catalog.ObjectGateway;
 import io.quacklake.catalog.ObjectWrites;
-import io.quacklake.catalog.SqlDialect;
 import io.quacklake.types.LakeColumn;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -20,8 +18,8 @@ final class AlterCommit {
   private AlterCommit() {}
 
   /** Writes the column changes of one table. */
-  static void applyColumns(Connection c, long tableId, List<ColumnChange> changes, long snapshot)
-      throws SQLException {
+  static void applyColumns(
+      CatalogSession c, long tableId, List<ColumnChange> changes, long snapshot) {
     for (ColumnChange change : changes) {
       if (change instanceof ColumnChange.Add add) {
         ObjectWrites.insertColumn(c, tableId, snapshot, add.column(), null);
@@ -69,18 +67,16 @@ final class AlterCommit {
    * inlined-data table for the new columns (when inlining is on) and an altered_table change.
    */
   static void recordSchemaChange(
-      Connection c,
-      SqlDialect dialect,
+      CatalogSession c,
       long tableId,
       long snapshot,
       long schemaVersion,
       int inliningLimit,
-      CommitSummary summary)
-      throws SQLException {
+      CommitSummary summary) {
     ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, tableId);
     if (inliningLimit > 0) {
       List<LakeColumn> now = ColumnTree.build(tableId, ObjectGateway.columns(c, tableId, snapshot));
-      InlinedWrites.create(c, dialect, tableId, schemaVersion, now);
+      InlinedWrites.create(c, tableId, schemaVersion, now);
     }
     summary.altered.add(tableId);
   }

@@ -1,6 +1,7 @@
 package io.quacklake.txn;
 
 import io.quacklake.TableName;
+import io.quacklake.catalog.CatalogSession;
 import io.quacklake.catalog.ColumnTree;
 import io.quacklake.catalog.InlinedWrites;
 import io.quacklake.catalog.ObjectGateway;
@@ -8,15 +9,10 @@ import io.quacklake.catalog.ObjectWrites;
 import io.quacklake.catalog.SchemaRecord;
 import io.quacklake.catalog.SnapshotRecord;
 import io.quacklake.catalog.SnapshotWrites;
-import io.quacklake.catalog.SqlDialect;
 import io.quacklake.catalog.TableRecord;
 import io.quacklake.catalog.UuidV7;
 import io.quacklake.catalog.ViewRecord;
 import io.quacklake.types.LakeColumn;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -25,12 +21,11 @@ import java.util.Map;
 /**
  * Applies a transaction's state as one new snapshot, inside an open catalog write transaction whose
  * latest snapshot is {@code latest}: allocates ids from the latest counters, writes every catalog
- * row, and finally inserts the snapshot and its change log. Throws {@link SQLException} for the
- * caller to classify (a duplicate snapshot id means another writer won).
+ * row, and finally inserts the snapshot and its change log. A failing catalog statement ends the
+ * catalog write, which classifies it (a duplicate snapshot id means another writer won).
  */
 final class CommitExecutor {
-  private final Connection c;
-  private final SqlDialect dialect;
+  private final CatalogSession c;
   private final TransactionState state;
   private final CommitIo io;
   private final long snapshot;
@@ -40,14 +35,8 @@ final class CommitExecutor {
   private final CommitSummary summary = new CommitSummary();
   private final Map<String, Long> schemaIds = new HashMap<>();
 
-  CommitExecutor(
-      Connection c,
-      SqlDialect dialect,
-      TransactionState state,
-      SnapshotRecord latest,
-      CommitIo io) {
+  CommitExecutor(CatalogSession c, TransactionState state, SnapshotRecord latest, CommitIo io) {
     this.c = c;
-    this.dialect = dialect;
     this.state = state;
     this.io = io;
     this.snapshot = latest.snapshotId() + 1;
@@ -65,7 +54,7 @@ final class CommitExecutor {
   }
 
   /** Writes every catalog row except the snapshot and its change log. */
-  void apply() throws SQLException {
+  void apply() {
     dropTables();
     dropViews();
     dropSchemas();
@@ -83,9 +72,9 @@ final class CommitExecutor {
         partition(tableId, now, state.partitionings.get(tableId));
       }
       AlterCommit.recordSchemaChange(
-          c, dialect, tableId, snapshot, schemaVersion, io.inliningLimit(), summary);
+          c, tableId, snapshot, schemaVersion, io.inliningLimit(), summary);
     }
-    DataCommit data = new DataCommit(c, dialect, io, snapshot, summary, this::nextFileId);
+    DataCommit data = new DataCommit(c, io, snapshot, summary, this::nextFileId);
     for (Map.Entry<Long, TableChanges> e : state.existingChanges.entrySet()) {
       long tableId = e.getKey();
       List<LakeColumn> columns =
@@ -106,7 +95,7 @@ final class CommitExecutor {
   }
 
   /** Inserts the snapshot row and its change log; returns the snapshot. */
-  SnapshotRecord finish() throws SQLException {
+  SnapshotRecord finish() {
     String changesMade = summary.changes().toText();
     SnapshotRecord row =
         new SnapshotRecord(
@@ -119,14 +108,13 @@ final class CommitExecutor {
             state.author,
             state.message,
             state.extraInfo);
-    SnapshotWrites.insertSnapshot(c, dialect, row);
+    SnapshotWrites.insertSnapshot(c, row);
     return row;
   }
 
   /** Starts a partition spec (ids from next_catalog_id) or ends the current one (empty). */
   private void partition(
-      long tableId, List<LakeColumn> columns, List<io.quacklake.PartitionField> fields)
-      throws SQLException {
+      long tableId, List<LakeColumn> columns, List<io.quacklake.PartitionField> fields) {
     List<long[]> ids = new java.util.ArrayList<>();
     List<String> transforms = new java.util.ArrayList<>();
     for (io.quacklake.PartitionField f : fields) {
@@ -134,7 +122,7 @@ final class CommitExecutor {
           columns.stream()
               .filter(x -> x.name().equalsIgnoreCase(f.column()))
               .findFirst()
-              .orElseThrow(() -> new SQLException("partition column " + f.column() + " is gone"));
+              .orElseThrow(() -> c.failure("partition column " + f.column() + " is gone"));
       ids.add(new long[] {col.id()});
       transforms.add(f.transform());
     }
@@ -146,21 +134,21 @@ final class CommitExecutor {
     return nextFileId++;
   }
 
-  private void dropTables() throws SQLException {
+  private void dropTables() {
     for (TableRecord t : state.droppedTables.values()) {
       ObjectWrites.dropTable(c, t.tableId(), snapshot);
       summary.droppedTables.add(t.tableId());
     }
   }
 
-  private void dropViews() throws SQLException {
+  private void dropViews() {
     for (ViewRecord v : state.droppedViews.values()) {
       ObjectWrites.endView(c, v.viewId(), snapshot);
       summary.droppedViews.add(v.viewId());
     }
   }
 
-  private void createViews() throws SQLException {
+  private void createViews() {
     for (NewView v : state.createdViews.values()) {
       ObjectWrites.insertView(
           c,
@@ -175,7 +163,7 @@ final class CommitExecutor {
     }
   }
 
-  private void dropSchemas() throws SQLException {
+  private void dropSchemas() {
     for (SchemaRecord s : state.droppedSchemas.values()) {
       ObjectWrites.endSchema(c, s.schemaId(), snapshot);
       summary.schemaNames.put(s.schemaId(), s.name());
@@ -183,7 +171,7 @@ final class CommitExecutor {
     }
   }
 
-  private void createSchemas() throws SQLException {
+  private void createSchemas() {
     for (String name : state.createdSchemas) {
       long id = nextCatalogId++;
       var uuid = UuidV7.next();
@@ -193,7 +181,7 @@ final class CommitExecutor {
     }
   }
 
-  private Map<TableName, Long> createTables() throws SQLException {
+  private Map<TableName, Long> createTables() {
     Map<TableName, Long> ids = new HashMap<>();
     for (NewTable t : state.createdTables.values()) {
       long id = nextCatalogId++;
@@ -207,7 +195,7 @@ final class CommitExecutor {
         partition(id, t.columns(), t.partitioning());
       }
       if (io.inliningLimit() > 0) {
-        InlinedWrites.create(c, dialect, id, schemaVersion, t.columns());
+        InlinedWrites.create(c, id, schemaVersion, t.columns());
       }
       ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, id);
       summary.createdTables.add(new String[] {t.name().schema(), t.name().table()});
@@ -215,7 +203,7 @@ final class CommitExecutor {
     return ids;
   }
 
-  private void renameTables() throws SQLException {
+  private void renameTables() {
     for (Map.Entry<Long, TableName> e : state.renamedTables.entrySet()) {
       TableRecord old = state.renamedFrom.get(e.getKey());
       ObjectWrites.endTableRow(c, old.tableId(), snapshot);
@@ -226,7 +214,6 @@ final class CommitExecutor {
       if (io.inliningLimit() > 0) {
         InlinedWrites.create(
             c,
-            dialect,
             old.tableId(),
             schemaVersion,
             ColumnTree.build(old.tableId(), ObjectGateway.columns(c, old.tableId(), snapshot)));
@@ -235,23 +222,16 @@ final class CommitExecutor {
     }
   }
 
-  private long schemaId(String name) throws SQLException {
+  private long schemaId(String name) {
     Long created = schemaIds.get(name);
     if (created != null) {
       return created;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT schema_id FROM ducklake_schema WHERE schema_name = ? AND end_snapshot IS NULL")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new SQLException("schema " + name + " no longer exists");
-        }
-        long id = rs.getLong(1);
-        summary.schemaNames.put(id, name);
-        return id;
-      }
+    Long id = ObjectGateway.liveSchemaId(c, name);
+    if (id == null) {
+      throw c.failure("schema " + name + " no longer exists");
     }
+    summary.schemaNames.put(id, name);
+    return id;
   }
 }

@@ -3,11 +3,10 @@ package io.quacklake.txn;
 import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
 import io.quacklake.catalog.CatalogConnection;
+import io.quacklake.catalog.CatalogContention;
+import io.quacklake.catalog.CatalogSession;
 import io.quacklake.catalog.SnapshotRecord;
 import io.quacklake.catalog.SnapshotWrites;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.Random;
 
@@ -38,35 +37,30 @@ public final class Committer {
     for (int attempt = 0; ; attempt++) {
       int filesBefore = state.writtenFiles().size();
       try {
-        return catalog.write(
+        return catalog.writeContended(
+            "commit to catalog " + catalog.location(),
             c -> {
-              SnapshotRecord latest = SnapshotWrites.latest(c, catalog.dialect());
-              CommitExecutor executor = new CommitExecutor(c, catalog.dialect(), state, latest, io);
+              SnapshotRecord latest = SnapshotWrites.latest(c);
+              CommitExecutor executor = new CommitExecutor(c, state, latest, io);
               boolean moved = latest.snapshotId() != state.base().snapshotId();
-              Savepoint beforeApply = moved ? savepoint(c) : null;
+              if (moved) {
+                c.markSavepoint();
+              }
               try {
                 executor.apply();
-              } catch (SQLException | RuntimeException e) {
-                if (moved && !retryable(e)) {
-                  reportConflictInstead(c, beforeApply, state);
+              } catch (RuntimeException e) {
+                if (moved && !c.isContention(e)) {
+                  reportConflictInstead(c, state);
                 }
                 throw e;
               }
               if (moved) {
-                ConflictCheck.check(
-                    c, catalog.dialect(), state.base().snapshotId(), executor.summary());
+                ConflictCheck.check(c, state.base().snapshotId(), executor.summary());
               }
               return executor.finish();
             });
-      } catch (SQLException e) {
+      } catch (CatalogContention e) {
         removeAttemptFiles(state, io, filesBefore);
-        boolean retryable = catalog.dialect().isDuplicateKey(e) || catalog.dialect().isBusy(e);
-        if (!retryable) {
-          throw new QuacklakeException(
-              ErrorKind.UNAVAILABLE,
-              "commit to catalog " + catalog.location() + " failed: " + e.getMessage(),
-              e);
-        }
         if (!retry.canRetry(attempt)) {
           throw new QuacklakeException(
               ErrorKind.CONFLICT,
@@ -76,7 +70,7 @@ public final class Committer {
                   + " limit (LakeOptions.withMaxRetries, now "
                   + retry.maxRetries()
                   + ") or retry the transaction",
-              e);
+              e.getCause());
         }
         sleep(retry.delay(attempt, random));
       }
@@ -100,33 +94,13 @@ public final class Committer {
     attempt.clear();
   }
 
-  private boolean retryable(Exception e) {
-    return e instanceof SQLException se
-        && (catalog.dialect().isDuplicateKey(se) || catalog.dialect().isBusy(se));
-  }
-
   /**
    * After a failed apply on a moved base: when a concurrent commit removed what this one builds on,
    * throw that conflict instead of the failure it caused. Returns when there is none.
    */
-  private void reportConflictInstead(Connection c, Savepoint beforeApply, TransactionState state) {
-    try {
-      if (beforeApply != null) {
-        c.rollback(beforeApply);
-      }
-      ConflictCheck.check(c, catalog.dialect(), state.base().snapshotId(), state.plannedChanges());
-    } catch (SQLException unusable) {
-      // the transaction cannot run the check any more: report the original failure
-    }
-  }
-
-  /** A savepoint where the database has them (PostgreSQL needs one to query after an error). */
-  private static Savepoint savepoint(Connection c) {
-    try {
-      return c.setSavepoint();
-    } catch (SQLException unsupported) {
-      return null;
-    }
+  private static void reportConflictInstead(CatalogSession c, TransactionState state) {
+    c.afterRollbackToSavepoint(
+        () -> ConflictCheck.check(c, state.base().snapshotId(), state.plannedChanges()));
   }
 
   private static void sleep(Duration d) {

@@ -1,12 +1,9 @@
 package io.quacklake.txn;
 
+import io.quacklake.catalog.CatalogSession;
+import io.quacklake.catalog.FileGateway;
 import io.quacklake.catalog.SnapshotRecord;
 import io.quacklake.catalog.SnapshotWrites;
-import io.quacklake.catalog.SqlDialect;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +19,9 @@ final class ConflictCheck {
   private ConflictCheck() {}
 
   /** Throws a CONFLICT exception when the commit conflicts. */
-  static void check(Connection c, SqlDialect dialect, long base, CommitSummary mine)
-      throws SQLException {
+  static void check(CatalogSession c, long base, CommitSummary mine) {
     List<CommittedChanges> others = new ArrayList<>();
-    for (SnapshotRecord s : SnapshotWrites.since(c, dialect, base)) {
+    for (SnapshotRecord s : SnapshotWrites.since(c, base)) {
       others.add(CommittedChanges.parse(s.snapshotId(), s.changesMade()));
     }
     Map<Long, Long> concurrent = new HashMap<>();
@@ -34,11 +30,7 @@ final class ConflictCheck {
         () -> {
           if (!loaded[0]) {
             loaded[0] = true;
-            try {
-              concurrent.putAll(deletedSince(c, base));
-            } catch (SQLException e) {
-              throw new IllegalStateException(e);
-            }
+            concurrent.putAll(FileGateway.deletedSince(c, base));
           }
           return concurrent;
         };
@@ -46,25 +38,5 @@ final class ConflictCheck {
     if (conflict.isPresent()) {
       throw conflict.get().toException();
     }
-  }
-
-  private static Map<Long, Long> deletedSince(Connection c, long base) throws SQLException {
-    Map<Long, Long> out = new HashMap<>();
-    String[] queries = {
-      "SELECT data_file_id, MIN(begin_snapshot) FROM ducklake_delete_file"
-          + " WHERE begin_snapshot > ? GROUP BY data_file_id",
-      "SELECT data_file_id, end_snapshot FROM ducklake_data_file WHERE end_snapshot > ?"
-    };
-    for (String sql : queries) {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setLong(1, base);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.merge(rs.getLong(1), rs.getLong(2), Math::min);
-          }
-        }
-      }
-    }
-    return out;
   }
 }

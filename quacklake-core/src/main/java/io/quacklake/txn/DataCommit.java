@@ -1,12 +1,12 @@
 package io.quacklake.txn;
 
+import io.quacklake.catalog.CatalogSession;
 import io.quacklake.catalog.DataFileRecord;
 import io.quacklake.catalog.FileColumnStatsRecord;
 import io.quacklake.catalog.FileWrites;
 import io.quacklake.catalog.InlinedDataGateway;
 import io.quacklake.catalog.InlinedTableRecord;
 import io.quacklake.catalog.InlinedWrites;
-import io.quacklake.catalog.SqlDialect;
 import io.quacklake.catalog.TableStatsWrites;
 import io.quacklake.catalog.TableStatsWrites.ColumnStatsRow;
 import io.quacklake.catalog.TableStatsWrites.TableStats;
@@ -15,8 +15,6 @@ import io.quacklake.storage.Location;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.write.PendingDataFile;
 import io.quacklake.write.StatsText;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +25,15 @@ import java.util.function.LongSupplier;
  * deletes, and the table's running statistics.
  */
 final class DataCommit {
-  private final Connection c;
-  private final SqlDialect dialect;
+  private final CatalogSession c;
   private final CommitIo io;
   private final long snapshot;
   private final CommitSummary summary;
   private final LongSupplier fileIds;
 
   DataCommit(
-      Connection c,
-      SqlDialect dialect,
-      CommitIo io,
-      long snapshot,
-      CommitSummary summary,
-      LongSupplier fileIds) {
+      CatalogSession c, CommitIo io, long snapshot, CommitSummary summary, LongSupplier fileIds) {
     this.c = c;
-    this.dialect = dialect;
     this.io = io;
     this.snapshot = snapshot;
     this.summary = summary;
@@ -54,8 +45,7 @@ final class DataCommit {
       List<LakeColumn> columns,
       TableChanges changes,
       Location tableDir,
-      Long partitionId)
-      throws SQLException {
+      Long partitionId) {
     TableStats before = TableStatsWrites.read(c, tableId);
     long records = before == null ? 0 : before.recordCount();
     long nextRowId = before == null ? 0 : before.nextRowId();
@@ -130,8 +120,7 @@ final class DataCommit {
         }
       }
       List<LakeColumn> topLevel = columns;
-      InlinedWrites.insert(
-          c, dialect, target.tableName(), topLevel, snapshot, rowIds, changes.inlinedRows);
+      InlinedWrites.insert(c, target.tableName(), topLevel, snapshot, rowIds, changes.inlinedRows);
       InlinedStats.of(columns, changes.inlinedRows)
           .forEach(
               (id, a) ->
@@ -143,7 +132,7 @@ final class DataCommit {
       }
     }
 
-    DeleteCommit deletes = new DeleteCommit(c, dialect, io, snapshot, summary, fileIds);
+    DeleteCommit deletes = new DeleteCommit(c, io, snapshot, summary, fileIds);
     long dropped = deletes.apply(tableId, changes, tableDir);
     records -= deletes.droppedRecords();
     bytes -= deletes.droppedBytes();
@@ -155,8 +144,10 @@ final class DataCommit {
   }
 
   private void updateColumnStats(
-      long tableId, List<LakeColumn> leaves, Map<Long, ColumnStatsMerge.Added> added, boolean first)
-      throws SQLException {
+      long tableId,
+      List<LakeColumn> leaves,
+      Map<Long, ColumnStatsMerge.Added> added,
+      boolean first) {
     if (added.isEmpty()) {
       return;
     }
@@ -175,7 +166,7 @@ final class DataCommit {
     }
   }
 
-  private InlinedTableRecord latestInlinedTable(long tableId) throws SQLException {
+  private InlinedTableRecord latestInlinedTable(long tableId) {
     List<InlinedTableRecord> all = InlinedDataGateway.inlinedTables(c, tableId);
     if (all.isEmpty()) {
       throw new IllegalStateException("table " + tableId + " has no inlined-data table");

@@ -2,21 +2,17 @@ package io.quacklake.txn;
 
 import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
+import io.quacklake.catalog.CatalogSession;
 import io.quacklake.catalog.DataFileRecord;
 import io.quacklake.catalog.DeleteFileRecord;
 import io.quacklake.catalog.FileGateway;
 import io.quacklake.catalog.FileWrites;
 import io.quacklake.catalog.InlinedWrites;
-import io.quacklake.catalog.SqlDialect;
 import io.quacklake.catalog.UuidV7;
 import io.quacklake.parquet.PositionDeleteFile;
 import io.quacklake.parquet.PositionDeleteWriter;
 import io.quacklake.parquet.WrittenFile;
 import io.quacklake.storage.Location;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +28,7 @@ import java.util.function.LongSupplier;
  * state). Deleted inlined rows are ended.
  */
 final class DeleteCommit {
-  private final Connection c;
-  private final SqlDialect dialect;
+  private final CatalogSession c;
   private final CommitIo io;
   private final long snapshot;
   private final CommitSummary summary;
@@ -42,14 +37,8 @@ final class DeleteCommit {
   private long droppedBytes;
 
   DeleteCommit(
-      Connection c,
-      SqlDialect dialect,
-      CommitIo io,
-      long snapshot,
-      CommitSummary summary,
-      LongSupplier fileIds) {
+      CatalogSession c, CommitIo io, long snapshot, CommitSummary summary, LongSupplier fileIds) {
     this.c = c;
-    this.dialect = dialect;
     this.io = io;
     this.snapshot = snapshot;
     this.summary = summary;
@@ -65,10 +54,10 @@ final class DeleteCommit {
   }
 
   /** Applies the deletes; returns how many data files were dropped whole. */
-  long apply(long tableId, TableChanges changes, Location tableDir) throws SQLException {
+  long apply(long tableId, TableChanges changes, Location tableDir) {
     long dropped = 0;
     for (Map.Entry<String, List<Long>> e : changes.inlinedDeletes.entrySet()) {
-      InlinedWrites.end(c, dialect, e.getKey(), snapshot, e.getValue());
+      InlinedWrites.end(c, e.getKey(), snapshot, e.getValue());
       summary.inlinedDelete.add(tableId);
     }
     if (changes.fileDeletes.isEmpty()) {
@@ -80,7 +69,7 @@ final class DeleteCommit {
       files.put(f.dataFileId(), f);
     }
     Map<Long, DeleteFileRecord> deleteFiles = FileGateway.deleteFiles(c, tableId, latest);
-    Map<Long, TreeMap<Long, Long>> inlined = inlinedDeletes(tableId, latest);
+    Map<Long, TreeMap<Long, Long>> inlined = InlinedWrites.fileDeletes(c, tableId, latest);
     for (Map.Entry<Long, TreeSet<Long>> e : changes.fileDeletes.entrySet()) {
       DataFileRecord file = files.get(e.getKey());
       if (file == null) {
@@ -123,7 +112,7 @@ final class DeleteCommit {
       // (even next to a delete file); otherwise the cumulative delete file, or a drop.
       boolean dropWhole = !hadDeletes && fresh.length >= file.recordCount();
       if (!dropWhole && io.inliningLimit() > 0 && fresh.length <= io.inliningLimit()) {
-        InlinedWrites.insertFileDeletes(c, dialect, tableId, file.dataFileId(), snapshot, fresh);
+        InlinedWrites.insertFileDeletes(c, tableId, file.dataFileId(), snapshot, fresh);
         summary.inlinedDelete.add(tableId);
       } else if (dropWhole || all.size() >= file.recordCount()) {
         FileWrites.endDataFile(c, file.dataFileId(), snapshot);
@@ -136,7 +125,7 @@ final class DeleteCommit {
         writeDeleteFile(tableId, tableDir, file, dataLocation, all, hadDeletes, old);
         summary.deletedDataFiles.put(file.dataFileId(), tableId);
         if (!inlinedOld.isEmpty()) {
-          removeInlinedDeletes(tableId, file.dataFileId());
+          InlinedWrites.removeFileDeletes(c, tableId, file.dataFileId());
         }
         summary.deletedFrom.add(tableId);
       }
@@ -151,8 +140,7 @@ final class DeleteCommit {
       Location dataLocation,
       TreeMap<Long, Long> all,
       boolean partial,
-      DeleteFileRecord old)
-      throws SQLException {
+      DeleteFileRecord old) {
     String name = "ducklake-" + UuidV7.next() + "-delete.parquet";
     Location location = tableDir.resolve(name);
     long[] positions = all.keySet().stream().mapToLong(Long::longValue).toArray();
@@ -195,42 +183,8 @@ final class DeleteCommit {
       FileWrites.removeDeleteFile(c, old.deleteFileId());
       Optional<String> scheduled = io.pathUnderRoot(old.location(tableDir, "id " + tableId));
       if (scheduled.isPresent()) {
-        FileWrites.scheduleForDeletion(c, dialect, old.deleteFileId(), scheduled.get());
+        FileWrites.scheduleForDeletion(c, old.deleteFileId(), scheduled.get());
       }
-    }
-  }
-
-  private Map<Long, TreeMap<Long, Long>> inlinedDeletes(long tableId, long latest)
-      throws SQLException {
-    Map<Long, TreeMap<Long, Long>> out = new TreeMap<>();
-    String table = "ducklake_inlined_delete_" + tableId;
-    if (!dialect.tableExists(c, table)) {
-      return out;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT file_id, row_id, begin_snapshot FROM "
-                + dialect.quote(table)
-                + " WHERE begin_snapshot <= ?")) {
-      ps.setLong(1, latest);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-              .put(rs.getLong(2), rs.getLong(3));
-        }
-      }
-    }
-    return out;
-  }
-
-  private void removeInlinedDeletes(long tableId, long dataFileId) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "DELETE FROM "
-                + dialect.quote("ducklake_inlined_delete_" + tableId)
-                + " WHERE file_id = ?")) {
-      ps.setLong(1, dataFileId);
-      ps.executeUpdate();
     }
   }
 }

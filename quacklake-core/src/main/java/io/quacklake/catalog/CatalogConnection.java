@@ -49,8 +49,9 @@ public final class CatalogConnection implements AutoCloseable {
   /**
    * Opens an existing catalog read-only.
    *
-   * @throws QuacklakeException NOT_FOUND if there is no catalog, UNSUPPORTED for an unknown
-   *     version, INVALID_ARGUMENT if the database is not a DuckLake catalog
+   * @throws QuacklakeException NOT_FOUND if there is no catalog, UNSUPPORTED for an unknown version
+   *     or a missing driver ({@link OptionalLibrary}), INVALID_ARGUMENT if the database is not a
+   *     DuckLake catalog
    */
   public static CatalogConnection open(CatalogLocation location) {
     return open(location, StorageSettings.NONE);
@@ -61,6 +62,7 @@ public final class CatalogConnection implements AutoCloseable {
     if (location.isObjectStore()) {
       return openVersioned(location, storage);
     }
+    SqlDialect dialect = SqlDialect.forLocation(location);
     if (location.isFile()) {
       if (!Files.isRegularFile(Path.of(location.target()))) {
         throw QuacklakeException.notFound(
@@ -69,7 +71,6 @@ public final class CatalogConnection implements AutoCloseable {
             location.target());
       }
     }
-    SqlDialect dialect = SqlDialect.of(location.kind());
     Connection connection;
     try {
       connection = dialect.connect(location, true);

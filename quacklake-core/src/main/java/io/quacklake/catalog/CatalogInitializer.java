@@ -88,7 +88,8 @@ public final class CatalogInitializer {
   /**
    * @param dataPath the data path to store, normalised with {@code /} and one trailing {@code /}
    * @param createdBy the {@code created_by} value
-   * @throws QuacklakeException ALREADY_EXISTS when a catalog is already there
+   * @throws QuacklakeException ALREADY_EXISTS when a catalog is already there; UNSUPPORTED when the
+   *     catalog's driver is not on the class path ({@link OptionalLibrary})
    */
   public static void create(CatalogLocation location, String dataPath, String createdBy) {
     create(location, dataPath, createdBy, StorageSettings.NONE);
@@ -101,7 +102,7 @@ public final class CatalogInitializer {
       createVersioned(location, dataPath, createdBy, storage);
       return;
     }
-    SqlDialect dialect = SqlDialect.of(location.kind());
+    SqlDialect dialect = SqlDialect.forLocation(location);
     if (location.isFile()) {
       prepareFile(location);
     }

@@ -1,12 +1,12 @@
 package io.quacklake.catalog;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -17,6 +17,11 @@ final class DuckDbDialect implements SqlDialect {
   @Override
   public CatalogKind kind() {
     return CatalogKind.DUCKDB;
+  }
+
+  @Override
+  public List<OptionalLibrary> libraries() {
+    return List.of(OptionalLibrary.DUCKDB_DRIVER);
   }
 
   /**
@@ -70,17 +75,6 @@ final class DuckDbDialect implements SqlDialect {
   }
 
   private static Properties baseProperties(CatalogLocation location) {
-    try {
-      Class.forName("org.duckdb.DuckDBDriver");
-    } catch (ClassNotFoundException e) {
-      throw new QuacklakeException(
-          ErrorKind.UNSUPPORTED,
-          "catalog "
-              + location
-              + " is a DuckDB file, but DuckDB JDBC (org.duckdb:duckdb_jdbc) is not on the class"
-              + " path; add it as a dependency",
-          e);
-    }
     if (location.target().indexOf(';') >= 0) {
       throw QuacklakeException.invalid(
           "DuckDB catalog path '%s' contains ';', which DuckDB JDBC reads as the start of"

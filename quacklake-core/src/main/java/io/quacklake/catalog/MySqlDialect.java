@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * MySQL and MariaDB catalogs (MariaDB Connector/J). DuckDB's type names become MySQL's (VARCHAR →
@@ -96,6 +97,11 @@ final class MySqlDialect implements SqlDialect {
   @Override
   public boolean pooled() {
     return true;
+  }
+
+  @Override
+  public List<OptionalLibrary> libraries() {
+    return List.of(OptionalLibrary.MARIADB_DRIVER, OptionalLibrary.CONNECTION_POOL);
   }
 
   @Override

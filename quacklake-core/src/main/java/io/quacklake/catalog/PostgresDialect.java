@@ -4,6 +4,7 @@ import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
@@ -71,6 +72,11 @@ final class PostgresDialect implements SqlDialect {
   @Override
   public boolean pooled() {
     return true;
+  }
+
+  @Override
+  public List<OptionalLibrary> libraries() {
+    return List.of(OptionalLibrary.POSTGRES_DRIVER, OptionalLibrary.CONNECTION_POOL);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What differs between catalog databases: how to connect, how values come back, how inlined values
@@ -37,6 +38,11 @@ public interface SqlDialect {
   /** Whether connections come from a pool (server catalogs) rather than one shared connection. */
   default boolean pooled() {
     return false;
+  }
+
+  /** The optional libraries this catalog kind needs on the class path (drivers, the pool). */
+  default List<OptionalLibrary> libraries() {
+    return List.of();
   }
 
   /** The isolation level of write transactions on pooled connections. */
@@ -129,6 +135,18 @@ public interface SqlDialect {
   default Instant readInstant(ResultSet rs, int column) throws SQLException {
     Object value = rs.getObject(column);
     return CatalogInstants.toInstant(value);
+  }
+
+  /**
+   * The dialect of a catalog about to be opened or created, after checking its {@link
+   * #libraries()}.
+   *
+   * @throws io.quacklake.QuacklakeException UNSUPPORTED naming the artifact of a missing library
+   */
+  static SqlDialect forLocation(CatalogLocation location) {
+    SqlDialect dialect = of(location.kind());
+    dialect.libraries().forEach(library -> library.require(location));
+    return dialect;
   }
 
   static SqlDialect of(CatalogKind kind) {

@@ -1,0 +1,174 @@
+package io.quacklake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code mvn package} ships, run as a user runs it: the distribution tarball unpacked under
+ * {@code target/}, its POSIX launcher in a child process, with and without the DuckDB add-on
+ * unpacked over it; and the repository's {@code target/quacklake.jar} under {@code java -jar}.
+ */
+class DistributionIT {
+  private static final String DUCKDB_MISSING =
+      " needs DuckDB JDBC, which is not on the class path: add the jar of Maven artifact"
+          + " org.duckdb:duckdb_jdbc";
+
+  private static Path target;
+  private static Path slim;
+  private static Path withDuckdb;
+
+  @TempDir Path work;
+
+  @BeforeAll
+  static void unpack() throws Exception {
+    target = Path.of(System.getProperty("quacklake.cli.target"));
+    String version = System.getProperty("quacklake.version");
+    Path distribution = target.resolve("quacklake-" + version + ".tar.gz");
+    Path addOn = target.resolve("quacklake-" + version + "-duckdb.tar.gz");
+    Path root = target.resolve("distribution-it");
+    deleteTree(root);
+    slim = untar(distribution, root.resolve("slim")).resolve("quacklake-" + version);
+    untar(distribution, root.resolve("with-duckdb"));
+    withDuckdb = untar(addOn, root.resolve("with-duckdb")).resolve("quacklake-" + version);
+  }
+
+  @Test
+  void distributionRunsSqliteLakeWithoutDuckdb() throws Exception {
+    assertThat(slim.resolve("lib/duckdb")).doesNotExist();
+    assertThat(slim.resolve("lib")).isDirectoryContaining("glob:**/quacklake-cli-*.jar");
+
+    assertLakeRoundTrip(launcher(slim), "sqlite:" + work.resolve("catalog.sqlite"));
+  }
+
+  @Test
+  void duckdbCatalogWithoutAddOnIsOneLineAndExitFive() throws Exception {
+    String catalog = "duckdb:" + work.resolve("catalog.duckdb");
+
+    CliRun run = run(launcher(slim), "--catalog", catalog, "--data-path", work + "/data", "init");
+
+    assertThat(run.exit()).isEqualTo(5);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo("quacklake: unsupported: catalog " + catalog + DUCKDB_MISSING + "\n");
+    assertThat(work.resolve("catalog.duckdb")).doesNotExist();
+  }
+
+  @Test
+  void duckdbAddOnUnpackedOverTheDistributionServesDuckdbCatalogs() throws Exception {
+    assertThat(withDuckdb.resolve("lib/duckdb")).isDirectoryContaining("glob:**/duckdb_jdbc-*.jar");
+
+    assertLakeRoundTrip(launcher(withDuckdb), "duckdb:" + work.resolve("catalog.duckdb"));
+  }
+
+  @Test
+  void repositoryJarFindsDuckdbBesideItAndRunsEveryOtherCatalogWithoutIt() throws Exception {
+    List<String> beside = javaJar(target.resolve("quacklake.jar"));
+    String besideCatalog = "duckdb:" + work.resolve("beside.duckdb");
+    assertThat(run(beside, "--catalog", besideCatalog, "--data-path", work + "/b", "init").out())
+        .isEqualTo("0\n");
+
+    List<String> alone =
+        javaJar(Files.copy(target.resolve("quacklake.jar"), work.resolve("quacklake.jar")));
+    String sqlite = "sqlite:" + work.resolve("alone.sqlite");
+    assertThat(run(alone, "--catalog", sqlite, "--data-path", work + "/s", "init").out())
+        .isEqualTo("0\n");
+    String catalog = "duckdb:" + work.resolve("alone.duckdb");
+    CliRun run = run(alone, "--catalog", catalog, "--data-path", work + "/d", "init");
+    assertThat(run.exit()).isEqualTo(5);
+    assertThat(run.err())
+        .isEqualTo("quacklake: unsupported: catalog " + catalog + DUCKDB_MISSING + "\n");
+  }
+
+  /** init, create-table, append a CSV file and scan it back, each a child process. */
+  private void assertLakeRoundTrip(List<String> quacklake, String catalog) throws Exception {
+    Path csv = Files.writeString(work.resolve("rows.csv"), "id,name\n1,ada\n2,alan\n");
+    String data = work.resolve("data-" + catalog.hashCode()) + "/";
+    assertThat(run(quacklake, "--catalog", catalog, "--data-path", data, "init").out())
+        .isEqualTo("0\n");
+    assertThat(
+            run(
+                    quacklake,
+                    "--catalog",
+                    catalog,
+                    "create-table",
+                    "t",
+                    "--schema",
+                    "id BIGINT, name VARCHAR")
+                .out())
+        .isEqualTo("1\n");
+    assertThat(run(quacklake, "--catalog", catalog, "append", "t", csv.toString()).out())
+        .isEqualTo("2\n");
+
+    CliRun scan = run(quacklake, "--catalog", catalog, "scan", "t", "--format", "csv");
+
+    assertThat(scan.exit()).as(scan.err()).isZero();
+    assertThat(scan.out()).isEqualTo("id,name\n1,ada\n2,alan\n");
+  }
+
+  private static List<String> launcher(Path install) {
+    return List.of(install.resolve("bin/quacklake").toString());
+  }
+
+  private static List<String> javaJar(Path jar) {
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--add-opens=java.base/java.nio=ALL-UNNAMED",
+        "-jar",
+        jar.toString());
+  }
+
+  /** Runs the command in a child process with this JVM as JAVA_HOME; fails after two minutes. */
+  private CliRun run(List<String> command, String... args) throws Exception {
+    List<String> all = new ArrayList<>(command);
+    all.addAll(List.of(args));
+    Path out = Files.createTempFile(work, "out", ".txt");
+    Path err = Files.createTempFile(work, "err", ".txt");
+    ProcessBuilder builder =
+        new ProcessBuilder(all).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().remove("QUACKLAKE_JAVA_OPTS");
+    builder.environment().remove("QUACKLAKE_CATALOG");
+    Process process = builder.start();
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("timed out: " + all);
+    }
+    return new CliRun(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static Path untar(Path tarball, Path into) throws Exception {
+    assertThat(tarball).exists();
+    Files.createDirectories(into);
+    Process tar =
+        new ProcessBuilder("tar", "xzf", tarball.toString(), "-C", into.toString())
+            .inheritIO()
+            .start();
+    assertThat(tar.waitFor()).as("tar xzf " + tarball).isZero();
+    return into;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (Stream<Path> paths = Files.walk(root)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}

@@ -72,7 +72,7 @@ public final class S3ProxyProcess implements AutoCloseable {
 
   private static boolean listening(int port) {
     try (Socket s = new Socket("127.0.0.1", port)) {
-      return true;
+      return s.isConnected();
     } catch (IOException e) {
       return false;
     }
@@ -82,9 +82,14 @@ public final class S3ProxyProcess implements AutoCloseable {
     return endpoint;
   }
 
+  /** Stops the server and waits up to ten seconds for it to exit. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    process.waitFor(10, TimeUnit.SECONDS);
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

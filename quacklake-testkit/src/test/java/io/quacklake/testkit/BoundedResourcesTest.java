@@ -89,7 +89,7 @@ class BoundedResourcesTest {
       for (int i = 2; i < 12; i++) {
         rows.add(row(i, "m" + i));
       }
-      insert(lake, rows.toArray(Map[]::new));
+      insert(lake, rows);
       insert(lake, row(20, "b" + "é".repeat(3000)));
       assertThat(dataFiles()).isEqualTo(1);
       assertThat(longestStatsText())
@@ -149,7 +149,7 @@ class BoundedResourcesTest {
       for (int i = 0; i < 20; i++) {
         rows.add(row(i, "v" + i));
       }
-      insert(lake, rows.toArray(Map[]::new));
+      insert(lake, rows);
     }
     Path file;
     try (var files = java.nio.file.Files.walk(temp.resolve("data"))) {
@@ -184,8 +184,16 @@ class BoundedResourcesTest {
 
   @SafeVarargs
   private static void insert(Lake lake, Map<String, Object>... rows) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      list.add(row);
+    }
+    insert(lake, list);
+  }
+
+  private static void insert(Lake lake, List<Map<String, Object>> rows) {
     try (Transaction tx = lake.begin()) {
-      tx.insert("t", List.of(rows));
+      tx.insert("t", rows);
       tx.commit();
     }
   }

@@ -55,7 +55,7 @@ class InlinedShapeTest {
       for (int i = 100; i < 150; i++) {
         bulk.add(row(i, "bulk " + i, LocalDateTime.of(2025, 2, 1, 0, 0).plusSeconds(i)));
       }
-      insert(lake, "main.small", bulk.toArray(Map[]::new));
+      insert(lake, "main.small", bulk);
       lake.createTable(
           "main.flushed",
           List.of(
@@ -81,7 +81,15 @@ class InlinedShapeTest {
 
   @SafeVarargs
   private static void insert(Lake lake, String table, Map<String, Object>... rows) {
-    run(lake, tx -> tx.insert(table, List.of(rows)));
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      list.add(row);
+    }
+    insert(lake, table, list);
+  }
+
+  private static void insert(Lake lake, String table, List<Map<String, Object>> rows) {
+    run(lake, tx -> tx.insert(table, rows));
   }
 
   private static Map<String, Object> row(int id, String note, LocalDateTime ts) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class JsonTrees {
   private static final JsonFactory FACTORY =
       JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
   /** Parts of Jackson's messages that name its Java classes or settings. */
   private static final Pattern JACKSON_HINTS =

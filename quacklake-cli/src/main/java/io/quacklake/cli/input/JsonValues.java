@@ -79,8 +79,7 @@ final class JsonValues {
     LakeColumn key = column.children().get(0);
     LakeColumn value = column.children().get(1);
     Map<Object, Object> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       String at = where + "['" + e.getKey() + "']";
       out.put(CellValues.parse(e.getKey(), key, at), convert(e.getValue(), value, at));
     }

@@ -1,12 +1,12 @@
 package io.quacklake;
 
-import io.quacklake.catalog.SchemaRecord;
-import io.quacklake.catalog.TableRecord;
-import io.quacklake.parquet.ParquetWriteOptions;
+import io.quacklake.internal.catalog.SchemaRecord;
+import io.quacklake.internal.catalog.TableRecord;
+import io.quacklake.internal.parquet.ParquetWriteOptions;
+import io.quacklake.internal.txn.CommitIo;
+import io.quacklake.internal.txn.TransactionState;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
-import io.quacklake.txn.CommitIo;
-import io.quacklake.txn.TransactionState;
 
 /** The storage side of a commit for a lake: its store, its paths, its settings. */
 final class LakeCommitIo implements CommitIo {

@@ -1,8 +1,8 @@
 package io.quacklake;
 
-import io.quacklake.catalog.CatalogLocation;
+import io.quacklake.internal.catalog.CatalogLocation;
+import io.quacklake.internal.txn.RetryPolicy;
 import io.quacklake.storage.StorageSettings;
-import io.quacklake.txn.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 

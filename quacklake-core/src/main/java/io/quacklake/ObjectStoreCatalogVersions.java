@@ -1,7 +1,7 @@
 package io.quacklake;
 
-import io.quacklake.catalog.versioned.CatalogManifest;
-import io.quacklake.catalog.versioned.VersionedCatalog;
+import io.quacklake.internal.catalog.versioned.CatalogManifest;
+import io.quacklake.internal.catalog.versioned.VersionedCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,15 +1,15 @@
 package io.quacklake;
 
-import io.quacklake.scan.FileTask;
-import io.quacklake.scan.RowFilter;
-import io.quacklake.scan.RowLocator;
-import io.quacklake.scan.ScanPlan;
+import io.quacklake.internal.scan.FileTask;
+import io.quacklake.internal.scan.RowFilter;
+import io.quacklake.internal.scan.RowLocator;
+import io.quacklake.internal.scan.ScanPlan;
+import io.quacklake.internal.txn.TableChanges;
+import io.quacklake.internal.txn.TransactionState;
+import io.quacklake.internal.write.DataFileWriter;
+import io.quacklake.internal.write.PendingDataFile;
 import io.quacklake.storage.Location;
-import io.quacklake.txn.TableChanges;
-import io.quacklake.txn.TransactionState;
 import io.quacklake.types.ArrowRows;
-import io.quacklake.write.DataFileWriter;
-import io.quacklake.write.PendingDataFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.quacklake;
 
+import io.quacklake.internal.write.PartitionKey;
 import io.quacklake.types.LakeColumn;
-import io.quacklake.write.PartitionKey;
 import java.util.ArrayList;
 import java.util.List;
 

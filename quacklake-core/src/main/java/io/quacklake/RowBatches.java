@@ -1,6 +1,6 @@
 package io.quacklake;
 
-import io.quacklake.text.DuckDbText;
+import io.quacklake.internal.text.DuckDbText;
 import io.quacklake.types.ArrowRows;
 import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;

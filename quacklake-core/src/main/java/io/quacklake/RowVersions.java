@@ -1,6 +1,6 @@
 package io.quacklake;
 
-import io.quacklake.parquet.DuckLakeSystemColumn;
+import io.quacklake.internal.parquet.DuckLakeSystemColumn;
 import io.quacklake.types.ArrowRows;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.ArrowValues;

@@ -1,11 +1,11 @@
 package io.quacklake;
 
-import io.quacklake.catalog.ColumnTree;
-import io.quacklake.catalog.FileGateway;
-import io.quacklake.catalog.PartitionColumnRecord;
-import io.quacklake.catalog.SchemaRecord;
-import io.quacklake.catalog.TableRecord;
-import io.quacklake.scan.ResolvedTable;
+import io.quacklake.internal.catalog.ColumnTree;
+import io.quacklake.internal.catalog.FileGateway;
+import io.quacklake.internal.catalog.PartitionColumnRecord;
+import io.quacklake.internal.catalog.SchemaRecord;
+import io.quacklake.internal.catalog.TableRecord;
+import io.quacklake.internal.scan.ResolvedTable;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;

@@ -2,14 +2,14 @@ package io.quacklake;
 
 import io.quacklake.expr.Expression;
 import io.quacklake.expr.Expressions;
-import io.quacklake.scan.Filters;
-import io.quacklake.scan.MetadataRowCount;
-import io.quacklake.scan.ParallelScanReader;
-import io.quacklake.scan.ResolvedTable;
-import io.quacklake.scan.RowFilter;
-import io.quacklake.scan.ScanPlan;
-import io.quacklake.scan.ScanPlanner;
-import io.quacklake.scan.ScanSettings;
+import io.quacklake.internal.scan.Filters;
+import io.quacklake.internal.scan.MetadataRowCount;
+import io.quacklake.internal.scan.ParallelScanReader;
+import io.quacklake.internal.scan.ResolvedTable;
+import io.quacklake.internal.scan.RowFilter;
+import io.quacklake.internal.scan.ScanPlan;
+import io.quacklake.internal.scan.ScanPlanner;
+import io.quacklake.internal.scan.ScanSettings;
 import io.quacklake.types.LakeColumn;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,7 +147,7 @@ public final class TableScan {
     RowFilter rowFilter = Filters.bind(filter, resolved.columns());
     ScanPlan plan = plan(resolved, resolved.columns(), rowFilter);
     List<PlannedFile> out = new ArrayList<>(plan.files().size());
-    for (io.quacklake.scan.FileTask f : plan.files()) {
+    for (io.quacklake.internal.scan.FileTask f : plan.files()) {
       out.add(
           new PlannedFile(
               f.location().value(),

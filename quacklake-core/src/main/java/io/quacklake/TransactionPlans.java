@@ -1,16 +1,16 @@
 package io.quacklake;
 
-import io.quacklake.catalog.DataFileRecord;
-import io.quacklake.catalog.InlinedRows;
-import io.quacklake.catalog.TableRecord;
-import io.quacklake.scan.FileTask;
-import io.quacklake.scan.ResolvedTable;
-import io.quacklake.scan.RowFilter;
-import io.quacklake.scan.ScanPlan;
-import io.quacklake.scan.ScanPlanner;
-import io.quacklake.txn.TableChanges;
+import io.quacklake.internal.catalog.DataFileRecord;
+import io.quacklake.internal.catalog.InlinedRows;
+import io.quacklake.internal.catalog.TableRecord;
+import io.quacklake.internal.scan.FileTask;
+import io.quacklake.internal.scan.ResolvedTable;
+import io.quacklake.internal.scan.RowFilter;
+import io.quacklake.internal.scan.ScanPlan;
+import io.quacklake.internal.scan.ScanPlanner;
+import io.quacklake.internal.txn.TableChanges;
+import io.quacklake.internal.write.PendingDataFile;
 import io.quacklake.types.LakeColumn;
-import io.quacklake.write.PendingDataFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

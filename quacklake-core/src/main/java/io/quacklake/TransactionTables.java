@@ -1,16 +1,16 @@
 package io.quacklake;
 
-import io.quacklake.catalog.InlinedDataGateway;
-import io.quacklake.catalog.SchemaRecord;
-import io.quacklake.catalog.UuidV7;
-import io.quacklake.scan.ResolvedTable;
+import io.quacklake.internal.catalog.InlinedDataGateway;
+import io.quacklake.internal.catalog.SchemaRecord;
+import io.quacklake.internal.catalog.UuidV7;
+import io.quacklake.internal.scan.ResolvedTable;
+import io.quacklake.internal.txn.ColumnAlterations;
+import io.quacklake.internal.txn.NewTable;
+import io.quacklake.internal.txn.TableChanges;
+import io.quacklake.internal.txn.TransactionState;
+import io.quacklake.internal.write.PartitionKey;
 import io.quacklake.storage.Location;
-import io.quacklake.txn.ColumnAlterations;
-import io.quacklake.txn.NewTable;
-import io.quacklake.txn.TableChanges;
-import io.quacklake.txn.TransactionState;
 import io.quacklake.types.LakeColumn;
-import io.quacklake.write.PartitionKey;
 import java.util.List;
 import java.util.Map;
 

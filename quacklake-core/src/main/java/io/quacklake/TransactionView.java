@@ -1,8 +1,8 @@
 package io.quacklake;
 
-import io.quacklake.scan.ResolvedTable;
-import io.quacklake.scan.RowFilter;
-import io.quacklake.scan.ScanPlan;
+import io.quacklake.internal.scan.ResolvedTable;
+import io.quacklake.internal.scan.RowFilter;
+import io.quacklake.internal.scan.ScanPlan;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
 

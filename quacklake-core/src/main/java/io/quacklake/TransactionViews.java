@@ -1,7 +1,7 @@
 package io.quacklake;
 
-import io.quacklake.catalog.ViewRecord;
-import io.quacklake.txn.TransactionState;
+import io.quacklake.internal.catalog.ViewRecord;
+import io.quacklake.internal.txn.TransactionState;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.quacklake;
 
-import io.quacklake.txn.TransactionState;
-import io.quacklake.write.WriteContext;
+import io.quacklake.internal.txn.TransactionState;
+import io.quacklake.internal.write.WriteContext;
 
 /**
  * What the writes of one transaction share: the catalog's write settings, read once at the

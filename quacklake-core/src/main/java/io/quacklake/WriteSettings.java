@@ -1,9 +1,9 @@
 package io.quacklake;
 
-import io.quacklake.catalog.CatalogConnection;
-import io.quacklake.parquet.ParquetCompression;
-import io.quacklake.parquet.ParquetFormatVersion;
-import io.quacklake.parquet.ParquetWriteOptions;
+import io.quacklake.internal.catalog.CatalogConnection;
+import io.quacklake.internal.parquet.ParquetCompression;
+import io.quacklake.internal.parquet.ParquetFormatVersion;
+import io.quacklake.internal.parquet.ParquetWriteOptions;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.quacklake.bench;
 
 import io.quacklake.Transaction;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.internal.text.ColumnDefinitions;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.LakeColumn;
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import io.quacklake.Lake;
 import io.quacklake.QuacklakeException;
 import io.quacklake.TableName;
 import io.quacklake.Transaction;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.internal.text.ColumnDefinitions;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
 import java.util.Map;

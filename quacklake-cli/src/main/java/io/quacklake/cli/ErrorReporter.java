@@ -2,7 +2,7 @@ package io.quacklake.cli;
 
 import io.quacklake.ErrorKind;
 import io.quacklake.QuacklakeException;
-import io.quacklake.catalog.Redaction;
+import io.quacklake.internal.catalog.Redaction;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;

@@ -2,7 +2,7 @@ package io.quacklake.cli;
 
 import io.quacklake.Lake;
 import io.quacklake.QuacklakeException;
-import io.quacklake.catalog.CatalogLocation;
+import io.quacklake.internal.catalog.CatalogLocation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

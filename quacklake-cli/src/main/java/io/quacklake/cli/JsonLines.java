@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quacklake.cli.input.JsonTrees;
-import io.quacklake.text.DuckDbText;
+import io.quacklake.internal.text.DuckDbText;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeType;

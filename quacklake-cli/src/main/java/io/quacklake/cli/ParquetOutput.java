@@ -1,7 +1,7 @@
 package io.quacklake.cli;
 
-import io.quacklake.parquet.ArrowParquetWriter;
-import io.quacklake.parquet.ParquetWriteOptions;
+import io.quacklake.internal.parquet.ArrowParquetWriter;
+import io.quacklake.internal.parquet.ParquetWriteOptions;
 import io.quacklake.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.types.ArrowTypes;

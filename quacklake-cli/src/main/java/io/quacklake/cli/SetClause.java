@@ -1,7 +1,7 @@
 package io.quacklake.cli;
 
 import io.quacklake.QuacklakeException;
-import io.quacklake.text.DuckDbText;
+import io.quacklake.internal.text.DuckDbText;
 import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

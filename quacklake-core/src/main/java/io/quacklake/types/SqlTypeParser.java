@@ -56,7 +56,7 @@ public final class SqlTypeParser {
    * Parses {@code name TYPE [NOT NULL | NULL] [DEFAULT literal], ...}. Names may be double-quoted.
    * A default is kept as the literal's value text ({@code 1.5}, {@code text} for {@code 'text'},
    * {@code true}; {@code DEFAULT NULL} is no default), not yet converted to the column's type; see
-   * {@link io.quacklake.text.ColumnDefinitions} for defaults in DuckDB's stored form.
+   * {@link io.quacklake.internal.text.ColumnDefinitions} for defaults in DuckDB's stored form.
    *
    * @throws QuacklakeException INVALID_ARGUMENT for malformed text or a repeated column name,
    *     UNSUPPORTED for a type or constraint DuckLake cannot store

@@ -8,7 +8,7 @@ import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
 import io.quacklake.QuacklakeException;
 import io.quacklake.Transaction;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.internal.text.ColumnDefinitions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

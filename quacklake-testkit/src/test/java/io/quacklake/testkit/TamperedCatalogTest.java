@@ -8,7 +8,7 @@ import io.quacklake.Lake;
 import io.quacklake.QuacklakeException;
 import io.quacklake.RowIterator;
 import io.quacklake.Transaction;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.internal.text.ColumnDefinitions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import io.quacklake.LakeOptions;
 import io.quacklake.QuacklakeException;
 import io.quacklake.Snapshot;
 import io.quacklake.Transaction;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.internal.text.ColumnDefinitions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.quacklake.cli.input;
 
 import io.quacklake.QuacklakeException;
-import io.quacklake.parquet.ParquetBatchReader;
-import io.quacklake.parquet.ParquetReadRequest;
+import io.quacklake.internal.parquet.ParquetBatchReader;
+import io.quacklake.internal.parquet.ParquetReadRequest;
 import io.quacklake.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.types.LakeColumn;

@@ -1,5 +1,7 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.CatalogConnection;
 import io.quacklake.internal.catalog.CatalogInitializer;
 import io.quacklake.internal.catalog.CatalogLocation;

@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.SchemaRecord;
 import io.quacklake.internal.catalog.TableRecord;
 import io.quacklake.internal.parquet.ParquetWriteOptions;

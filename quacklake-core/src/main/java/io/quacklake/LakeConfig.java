@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.CatalogLocation;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.CatalogLocation;
 import io.quacklake.internal.txn.RetryPolicy;
 import io.quacklake.storage.StorageSettings;

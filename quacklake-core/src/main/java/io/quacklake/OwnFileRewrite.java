@@ -1,5 +1,7 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.scan.FileTask;
 import io.quacklake.internal.scan.RowFilter;
 import io.quacklake.internal.scan.RowLocator;

@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.write.PartitionKey;
 import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.text.DuckDbText;
 import io.quacklake.types.ArrowRows;
 import io.quacklake.types.LakeColumn;

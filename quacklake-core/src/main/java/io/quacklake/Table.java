@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.ColumnTree;
 import io.quacklake.internal.catalog.FileGateway;
 import io.quacklake.internal.catalog.PartitionColumnRecord;

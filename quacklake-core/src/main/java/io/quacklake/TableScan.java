@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.expr.Expression;
 import io.quacklake.expr.Expressions;
 import io.quacklake.internal.scan.Filters;

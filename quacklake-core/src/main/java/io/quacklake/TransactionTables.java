@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.InlinedDataGateway;
 import io.quacklake.internal.catalog.SchemaRecord;
 import io.quacklake.internal.catalog.UuidV7;

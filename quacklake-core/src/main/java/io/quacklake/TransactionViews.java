@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.ViewRecord;
 import io.quacklake.internal.txn.TransactionState;
 import java.util.ArrayList;

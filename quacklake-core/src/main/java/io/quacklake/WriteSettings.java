@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.CatalogConnection;
 import io.quacklake.internal.parquet.ParquetCompression;
 import io.quacklake.internal.parquet.ParquetFormatVersion;

@@ -1,9 +1,9 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.TableName;
 import io.quacklake.Transaction;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.text.ColumnDefinitions;
 import io.quacklake.types.LakeColumn;
 import java.util.List;

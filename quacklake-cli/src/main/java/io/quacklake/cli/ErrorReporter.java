@@ -1,7 +1,7 @@
 package io.quacklake.cli;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.Redaction;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

@@ -1,7 +1,7 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.CatalogLocation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,10 +1,10 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.ScanReader;
 import io.quacklake.TableScan;
 import io.quacklake.cli.input.IoReason;
+import io.quacklake.exceptions.QuacklakeException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.quacklake.cli;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.text.DuckDbText;
 import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;

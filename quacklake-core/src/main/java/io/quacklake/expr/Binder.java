@@ -1,6 +1,6 @@
 package io.quacklake.expr;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.TypeId;
 import java.util.ArrayList;

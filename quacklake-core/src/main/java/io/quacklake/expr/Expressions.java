@@ -52,8 +52,8 @@ public final class Expressions {
   /**
    * Parses the filter grammar of {@code docs/cli.md}.
    *
-   * @throws io.quacklake.QuacklakeException INVALID_ARGUMENT naming the position, the offending
-   *     token and what was expected
+   * @throws io.quacklake.exceptions.QuacklakeException INVALID_ARGUMENT naming the position, the
+   *     offending token and what was expected
    */
   public static Expression parse(String sql) {
     return new ExpressionParser(sql).parse();

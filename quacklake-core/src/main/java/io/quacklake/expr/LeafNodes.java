@@ -1,6 +1,6 @@
 package io.quacklake.expr;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

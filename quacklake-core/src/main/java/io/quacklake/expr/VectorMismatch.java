@@ -1,6 +1,6 @@
 package io.quacklake.expr;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.ArrowTypes;
 import org.apache.arrow.vector.FieldVector;
 

@@ -1,6 +1,6 @@
 package io.quacklake.storage;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -107,12 +107,13 @@ public final class ConditionalWriteProbe {
         throw q;
       }
       throw new QuacklakeException(
-          io.quacklake.ErrorKind.UNAVAILABLE,
+          io.quacklake.exceptions.ErrorKind.UNAVAILABLE,
           "cannot probe conditional creates at " + scratch + ": " + cause,
           cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new QuacklakeException(io.quacklake.ErrorKind.UNAVAILABLE, "probe interrupted", e);
+      throw new QuacklakeException(
+          io.quacklake.exceptions.ErrorKind.UNAVAILABLE, "probe interrupted", e);
     } finally {
       pool.shutdownNow();
       try {

@@ -1,6 +1,6 @@
 package io.quacklake.types;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.SqlTypeTokens.Kind;
 import io.quacklake.types.SqlTypeTokens.Token;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static io.quacklake.expr.Expressions.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.LakeType;
 import io.quacklake.types.TypeId;

@@ -3,7 +3,7 @@ package io.quacklake.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.parquet.ArrowParquetWriter;
 import io.quacklake.internal.parquet.ParquetCompression;
 import io.quacklake.internal.parquet.ParquetWriteOptions;

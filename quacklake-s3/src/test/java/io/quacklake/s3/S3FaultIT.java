@@ -2,11 +2,11 @@ package io.quacklake.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.Snapshot;
 import io.quacklake.Transaction;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.text.ColumnDefinitions;
 import io.quacklake.storage.ObjectStores;
 import io.quacklake.testkit.concurrency.Ack;

@@ -3,14 +3,14 @@ package io.quacklake.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
-import io.quacklake.QuacklakeException;
 import io.quacklake.RowIterator;
 import io.quacklake.ScanMetrics;
 import io.quacklake.ScanReader;
 import io.quacklake.Transaction;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.text.ColumnDefinitions;
 import io.quacklake.storage.ObjectStores;
 import java.nio.file.Path;

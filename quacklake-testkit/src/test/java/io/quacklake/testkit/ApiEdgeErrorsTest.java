@@ -3,10 +3,10 @@ package io.quacklake.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.Transaction;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.text.ColumnDefinitions;
 import io.quacklake.storage.FileEntry;
 import io.quacklake.storage.InputFile;

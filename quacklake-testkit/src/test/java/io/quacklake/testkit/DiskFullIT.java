@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.Transaction;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.text.ColumnDefinitions;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.quacklake.cli.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.text.DuckDbText;
 import io.quacklake.types.LakeColumn;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.quacklake.cli.input;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.parquet.ParquetBatchReader;
 import io.quacklake.internal.parquet.ParquetReadRequest;
 import io.quacklake.storage.LocalObjectStore;

@@ -1,7 +1,7 @@
 package io.quacklake.internal.catalog;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.versioned.VersionedCatalog;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;

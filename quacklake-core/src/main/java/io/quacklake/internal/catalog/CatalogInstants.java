@@ -1,6 +1,6 @@
 package io.quacklake.internal.catalog;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -60,7 +60,9 @@ final class CatalogInstants {
       return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
     } catch (RuntimeException e) {
       throw new QuacklakeException(
-          io.quacklake.ErrorKind.CORRUPT, "catalog timestamp '" + text + "' does not parse", e);
+          io.quacklake.exceptions.ErrorKind.CORRUPT,
+          "catalog timestamp '" + text + "' does not parse",
+          e);
     }
   }
 }

@@ -22,7 +22,8 @@ public record DataFileRecord(
    * The file's location: a relative path hangs off the table directory.
    *
    * @param table the table's name, for the error
-   * @throws io.quacklake.QuacklakeException CORRUPT when a relative path leaves {@code tableDir}
+   * @throws io.quacklake.exceptions.QuacklakeException CORRUPT when a relative path leaves {@code
+   *     tableDir}
    */
   public Location location(Location tableDir, String table) {
     return RowPaths.file(

@@ -19,7 +19,8 @@ public record DeleteFileRecord(
    * The file's location: a relative path hangs off the table directory.
    *
    * @param table the table's name, for the error
-   * @throws io.quacklake.QuacklakeException CORRUPT when a relative path leaves {@code tableDir}
+   * @throws io.quacklake.exceptions.QuacklakeException CORRUPT when a relative path leaves {@code
+   *     tableDir}
    */
   public Location location(Location tableDir, String table) {
     return RowPaths.file(

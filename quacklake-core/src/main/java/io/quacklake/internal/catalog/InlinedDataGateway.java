@@ -1,6 +1,6 @@
 package io.quacklake.internal.catalog;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

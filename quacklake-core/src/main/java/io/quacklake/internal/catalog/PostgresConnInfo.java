@@ -1,6 +1,6 @@
 package io.quacklake.internal.catalog;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -15,7 +15,8 @@ public record SchemaRecord(
   /**
    * The schema's directory: a relative path hangs off the data path, no path is the data path.
    *
-   * @throws io.quacklake.QuacklakeException CORRUPT when a relative path leaves {@code dataRoot}
+   * @throws io.quacklake.exceptions.QuacklakeException CORRUPT when a relative path leaves {@code
+   *     dataRoot}
    */
   public Location directory(Location dataRoot) {
     return RowPaths.directory(

@@ -1,6 +1,6 @@
 package io.quacklake.internal.catalog;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 

@@ -1,6 +1,6 @@
 package io.quacklake.internal.catalog;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 
 /** The DuckLake catalog versions this release reads. */
 public enum SpecVersion {

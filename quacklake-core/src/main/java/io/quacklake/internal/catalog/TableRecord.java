@@ -22,7 +22,8 @@ public record TableRecord(
    * The table's directory: a relative path hangs off the schema directory, no path is that
    * directory.
    *
-   * @throws io.quacklake.QuacklakeException CORRUPT when a relative path leaves {@code schemaDir}
+   * @throws io.quacklake.exceptions.QuacklakeException CORRUPT when a relative path leaves {@code
+   *     schemaDir}
    */
   public Location directory(Location schemaDir) {
     return RowPaths.directory(

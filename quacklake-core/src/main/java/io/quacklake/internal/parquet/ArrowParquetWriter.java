@@ -1,6 +1,6 @@
 package io.quacklake.internal.parquet;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.types.LakeColumn;

@@ -1,6 +1,6 @@
 package io.quacklake.internal.parquet;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.parquet.LeafWriter.BytesSink;
 import io.quacklake.internal.parquet.LeafWriter.DoubleSink;
 import io.quacklake.internal.parquet.LeafWriter.LongSink;

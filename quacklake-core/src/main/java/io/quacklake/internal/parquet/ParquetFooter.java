@@ -1,6 +1,6 @@
 package io.quacklake.internal.parquet;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.InputFile;
 import io.quacklake.storage.SeekableStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.quacklake.internal.parquet;
 
 import com.github.luben.zstd.Zstd;
 import io.airlift.compress.lz4.Lz4Decompressor;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package io.quacklake.internal.parquet;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.lang.reflect.Constructor;
 import java.util.Map;
 import org.apache.parquet.ParquetReadOptions;
@@ -74,7 +74,7 @@ final class StandaloneReadOptions {
           new PlainParquetConfiguration());
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new QuacklakeException(
-          io.quacklake.ErrorKind.INTERNAL,
+          io.quacklake.exceptions.ErrorKind.INTERNAL,
           "cannot create Hadoop-free Parquet read options; the parquet-java version on the class"
               + " path is not the one Quacklake was built for (1.18.x)",
           e);

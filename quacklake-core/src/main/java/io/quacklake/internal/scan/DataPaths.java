@@ -35,16 +35,16 @@ public final class DataPaths {
   }
 
   /**
-   * @throws io.quacklake.QuacklakeException CORRUPT when the schema's relative path leaves the data
-   *     path
+   * @throws io.quacklake.exceptions.QuacklakeException CORRUPT when the schema's relative path
+   *     leaves the data path
    */
   public Location schemaDir(SchemaRecord schema) {
     return schema.directory(root);
   }
 
   /**
-   * @throws io.quacklake.QuacklakeException CORRUPT when a relative path of the schema or table
-   *     leaves its parent directory
+   * @throws io.quacklake.exceptions.QuacklakeException CORRUPT when a relative path of the schema
+   *     or table leaves its parent directory
    */
   public Location tableDir(SchemaRecord schema, TableRecord table) {
     return table.directory(schemaDir(schema));

@@ -1,6 +1,6 @@
 package io.quacklake.internal.scan;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.parquet.PositionDeleteFile;
 import io.quacklake.storage.ObjectStore;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package io.quacklake.internal.scan;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
 import io.quacklake.ScanMetrics;
 import io.quacklake.ScanReader;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.InlinedRows;
 import io.quacklake.types.ArrowTypes;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.quacklake.internal.text;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 

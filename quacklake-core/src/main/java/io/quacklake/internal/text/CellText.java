@@ -72,7 +72,7 @@ final class CellText {
     } else if (vector instanceof FixedSizeBinaryVector v && v.getByteWidth() == 16) {
       appendUuid(out, v.getDataBuffer(), (long) index * 16);
     } else {
-      throw io.quacklake.QuacklakeException.unsupported(
+      throw io.quacklake.exceptions.QuacklakeException.unsupported(
           "field '%s': no DuckDB text form for Arrow type %s",
           vector.getField().getName(), vector.getField().getType());
     }

@@ -35,7 +35,8 @@ public final class DuckDbText {
    * Parses DuckDB text of a value of {@code column}'s type to its canonical Java value. Nested
    * columns take DuckDB's VARCHAR cast form ({@code [1, 2]}, {@code {'a': 1}}, {@code {k=v}}).
    *
-   * @throws io.quacklake.QuacklakeException INVALID_ARGUMENT when the text does not parse
+   * @throws io.quacklake.exceptions.QuacklakeException INVALID_ARGUMENT when the text does not
+   *     parse
    */
   public static Object parse(String text, LakeColumn column) {
     Objects.requireNonNull(text, "text is null");
@@ -45,8 +46,8 @@ public final class DuckDbText {
   /**
    * Formats a canonical value as DuckDB's {@code CAST(value AS VARCHAR)} text; null gives null.
    *
-   * @throws io.quacklake.QuacklakeException INVALID_ARGUMENT when the value's class does not match
-   *     the column type
+   * @throws io.quacklake.exceptions.QuacklakeException INVALID_ARGUMENT when the value's class does
+   *     not match the column type
    */
   public static String format(Object value, LakeColumn column) {
     if (value == null) {

@@ -1,6 +1,6 @@
 package io.quacklake.internal.text;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.LakeType;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.quacklake.internal.txn;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.quacklake.internal.txn;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import java.util.Objects;
 import java.util.OptionalLong;
 

@@ -1,7 +1,7 @@
 package io.quacklake.internal.txn;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.DataFileRecord;
 import io.quacklake.internal.catalog.DeleteFileRecord;
 import io.quacklake.internal.catalog.FileGateway;

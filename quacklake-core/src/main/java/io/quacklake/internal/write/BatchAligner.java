@@ -1,6 +1,6 @@
 package io.quacklake.internal.write;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;

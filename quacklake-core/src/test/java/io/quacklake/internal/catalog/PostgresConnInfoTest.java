@@ -3,7 +3,7 @@ package io.quacklake.internal.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +76,7 @@ class PostgresConnInfoTest {
           .satisfies(
               e ->
                   assertThat(((QuacklakeException) e).kind())
-                      .isEqualTo(io.quacklake.ErrorKind.INVALID_ARGUMENT));
+                      .isEqualTo(io.quacklake.exceptions.ErrorKind.INVALID_ARGUMENT));
     }
   }
 

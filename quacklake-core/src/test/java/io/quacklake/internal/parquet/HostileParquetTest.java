@@ -4,8 +4,8 @@ import static io.quacklake.internal.parquet.ParquetSurgery.ID;
 import static io.quacklake.internal.parquet.ParquetSurgery.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

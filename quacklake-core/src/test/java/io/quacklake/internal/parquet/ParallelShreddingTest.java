@@ -3,7 +3,7 @@ package io.quacklake.internal.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.types.ArrowTypes;

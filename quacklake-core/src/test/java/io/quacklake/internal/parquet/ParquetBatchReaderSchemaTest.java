@@ -4,8 +4,8 @@ import static io.quacklake.internal.parquet.Reads.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.expr.ColumnStats;
 import io.quacklake.types.LakeColumn;
 import java.math.BigDecimal;

@@ -3,8 +3,8 @@ package io.quacklake.internal.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.InputFile;
 import io.quacklake.storage.LocalObjectStore;
 import io.quacklake.storage.Location;

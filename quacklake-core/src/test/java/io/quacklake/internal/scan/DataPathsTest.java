@@ -3,8 +3,8 @@ package io.quacklake.internal.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.DataFileRecord;
 import io.quacklake.internal.catalog.DeleteFileRecord;
 import io.quacklake.internal.catalog.SchemaRecord;

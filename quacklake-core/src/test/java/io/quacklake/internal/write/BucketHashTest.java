@@ -3,7 +3,7 @@ package io.quacklake.internal.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.LakeType;
 import io.quacklake.types.TypeId;

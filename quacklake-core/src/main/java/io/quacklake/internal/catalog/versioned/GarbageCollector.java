@@ -1,7 +1,7 @@
 package io.quacklake.internal.catalog.versioned;
 
 import io.quacklake.CatalogGarbageReport;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.FileEntry;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
@@ -61,7 +61,7 @@ final class GarbageCollector {
           referenced.addAll(versions.read(v).blocks());
           versionsKept++;
         } catch (QuacklakeException gone) {
-          if (gone.kind() != io.quacklake.ErrorKind.NOT_FOUND) {
+          if (gone.kind() != io.quacklake.exceptions.ErrorKind.NOT_FOUND) {
             throw gone;
           }
         }

@@ -1,6 +1,6 @@
 package io.quacklake.internal.catalog.versioned;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.FileEntry;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;

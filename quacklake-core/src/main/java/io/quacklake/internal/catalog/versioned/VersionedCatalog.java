@@ -1,8 +1,8 @@
 package io.quacklake.internal.catalog.versioned;
 
 import io.quacklake.CatalogGarbageReport;
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.ConditionalWriteProbe;
 import io.quacklake.storage.CreateOutcome;
 import io.quacklake.storage.Location;

@@ -3,8 +3,8 @@ package io.quacklake.internal.catalog.versioned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quacklake.CatalogGarbageReport;
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.CreateOutcome;
 import io.quacklake.storage.Location;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.quacklake;
+package io.quacklake.exceptions;
 
 import java.util.Objects;
 

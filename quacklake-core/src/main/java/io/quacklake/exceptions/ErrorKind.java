@@ -1,4 +1,4 @@
-package io.quacklake;
+package io.quacklake.exceptions;
 
 /** Coarse error kinds: each tells the caller what to do next. Later releases may add kinds. */
 public enum ErrorKind {

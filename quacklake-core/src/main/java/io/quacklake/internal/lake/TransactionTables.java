@@ -1,5 +1,7 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
+import io.quacklake.TableInfo;
+import io.quacklake.TableName;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.InlinedDataGateway;
 import io.quacklake.internal.catalog.SchemaRecord;
@@ -20,18 +22,18 @@ import java.util.Map;
  * plus what it created; and what it may write to each (columns, directory, inlining, partition
  * keys).
  */
-final class TransactionTables {
-  private final Lake lake;
+public final class TransactionTables {
+  private final LakeContext lake;
   private final TransactionState state;
   private final TransactionWrites writes;
 
-  TransactionTables(Lake lake, TransactionState state, TransactionWrites writes) {
+  public TransactionTables(LakeContext lake, TransactionState state, TransactionWrites writes) {
     this.lake = lake;
     this.state = state;
     this.writes = writes;
   }
 
-  SchemaRecord schemaAtBase(String name) {
+  public SchemaRecord schemaAtBase(String name) {
     for (SchemaRecord s : lake.objects().schemas(state.base().snapshotId())) {
       if (s.name().equals(name)) {
         return s;
@@ -40,7 +42,7 @@ final class TransactionTables {
     return null;
   }
 
-  Location schemaDirectory(String schema) {
+  public Location schemaDirectory(String schema) {
     if (state.schemaCreated(schema)) {
       return lake.paths()
           .root()
@@ -54,7 +56,7 @@ final class TransactionTables {
     return lake.paths().schemaDir(s);
   }
 
-  boolean exists(TableName name) {
+  public boolean exists(TableName name) {
     if (state.newTable(name) != null) {
       return true;
     }
@@ -66,19 +68,20 @@ final class TransactionTables {
     }
   }
 
-  ResolvedTable existing(TableName name) {
+  public ResolvedTable existing(TableName name) {
     for (Map.Entry<Long, TableName> e : renamedView().entrySet()) {
       if (e.getValue().equals(name)) {
-        return lake.table(
-                lake.tables(state.base().snapshotId()).stream()
+        return lake.tables()
+            .resolve(
+                lake.tables().tables(state.base().snapshotId()).stream()
                     .filter(t -> t.tableId() == e.getKey())
                     .findFirst()
                     .orElseThrow()
-                    .name())
-            .resolve(state.base().snapshotId());
+                    .name(),
+                state.base().snapshotId());
       }
     }
-    ResolvedTable t = lake.table(name).resolve(state.base().snapshotId());
+    ResolvedTable t = lake.tables().resolve(name, state.base().snapshotId());
     long id = t.table().tableId();
     if (state.tableDropped(id) || state.renamedTo(id) != null) {
       throw QuacklakeException.notFound("table %s does not exist in this transaction", name);
@@ -88,7 +91,7 @@ final class TransactionTables {
 
   private Map<Long, TableName> renamedView() {
     Map<Long, TableName> out = new java.util.HashMap<>();
-    for (TableInfo t : lake.tables(state.base().snapshotId())) {
+    for (TableInfo t : lake.tables().tables(state.base().snapshotId())) {
       TableName to = state.renamedTo(t.tableId());
       if (to != null) {
         out.put(t.tableId(), to);
@@ -97,7 +100,7 @@ final class TransactionTables {
     return out;
   }
 
-  Target target(TableName name) {
+  public Target target(TableName name) {
     NewTable created = state.newTable(name);
     if (created != null) {
       return new Target(
@@ -127,7 +130,7 @@ final class TransactionTables {
         state.changes(t.table().tableId()),
         inlining,
         PartitionSpec.keys(
-            t.columns(), lake.table(name).partitioning(state.base().snapshotId()), 0));
+            t.columns(), lake.tables().partitioning(name, state.base().snapshotId()), 0));
   }
 
   /** A table as this transaction writes it. */
@@ -140,9 +143,9 @@ final class TransactionTables {
       List<PartitionKey> partitionKeys) {}
 
   /** An existing table being altered, with its columns after the alterations so far. */
-  record Altered(TableName name, ResolvedTable table, List<LakeColumn> columns) {}
+  public record Altered(TableName name, ResolvedTable table, List<LakeColumn> columns) {}
 
-  Altered altered(String name) {
+  public Altered altered(String name) {
     TableName table = TableName.parse(name);
     if (state.newTable(table) != null) {
       throw QuacklakeException.unsupported(
@@ -158,7 +161,7 @@ final class TransactionTables {
     return new Altered(table, t, ColumnAlterations.apply(t.columns(), state.alterations(id)));
   }
 
-  static LakeColumn find(List<LakeColumn> columns, String name) {
+  public static LakeColumn find(List<LakeColumn> columns, String name) {
     for (LakeColumn c : columns) {
       if (c.name().equalsIgnoreCase(name)) {
         return c;
@@ -167,7 +170,7 @@ final class TransactionTables {
     return null;
   }
 
-  static LakeColumn existingColumn(Altered t, String column) {
+  public static LakeColumn existingColumn(Altered t, String column) {
     LakeColumn c = find(t.columns(), column);
     if (c == null) {
       throw QuacklakeException.notFound(

@@ -1,4 +1,4 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
 import io.quacklake.internal.txn.TransactionState;
 import io.quacklake.internal.write.WriteContext;
@@ -8,13 +8,13 @@ import io.quacklake.internal.write.WriteContext;
  * transaction's first write and kept until it ends (its commit included), and the context of its
  * data file writes, built at its first Parquet file. Belongs to the transaction's thread.
  */
-final class TransactionWrites {
-  private final Lake lake;
+public final class TransactionWrites {
+  private final LakeContext lake;
   private final TransactionState state;
   private WriteSettings settings;
   private WriteContext files;
 
-  TransactionWrites(Lake lake, TransactionState state) {
+  public TransactionWrites(LakeContext lake, TransactionState state) {
     this.lake = lake;
     this.state = state;
   }

@@ -1,5 +1,6 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
+import io.quacklake.TableName;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.ViewRecord;
 import io.quacklake.internal.txn.TransactionState;
@@ -7,20 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** How a transaction sees views: those at its base snapshot, minus dropped, plus created. */
-final class TransactionViews {
-  private final Lake lake;
+public final class TransactionViews {
+  private final LakeContext lake;
   private final TransactionState state;
 
-  TransactionViews(Lake lake, TransactionState state) {
+  public TransactionViews(LakeContext lake, TransactionState state) {
     this.lake = lake;
     this.state = state;
   }
 
-  boolean exists(TableName name) {
+  public boolean exists(TableName name) {
     return state.viewCreated(name) || atBase(name) != null;
   }
 
-  ViewRecord existing(TableName name) {
+  public ViewRecord existing(TableName name) {
     ViewRecord v = atBase(name);
     if (v == null) {
       throw QuacklakeException.notFound("view %s does not exist", name);
@@ -29,7 +30,7 @@ final class TransactionViews {
   }
 
   /** The views of a schema this transaction sees. */
-  List<TableName> namesIn(String schema) {
+  public List<TableName> namesIn(String schema) {
     List<TableName> out = new ArrayList<>();
     for (ViewRecord v : lake.objects().views(state.base().snapshotId())) {
       if (v.schemaName().equals(schema) && !state.viewDropped(v.viewId())) {

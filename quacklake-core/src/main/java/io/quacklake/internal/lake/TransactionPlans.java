@@ -1,4 +1,4 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
 import io.quacklake.internal.catalog.DataFileRecord;
 import io.quacklake.internal.catalog.InlinedRows;
@@ -27,7 +27,7 @@ final class TransactionPlans {
 
   /** A plan of {@code target} as the transaction sees it. */
   static ScanPlan plan(
-      Lake lake,
+      LakeContext lake,
       TransactionTables.Target target,
       long baseSnapshot,
       List<LakeColumn> read,

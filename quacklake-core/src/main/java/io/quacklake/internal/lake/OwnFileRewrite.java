@@ -1,4 +1,4 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
@@ -24,13 +24,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * partition directory and values, and its embedded row ids when it has them.
  */
 final class OwnFileRewrite {
-  private final Lake lake;
+  private final LakeContext lake;
   private final TransactionState state;
   private final TransactionTables.Target target;
   private final TransactionWrites writes;
 
   OwnFileRewrite(
-      Lake lake,
+      LakeContext lake,
       TransactionState state,
       TransactionTables.Target target,
       TransactionWrites writes) {

@@ -1,4 +1,4 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
 import io.quacklake.internal.parquet.DuckLakeSystemColumn;
 import io.quacklake.types.ArrowRows;

@@ -1,5 +1,6 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
+import io.quacklake.TableName;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.text.DuckDbText;
 import io.quacklake.types.ArrowRows;

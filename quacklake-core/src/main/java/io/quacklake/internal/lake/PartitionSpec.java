@@ -1,5 +1,6 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
+import io.quacklake.PartitionField;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.write.PartitionKey;
 import io.quacklake.types.LakeColumn;
@@ -7,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns partition fields (column name + transform) into keys bound to a table's columns. */
-final class PartitionSpec {
+public final class PartitionSpec {
   private PartitionSpec() {}
 
   /**
    * @throws QuacklakeException INVALID_ARGUMENT for an unknown column or a transform that does not
    *     fit its type
    */
-  static List<PartitionKey> keys(List<LakeColumn> columns, List<PartitionField> fields, int from) {
+  public static List<PartitionKey> keys(
+      List<LakeColumn> columns, List<PartitionField> fields, int from) {
     List<PartitionKey> keys = new ArrayList<>(fields.size());
     for (int i = 0; i < fields.size(); i++) {
       PartitionField f = fields.get(i);

@@ -1,4 +1,4 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
 import io.quacklake.expr.Expression;
 import io.quacklake.expr.Expressions;

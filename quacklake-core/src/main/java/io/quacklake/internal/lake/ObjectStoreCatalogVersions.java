@@ -1,5 +1,8 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
+import io.quacklake.CatalogGarbageReport;
+import io.quacklake.CatalogVersion;
+import io.quacklake.CatalogVersions;
 import io.quacklake.internal.catalog.versioned.CatalogManifest;
 import io.quacklake.internal.catalog.versioned.VersionedCatalog;
 import java.nio.file.Path;
@@ -8,10 +11,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@link CatalogVersions} over the versioned catalog a lake's connection holds. */
-final class ObjectStoreCatalogVersions implements CatalogVersions {
+public final class ObjectStoreCatalogVersions implements CatalogVersions {
   private final VersionedCatalog catalog;
 
-  ObjectStoreCatalogVersions(VersionedCatalog catalog) {
+  public ObjectStoreCatalogVersions(VersionedCatalog catalog) {
     this.catalog = catalog;
   }
 

@@ -1,5 +1,7 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
+import io.quacklake.MergeResult;
+import io.quacklake.TableName;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.expr.Expression;
 import io.quacklake.expr.Expressions;
@@ -29,14 +31,17 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * The row-changing statements of a transaction: append, insert, delete, update and merge, each
  * writing files or recording rows and positions in the transaction's state.
  */
-final class RowOperations {
-  private final Lake lake;
+public final class RowOperations {
+  private final LakeContext lake;
   private final TransactionState state;
   private final TransactionTables tables;
   private final TransactionWrites writes;
 
-  RowOperations(
-      Lake lake, TransactionState state, TransactionTables tables, TransactionWrites writes) {
+  public RowOperations(
+      LakeContext lake,
+      TransactionState state,
+      TransactionTables tables,
+      TransactionWrites writes) {
     this.lake = lake;
     this.state = state;
     this.tables = tables;
@@ -44,7 +49,7 @@ final class RowOperations {
   }
 
   /** Appends the rows of a batch (columns matched by name; see {@link BatchAligner}). */
-  void append(String name, VectorSchemaRoot batch) {
+  public void append(String name, VectorSchemaRoot batch) {
     TableName table = TableName.parse(name);
     TransactionTables.Target t = tables.target(table);
     if (batch.getRowCount() == 0) {
@@ -92,7 +97,7 @@ final class RowOperations {
    * Appends rows given as plain Java values (see {@link io.quacklake.types.LakeValues}), keyed by
    * column name. A missing column takes its default (or NULL); an unknown name is an error.
    */
-  void insert(String name, List<? extends Map<String, ?>> rows) {
+  public void insert(String name, List<? extends Map<String, ?>> rows) {
     TableName table = TableName.parse(name);
     TransactionTables.Target t = tables.target(table);
     try (VectorSchemaRoot root = RowBatches.build(table, t.columns(), rows, lake.allocator())) {
@@ -101,7 +106,7 @@ final class RowOperations {
   }
 
   /** Deletes the rows matching {@code filter}, including rows this transaction wrote. */
-  long delete(String name, Expression filter) {
+  public long delete(String name, Expression filter) {
     TableName table = TableName.parse(name);
     TransactionTables.Target t = tables.target(table);
     RowFilter rowFilter = Filters.bind(filter, t.columns());
@@ -146,7 +151,7 @@ final class RowOperations {
    *
    * @param set column name → new value (a plain Java value of the column's type, or null)
    */
-  long update(String name, Map<String, ?> set, Expression filter) {
+  public long update(String name, Map<String, ?> set, Expression filter) {
     TableName table = TableName.parse(name);
     TransactionTables.Target t = tables.target(table);
     Object[] patch = new Object[t.columns().size()];
@@ -180,7 +185,7 @@ final class RowOperations {
    *
    * @throws QuacklakeException INVALID_ARGUMENT when the batch holds a key twice
    */
-  MergeResult merge(String name, VectorSchemaRoot batch, List<String> keyColumns) {
+  public MergeResult merge(String name, VectorSchemaRoot batch, List<String> keyColumns) {
     TableName table = TableName.parse(name);
     TransactionTables.Target t = tables.target(table);
     if (keyColumns.isEmpty()) {
@@ -326,7 +331,7 @@ final class RowOperations {
         table, name, columns.stream().map(LakeColumn::name).toList());
   }
 
-  long delete(String name, String filterSql) {
+  public long delete(String name, String filterSql) {
     return delete(name, Expressions.parse(filterSql));
   }
 

@@ -1,4 +1,4 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.SchemaRecord;
@@ -11,12 +11,12 @@ import io.quacklake.storage.ObjectStore;
 
 /** The storage side of a commit for a lake: its store, its paths, its settings. */
 final class LakeCommitIo implements CommitIo {
-  private final Lake lake;
+  private final LakeContext lake;
   private final TransactionState state;
   private final TransactionWrites writes;
   private final int inliningLimit;
 
-  LakeCommitIo(Lake lake, TransactionState state, TransactionWrites writes) {
+  LakeCommitIo(LakeContext lake, TransactionState state, TransactionWrites writes) {
     this.lake = lake;
     this.state = state;
     this.writes = writes;

@@ -1,4 +1,4 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.CatalogConnection;

@@ -1,5 +1,6 @@
-package io.quacklake;
+package io.quacklake.internal.lake;
 
+import io.quacklake.TableName;
 import io.quacklake.internal.scan.ResolvedTable;
 import io.quacklake.internal.scan.RowFilter;
 import io.quacklake.internal.scan.ScanPlan;
@@ -7,28 +8,29 @@ import io.quacklake.types.LakeColumn;
 import java.util.List;
 
 /** One table as a transaction reads it: its base snapshot plus the transaction's own writes. */
-final class TransactionView {
-  private final Lake lake;
+public final class TransactionView {
+  private final LakeContext lake;
   private final TransactionTables tables;
   private final TableName name;
   private final long baseSnapshot;
 
-  TransactionView(Lake lake, TransactionTables tables, TableName name, long baseSnapshot) {
+  public TransactionView(
+      LakeContext lake, TransactionTables tables, TableName name, long baseSnapshot) {
     this.lake = lake;
     this.tables = tables;
     this.name = name;
     this.baseSnapshot = baseSnapshot;
   }
 
-  long snapshotId() {
+  public long snapshotId() {
     return baseSnapshot;
   }
 
-  ResolvedTable resolve() {
+  public ResolvedTable resolve() {
     return TransactionPlans.table(tables.target(name), baseSnapshot);
   }
 
-  ScanPlan plan(List<LakeColumn> read, RowFilter filter) {
+  public ScanPlan plan(List<LakeColumn> read, RowFilter filter) {
     return TransactionPlans.plan(lake, tables.target(name), baseSnapshot, read, filter);
   }
 }

@@ -4,7 +4,7 @@ import io.quacklake.Lake;
 import io.quacklake.TableName;
 import io.quacklake.Transaction;
 import io.quacklake.exceptions.QuacklakeException;
-import io.quacklake.internal.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.quacklake.cli;
 
 import io.quacklake.internal.parquet.ArrowParquetWriter;
 import io.quacklake.internal.parquet.ParquetWriteOptions;
-import io.quacklake.storage.LocalObjectStore;
+import io.quacklake.internal.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.LakeColumn;

@@ -1,5 +1,6 @@
 package io.quacklake.expr;
 
+import io.quacklake.internal.expr.ExpressionParser;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.quacklake.types;
 
+import io.quacklake.internal.types.TimeUnits;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;

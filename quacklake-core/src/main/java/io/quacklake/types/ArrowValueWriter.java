@@ -1,5 +1,7 @@
 package io.quacklake.types;
 
+import io.quacklake.internal.types.TimeUnits;
+import io.quacklake.internal.types.ValueCoercion;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

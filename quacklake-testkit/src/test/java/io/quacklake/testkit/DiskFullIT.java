@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import io.quacklake.Lake;
 import io.quacklake.Transaction;
 import io.quacklake.exceptions.QuacklakeException;
-import io.quacklake.internal.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

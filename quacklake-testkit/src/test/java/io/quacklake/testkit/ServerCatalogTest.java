@@ -8,7 +8,7 @@ import io.quacklake.LakeOptions;
 import io.quacklake.Transaction;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
-import io.quacklake.internal.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

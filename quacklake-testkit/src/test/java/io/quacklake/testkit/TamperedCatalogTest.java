@@ -8,7 +8,7 @@ import io.quacklake.RowIterator;
 import io.quacklake.Transaction;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
-import io.quacklake.internal.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

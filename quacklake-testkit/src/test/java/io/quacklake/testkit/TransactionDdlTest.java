@@ -9,7 +9,7 @@ import io.quacklake.Snapshot;
 import io.quacklake.Transaction;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
-import io.quacklake.internal.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.quacklake.cli.input;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.parquet.ParquetBatchReader;
 import io.quacklake.internal.parquet.ParquetReadRequest;
-import io.quacklake.storage.LocalObjectStore;
+import io.quacklake.internal.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.types.LakeColumn;
 import java.io.IOException;

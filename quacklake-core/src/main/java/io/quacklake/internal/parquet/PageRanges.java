@@ -1,6 +1,6 @@
 package io.quacklake.internal.parquet;
 
-import io.quacklake.expr.ColumnStats;
+import io.quacklake.internal.expr.ColumnStats;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.quacklake.internal.parquet;
 
-import io.quacklake.expr.ColumnStats;
-import io.quacklake.expr.StatsSource;
+import io.quacklake.internal.expr.ColumnStats;
+import io.quacklake.internal.expr.StatsSource;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.quacklake.internal.parquet;
 
-import io.quacklake.expr.ColumnStats;
+import io.quacklake.internal.expr.ColumnStats;
 import io.quacklake.types.LakeType;
 import java.math.BigDecimal;
 import java.math.BigInteger;

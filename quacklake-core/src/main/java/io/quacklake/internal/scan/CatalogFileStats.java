@@ -1,9 +1,9 @@
 package io.quacklake.internal.scan;
 
-import io.quacklake.expr.ColumnStats;
-import io.quacklake.expr.StatsSource;
 import io.quacklake.internal.catalog.FileColumnStatsRecord;
 import io.quacklake.internal.catalog.PartitionColumnRecord;
+import io.quacklake.internal.expr.ColumnStats;
+import io.quacklake.internal.expr.StatsSource;
 import io.quacklake.internal.text.DuckDbText;
 import io.quacklake.types.LakeColumn;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package io.quacklake.internal.scan;
 
-import io.quacklake.expr.BoundFilter;
 import io.quacklake.expr.Expression;
-import io.quacklake.expr.Selection;
-import io.quacklake.expr.StatsSource;
 import io.quacklake.internal.catalog.StatsBound;
+import io.quacklake.internal.expr.BoundFilter;
+import io.quacklake.internal.expr.Selection;
+import io.quacklake.internal.expr.StatsSource;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
 import java.util.Set;

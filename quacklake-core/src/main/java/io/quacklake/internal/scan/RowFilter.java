@@ -1,7 +1,7 @@
 package io.quacklake.internal.scan;
 
-import io.quacklake.expr.StatsSource;
 import io.quacklake.internal.catalog.StatsBound;
+import io.quacklake.internal.expr.StatsSource;
 import io.quacklake.internal.parquet.RowPredicate;
 import java.util.List;
 import java.util.Set;

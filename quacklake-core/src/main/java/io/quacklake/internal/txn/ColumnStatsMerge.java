@@ -1,9 +1,9 @@
 package io.quacklake.internal.txn;
 
 import io.quacklake.internal.catalog.TableStatsWrites.ColumnStatsRow;
+import io.quacklake.internal.types.ValueOrder;
 import io.quacklake.internal.write.StatsText;
 import io.quacklake.types.LakeColumn;
-import io.quacklake.types.ValueOrder;
 import java.util.Comparator;
 
 /**

@@ -1,7 +1,7 @@
 package io.quacklake.internal.txn;
 
+import io.quacklake.internal.types.ValueOrder;
 import io.quacklake.types.LakeColumn;
-import io.quacklake.types.ValueOrder;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.storage.LocalObjectStore;
 import io.quacklake.storage.Abortable;
 import io.quacklake.storage.FileEntry;
 import io.quacklake.storage.InputFile;
-import io.quacklake.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.types.ArrowTypes;

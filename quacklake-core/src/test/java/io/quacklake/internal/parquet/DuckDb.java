@@ -1,7 +1,7 @@
 package io.quacklake.internal.parquet;
 
+import io.quacklake.internal.storage.LocalObjectStore;
 import io.quacklake.storage.InputFile;
-import io.quacklake.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.types.Interval;
 import io.quacklake.types.LakeColumn;

@@ -147,7 +147,7 @@ class LateMaterializationTest {
         new org.apache.arrow.memory.RootAllocator()) {
       ArrowParquetWriter w =
           ArrowParquetWriter.open(
-              new io.quacklake.storage.LocalObjectStore(),
+              new io.quacklake.internal.storage.LocalObjectStore(),
               io.quacklake.storage.Location.of(file.toString()),
               cols,
               options);

@@ -3,7 +3,7 @@ package io.quacklake.internal.parquet;
 import static io.quacklake.internal.parquet.Reads.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quacklake.expr.ColumnStats;
+import io.quacklake.internal.expr.ColumnStats;
 import io.quacklake.types.LakeColumn;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
-import io.quacklake.expr.ColumnStats;
+import io.quacklake.internal.expr.ColumnStats;
 import io.quacklake.types.LakeColumn;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,6 +1,6 @@
 package io.quacklake.internal.parquet;
 
-import io.quacklake.storage.LocalObjectStore;
+import io.quacklake.internal.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.LakeColumn;

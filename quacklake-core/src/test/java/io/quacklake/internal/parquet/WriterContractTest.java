@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
-import io.quacklake.storage.LocalObjectStore;
+import io.quacklake.internal.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.LakeColumn;

@@ -2,7 +2,7 @@ package io.quacklake.internal.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quacklake.storage.LocalObjectStore;
+import io.quacklake.internal.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.LakeColumn;

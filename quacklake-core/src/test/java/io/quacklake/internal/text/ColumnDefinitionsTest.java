@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.types.ColumnDefinitions;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
 import org.junit.jupiter.api.Test;

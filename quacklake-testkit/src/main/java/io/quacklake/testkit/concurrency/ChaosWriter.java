@@ -5,7 +5,7 @@ import io.quacklake.Snapshot;
 import io.quacklake.Transaction;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
-import io.quacklake.storage.ObjectStores;
+import io.quacklake.internal.storage.ObjectStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
-import io.quacklake.internal.text.ColumnDefinitions;
 import io.quacklake.testkit.concurrency.ChaosRun;
 import io.quacklake.testkit.concurrency.ChaosWriter;
 import io.quacklake.testkit.concurrency.WriterWorkload;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

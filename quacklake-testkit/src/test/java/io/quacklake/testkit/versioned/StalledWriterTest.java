@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quacklake.Lake;
 import io.quacklake.internal.catalog.versioned.CatalogManifest;
 import io.quacklake.internal.catalog.versioned.VersionedCatalog;
-import io.quacklake.storage.LocalObjectStore;
+import io.quacklake.internal.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.quacklake.internal.catalog.versioned;
 import io.quacklake.CatalogGarbageReport;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
-import io.quacklake.storage.ConditionalWriteProbe;
+import io.quacklake.internal.storage.ConditionalWriteProbe;
 import io.quacklake.storage.CreateOutcome;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;

@@ -1,9 +1,9 @@
 package io.quacklake.internal.catalog.versioned;
 
+import io.quacklake.internal.storage.LocalObjectStore;
 import io.quacklake.storage.CreateOutcome;
 import io.quacklake.storage.FileEntry;
 import io.quacklake.storage.InputFile;
-import io.quacklake.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.storage.SeekableStream;

@@ -129,7 +129,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         String[] cells = new String[vectors.size()];
         for (int c = 0; c < cells.length; c++) {
-          cells[c] = io.quacklake.internal.text.DuckDbText.render(vectors.get(c), r);
+          cells[c] = io.quacklake.types.ValueText.render(vectors.get(c), r);
         }
         if (buffered != null) {
           buffered.add(cells);

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** TIMESTAMPTZ values as catalogs store them in text: {@code yyyy-MM-dd HH:mm:ss.ffffff+00}. */
-public final class CatalogTimestamps {
+final class CatalogTimestamps {
   private static final DateTimeFormatter TEXT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS'+00'").withZone(ZoneOffset.UTC);
 

@@ -1,7 +1,7 @@
 package io.quacklake.internal.catalog;
 
 /** A {@code ducklake_column} row visible at a snapshot. */
-public record ColumnRecord(
+record ColumnRecord(
     long columnId,
     long beginSnapshot,
     long columnOrder,

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * Catalogs store inlined values natively where they can (integers, blobs) and as DuckDB text
  * otherwise (SQLite: floats, nested types, timestamps; PostgreSQL: BYTEA strings).
  */
-public final class InlinedValues {
+final class InlinedValues {
   private InlinedValues() {}
 
   /** Whether a catalog stores the column's values natively (integers, booleans, blobs). */

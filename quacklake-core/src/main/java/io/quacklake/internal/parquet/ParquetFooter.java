@@ -19,7 +19,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
  * @param rowCount the number of rows
  * @param createdBy the writer's {@code created_by} string, or null
  */
-public record ParquetFooter(
+record ParquetFooter(
     long fileSize, long footerSize, int rowGroups, long rowCount, String createdBy) {
 
   /**

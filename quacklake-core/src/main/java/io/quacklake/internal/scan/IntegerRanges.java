@@ -23,7 +23,7 @@ import java.util.Set;
  * to the exact check in Java; the ranges only ever keep more files than the filter needs, never
  * fewer.
  */
-public final class IntegerRanges {
+final class IntegerRanges {
   private static final Set<TypeId> INTEGERS =
       Set.of(
           TypeId.INT8,

@@ -3,7 +3,7 @@ package io.quacklake.internal.txn;
 import java.util.Objects;
 
 /** One entry of a {@code changes_made} log: a {@link ChangeKind} and its value. */
-public sealed interface Change permits Change.CreatedSchema, Change.CreatedEntry, Change.IdChange {
+sealed interface Change permits Change.CreatedSchema, Change.CreatedEntry, Change.IdChange {
   ChangeKind kind();
 
   /** The value as DuckDB writes it after the colon: a plain id or double-quoted names. */

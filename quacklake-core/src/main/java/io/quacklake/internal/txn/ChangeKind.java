@@ -6,7 +6,7 @@ import java.util.Optional;
  * The token types of a {@code changes_made} entry, declared in the order DuckDB writes them. Views
  * are emitted together with tables (DuckDB keeps both in one map per schema).
  */
-public enum ChangeKind {
+enum ChangeKind {
   DROPPED_SCHEMA("dropped_schema", "schemas_dropped", Shape.ID, "dropped schema %s"),
   DROPPED_TABLE("dropped_table", "tables_dropped", Shape.ID, "dropped table %s"),
   DROPPED_VIEW("dropped_view", "views_dropped", Shape.ID, "dropped view %s"),

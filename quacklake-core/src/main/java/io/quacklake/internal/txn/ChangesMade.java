@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * together and grouped by schema (first appearance first), otherwise in insertion order. Equal
  * changes are kept once.
  */
-public final class ChangesMade {
+final class ChangesMade {
   private static final ChangesMade EMPTY = new ChangesMade(List.of());
 
   private final List<Change> changes;

@@ -3,7 +3,7 @@ package io.quacklake.internal.txn;
 import java.util.Objects;
 
 /** The changes of one snapshot committed by someone else after the transaction's base snapshot. */
-public record CommittedChanges(long snapshotId, ChangesMade changes) {
+record CommittedChanges(long snapshotId, ChangesMade changes) {
   public CommittedChanges {
     Objects.requireNonNull(changes, "changes is null");
   }

@@ -9,7 +9,7 @@ import java.util.Map;
  * inlined file deletions are not counted.
  */
 @FunctionalInterface
-public interface ConcurrentFileDeletes {
+interface ConcurrentFileDeletes {
   /**
    * Data file id → the snapshot that added a delete file to it or ended it (the earliest, when
    * several did). Called at most once per conflict check.

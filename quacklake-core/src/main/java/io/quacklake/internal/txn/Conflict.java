@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * @param theirs the change recorded by that snapshot
  * @param dataFileId the data file both deleted from, for a delete-versus-delete conflict
  */
-public record Conflict(Change mine, long snapshotId, Change theirs, OptionalLong dataFileId) {
+record Conflict(Change mine, long snapshotId, Change theirs, OptionalLong dataFileId) {
   public Conflict {
     Objects.requireNonNull(mine, "mine is null");
     Objects.requireNonNull(theirs, "theirs is null");

@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * dropping or altering a table never conflicts with another commit's data changes to it (the data
  * change, committed second, is the one that fails).
  */
-public final class ConflictRules {
+final class ConflictRules {
   /** For each of my id-valued kinds, the kinds of their changes to the same id that conflict. */
   private static final Map<ChangeKind, List<ChangeKind>> AGAINST = new EnumMap<>(ChangeKind.class);
 

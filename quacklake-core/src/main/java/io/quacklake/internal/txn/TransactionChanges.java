@@ -17,7 +17,7 @@ import java.util.Optional;
  *     to or ends because all its rows are deleted; each table must appear as {@code
  *     deleted_from_table}
  */
-public record TransactionChanges(
+record TransactionChanges(
     ChangesMade changes, Map<Long, String> schemaNames, Map<Long, Long> deletedDataFiles) {
   public TransactionChanges {
     Objects.requireNonNull(changes, "changes is null");

@@ -1,5 +1,7 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,32 +1,21 @@
 package io.quacklake;
 
-import io.quacklake.catalog.CatalogConnection;
-import io.quacklake.catalog.CatalogInitializer;
-import io.quacklake.catalog.CatalogLocation;
-import io.quacklake.catalog.MetadataWrites;
-import io.quacklake.catalog.ObjectGateway;
-import io.quacklake.catalog.SchemaRecord;
-import io.quacklake.catalog.SnapshotGateway;
-import io.quacklake.catalog.SnapshotRecord;
-import io.quacklake.catalog.TableRecord;
-import io.quacklake.catalog.versioned.CatalogLayout;
-import io.quacklake.catalog.versioned.VersionedCatalog;
-import io.quacklake.scan.DataPaths;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.CatalogConnection;
+import io.quacklake.internal.catalog.CatalogInitializer;
+import io.quacklake.internal.catalog.CatalogLocation;
+import io.quacklake.internal.catalog.MetadataWrites;
+import io.quacklake.internal.catalog.SchemaRecord;
+import io.quacklake.internal.catalog.SnapshotRecord;
+import io.quacklake.internal.catalog.versioned.CatalogLayout;
+import io.quacklake.internal.catalog.versioned.VersionedCatalog;
+import io.quacklake.internal.lake.LakeContext;
+import io.quacklake.internal.lake.ObjectStoreCatalogVersions;
+import io.quacklake.internal.lake.Version;
 import io.quacklake.storage.Location;
-import io.quacklake.storage.ObjectStore;
-import io.quacklake.storage.ObjectStores;
-import io.quacklake.txn.CommitIo;
-import io.quacklake.txn.Committer;
-import io.quacklake.txn.TransactionState;
 import io.quacklake.types.LakeColumn;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -42,37 +31,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * }</pre>
  */
 public final class Lake implements AutoCloseable {
-  private final CatalogConnection catalog;
-  private final LakeOptions options;
-  private final DataPaths paths;
-  private final SnapshotGateway snapshots;
-  private final ObjectGateway objects;
-  private final BufferAllocator allocator;
-  private final ObjectStore store;
-  private final ExecutorService readers;
+  private final LakeContext context;
 
-  private Lake(CatalogConnection catalog, LakeOptions options) {
-    this.catalog = catalog;
-    this.options = options;
-    String dataPath =
-        options.dataPath() != null ? options.dataPath() : catalog.metadata("data_path");
-    if (dataPath == null) {
-      throw QuacklakeException.corrupt(
-          "catalog %s has no data_path; open it with a data path override", catalog.location());
-    }
-    this.paths = DataPaths.of(dataPath);
-    this.snapshots = new SnapshotGateway(catalog);
-    this.objects = new ObjectGateway(catalog);
-    this.allocator = new RootAllocator();
-    this.store = ObjectStores.forLocation(Location.of(dataPath), options.storage());
-    AtomicInteger n = new AtomicInteger();
-    this.readers =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "quacklake-read-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+  private Lake(LakeContext context) {
+    this.context = context;
   }
 
   /**
@@ -113,24 +75,20 @@ public final class Lake implements AutoCloseable {
   }
 
   public static Lake open(String catalogLocation, LakeOptions options) {
-    CatalogConnection reader =
-        CatalogConnection.open(options.catalogLocation(catalogLocation), options.storage());
-    try {
-      return new Lake(reader, options);
-    } catch (RuntimeException e) {
-      reader.close();
-      throw e;
-    }
+    return new Lake(
+        LakeContext.open(
+            CatalogConnection.open(options.catalogLocation(catalogLocation), options.storage()),
+            options));
   }
 
   /** The catalog's DuckLake version, e.g. {@code 1.0}. */
   public String specVersion() {
-    return catalog.version().text();
+    return context.catalog().version().text();
   }
 
   /** The data path in use (the override or the stored one), absolute. */
   public String dataPath() {
-    return paths.root().value();
+    return context.paths().root().value();
   }
 
   /**
@@ -140,24 +98,24 @@ public final class Lake implements AutoCloseable {
    * @throws QuacklakeException INVALID_ARGUMENT for other catalogs, which keep no versions
    */
   public CatalogVersions catalogVersions() {
-    VersionedCatalog v = catalog.versions();
+    VersionedCatalog v = context.catalog().versions();
     if (v == null) {
       throw QuacklakeException.invalid(
           "catalog %s is not an object-store catalog; only s3:// and file:// catalogs keep"
               + " versions",
-          catalog.location());
+          context.catalog().location());
     }
     return new ObjectStoreCatalogVersions(v);
   }
 
   public List<Snapshot> snapshots() {
-    return snapshots.all().stream().map(Lake::toSnapshot).toList();
+    return context.snapshots().all().stream().map(Lake::toSnapshot).toList();
   }
 
   public Snapshot currentSnapshot() {
-    SnapshotRecord s = snapshots.latest();
+    SnapshotRecord s = context.snapshots().latest();
     if (s == null) {
-      throw QuacklakeException.corrupt("catalog %s has no snapshots", catalog.location());
+      throw QuacklakeException.corrupt("catalog %s has no snapshots", context.catalog().location());
     }
     return toSnapshot(s);
   }
@@ -166,21 +124,16 @@ public final class Lake implements AutoCloseable {
    * @throws QuacklakeException NOT_FOUND when there is no such snapshot
    */
   public Snapshot snapshot(long id) {
-    SnapshotRecord s = snapshots.byId(id);
-    if (s == null) {
-      throw QuacklakeException.notFound(
-          "snapshot %d does not exist in %s; 'quacklake snapshots' lists them",
-          id, catalog.location());
-    }
-    return toSnapshot(s);
+    return toSnapshot(context.snapshot(id));
   }
 
   /** The newest snapshot at or before {@code time}. */
   public Snapshot snapshotAt(Instant time) {
-    SnapshotRecord s = snapshots.at(time);
+    SnapshotRecord s = context.snapshots().at(time);
     if (s == null) {
       throw QuacklakeException.notFound(
-          "no snapshot of %s is at or before %s; the first one is later", catalog.location(), time);
+          "no snapshot of %s is at or before %s; the first one is later",
+          context.catalog().location(), time);
     }
     return toSnapshot(s);
   }
@@ -190,7 +143,7 @@ public final class Lake implements AutoCloseable {
   }
 
   public List<String> schemas(long snapshotId) {
-    return objects.schemas(snapshotId).stream().map(SchemaRecord::name).toList();
+    return context.objects().schemas(snapshotId).stream().map(SchemaRecord::name).toList();
   }
 
   public List<TableInfo> tables() {
@@ -198,11 +151,7 @@ public final class Lake implements AutoCloseable {
   }
 
   public List<TableInfo> tables(long snapshotId) {
-    List<TableInfo> out = new ArrayList<>();
-    for (TableRecord t : objects.tables(snapshotId)) {
-      out.add(new TableInfo(new TableName(t.schemaName(), t.name()), t.tableId()));
-    }
-    return out;
+    return context.tables().tables(snapshotId);
   }
 
   public List<ViewInfo> views() {
@@ -210,7 +159,7 @@ public final class Lake implements AutoCloseable {
   }
 
   public List<ViewInfo> views(long snapshotId) {
-    return objects.views(snapshotId).stream()
+    return context.objects().views(snapshotId).stream()
         .map(v -> new ViewInfo(v.schemaName(), v.name(), v.dialect(), v.sql()))
         .toList();
   }
@@ -221,13 +170,12 @@ public final class Lake implements AutoCloseable {
   }
 
   public Table table(TableName name) {
-    return new Table(this, name);
+    return new Table(this, context, name);
   }
 
   /** Starts a transaction reading the latest snapshot. */
   public Transaction begin() {
-    SnapshotRecord latest = snapshots.latest();
-    return new Transaction(this, latest);
+    return new Transaction(this, context, context.snapshots().latest());
   }
 
   /** Creates a table in its own transaction; returns the new snapshot. */
@@ -262,11 +210,6 @@ public final class Lake implements AutoCloseable {
     }
   }
 
-  Snapshot commit(TransactionState state, TransactionWrites writes) {
-    CommitIo io = new LakeCommitIo(this, state, writes);
-    return toSnapshot(new Committer(catalog, options.retryPolicy()).commit(state, io));
-  }
-
   /**
    * Sets a lake-wide option in the catalog, as DuckDB's {@code set_option} does (no snapshot): e.g.
    * {@code data_inlining_row_limit}, {@code target_file_size}, {@code parquet_compression}, {@code
@@ -274,61 +217,22 @@ public final class Lake implements AutoCloseable {
    * first write and keeps them until it ends.
    */
   public void setOption(String key, String value) {
-    catalog.write(
-        "setting option " + key,
-        c -> {
-          MetadataWrites.setGlobal(c, key, value);
-          return null;
-        });
-  }
-
-  void removeFiles(List<Location> files) {
-    for (Location f : files) {
-      try {
-        store.delete(f);
-      } catch (java.io.IOException | RuntimeException e) {
-        // an orphan file is harmless: nothing in the catalog refers to it
-      }
-    }
-  }
-
-  CatalogConnection catalog() {
-    return catalog;
-  }
-
-  ObjectGateway objects() {
-    return objects;
-  }
-
-  DataPaths paths() {
-    return paths;
-  }
-
-  LakeOptions options() {
-    return options;
-  }
-
-  BufferAllocator allocator() {
-    return allocator;
-  }
-
-  ObjectStore store() {
-    return store;
-  }
-
-  ExecutorService readers() {
-    return readers;
+    context
+        .catalog()
+        .write(
+            "setting option " + key,
+            c -> {
+              MetadataWrites.setGlobal(c, key, value);
+              return null;
+            });
   }
 
   @Override
   public void close() {
-    readers.shutdown();
-    catalog.close();
-    store.close();
-    allocator.close();
+    context.close();
   }
 
-  private static Snapshot toSnapshot(SnapshotRecord s) {
+  static Snapshot toSnapshot(SnapshotRecord s) {
     return new Snapshot(
         s.snapshotId(),
         s.time(),

@@ -1,6 +1,7 @@
 package io.quacklake;
 
-import io.quacklake.catalog.CatalogLocation;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.CatalogLocation;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

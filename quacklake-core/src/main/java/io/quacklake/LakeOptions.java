@@ -1,9 +1,8 @@
 package io.quacklake;
 
-import io.quacklake.catalog.CatalogLocation;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.CatalogLocation;
 import io.quacklake.storage.StorageSettings;
-import io.quacklake.txn.RetryPolicy;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -278,10 +277,6 @@ public final class LakeOptions {
     return CatalogLocation.parse(text)
         .withMetadataSchema(metadataSchema)
         .withDriverClassKeys(driverClassKeys);
-  }
-
-  RetryPolicy retryPolicy() {
-    return new RetryPolicy(maxRetries, Duration.ofMillis(retryWaitMillis), 1.5);
   }
 
   @Override

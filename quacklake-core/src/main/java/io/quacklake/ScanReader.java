@@ -1,5 +1,7 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;

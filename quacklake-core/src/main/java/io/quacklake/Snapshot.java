@@ -1,6 +1,6 @@
 package io.quacklake;
 
-import io.quacklake.txn.SnapshotChanges;
+import io.quacklake.internal.txn.SnapshotChanges;
 import java.time.Instant;
 import java.util.Map;
 

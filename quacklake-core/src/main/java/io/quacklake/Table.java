@@ -1,16 +1,11 @@
 package io.quacklake;
 
-import io.quacklake.catalog.ColumnTree;
-import io.quacklake.catalog.FileGateway;
-import io.quacklake.catalog.PartitionColumnRecord;
-import io.quacklake.catalog.SchemaRecord;
-import io.quacklake.catalog.TableRecord;
-import io.quacklake.scan.ResolvedTable;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.lake.LakeContext;
+import io.quacklake.internal.scan.ResolvedTable;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.LakeColumn;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -20,10 +15,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public final class Table {
   private final Lake lake;
+  private final LakeContext context;
   private final TableName name;
 
-  Table(Lake lake, TableName name) {
+  Table(Lake lake, LakeContext context, TableName name) {
     this.lake = lake;
+    this.context = context;
     this.name = name;
   }
 
@@ -48,28 +45,12 @@ public final class Table {
 
   /** The partition keys in force at a snapshot; empty when the table is not partitioned. */
   public List<PartitionField> partitioning(long snapshotId) {
-    ResolvedTable t = resolve(snapshotId);
-    List<PartitionColumnRecord> keys =
-        lake.catalog()
-            .read(
-                "partitioning of " + name,
-                c -> FileGateway.partitionColumns(c, t.table().tableId(), snapshotId));
-    List<PartitionField> out = new ArrayList<>();
-    for (PartitionColumnRecord k : keys) {
-      String column =
-          t.columns().stream()
-              .filter(col -> col.id() == k.columnId())
-              .map(LakeColumn::name)
-              .findFirst()
-              .orElse("#" + k.columnId());
-      out.add(new PartitionField(column, k.transform()));
-    }
-    return out;
+    return context.tables().partitioning(name, snapshotId);
   }
 
   /** A new scan of this table (latest snapshot, every column, no filter). */
   public TableScan scan() {
-    return new TableScan(lake, this);
+    return new TableScan(lake, context, this);
   }
 
   /**
@@ -78,38 +59,7 @@ public final class Table {
    * @throws QuacklakeException NOT_FOUND if no table has this name at that snapshot
    */
   ResolvedTable resolve(long snapshotId) {
-    lake.snapshot(snapshotId);
-    TableRecord match = null;
-    for (TableRecord t : lake.objects().tables(snapshotId)) {
-      if (t.schemaName().equals(name.schema()) && t.name().equals(name.table())) {
-        match = t;
-        break;
-      }
-      if (match == null
-          && t.schemaName().toLowerCase(Locale.ROOT).equals(name.schema().toLowerCase(Locale.ROOT))
-          && t.name().toLowerCase(Locale.ROOT).equals(name.table().toLowerCase(Locale.ROOT))) {
-        match = t;
-      }
-    }
-    if (match == null) {
-      throw QuacklakeException.notFound(
-          "table %s does not exist at snapshot %d; 'quacklake tables' lists the tables",
-          name, snapshotId);
-    }
-    SchemaRecord schema = null;
-    for (SchemaRecord s : lake.objects().schemas(snapshotId)) {
-      if (s.schemaId() == match.schemaId()) {
-        schema = s;
-      }
-    }
-    if (schema == null) {
-      throw QuacklakeException.corrupt(
-          "table %s refers to schema %d, which is not visible at snapshot %d",
-          name, match.schemaId(), snapshotId);
-    }
-    List<LakeColumn> columns =
-        ColumnTree.build(match.tableId(), lake.objects().columns(match.tableId(), snapshotId));
-    return new ResolvedTable(match, snapshotId, columns, lake.paths().tableDir(schema, match));
+    return context.tables().resolve(name, snapshotId);
   }
 
   @Override

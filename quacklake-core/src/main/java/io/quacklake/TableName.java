@@ -1,5 +1,6 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.QuacklakeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,15 +1,18 @@
 package io.quacklake;
 
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.expr.Expression;
 import io.quacklake.expr.Expressions;
-import io.quacklake.scan.Filters;
-import io.quacklake.scan.MetadataRowCount;
-import io.quacklake.scan.ParallelScanReader;
-import io.quacklake.scan.ResolvedTable;
-import io.quacklake.scan.RowFilter;
-import io.quacklake.scan.ScanPlan;
-import io.quacklake.scan.ScanPlanner;
-import io.quacklake.scan.ScanSettings;
+import io.quacklake.internal.lake.LakeContext;
+import io.quacklake.internal.lake.TransactionView;
+import io.quacklake.internal.scan.Filters;
+import io.quacklake.internal.scan.MetadataRowCount;
+import io.quacklake.internal.scan.ParallelScanReader;
+import io.quacklake.internal.scan.ResolvedTable;
+import io.quacklake.internal.scan.RowFilter;
+import io.quacklake.internal.scan.ScanPlan;
+import io.quacklake.internal.scan.ScanPlanner;
+import io.quacklake.internal.scan.ScanSettings;
 import io.quacklake.types.LakeColumn;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import java.util.OptionalLong;
  */
 public final class TableScan {
   private final Lake lake;
+  private final LakeContext context;
   private final Table table;
   private final List<String> columns;
   private final Expression filter;
@@ -30,17 +34,18 @@ public final class TableScan {
   private final Instant time;
   private final TransactionView view;
 
-  TableScan(Lake lake, Table table) {
-    this(lake, table, null, null, null, null, null);
+  TableScan(Lake lake, LakeContext context, Table table) {
+    this(lake, context, table, null, null, null, null, null);
   }
 
   /** A scan inside a transaction: its base snapshot plus its own writes. */
-  TableScan(Lake lake, Table table, TransactionView view) {
-    this(lake, table, null, null, null, null, view);
+  TableScan(Lake lake, LakeContext context, Table table, TransactionView view) {
+    this(lake, context, table, null, null, null, null, view);
   }
 
   private TableScan(
       Lake lake,
+      LakeContext context,
       Table table,
       List<String> columns,
       Expression filter,
@@ -48,6 +53,7 @@ public final class TableScan {
       Instant time,
       TransactionView view) {
     this.lake = lake;
+    this.context = context;
     this.table = table;
     this.columns = columns;
     this.filter = filter;
@@ -62,12 +68,12 @@ public final class TableScan {
   }
 
   public TableScan select(List<String> names) {
-    return new TableScan(lake, table, List.copyOf(names), filter, snapshotId, time, view);
+    return new TableScan(lake, context, table, List.copyOf(names), filter, snapshotId, time, view);
   }
 
   /** Only rows for which {@code expression} is true. */
   public TableScan filter(Expression expression) {
-    return new TableScan(lake, table, columns, expression, snapshotId, time, view);
+    return new TableScan(lake, context, table, columns, expression, snapshotId, time, view);
   }
 
   /** Only rows for which the SQL expression is true (grammar in {@code docs/cli.md}). */
@@ -83,13 +89,13 @@ public final class TableScan {
    */
   public TableScan asOf(long snapshot) {
     noTimeTravelInTransaction();
-    return new TableScan(lake, table, columns, filter, snapshot, null, null);
+    return new TableScan(lake, context, table, columns, filter, snapshot, null, null);
   }
 
   /** The table as of the newest snapshot at or before {@code instant}. */
   public TableScan asOf(Instant instant) {
     noTimeTravelInTransaction();
-    return new TableScan(lake, table, columns, filter, null, instant, null);
+    return new TableScan(lake, context, table, columns, filter, null, instant, null);
   }
 
   private void noTimeTravelInTransaction() {
@@ -124,7 +130,7 @@ public final class TableScan {
     if (filter == null && view == null) {
       OptionalLong fromMetadata =
           MetadataRowCount.of(
-              ScanPlanner.plan(lake.catalog(), resolved, resolved.columns(), RowFilter.ALL));
+              ScanPlanner.plan(context.catalog(), resolved, resolved.columns(), RowFilter.ALL));
       if (fromMetadata.isPresent()) {
         return fromMetadata.getAsLong();
       }
@@ -147,7 +153,7 @@ public final class TableScan {
     RowFilter rowFilter = Filters.bind(filter, resolved.columns());
     ScanPlan plan = plan(resolved, resolved.columns(), rowFilter);
     List<PlannedFile> out = new ArrayList<>(plan.files().size());
-    for (io.quacklake.scan.FileTask f : plan.files()) {
+    for (io.quacklake.internal.scan.FileTask f : plan.files()) {
       out.add(
           new PlannedFile(
               f.location().value(),
@@ -161,7 +167,7 @@ public final class TableScan {
   private ScanPlan plan(ResolvedTable resolved, List<LakeColumn> read, RowFilter rowFilter) {
     return view != null
         ? view.plan(read, rowFilter)
-        : ScanPlanner.plan(lake.catalog(), resolved, read, rowFilter);
+        : ScanPlanner.plan(context.catalog(), resolved, read, rowFilter);
   }
 
   /** Plans and starts the scan; the caller closes the reader. */
@@ -182,14 +188,20 @@ public final class TableScan {
       read.add(resolved.columns().get(0));
     }
     ScanPlan plan = plan(resolved, read, rowFilter);
-    LakeOptions o = lake.options();
+    LakeOptions o = context.options();
     ScanSettings settings =
         new ScanSettings(
-            output, read, rowFilter, lake.store(), lake.readers(), o.readThreads(), o.batchSize());
+            output,
+            read,
+            rowFilter,
+            context.store(),
+            context.readers(),
+            o.readThreads(),
+            o.batchSize());
     return ParallelScanReader.start(
         plan,
         settings,
-        lake.allocator().newChildAllocator("scan " + table.name(), 0, Long.MAX_VALUE));
+        context.allocator().newChildAllocator("scan " + table.name(), 0, Long.MAX_VALUE));
   }
 
   private ResolvedTable resolve() {

@@ -1,21 +1,30 @@
 package io.quacklake;
 
-import io.quacklake.catalog.ObjectWrites;
-import io.quacklake.catalog.SchemaRecord;
-import io.quacklake.catalog.SnapshotRecord;
-import io.quacklake.catalog.UuidV7;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.expr.Expression;
 import io.quacklake.expr.Expressions;
+import io.quacklake.internal.catalog.ObjectWrites;
+import io.quacklake.internal.catalog.SchemaRecord;
+import io.quacklake.internal.catalog.SnapshotRecord;
+import io.quacklake.internal.catalog.UuidV7;
+import io.quacklake.internal.lake.LakeContext;
+import io.quacklake.internal.lake.PartitionSpec;
+import io.quacklake.internal.lake.RowOperations;
+import io.quacklake.internal.lake.TransactionTables;
+import io.quacklake.internal.lake.TransactionView;
+import io.quacklake.internal.lake.TransactionViews;
+import io.quacklake.internal.lake.TransactionWrites;
+import io.quacklake.internal.txn.ColumnChange;
+import io.quacklake.internal.txn.NewTable;
+import io.quacklake.internal.txn.NewView;
+import io.quacklake.internal.txn.TransactionState;
+import io.quacklake.internal.types.ArrowTypeMapping;
+import io.quacklake.internal.types.TypeWidening;
+import io.quacklake.internal.write.ColumnIds;
 import io.quacklake.storage.Location;
-import io.quacklake.txn.ColumnChange;
-import io.quacklake.txn.NewTable;
-import io.quacklake.txn.NewView;
-import io.quacklake.txn.TransactionState;
-import io.quacklake.types.ArrowTypeMapping;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.LakeType;
-import io.quacklake.types.TypeWidening;
-import io.quacklake.write.ColumnIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +43,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public final class Transaction implements AutoCloseable {
   private final Lake lake;
+  private final LakeContext context;
   private final TransactionState state;
   private final TransactionWrites writes;
   private final TransactionTables tables;
@@ -43,13 +53,14 @@ public final class Transaction implements AutoCloseable {
   /** How the transaction ended ({@code commit()}, ...), or null while it is open. */
   private String endedBy;
 
-  Transaction(Lake lake, SnapshotRecord base) {
+  Transaction(Lake lake, LakeContext context, SnapshotRecord base) {
     this.lake = lake;
+    this.context = context;
     this.state = new TransactionState(base);
-    this.writes = new TransactionWrites(lake, state);
-    this.tables = new TransactionTables(lake, state, writes);
-    this.rows = new RowOperations(lake, state, tables, writes);
-    this.views = new TransactionViews(lake, state);
+    this.writes = new TransactionWrites(context, state);
+    this.tables = new TransactionTables(context, state, writes);
+    this.rows = new RowOperations(context, state, tables, writes);
+    this.views = new TransactionViews(context, state);
   }
 
   /** The snapshot this transaction reads. */
@@ -212,7 +223,8 @@ public final class Transaction implements AutoCloseable {
     long first =
         Math.max(
                 ColumnIds.maxId(t.columns()),
-                lake.catalog()
+                context
+                    .catalog()
                     .read(
                         "column ids of " + t.name(),
                         c -> ObjectWrites.maxColumnId(c, t.table().table().tableId())))
@@ -289,7 +301,10 @@ public final class Transaction implements AutoCloseable {
     TableName table = TableName.parse(name);
     tables.target(table);
     return new TableScan(
-        lake, lake.table(name), new TransactionView(lake, tables, table, baseSnapshotId()));
+        lake,
+        context,
+        lake.table(name),
+        new TransactionView(context, tables, table, baseSnapshotId()));
   }
 
   /** Appends the rows of a batch (columns matched by name, integer and float types widened). */
@@ -358,10 +373,10 @@ public final class Transaction implements AutoCloseable {
       return lake.snapshot(baseSnapshotId());
     }
     try {
-      return lake.commit(state, writes);
+      return Lake.toSnapshot(context.commit(state, writes));
     } catch (QuacklakeException e) {
       if (e.kind() != ErrorKind.COMMIT_STATE_UNKNOWN) {
-        lake.removeFiles(state.writtenFiles());
+        context.removeFiles(state.writtenFiles());
       }
       throw e;
     }
@@ -384,7 +399,7 @@ public final class Transaction implements AutoCloseable {
   private void end(String by) {
     if (endedBy == null) {
       endedBy = by;
-      lake.removeFiles(state.writtenFiles());
+      context.removeFiles(state.writtenFiles());
     }
   }
 

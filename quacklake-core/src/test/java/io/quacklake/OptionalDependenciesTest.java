@@ -92,7 +92,8 @@ class OptionalDependenciesTest {
                         : new Object[] {catalog}))
         .satisfies(
             e -> {
-              assertThat(e.getClass().getName()).isEqualTo("io.quacklake.QuacklakeException");
+              assertThat(e.getClass().getName())
+                  .isEqualTo("io.quacklake.exceptions.QuacklakeException");
               assertThat(e.getClass().getMethod("kind").invoke(e)).hasToString("UNSUPPORTED");
               assertThat(e.getMessage())
                   .contains("is not on the class path: add the jar of Maven artifact " + artifact)

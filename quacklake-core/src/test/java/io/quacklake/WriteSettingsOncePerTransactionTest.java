@@ -2,7 +2,7 @@ package io.quacklake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

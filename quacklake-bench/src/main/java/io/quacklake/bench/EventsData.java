@@ -1,8 +1,8 @@
 package io.quacklake.bench;
 
 import io.quacklake.Transaction;
-import io.quacklake.text.ColumnDefinitions;
 import io.quacklake.types.ArrowTypes;
+import io.quacklake.types.ColumnDefinitions;
 import io.quacklake.types.LakeColumn;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.quacklake.bench;
 
 import io.quacklake.Lake;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

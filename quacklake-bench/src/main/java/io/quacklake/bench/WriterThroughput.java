@@ -1,10 +1,10 @@
 package io.quacklake.bench;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.ScanReader;
 import io.quacklake.Transaction;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.quacklake.cli;
 
 import io.quacklake.Lake;
 import io.quacklake.Transaction;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package io.quacklake.cli;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
-import io.quacklake.catalog.Redaction;
+import io.quacklake.CatalogLocations;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -10,7 +10,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Prints one clear line per error on stderr and maps the error kind to the exit code. Every line
- * passes through {@link Redaction}, so no password a location or driver message holds is shown.
+ * passes through {@link CatalogLocations#redact}, so no password a location or driver message holds
+ * is shown.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
   private final Main main;
@@ -27,11 +28,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         e.getMessage() != null
             ? e.getMessage()
             : "an unexpected error" + (verbose ? "" : "; run with --verbose for the stack trace");
-    cli.getErr().println("quacklake: " + kindLabel(kind) + ": " + Redaction.redact(message));
+    cli.getErr().println("quacklake: " + kindLabel(kind) + ": " + CatalogLocations.redact(message));
     if (verbose) {
       java.io.StringWriter trace = new java.io.StringWriter();
       e.printStackTrace(new java.io.PrintWriter(trace));
-      cli.getErr().print(Redaction.redact(trace.toString()));
+      cli.getErr().print(CatalogLocations.redact(trace.toString()));
       cli.getErr().flush();
     }
     return exitCode(kind);
@@ -59,7 +60,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
   static int onBadArguments(ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
-    cli.getErr().println("quacklake: invalid arguments: " + Redaction.redact(e.getMessage()));
+    cli.getErr()
+        .println("quacklake: invalid arguments: " + CatalogLocations.redact(e.getMessage()));
     cli.getErr().println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
     return exitCode(ErrorKind.INVALID_ARGUMENT);
   }

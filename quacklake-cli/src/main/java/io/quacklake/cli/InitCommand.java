@@ -1,8 +1,8 @@
 package io.quacklake.cli;
 
+import io.quacklake.CatalogLocations;
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
-import io.quacklake.catalog.CatalogLocation;
+import io.quacklake.exceptions.QuacklakeException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -18,7 +18,7 @@ final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String dataPath = main.lakeOptions.dataPath();
-    boolean objectStore = CatalogLocation.parse(main.lakeOptions.catalog()).isObjectStore();
+    boolean objectStore = CatalogLocations.isObjectStore(main.lakeOptions.catalog());
     if ((dataPath == null || dataPath.isBlank()) && !objectStore) {
       throw QuacklakeException.invalid(
           "init needs --data-path PATH (or QUACKLAKE_DATA_PATH): the directory where the lake's"

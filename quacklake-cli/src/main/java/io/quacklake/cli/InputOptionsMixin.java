@@ -1,7 +1,7 @@
 package io.quacklake.cli;
 
-import io.quacklake.QuacklakeException;
 import io.quacklake.cli.input.InputFormat;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import java.nio.file.Path;
 import java.util.List;

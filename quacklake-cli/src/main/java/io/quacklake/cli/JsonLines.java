@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quacklake.cli.input.JsonTrees;
-import io.quacklake.text.DuckDbText;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeType;
 import io.quacklake.types.TypeId;
+import io.quacklake.types.ValueText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -57,15 +57,15 @@ final class JsonLines {
       case FLOAT32, FLOAT64 -> {
         double d = (Double) ArrowValues.get(v, row);
         if (id == TypeId.FLOAT32 && Double.isFinite(d) && d != 0) {
-          node.put(name, new BigDecimal(DuckDbText.render(v, row))); // 1.1, not 1.100000023841858
+          node.put(name, new BigDecimal(ValueText.render(v, row))); // 1.1, not 1.100000023841858
         } else if (Double.isFinite(d)) {
           node.put(name, d);
         } else {
-          node.put(name, DuckDbText.render(v, row));
+          node.put(name, ValueText.render(v, row));
         }
       }
-      case STRUCT, LIST, MAP, JSON -> node.set(name, tree(DuckDbText.render(v, row)));
-      default -> node.put(name, DuckDbText.render(v, row));
+      case STRUCT, LIST, MAP, JSON -> node.set(name, tree(ValueText.render(v, row)));
+      default -> node.put(name, ValueText.render(v, row));
     }
   }
 

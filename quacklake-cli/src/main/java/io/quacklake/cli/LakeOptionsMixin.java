@@ -3,7 +3,7 @@ package io.quacklake.cli;
 import io.quacklake.Lake;
 import io.quacklake.LakeConfig;
 import io.quacklake.LakeOptions;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;

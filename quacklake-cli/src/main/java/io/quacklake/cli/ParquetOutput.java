@@ -1,13 +1,9 @@
 package io.quacklake.cli;
 
-import io.quacklake.parquet.ArrowParquetWriter;
-import io.quacklake.parquet.ParquetWriteOptions;
-import io.quacklake.storage.LocalObjectStore;
-import io.quacklake.storage.Location;
+import io.quacklake.ParquetFiles;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.LakeColumn;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,21 +17,15 @@ final class ParquetOutput {
   static void write(LimitedBatches batches, Path file) throws IOException {
     List<LakeColumn> columns =
         batches.root().getSchema().getFields().stream().map(ArrowTypes::column).toList();
-    Path target = file.toAbsolutePath();
-    Files.deleteIfExists(target);
-    try (LocalObjectStore store = new LocalObjectStore()) {
-      ArrowParquetWriter writer =
-          ArrowParquetWriter.open(
-              store, Location.of(target.toString()), columns, ParquetWriteOptions.defaults());
-      try {
-        while (batches.next()) {
-          writer.write(batches.root());
-        }
-      } catch (RuntimeException | IOException e) {
-        writer.abort();
-        throw e;
+    ParquetFiles.Writer writer = ParquetFiles.create(file, columns);
+    try {
+      while (batches.next()) {
+        writer.write(batches.root());
       }
-      writer.close();
+    } catch (RuntimeException | IOException e) {
+      writer.abort();
+      throw e;
     }
+    writer.close();
   }
 }

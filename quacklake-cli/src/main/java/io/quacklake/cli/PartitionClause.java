@@ -1,7 +1,7 @@
 package io.quacklake.cli;
 
 import io.quacklake.PartitionField;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

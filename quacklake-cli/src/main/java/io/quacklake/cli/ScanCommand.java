@@ -1,10 +1,10 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.ScanReader;
 import io.quacklake.TableScan;
 import io.quacklake.cli.input.IoReason;
+import io.quacklake.exceptions.QuacklakeException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -129,7 +129,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         String[] cells = new String[vectors.size()];
         for (int c = 0; c < cells.length; c++) {
-          cells[c] = io.quacklake.text.DuckDbText.render(vectors.get(c), r);
+          cells[c] = io.quacklake.types.ValueText.render(vectors.get(c), r);
         }
         if (buffered != null) {
           buffered.add(cells);

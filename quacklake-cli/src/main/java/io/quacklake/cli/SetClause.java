@@ -1,8 +1,8 @@
 package io.quacklake.cli;
 
-import io.quacklake.QuacklakeException;
-import io.quacklake.text.DuckDbText;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
+import io.quacklake.types.ValueText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +54,7 @@ final class SetClause {
       return null;
     }
     try {
-      return DuckDbText.parse(text, column);
+      return ValueText.parse(text, column);
     } catch (QuacklakeException e) {
       throw QuacklakeException.invalid(
           "--set %s = %s: %s is not a %s", column.name(), literal, literal, column.sqlTypeName());

@@ -1,8 +1,8 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.TableScan;
+import io.quacklake.exceptions.QuacklakeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -2,7 +2,7 @@ package io.quacklake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quacklake.ErrorKind;
+import io.quacklake.exceptions.ErrorKind;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.quacklake.expr;
 
+import io.quacklake.internal.expr.SqlText;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package io.quacklake.expr;
 
+import io.quacklake.internal.expr.ExpressionParser;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,8 +53,8 @@ public final class Expressions {
   /**
    * Parses the filter grammar of {@code docs/cli.md}.
    *
-   * @throws io.quacklake.QuacklakeException INVALID_ARGUMENT naming the position, the offending
-   *     token and what was expected
+   * @throws io.quacklake.exceptions.QuacklakeException INVALID_ARGUMENT naming the position, the
+   *     offending token and what was expected
    */
   public static Expression parse(String sql) {
     return new ExpressionParser(sql).parse();

@@ -1,5 +1,6 @@
 package io.quacklake.expr;
 
+import io.quacklake.internal.expr.SqlText;
 import io.quacklake.types.Interval;
 import io.quacklake.types.LakeType;
 import io.quacklake.types.TypeId;

@@ -1,9 +1,8 @@
 /**
- * Row filters: the expression tree ({@link io.quacklake.expr.Expression}, built with {@link
- * io.quacklake.expr.Expressions} or parsed from the SQL text of {@code docs/cli.md}), binding to a
- * table's columns with DuckDB's literal conversions ({@link io.quacklake.expr.BoundFilter#bind}),
- * evaluation on Arrow batches and pruning by column statistics. Owns no catalog access and no
- * Parquet: callers hand in columns, batches and {@link io.quacklake.expr.StatsSource}s. Depends on
- * {@code io.quacklake.types} and Arrow vectors only.
+ * Row filters as the API takes them: the expression tree ({@link io.quacklake.expr.Expression} and
+ * its records), built with {@link io.quacklake.expr.Expressions} or parsed from the SQL text of
+ * {@code docs/cli.md}. Public API; parsing, binding to columns, evaluation on Arrow and pruning by
+ * statistics are in {@code io.quacklake.internal.expr}. Depends on {@code io.quacklake.types} only;
+ * no catalog, no Parquet.
  */
 package io.quacklake.expr;

@@ -1,6 +1,6 @@
 package io.quacklake.storage;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -110,12 +110,13 @@ public final class ArrowTypes {
    * The column a field built by {@link #field} describes, read back from its metadata (also for
    * nested children).
    *
-   * @throws io.quacklake.QuacklakeException INVALID_ARGUMENT when the field has no DuckLake type
+   * @throws io.quacklake.exceptions.QuacklakeException INVALID_ARGUMENT when the field has no
+   *     DuckLake type
    */
   public static LakeColumn column(Field field) {
     LakeType type = lakeType(field);
     if (type == null) {
-      throw io.quacklake.QuacklakeException.invalid(
+      throw io.quacklake.exceptions.QuacklakeException.invalid(
           "Arrow field '%s' carries no DuckLake type (metadata %s)",
           field.getName(), DUCKLAKE_TYPE);
     }

@@ -1,5 +1,6 @@
 package io.quacklake.types;
 
+import io.quacklake.internal.types.TimeUnits;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -109,7 +110,7 @@ final class ArrowValueReader {
       ByteBuffer b = ByteBuffer.wrap(v.get(index));
       return new UUID(b.getLong(), b.getLong());
     }
-    throw io.quacklake.QuacklakeException.unsupported(
+    throw io.quacklake.exceptions.QuacklakeException.unsupported(
         "field '%s': Arrow type %s has no canonical Java value",
         vector.getField().getName(), vector.getField().getType());
   }

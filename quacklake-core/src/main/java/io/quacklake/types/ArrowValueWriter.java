@@ -1,5 +1,7 @@
 package io.quacklake.types;
 
+import io.quacklake.internal.types.TimeUnits;
+import io.quacklake.internal.types.ValueCoercion;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -103,7 +105,7 @@ final class ArrowValueWriter {
               .putLong(u.getLeastSignificantBits())
               .array());
     } else {
-      throw io.quacklake.QuacklakeException.unsupported(
+      throw io.quacklake.exceptions.QuacklakeException.unsupported(
           "field '%s': cannot write Arrow type %s",
           vector.getField().getName(), vector.getField().getType());
     }
@@ -128,7 +130,7 @@ final class ArrowValueWriter {
     int i = start;
     for (Map.Entry<?, ?> e : entries.entrySet()) {
       if (e.getKey() == null) {
-        throw io.quacklake.QuacklakeException.invalid(
+        throw io.quacklake.exceptions.QuacklakeException.invalid(
             "field '%s': map keys cannot be NULL", map.getField().getName());
       }
       entryVector.setIndexDefined(i);
@@ -144,7 +146,7 @@ final class ArrowValueWriter {
     List<FieldVector> children = struct.getChildrenFromFields();
     for (Object key : fields.keySet()) {
       if (!(key instanceof String name) || struct.getChild(name) == null) {
-        throw io.quacklake.QuacklakeException.invalid(
+        throw io.quacklake.exceptions.QuacklakeException.invalid(
             "struct field '%s' has no field named '%s'; its fields are %s",
             struct.getField().getName(), key, children.stream().map(FieldVector::getName).toList());
       }

@@ -31,8 +31,8 @@ public final class ArrowValues {
    * finer than the column's unit (e.g. nanoseconds into a microsecond timestamp) are truncated
    * towards the past.
    *
-   * @throws io.quacklake.QuacklakeException INVALID_ARGUMENT naming the field, the expected and the
-   *     actual class when {@code value} does not fit the vector
+   * @throws io.quacklake.exceptions.QuacklakeException INVALID_ARGUMENT naming the field, the
+   *     expected and the actual class when {@code value} does not fit the vector
    */
   public static void set(FieldVector vector, int index, Object value) {
     ArrowValueWriter.write(vector, index, value);

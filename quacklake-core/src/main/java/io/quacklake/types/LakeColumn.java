@@ -1,5 +1,6 @@
 package io.quacklake.types;
 
+import io.quacklake.internal.types.SqlTypeNames;
 import java.util.List;
 import java.util.Objects;
 

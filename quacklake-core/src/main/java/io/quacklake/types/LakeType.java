@@ -1,6 +1,6 @@
 package io.quacklake.types;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

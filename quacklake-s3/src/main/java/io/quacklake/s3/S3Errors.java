@@ -1,7 +1,7 @@
 package io.quacklake.s3;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import software.amazon.awssdk.core.exception.SdkClientException;

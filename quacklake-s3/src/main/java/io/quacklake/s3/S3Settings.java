@@ -1,6 +1,6 @@
 package io.quacklake.s3;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.StorageSettings;
 import java.net.URI;
 import java.util.Map;

@@ -3,10 +3,10 @@ package io.quacklake.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.QuacklakeException;
-import io.quacklake.parquet.ArrowParquetWriter;
-import io.quacklake.parquet.ParquetCompression;
-import io.quacklake.parquet.ParquetWriteOptions;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.parquet.ArrowParquetWriter;
+import io.quacklake.internal.parquet.ParquetCompression;
+import io.quacklake.internal.parquet.ParquetWriteOptions;
 import io.quacklake.storage.Abortable;
 import io.quacklake.storage.Location;
 import io.quacklake.types.ArrowTypes;

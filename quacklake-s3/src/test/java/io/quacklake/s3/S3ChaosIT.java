@@ -4,7 +4,7 @@ import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
 import io.quacklake.testkit.concurrency.ChaosRun;
 import io.quacklake.testkit.concurrency.WriterWorkload;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

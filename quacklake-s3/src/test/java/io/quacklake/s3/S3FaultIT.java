@@ -2,17 +2,17 @@ package io.quacklake.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.Snapshot;
 import io.quacklake.Transaction;
-import io.quacklake.storage.ObjectStores;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.storage.ObjectStores;
 import io.quacklake.testkit.concurrency.Ack;
 import io.quacklake.testkit.concurrency.FaultInjectingStore;
 import io.quacklake.testkit.concurrency.LakeAuditor;
 import io.quacklake.testkit.concurrency.WriterWorkload;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

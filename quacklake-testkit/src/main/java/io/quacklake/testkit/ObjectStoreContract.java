@@ -3,8 +3,8 @@ package io.quacklake.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quacklake.internal.storage.ConditionalWriteProbe;
 import io.quacklake.storage.Abortable;
-import io.quacklake.storage.ConditionalWriteProbe;
 import io.quacklake.storage.CreateOutcome;
 import io.quacklake.storage.FileEntry;
 import io.quacklake.storage.Location;

@@ -1,7 +1,7 @@
 package io.quacklake.testkit;
 
 import io.quacklake.ScanReader;
-import io.quacklake.text.DuckDbText;
+import io.quacklake.internal.text.DuckDbText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

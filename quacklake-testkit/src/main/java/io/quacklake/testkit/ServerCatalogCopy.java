@@ -1,7 +1,7 @@
 package io.quacklake.testkit;
 
-import io.quacklake.catalog.CatalogInitializer;
-import io.quacklake.catalog.CatalogLocation;
+import io.quacklake.internal.catalog.CatalogInitializer;
+import io.quacklake.internal.catalog.CatalogLocation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.Lake;
 import io.quacklake.Transaction;
+import io.quacklake.internal.storage.ObjectStores;
 import io.quacklake.storage.Abortable;
 import io.quacklake.storage.FileEntry;
 import io.quacklake.storage.InputFile;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
-import io.quacklake.storage.ObjectStores;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -4,12 +4,12 @@ import static io.quacklake.expr.Expressions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
-import io.quacklake.QuacklakeException;
 import io.quacklake.Transaction;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

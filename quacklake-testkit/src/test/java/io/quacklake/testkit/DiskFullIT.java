@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.Transaction;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

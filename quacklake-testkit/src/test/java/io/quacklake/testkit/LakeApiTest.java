@@ -4,15 +4,15 @@ import static io.quacklake.expr.Expressions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
-import io.quacklake.QuacklakeException;
 import io.quacklake.RowIterator;
 import io.quacklake.ScanReader;
 import io.quacklake.Snapshot;
 import io.quacklake.TableScan;
 import io.quacklake.ViewInfo;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

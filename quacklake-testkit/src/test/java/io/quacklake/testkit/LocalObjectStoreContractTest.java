@@ -2,8 +2,8 @@ package io.quacklake.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quacklake.internal.storage.LocalObjectStore;
 import io.quacklake.storage.Abortable;
-import io.quacklake.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import java.io.IOException;

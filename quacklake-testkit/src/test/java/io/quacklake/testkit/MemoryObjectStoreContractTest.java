@@ -1,7 +1,7 @@
 package io.quacklake.testkit;
 
+import io.quacklake.internal.storage.MemoryObjectStore;
 import io.quacklake.storage.Location;
-import io.quacklake.storage.MemoryObjectStore;
 import io.quacklake.storage.ObjectStore;
 import java.util.UUID;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quacklake.Lake;
 import io.quacklake.RowIterator;
 import io.quacklake.Transaction;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quacklake.Lake;
 import io.quacklake.Transaction;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,11 +3,11 @@ package io.quacklake.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.Snapshot;
 import io.quacklake.Transaction;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.LakeType;
 import io.quacklake.types.TypeId;

@@ -3,13 +3,13 @@ package io.quacklake.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
-import io.quacklake.QuacklakeException;
 import io.quacklake.Snapshot;
 import io.quacklake.Transaction;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

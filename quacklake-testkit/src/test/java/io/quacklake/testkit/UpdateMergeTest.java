@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.Lake;
 import io.quacklake.MergeResult;
-import io.quacklake.QuacklakeException;
 import io.quacklake.RowIterator;
 import io.quacklake.Snapshot;
 import io.quacklake.Transaction;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.LakeType;
 import io.quacklake.types.TypeId;

@@ -1,9 +1,9 @@
 package io.quacklake.cli.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quacklake.QuacklakeException;
-import io.quacklake.text.DuckDbText;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
+import io.quacklake.types.ValueText;
 import java.io.IOException;
 
 /** Converts input text to a column's canonical value, with errors naming where the text was. */
@@ -22,7 +22,7 @@ final class CellValues {
       return checkNull(column, where);
     }
     try {
-      return DuckDbText.parse(text, column);
+      return ValueText.parse(text, column);
     } catch (RuntimeException e) {
       throw QuacklakeException.invalid(
           "%s: '%s' is not a %s; fix the value or the column type",

@@ -1,6 +1,6 @@
 package io.quacklake.cli.input;
 
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.quacklake.cli.input;
 
-import io.quacklake.ErrorKind;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.quacklake.cli.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quacklake.QuacklakeException;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.TypeId;
 import java.util.ArrayList;

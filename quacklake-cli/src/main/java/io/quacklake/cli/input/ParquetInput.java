@@ -1,13 +1,9 @@
 package io.quacklake.cli.input;
 
-import io.quacklake.QuacklakeException;
-import io.quacklake.parquet.ParquetBatchReader;
-import io.quacklake.parquet.ParquetReadRequest;
-import io.quacklake.storage.LocalObjectStore;
-import io.quacklake.storage.Location;
+import io.quacklake.ParquetFiles;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +33,8 @@ final class ParquetInput {
       LakeColumn column = columns.get(match.columnOf()[i]);
       request.add(fields.hasFieldIds() ? withFileIds(column, fields.top().get(i)) : column);
     }
-    var input = new LocalObjectStore().newInputFile(Location.of(file.toString()), Files.size(file));
-    ParquetReadRequest read =
-        ParquetReadRequest.of(input, request).withBatchSize(RowBatches.BATCH_ROWS);
-    try (ParquetBatchReader reader = ParquetBatchReader.open(read, allocator)) {
-      while (reader.loadNextBatch()) {
-        sink.accept(reader.root());
-      }
+    try {
+      ParquetFiles.read(file, request, RowBatches.BATCH_ROWS, allocator, sink);
     } catch (QuacklakeException e) {
       throw new QuacklakeException(e.kind(), file.getFileName() + ": " + e.getMessage(), e);
     }

@@ -1,11 +1,11 @@
 package io.quacklake.testkit.concurrency;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.Snapshot;
 import io.quacklake.Transaction;
-import io.quacklake.storage.ObjectStores;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.storage.ObjectStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

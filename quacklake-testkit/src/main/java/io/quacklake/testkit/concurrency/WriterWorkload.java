@@ -1,10 +1,10 @@
 package io.quacklake.testkit.concurrency;
 
-import io.quacklake.ErrorKind;
 import io.quacklake.Lake;
-import io.quacklake.QuacklakeException;
 import io.quacklake.Snapshot;
 import io.quacklake.Transaction;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

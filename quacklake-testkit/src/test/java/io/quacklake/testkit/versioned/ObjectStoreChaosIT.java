@@ -7,7 +7,7 @@ import io.quacklake.LakeOptions;
 import io.quacklake.testkit.concurrency.ChaosRun;
 import io.quacklake.testkit.concurrency.ChaosWriter;
 import io.quacklake.testkit.concurrency.WriterWorkload;
-import io.quacklake.text.ColumnDefinitions;
+import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.quacklake.testkit.versioned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quacklake.Lake;
-import io.quacklake.catalog.versioned.CatalogManifest;
-import io.quacklake.catalog.versioned.VersionedCatalog;
-import io.quacklake.storage.LocalObjectStore;
+import io.quacklake.internal.catalog.versioned.CatalogManifest;
+import io.quacklake.internal.catalog.versioned.VersionedCatalog;
+import io.quacklake.internal.storage.LocalObjectStore;
 import io.quacklake.storage.Location;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,0 @@
-package io.quacklake.catalog;
-
-/** An inlined-data table registered for a table ({@code ducklake_inlined_data_tables}). */
-public record InlinedTableRecord(long tableId, String tableName, long schemaVersion) {}

@@ -1,8 +1,0 @@
-package io.quacklake.expr;
-
-/** Statistics of a file or a row group, by DuckLake column id. */
-@FunctionalInterface
-public interface StatsSource {
-  /** The stats of a column, or {@link ColumnStats#UNKNOWN}; never null. */
-  ColumnStats stats(long columnId);
-}

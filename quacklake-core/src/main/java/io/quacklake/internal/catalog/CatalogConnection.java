@@ -1,0 +1,396 @@
+package io.quacklake.internal.catalog;
+
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.versioned.VersionedCatalog;
+import io.quacklake.internal.storage.ObjectStores;
+import io.quacklake.storage.Location;
+import io.quacklake.storage.ObjectStore;
+import io.quacklake.storage.StorageSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The open connection to a DuckLake catalog: its version and global metadata, consistent reads, and
+ * write transactions. It starts read-only and reopens read-write on the first write (a DuckDB file
+ * allows one configuration per process, and read-only catalogs stay readable). Thread-safe:
+ * embedded catalogs serialise calls on their connection, server catalogs draw from a connection
+ * pool.
+ */
+public final class CatalogConnection implements AutoCloseable {
+  private final CatalogLocation location;
+  private final SqlDialect dialect;
+  private final ConnectionSource source;
+  private final Lock turns;
+  private final ThreadLocal<Connection> writing = new ThreadLocal<>();
+  private final SpecVersion version;
+  private final Map<String, String> metadata;
+
+  private CatalogConnection(
+      CatalogLocation location,
+      SqlDialect dialect,
+      ConnectionSource source,
+      SpecVersion version,
+      Map<String, String> metadata) {
+    this.location = location;
+    this.dialect = dialect;
+    this.source = source;
+    this.turns = source.serialised() ? new ReentrantLock() : NoLock.INSTANCE;
+    this.version = version;
+    this.metadata = metadata;
+  }
+
+  /**
+   * Opens an existing catalog read-only.
+   *
+   * @throws QuacklakeException NOT_FOUND if there is no catalog, UNSUPPORTED for an unknown version
+   *     or a missing driver ({@link OptionalLibrary}), INVALID_ARGUMENT if the database is not a
+   *     DuckLake catalog
+   */
+  public static CatalogConnection open(CatalogLocation location) {
+    return open(location, StorageSettings.NONE);
+  }
+
+  /** Opens an existing catalog; {@code storage} configures the store of an object-store catalog. */
+  public static CatalogConnection open(CatalogLocation location, StorageSettings storage) {
+    if (location.isObjectStore()) {
+      return openVersioned(location, storage);
+    }
+    SqlDialect dialect = SqlDialect.forLocation(location);
+    if (location.isFile()) {
+      if (!Files.isRegularFile(Path.of(location.target()))) {
+        throw QuacklakeException.notFound(
+            "no catalog at '%s': the file does not exist; check the path or create a lake with"
+                + " 'quacklake init'",
+            location.target());
+      }
+    }
+    Connection connection;
+    try {
+      connection = dialect.connect(location, true);
+    } catch (SQLException e) {
+      throw new QuacklakeException(
+          ErrorKind.UNAVAILABLE, "cannot open catalog " + location + ": " + e.getMessage(), e);
+    }
+    try {
+      if (!dialect.tableExists(connection, "ducklake_metadata")) {
+        throw QuacklakeException.invalid(
+            "%s is a %s database but not a DuckLake catalog (no ducklake_metadata table)",
+            location, location.kind().name().toLowerCase(java.util.Locale.ROOT));
+      }
+      Map<String, String> metadata = readGlobalMetadata(connection, dialect);
+      String versionText = metadata.get("version");
+      if (versionText == null) {
+        throw QuacklakeException.corrupt(
+            "catalog %s has no 'version' row in ducklake_metadata", location);
+      }
+      SpecVersion version = SpecVersion.parse(versionText, location.toString());
+      ConnectionSource source;
+      if (dialect.pooled()) {
+        closeQuietly(connection);
+        source =
+            new PooledConnectionSource(location, dialect, PooledConnectionSource.DEFAULT_POOL_SIZE);
+      } else {
+        source = new SingleConnectionSource(location, dialect, connection);
+      }
+      return new CatalogConnection(location, dialect, source, version, metadata);
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw new QuacklakeException(
+          ErrorKind.CORRUPT, "cannot read catalog " + location + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  private static CatalogConnection openVersioned(
+      CatalogLocation location, StorageSettings storage) {
+    Location root = Location.directory(location.target());
+    ObjectStore store = ObjectStores.forLocation(root, storage);
+    VersionedConnectionSource source;
+    try {
+      source = new VersionedConnectionSource(VersionedCatalog.open(store, root), store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    try {
+      Map<String, String> metadata =
+          readGlobalMetadata(source.forRead(), SqlDialect.of(location.kind()));
+      String versionText = metadata.get("version");
+      if (versionText == null) {
+        throw QuacklakeException.corrupt(
+            "catalog %s has no 'version' row in ducklake_metadata", location);
+      }
+      SpecVersion version = SpecVersion.parse(versionText, location.toString());
+      return new CatalogConnection(
+          location, SqlDialect.of(location.kind()), source, version, metadata);
+    } catch (SQLException e) {
+      source.close();
+      throw new QuacklakeException(
+          ErrorKind.CORRUPT, "cannot read catalog " + location + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+  }
+
+  /** The object-store catalog's versions, or null for other catalogs. */
+  public VersionedCatalog versions() {
+    return source instanceof VersionedConnectionSource v ? v.catalog() : null;
+  }
+
+  private static Map<String, String> readGlobalMetadata(Connection c, SqlDialect dialect)
+      throws SQLException {
+    try {
+      return readGlobalMetadata(new CatalogSession(c, dialect));
+    } catch (CatalogSqlFailure e) {
+      throw e.sqlCause();
+    }
+  }
+
+  private static Map<String, String> readGlobalMetadata(CatalogSession s) {
+    Map<String, String> result = new HashMap<>();
+    for (String[] row :
+        Sql.query(
+            s,
+            "SELECT \"key\", value, scope FROM ducklake_metadata",
+            rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+      if (row[2] == null) {
+        result.put(row[0], row[1]);
+      }
+    }
+    return result;
+  }
+
+  public CatalogLocation location() {
+    return location;
+  }
+
+  public SpecVersion version() {
+    return version;
+  }
+
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
+  /** A global {@code ducklake_metadata} value, or null. */
+  public String metadata(String key) {
+    return metadata.get(key);
+  }
+
+  /**
+   * Runs catalog reads in one read transaction (a consistent view); inside {@link #write} on the
+   * same thread, on the write transaction.
+   */
+  public <T> T read(String what, CatalogFunction<T> body) {
+    Connection w = writing.get();
+    if (w != null) {
+      try {
+        return body.apply(new CatalogSession(w, dialect));
+      } catch (CatalogSqlFailure e) {
+        throw readFailed(what, e.sqlCause());
+      }
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return readOnce(body);
+      } catch (SQLException e) {
+        if (!dialect.isBusy(e) || attempt >= READ_ATTEMPTS) {
+          throw readFailed(what, e);
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  /**
+   * How often a read is tried when the database asks for a retry (a deadlock, or MariaDB's "table
+   * definition has changed" when a table appeared after the read's snapshot).
+   */
+  private static final int READ_ATTEMPTS = 5;
+
+  private <T> T readOnce(CatalogFunction<T> body) throws SQLException {
+    turns.lock();
+    try {
+      Connection c = source.forRead();
+      try {
+        c.setAutoCommit(false);
+        try {
+          return apply(body, c);
+        } finally {
+          try {
+            c.commit();
+          } finally {
+            c.setAutoCommit(true);
+          }
+        }
+      } catch (SQLException e) {
+        try {
+          c.rollback();
+          c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+          // the read failed already; its own error is the one to report
+        }
+        throw e;
+      } finally {
+        source.release(c);
+      }
+    } finally {
+      turns.unlock();
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(10L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private QuacklakeException readFailed(String what, SQLException e) {
+    return new QuacklakeException(
+        ErrorKind.UNAVAILABLE,
+        "catalog " + location + ": reading " + what + " failed: " + e.getMessage(),
+        e);
+  }
+
+  private <T> T apply(CatalogFunction<T> body, Connection c) throws SQLException {
+    try {
+      return body.apply(new CatalogSession(c, dialect));
+    } catch (CatalogSqlFailure e) {
+      throw e.sqlCause();
+    }
+  }
+
+  /**
+   * Runs {@code body} in one catalog write transaction and commits it; on failure the transaction
+   * is rolled back.
+   *
+   * @param what what the write does, for the message of a failure ("setting option x")
+   * @throws QuacklakeException UNAVAILABLE when a catalog statement fails, COMMIT_STATE_UNKNOWN
+   *     when committing fails
+   */
+  public <T> T write(String what, CatalogFunction<T> body) {
+    try {
+      return writeContended(what, body);
+    } catch (CatalogContention e) {
+      throw writeFailed(what, e.getCause());
+    }
+  }
+
+  /**
+   * Like {@link #write}, but a lost race for a key or lock contention, after which trying again may
+   * succeed, is thrown as {@link CatalogContention}.
+   */
+  public <T> T writeContended(String what, CatalogFunction<T> body) throws CatalogContention {
+    try {
+      return writeChecked(body);
+    } catch (SQLException e) {
+      if (contention(dialect, e)) {
+        throw new CatalogContention(e);
+      }
+      throw writeFailed(what, e);
+    }
+  }
+
+  private static QuacklakeException writeFailed(String what, Throwable e) {
+    return new QuacklakeException(ErrorKind.UNAVAILABLE, what + " failed: " + e.getMessage(), e);
+  }
+
+  static boolean contention(SqlDialect dialect, SQLException e) {
+    return dialect.isDuplicateKey(e) || dialect.isBusy(e);
+  }
+
+  private <T> T writeChecked(CatalogFunction<T> body) throws SQLException {
+    if (version != SpecVersion.V1_0) {
+      throw QuacklakeException.unsupported(
+          "catalog %s is at DuckLake version %s; Quacklake writes 1.0 lakes only (reading works)",
+          location, version.text());
+    }
+    turns.lock();
+    try {
+      Connection w = source.forWrite();
+      try {
+        return writeOn(w, body);
+      } finally {
+        source.release(w);
+      }
+    } finally {
+      turns.unlock();
+    }
+  }
+
+  private <T> T writeOn(Connection w, CatalogFunction<T> body) throws SQLException {
+    w.setAutoCommit(false);
+    writing.set(w);
+    try {
+      T result = apply(body, w);
+      try {
+        w.commit();
+        source.committed(w);
+      } catch (SQLException e) {
+        if (dialect.isBusy(e) || dialect.isDuplicateKey(e)) {
+          throw e;
+        }
+        // The commit may or may not have reached the database: never clean up after it.
+        throw new QuacklakeException(
+            ErrorKind.COMMIT_STATE_UNKNOWN,
+            "the commit to "
+                + location
+                + " failed while committing ("
+                + e.getMessage()
+                + "); it may or may not have been applied: check the latest snapshots before"
+                + " retrying",
+            e);
+      }
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        w.rollback();
+      } catch (SQLException ignored) {
+        // the failure being reported matters more than the rollback's
+      }
+      throw e;
+    } finally {
+      writing.remove();
+      w.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * The global {@code ducklake_metadata} options as they are now (one catalog read), unlike {@link
+   * #metadata}, which is read once at open.
+   */
+  public Map<String, String> globalOptions() {
+    return read("catalog options", CatalogConnection::readGlobalMetadata);
+  }
+
+  @Override
+  public void close() {
+    source.close();
+  }
+
+  static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // closing a read-only connection loses nothing
+    }
+  }
+
+  /** The body of a catalog read or write, run on one open {@link CatalogSession}. */
+  @FunctionalInterface
+  public interface CatalogFunction<T> {
+    T apply(CatalogSession session);
+  }
+}

@@ -1,0 +1,11 @@
+package io.quacklake.internal.catalog;
+
+/** The database that holds a DuckLake catalog. */
+enum CatalogKind {
+  SQLITE,
+  DUCKDB,
+  POSTGRES,
+  MYSQL,
+  /** A SQLite catalog kept as immutable versions in an object store (s3://, file://). */
+  OBJECT_STORE
+}

@@ -1,0 +1,115 @@
+package io.quacklake.internal.catalog;
+
+import io.quacklake.storage.Location;
+import java.time.Instant;
+
+/** Writes data files, their column stats and partition values, and delete files. */
+public final class FileWrites {
+  private FileWrites() {}
+
+  public static void insertDataFile(CatalogSession c, long tableId, DataFileRecord f) {
+    Sql.update(
+        c,
+        "INSERT INTO ducklake_data_file VALUES (?, ?, ?, NULL, NULL, ?, ?, 'parquet', ?, ?, ?, ?, ?,"
+            + " NULL, NULL, ?)",
+        f.dataFileId(),
+        tableId,
+        f.beginSnapshot(),
+        f.path(),
+        f.pathIsRelative(),
+        f.recordCount(),
+        f.fileSizeBytes(),
+        f.footerSize(),
+        f.rowIdStart(),
+        f.partitionId(),
+        f.partialMax());
+  }
+
+  public static void insertColumnStats(
+      CatalogSession c, long tableId, FileColumnStatsRecord s, Long size) {
+    Sql.update(
+        c,
+        "INSERT INTO ducklake_file_column_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        s.dataFileId(),
+        tableId,
+        s.columnId(),
+        size,
+        s.valueCount(),
+        s.nullCount(),
+        s.minValue(),
+        s.maxValue(),
+        s.containsNan());
+  }
+
+  public static void insertPartitionValue(
+      CatalogSession c, long dataFileId, long tableId, int keyIndex, String value) {
+    Sql.update(
+        c,
+        "INSERT INTO ducklake_file_partition_value VALUES (?, ?, ?, ?)",
+        dataFileId,
+        tableId,
+        keyIndex,
+        value);
+  }
+
+  /** Ends a data file whose every row was deleted. */
+  public static void endDataFile(CatalogSession c, long dataFileId, long snapshot) {
+    Sql.update(
+        c,
+        "UPDATE ducklake_data_file SET end_snapshot = ? WHERE data_file_id = ?"
+            + " AND end_snapshot IS NULL",
+        snapshot,
+        dataFileId);
+    Sql.update(
+        c,
+        "UPDATE ducklake_delete_file SET end_snapshot = ? WHERE data_file_id = ?"
+            + " AND end_snapshot IS NULL",
+        snapshot,
+        dataFileId);
+  }
+
+  public static void insertDeleteFile(
+      CatalogSession c, long tableId, DeleteFileRecord d, long footer) {
+    Sql.update(
+        c,
+        "INSERT INTO ducklake_delete_file VALUES (?, ?, ?, NULL, ?, ?, ?, 'parquet', ?, ?, ?, NULL, ?)",
+        d.deleteFileId(),
+        tableId,
+        d.beginSnapshot(),
+        d.dataFileId(),
+        d.path(),
+        d.pathIsRelative(),
+        d.deleteCount(),
+        d.fileSizeBytes(),
+        footer,
+        d.partialMax());
+  }
+
+  /**
+   * Removes a superseded delete file's row as DuckDB does (not ended); schedule the file with
+   * {@link #scheduleForDeletion}.
+   */
+  public static void removeDeleteFile(CatalogSession c, long deleteFileId) {
+    Sql.update(c, "DELETE FROM ducklake_delete_file WHERE delete_file_id = ?", deleteFileId);
+  }
+
+  /**
+   * Schedules a file under the data path for deletion, as a path relative to it ({@code
+   * path_is_relative} true), which DuckDB's {@code ducklake_cleanup_old_files} deletes later.
+   *
+   * @param pathFromDataRoot a path inside the data path: no leading {@code /}, no {@code ..}
+   */
+  public static void scheduleForDeletion(CatalogSession c, long fileId, String pathFromDataRoot) {
+    if (!Location.staysInside(pathFromDataRoot)) {
+      throw new IllegalArgumentException("not a path inside the data path: " + pathFromDataRoot);
+    }
+    Sql.update(
+        c,
+        "INSERT INTO ducklake_files_scheduled_for_deletion VALUES (?, ?, true, "
+            + c.dialect().timestampParameter()
+            + ")",
+        fileId,
+        pathFromDataRoot,
+        CatalogTimestamps.format(Instant.now()));
+  }
+}

@@ -1,0 +1,144 @@
+package io.quacklake.internal.catalog;
+
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.types.LakeColumn;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads data inlined in the catalog ({@code ducklake_inlined_data_<table>_<schema_version>}). Each
+ * inlined table has the columns of its schema version; they are matched to the current columns by
+ * column id, so renamed columns keep their values and dropped ones disappear.
+ */
+public final class InlinedDataGateway {
+  private InlinedDataGateway() {}
+
+  public static List<InlinedTableRecord> inlinedTables(CatalogSession c, long tableId) {
+    return Sql.query(
+        c,
+        "SELECT table_id, table_name, schema_version FROM ducklake_inlined_data_tables"
+            + " WHERE table_id = ? ORDER BY schema_version",
+        rs -> new InlinedTableRecord(rs.getLong(1), rs.getString(2), rs.getLong(3)),
+        tableId);
+  }
+
+  /**
+   * The rows of one inlined table visible at {@code snapshot}, holding those of {@code current}
+   * columns the inlined table has.
+   */
+  public static InlinedRows read(
+      CatalogSession c,
+      CatalogConnection catalog,
+      InlinedTableRecord inlined,
+      List<LakeColumn> current,
+      long snapshot) {
+    SqlDialect dialect = catalog.dialect();
+    List<String> present;
+    try {
+      present = dialect.tableColumns(c.connection(), inlined.tableName());
+    } catch (SQLException e) {
+      throw new CatalogSqlFailure(e);
+    }
+    if (present.isEmpty()) {
+      return new InlinedRows(inlined.tableName(), List.of(), new long[0], List.of());
+    }
+    long schemaSnapshot = schemaSnapshot(c, inlined);
+    Map<Long, String> namesThen = new HashMap<>();
+    for (ColumnRecord r : ObjectGateway.columns(c, inlined.tableId(), schemaSnapshot)) {
+      if (r.parentColumn() == null) {
+        namesThen.put(r.columnId(), r.name());
+      }
+    }
+    List<LakeColumn> held = new ArrayList<>();
+    StringBuilder select = new StringBuilder("SELECT ");
+    boolean prefixed = catalog.version().prefixedInlinedColumns();
+    String rowId = prefixed ? "_ducklake_row_id" : "row_id";
+    String begin = prefixed ? "_ducklake_begin_snapshot" : "begin_snapshot";
+    String end = prefixed ? "_ducklake_end_snapshot" : "end_snapshot";
+    Set<String> has = new HashSet<>();
+    present.forEach(name -> has.add(name.toLowerCase(Locale.ROOT)));
+    for (String system : List.of(rowId, begin, end)) {
+      requireColumn(catalog, inlined, has, system);
+    }
+    select.append(rowId);
+    String table = dialect.quote(inlined.tableName());
+    for (LakeColumn col : current) {
+      String nameThen = namesThen.get(col.id());
+      if (nameThen != null) {
+        requireColumn(catalog, inlined, has, nameThen);
+        held.add(col);
+        // Qualified, so that no database reads a missing column's quoted name as a string.
+        String column = table + "." + dialect.quote(nameThen);
+        select.append(", ").append(dialect.selectInlinedColumn(column, col));
+      }
+    }
+    select
+        .append(" FROM ")
+        .append(table)
+        .append(" WHERE ")
+        .append(begin)
+        .append(" <= ? AND (")
+        .append(end)
+        .append(" IS NULL OR ")
+        .append(end)
+        .append(" > ?) ORDER BY ")
+        .append(rowId);
+    List<Long> rowIds = new ArrayList<>();
+    List<Object[]> rows = new ArrayList<>();
+    Sql.each(
+        c,
+        select.toString(),
+        rs -> {
+          rowIds.add(rs.getLong(1));
+          Object[] row = new Object[held.size()];
+          for (int i = 0; i < row.length; i++) {
+            row[i] = InlinedValues.decode(rs.getObject(i + 2), held.get(i));
+          }
+          rows.add(row);
+        },
+        snapshot,
+        snapshot);
+    return new InlinedRows(
+        inlined.tableName(), held, rowIds.stream().mapToLong(Long::longValue).toArray(), rows);
+  }
+
+  private static void requireColumn(
+      CatalogConnection catalog, InlinedTableRecord inlined, Set<String> has, String column) {
+    if (!has.contains(column.toLowerCase(Locale.ROOT))) {
+      throw QuacklakeException.corrupt(
+          "catalog %s: inlined data table %s has no column '%s', which the catalog lists for table"
+              + " %d at schema version %d; the catalog is damaged: restore it from a backup",
+          catalog.location(),
+          inlined.tableName(),
+          column,
+          inlined.tableId(),
+          inlined.schemaVersion());
+    }
+  }
+
+  /** The snapshot whose schema an inlined table was created with (DuckDB's rule). */
+  private static long schemaSnapshot(CatalogSession c, InlinedTableRecord inlined) {
+    Long versioned =
+        Sql.one(
+            c,
+            "SELECT begin_snapshot FROM ducklake_schema_versions"
+                + " WHERE table_id = ? AND schema_version = ?",
+            rs -> rs.getLong(1),
+            inlined.tableId(),
+            inlined.schemaVersion());
+    if (versioned != null) {
+      return versioned;
+    }
+    return Sql.one(
+        c,
+        "SELECT MIN(begin_snapshot) FROM ducklake_table WHERE table_id = ?",
+        rs -> rs.getLong(1),
+        inlined.tableId());
+  }
+}

@@ -1,0 +1,15 @@
+package io.quacklake.internal.catalog;
+
+import io.quacklake.types.LakeColumn;
+import java.util.List;
+
+/**
+ * Rows of one inlined-data table visible at a snapshot, decoded to canonical values.
+ *
+ * @param tableName the inlined-data table they come from
+ * @param columns the current columns the inlined table holds, in {@code values} order
+ * @param rowIds the row id of each row
+ * @param values one array per row, aligned with {@code columns}
+ */
+public record InlinedRows(
+    String tableName, List<LakeColumn> columns, long[] rowIds, List<Object[]> values) {}

@@ -1,0 +1,151 @@
+package io.quacklake.internal.catalog;
+
+import io.quacklake.types.LakeColumn;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Creates inlined-data tables and writes, ends and deletes inlined rows. */
+public final class InlinedWrites {
+  private InlinedWrites() {}
+
+  public static String tableName(long tableId, long schemaVersion) {
+    return "ducklake_inlined_data_" + tableId + "_" + schemaVersion;
+  }
+
+  /** Creates and registers the inlined-data table of a table at a schema version. */
+  public static void create(
+      CatalogSession c, long tableId, long schemaVersion, List<LakeColumn> columns) {
+    SqlDialect dialect = c.dialect();
+    String name = tableName(tableId, schemaVersion);
+    StringBuilder ddl =
+        new StringBuilder("CREATE TABLE ")
+            .append(dialect.quote(name))
+            .append("(row_id BIGINT, begin_snapshot BIGINT, end_snapshot BIGINT");
+    for (LakeColumn col : columns) {
+      ddl.append(", ")
+          .append(dialect.quote(col.name()))
+          .append(' ')
+          .append(dialect.inlinedColumnType(col));
+    }
+    ddl.append(")");
+    Sql.execute(c, dialect.ddl(ddl.toString()));
+    Sql.update(
+        c,
+        "INSERT INTO ducklake_inlined_data_tables VALUES (?, ?, ?)",
+        tableId,
+        name,
+        schemaVersion);
+  }
+
+  /** Inserts rows (canonical values aligned with {@code columns}) with their row ids. */
+  public static void insert(
+      CatalogSession c,
+      String table,
+      List<LakeColumn> columns,
+      long snapshot,
+      long[] rowIds,
+      List<Object[]> rows) {
+    SqlDialect dialect = c.dialect();
+    StringBuilder sql =
+        new StringBuilder("INSERT INTO ")
+            .append(dialect.quote(table))
+            .append(" VALUES (?, ?, NULL");
+    for (LakeColumn col : columns) {
+      sql.append(", ").append(dialect.inlinedPlaceholder(col));
+    }
+    sql.append(")");
+    List<Object[]> bound = new ArrayList<>(rows.size());
+    for (int r = 0; r < rows.size(); r++) {
+      Object[] row = new Object[columns.size() + 2];
+      row[0] = rowIds[r];
+      row[1] = snapshot;
+      for (int i = 0; i < columns.size(); i++) {
+        row[i + 2] = dialect.inlinedValue(rows.get(r)[i], columns.get(i));
+      }
+      bound.add(row);
+    }
+    Sql.batch(c, sql.toString(), bound);
+  }
+
+  /**
+   * Marks inlined rows deleted at {@code snapshot}; new versions of the same rows inserted by this
+   * snapshot (an update) stay.
+   */
+  public static void end(CatalogSession c, String table, long snapshot, List<Long> rowIds) {
+    List<Object[]> bound = new ArrayList<>(rowIds.size());
+    for (long id : rowIds) {
+      bound.add(new Object[] {snapshot, id, snapshot});
+    }
+    Sql.batch(
+        c,
+        "UPDATE "
+            + c.dialect().quote(table)
+            + " SET end_snapshot = ? WHERE row_id = ? AND end_snapshot IS NULL"
+            + " AND begin_snapshot < ?",
+        bound);
+  }
+
+  /** Records positions of a data file deleted in the catalog instead of in a delete file. */
+  public static void insertFileDeletes(
+      CatalogSession c, long tableId, long dataFileId, long snapshot, long[] positions) {
+    SqlDialect dialect = c.dialect();
+    String table = deleteTableName(tableId);
+    Sql.execute(
+        c,
+        dialect.ddl(
+            "CREATE TABLE IF NOT EXISTS "
+                + dialect.quote(table)
+                + "(file_id BIGINT, row_id BIGINT, begin_snapshot BIGINT)"));
+    List<Object[]> bound = new ArrayList<>(positions.length);
+    for (long p : positions) {
+      bound.add(new Object[] {dataFileId, p, snapshot});
+    }
+    Sql.batch(c, "INSERT INTO " + dialect.quote(table) + " VALUES (?, ?, ?)", bound);
+  }
+
+  /**
+   * The positions of the table's data files deleted in the catalog at or before {@code snapshot}:
+   * by data file id, each position with the snapshot that deleted it. Empty when there are none.
+   */
+  public static Map<Long, TreeMap<Long, Long>> fileDeletes(
+      CatalogSession c, long tableId, long snapshot) {
+    Map<Long, TreeMap<Long, Long>> out = new TreeMap<>();
+    String table = deleteTableName(tableId);
+    if (!tableExists(c, table)) {
+      return out;
+    }
+    Sql.each(
+        c,
+        "SELECT file_id, row_id, begin_snapshot FROM "
+            + c.dialect().quote(table)
+            + " WHERE begin_snapshot <= ?",
+        rs ->
+            out.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                .put(rs.getLong(2), rs.getLong(3)),
+        snapshot);
+    return out;
+  }
+
+  /** Removes the catalog-recorded deletes of one data file (a delete file now holds them). */
+  public static void removeFileDeletes(CatalogSession c, long tableId, long dataFileId) {
+    Sql.update(
+        c,
+        "DELETE FROM " + c.dialect().quote(deleteTableName(tableId)) + " WHERE file_id = ?",
+        dataFileId);
+  }
+
+  private static String deleteTableName(long tableId) {
+    return "ducklake_inlined_delete_" + tableId;
+  }
+
+  static boolean tableExists(CatalogSession c, String table) {
+    try {
+      return c.dialect().tableExists(c.connection(), table);
+    } catch (SQLException e) {
+      throw new CatalogSqlFailure(e);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.quacklake.internal.catalog;
+
+import io.quacklake.exceptions.QuacklakeException;
+
+/** The DuckLake catalog versions this release reads. */
+public enum SpecVersion {
+  V1_0("1.0", false),
+  V1_1_DEV1("1.1-dev1", true),
+  V1_1("1.1", true);
+
+  private final String text;
+  private final boolean prefixedInlinedColumns;
+
+  SpecVersion(String text, boolean prefixedInlinedColumns) {
+    this.text = text;
+    this.prefixedInlinedColumns = prefixedInlinedColumns;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  /** Whether inlined-data tables name their system columns {@code _ducklake_row_id} etc. */
+  public boolean prefixedInlinedColumns() {
+    return prefixedInlinedColumns;
+  }
+
+  /** Whether data and delete files carry a {@code row_group_count} column. */
+  public boolean hasRowGroupCount() {
+    return this != V1_0;
+  }
+
+  public static SpecVersion parse(String version, String catalog) {
+    for (SpecVersion v : values()) {
+      if (v.text.equals(version)) {
+        return v;
+      }
+    }
+    throw QuacklakeException.unsupported(
+        "catalog %s has DuckLake version '%s'; this release reads versions 1.0, 1.1-dev1 and 1.1."
+            + " Older lakes: attach them once in DuckDB with AUTOMATIC_MIGRATION to upgrade.",
+        catalog, version);
+  }
+}

@@ -1,0 +1,91 @@
+package io.quacklake.internal.catalog;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Reads and writes {@code ducklake_table_stats} and {@code ducklake_table_column_stats}. */
+public final class TableStatsWrites {
+  private TableStatsWrites() {}
+
+  /** A table's running totals. */
+  public record TableStats(long recordCount, long nextRowId, long fileSizeBytes) {}
+
+  /** A column's widened statistics as stored (DuckDB text). */
+  public record ColumnStatsRow(
+      boolean containsNull, Boolean containsNan, String minValue, String maxValue) {}
+
+  /** The table's stats row, or null before its first data. */
+  public static TableStats read(CatalogSession c, long tableId) {
+    return Sql.one(
+        c,
+        "SELECT record_count, next_row_id, file_size_bytes FROM ducklake_table_stats"
+            + " WHERE table_id = ?",
+        rs -> new TableStats(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
+        tableId);
+  }
+
+  public static void write(CatalogSession c, long tableId, TableStats stats, boolean exists) {
+    if (exists) {
+      Sql.update(
+          c,
+          "UPDATE ducklake_table_stats SET record_count = ?, next_row_id = ?, file_size_bytes = ?"
+              + " WHERE table_id = ?",
+          stats.recordCount(),
+          stats.nextRowId(),
+          stats.fileSizeBytes(),
+          tableId);
+    } else {
+      Sql.update(
+          c,
+          "INSERT INTO ducklake_table_stats VALUES (?, ?, ?, ?)",
+          tableId,
+          stats.recordCount(),
+          stats.nextRowId(),
+          stats.fileSizeBytes());
+    }
+  }
+
+  public static Map<Long, ColumnStatsRow> readColumns(CatalogSession c, long tableId) {
+    Map<Long, ColumnStatsRow> out = new HashMap<>();
+    Sql.each(
+        c,
+        "SELECT column_id, contains_null, contains_nan, min_value, max_value"
+            + " FROM ducklake_table_column_stats WHERE table_id = ?",
+        rs ->
+            out.put(
+                rs.getLong(1),
+                new ColumnStatsRow(
+                    rs.getBoolean(2),
+                    NullableColumns.getBoolean(rs, 3),
+                    rs.getString(4),
+                    rs.getString(5))),
+        tableId);
+    return out;
+  }
+
+  public static void writeColumn(
+      CatalogSession c, long tableId, long columnId, ColumnStatsRow row, boolean exists) {
+    if (exists) {
+      Sql.update(
+          c,
+          "UPDATE ducklake_table_column_stats SET contains_null = ?, contains_nan = ?,"
+              + " min_value = ?, max_value = ? WHERE table_id = ? AND column_id = ?",
+          row.containsNull(),
+          row.containsNan(),
+          row.minValue(),
+          row.maxValue(),
+          tableId,
+          columnId);
+    } else {
+      Sql.update(
+          c,
+          "INSERT INTO ducklake_table_column_stats VALUES (?, ?, ?, ?, ?, ?, NULL)",
+          tableId,
+          columnId,
+          row.containsNull(),
+          row.containsNan(),
+          row.minValue(),
+          row.maxValue());
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.quacklake.internal.lake;
+
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.SchemaRecord;
+import io.quacklake.internal.catalog.TableRecord;
+import io.quacklake.internal.parquet.ParquetWriteOptions;
+import io.quacklake.internal.txn.CommitIo;
+import io.quacklake.internal.txn.TransactionState;
+import io.quacklake.storage.Location;
+import io.quacklake.storage.ObjectStore;
+
+/** The storage side of a commit for a lake: its store, its paths, its settings. */
+final class LakeCommitIo implements CommitIo {
+  private final LakeContext lake;
+  private final TransactionState state;
+  private final TransactionWrites writes;
+  private final int inliningLimit;
+
+  LakeCommitIo(LakeContext lake, TransactionState state, TransactionWrites writes) {
+    this.lake = lake;
+    this.state = state;
+    this.writes = writes;
+    this.inliningLimit = writes.inliningLimit();
+  }
+
+  @Override
+  public ObjectStore store() {
+    return lake.store();
+  }
+
+  @Override
+  public Location dataRoot() {
+    return lake.paths().root();
+  }
+
+  @Override
+  public Location tableDirectory(long tableId) {
+    long base = state.base().snapshotId();
+    for (TableRecord t : lake.objects().tables(base)) {
+      if (t.tableId() == tableId) {
+        for (SchemaRecord s : lake.objects().schemas(base)) {
+          if (s.schemaId() == t.schemaId()) {
+            return lake.paths().tableDir(s, t);
+          }
+        }
+      }
+    }
+    throw QuacklakeException.notFound("table %d is not visible at snapshot %d", tableId, base);
+  }
+
+  @Override
+  public int inliningLimit() {
+    return inliningLimit;
+  }
+
+  @Override
+  public ParquetWriteOptions parquetOptions() {
+    return writes.files().options();
+  }
+
+  @Override
+  public void wrote(Location file) {
+    state.wrote(file);
+  }
+}

@@ -1,0 +1,54 @@
+package io.quacklake.internal.lake;
+
+import io.quacklake.CatalogGarbageReport;
+import io.quacklake.CatalogVersion;
+import io.quacklake.CatalogVersions;
+import io.quacklake.internal.catalog.versioned.CatalogManifest;
+import io.quacklake.internal.catalog.versioned.VersionedCatalog;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** {@link CatalogVersions} over the versioned catalog a lake's connection holds. */
+public final class ObjectStoreCatalogVersions implements CatalogVersions {
+  private final VersionedCatalog catalog;
+
+  public ObjectStoreCatalogVersions(VersionedCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @Override
+  public List<CatalogVersion> history() {
+    return catalog.history().stream().map(ObjectStoreCatalogVersions::version).toList();
+  }
+
+  @Override
+  public CatalogVersion current() {
+    return version(catalog.manifest());
+  }
+
+  @Override
+  public CatalogVersion restore(long version) {
+    return version(catalog.restore(version));
+  }
+
+  @Override
+  public void export(Path target) {
+    catalog.export(target);
+  }
+
+  @Override
+  public CatalogGarbageReport collectGarbage(Duration retention, Duration grace, Instant now) {
+    return catalog.collectGarbage(retention, grace, now);
+  }
+
+  @Override
+  public List<String> missingBlocks() {
+    return catalog.missingBlocks();
+  }
+
+  private static CatalogVersion version(CatalogManifest m) {
+    return new CatalogVersion(m.version(), m.snapshotId(), m.created(), m.fileSize(), m.blocks());
+  }
+}

@@ -1,0 +1,350 @@
+package io.quacklake.internal.lake;
+
+import io.quacklake.MergeResult;
+import io.quacklake.TableName;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.expr.Expression;
+import io.quacklake.expr.Expressions;
+import io.quacklake.internal.scan.Filters;
+import io.quacklake.internal.scan.RowFilter;
+import io.quacklake.internal.scan.RowLocator;
+import io.quacklake.internal.scan.ScanPlan;
+import io.quacklake.internal.txn.TableChanges;
+import io.quacklake.internal.txn.TransactionState;
+import io.quacklake.internal.write.BatchAligner;
+import io.quacklake.internal.write.DataFileWriter;
+import io.quacklake.internal.write.NotNullColumns;
+import io.quacklake.internal.write.PartitionSplit;
+import io.quacklake.internal.write.PendingDataFile;
+import io.quacklake.types.ArrowRows;
+import io.quacklake.types.ArrowValues;
+import io.quacklake.types.LakeColumn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * The row-changing statements of a transaction: append, insert, delete, update and merge, each
+ * writing files or recording rows and positions in the transaction's state.
+ */
+public final class RowOperations {
+  private final LakeContext lake;
+  private final TransactionState state;
+  private final TransactionTables tables;
+  private final TransactionWrites writes;
+
+  public RowOperations(
+      LakeContext lake,
+      TransactionState state,
+      TransactionTables tables,
+      TransactionWrites writes) {
+    this.lake = lake;
+    this.state = state;
+    this.tables = tables;
+    this.writes = writes;
+  }
+
+  /** Appends the rows of a batch (columns matched by name; see {@link BatchAligner}). */
+  public void append(String name, VectorSchemaRoot batch) {
+    TableName table = TableName.parse(name);
+    TransactionTables.Target t = tables.target(table);
+    if (batch.getRowCount() == 0) {
+      return;
+    }
+    try (BatchAligner.Aligned a =
+        BatchAligner.align(table.toString(), batch, t.columns(), lake.allocator())) {
+      VectorSchemaRoot aligned = a.root();
+      if (t.inlining() && aligned.getRowCount() <= writes.inliningLimit()) {
+        List<Object[]> rows = rows(aligned);
+        if (mayInline(t, rows)) {
+          t.changes().addInlinedRows(rows);
+          return;
+        }
+      }
+      writeFiles(t, aligned, false);
+    }
+  }
+
+  void writeFiles(TransactionTables.Target t, VectorSchemaRoot root, boolean embeddedRowIds) {
+    if (!t.partitionKeys().isEmpty() && !embeddedRowIds) {
+      for (PartitionSplit.Part part :
+          PartitionSplit.split(root, t.columns(), t.partitionKeys(), lake.allocator())) {
+        try (VectorSchemaRoot batch = part.batch()) {
+          for (PendingDataFile file :
+              DataFileWriter.write(
+                  writes.files(),
+                  t.directory().resolve(part.directory()),
+                  t.columns(),
+                  batch,
+                  false)) {
+            t.changes().addFile(file.partitioned(part.directory(), -1, part.values()));
+          }
+        }
+      }
+      return;
+    }
+    for (PendingDataFile file :
+        DataFileWriter.write(writes.files(), t.directory(), t.columns(), root, embeddedRowIds)) {
+      t.changes().addFile(file);
+    }
+  }
+
+  /**
+   * Appends rows given as plain Java values (see {@link io.quacklake.types.LakeValues}), keyed by
+   * column name. A missing column takes its default (or NULL); an unknown name is an error.
+   */
+  public void insert(String name, List<? extends Map<String, ?>> rows) {
+    TableName table = TableName.parse(name);
+    TransactionTables.Target t = tables.target(table);
+    try (VectorSchemaRoot root = RowBatches.build(table, t.columns(), rows, lake.allocator())) {
+      append(name, root);
+    }
+  }
+
+  /** Deletes the rows matching {@code filter}, including rows this transaction wrote. */
+  public long delete(String name, Expression filter) {
+    TableName table = TableName.parse(name);
+    TransactionTables.Target t = tables.target(table);
+    RowFilter rowFilter = Filters.bind(filter, t.columns());
+    List<LakeColumn> read = new ArrayList<>();
+    for (LakeColumn c : t.columns()) {
+      if (rowFilter.columnIds().contains(c.id())) {
+        read.add(c);
+      }
+    }
+    RowLocator.Located hits =
+        RowLocator.locate(
+            plan(t, read, rowFilter), read, rowFilter, lake.store(), lake.allocator());
+    TableChanges changes = t.changes();
+    Map<Integer, List<Long>> own = new TreeMap<>();
+    hits.filePositions()
+        .forEach(
+            (file, positions) -> {
+              if (file < 0) {
+                own.put(
+                    TransactionPlans.pendingFileIndex(file),
+                    LongStream.of(positions).boxed().toList());
+              } else {
+                changes.deletePositions(file, positions);
+              }
+            });
+    hits.inlinedRowIds()
+        .forEach(
+            (inlinedTable, ids) -> {
+              if (inlinedTable.equals(TableChanges.PENDING_INLINED)) {
+                changes.removePendingInlined(ids);
+              } else {
+                changes.deleteInlined(inlinedTable, ids);
+              }
+            });
+    rewriter(t).removeRows(own);
+    return hits.count();
+  }
+
+  /**
+   * Sets columns of the rows matching {@code filter} to new values, keeping each committed row's id
+   * (a delete of the old version plus an insert of the new one); returns how many rows changed.
+   *
+   * @param set column name → new value (a plain Java value of the column's type, or null)
+   */
+  public long update(String name, Map<String, ?> set, Expression filter) {
+    TableName table = TableName.parse(name);
+    TransactionTables.Target t = tables.target(table);
+    Object[] patch = new Object[t.columns().size()];
+    boolean[] patched = new boolean[patch.length];
+    for (Map.Entry<String, ?> e : set.entrySet()) {
+      int i = columnIndex(table, t.columns(), e.getKey());
+      patch[i] = RowVersions.canonical(e.getValue(), t.columns().get(i), lake.allocator());
+      patched[i] = true;
+    }
+    RowFilter rowFilter = Filters.bind(filter, t.columns());
+    List<RowLocator.MatchedRow> matches =
+        RowLocator.locateRows(
+            plan(t, t.columns(), rowFilter), rowFilter, lake.store(), lake.allocator());
+    List<Object[]> versions = new ArrayList<>();
+    for (RowLocator.MatchedRow m : matches) {
+      Object[] v = m.values().clone();
+      for (int i = 0; i < v.length; i++) {
+        if (patched[i]) {
+          v[i] = patch[i];
+        }
+      }
+      versions.add(v);
+    }
+    replace(table, t, matches, versions);
+    return matches.size();
+  }
+
+  /**
+   * Upserts a batch on key columns: rows whose keys match an existing row replace it (keeping its
+   * row id), the others are inserted. Rows with a NULL key never match.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT when the batch holds a key twice
+   */
+  public MergeResult merge(String name, VectorSchemaRoot batch, List<String> keyColumns) {
+    TableName table = TableName.parse(name);
+    TransactionTables.Target t = tables.target(table);
+    if (keyColumns.isEmpty()) {
+      throw QuacklakeException.invalid("merge into %s needs at least one key column", table);
+    }
+    int[] keys = keyColumns.stream().mapToInt(k -> columnIndex(table, t.columns(), k)).toArray();
+    List<Object[]> incoming;
+    try (BatchAligner.Aligned a =
+        BatchAligner.align(table.toString(), batch, t.columns(), lake.allocator())) {
+      incoming = rows(a.root());
+    }
+    Map<List<Object>, Integer> byKey = new java.util.HashMap<>();
+    for (int r = 0; r < incoming.size(); r++) {
+      List<Object> key = MergeKeys.of(incoming.get(r), keys);
+      if (key != null && byKey.put(key, r) != null) {
+        throw QuacklakeException.invalid(
+            "the batch for %s holds the key %s twice; merge keys must be unique", table, key);
+      }
+    }
+    boolean[] matched = new boolean[incoming.size()];
+    List<RowLocator.MatchedRow> replaced = new ArrayList<>();
+    List<Object[]> versions = new ArrayList<>();
+    if (!byKey.isEmpty()) {
+      RowFilter rowFilter =
+          Filters.bind(MergeKeys.filter(t.columns(), keys, byKey.keySet()), t.columns());
+      for (RowLocator.MatchedRow m :
+          RowLocator.locateRows(
+              plan(t, t.columns(), rowFilter), rowFilter, lake.store(), lake.allocator())) {
+        Integer r = byKey.get(MergeKeys.of(m.values(), keys));
+        if (r != null && !matched[r]) {
+          matched[r] = true;
+          replaced.add(m);
+          versions.add(incoming.get(r));
+        }
+      }
+    }
+    replace(table, t, replaced, versions);
+    List<Map<String, Object>> fresh = new ArrayList<>();
+    for (int r = 0; r < incoming.size(); r++) {
+      if (!matched[r]) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < t.columns().size(); c++) {
+          row.put(t.columns().get(c).name(), incoming.get(r)[c]);
+        }
+        fresh.add(row);
+      }
+    }
+    if (!fresh.isEmpty()) {
+      insert(name, fresh);
+    }
+    return new MergeResult(replaced.size(), fresh.size());
+  }
+
+  private ScanPlan plan(TransactionTables.Target t, List<LakeColumn> read, RowFilter filter) {
+    return TransactionPlans.plan(lake, t, state.base().snapshotId(), read, filter);
+  }
+
+  /**
+   * Replaces matched rows by new versions. Committed rows keep their row ids (a delete of the old
+   * version plus an insert of the new one); rows this transaction wrote are changed in place or
+   * rewritten, since no one else has seen them.
+   */
+  private void replace(
+      TableName table,
+      TransactionTables.Target t,
+      List<RowLocator.MatchedRow> old,
+      List<Object[]> versions) {
+    if (old.isEmpty()) {
+      return;
+    }
+    NotNullColumns.check(table.toString(), t.columns(), versions);
+    TableChanges changes = t.changes();
+    Map<Long, List<Long>> positions = new java.util.LinkedHashMap<>();
+    Map<Integer, List<Long>> own = new TreeMap<>();
+    List<Object[]> kept = new ArrayList<>();
+    List<Long> keptIds = new ArrayList<>();
+    List<Object[]> fresh = new ArrayList<>();
+    for (int i = 0; i < old.size(); i++) {
+      RowLocator.MatchedRow m = old.get(i);
+      Object[] v = versions.get(i);
+      if (m.dataFileId() == null) {
+        if (m.inlinedTable().equals(TableChanges.PENDING_INLINED)) {
+          changes.setPendingInlined(m.rowId(), v);
+          continue;
+        }
+        changes.deleteInlined(m.inlinedTable(), List.of(m.rowId()));
+      } else if (m.dataFileId() < 0) {
+        int index = TransactionPlans.pendingFileIndex(m.dataFileId());
+        own.computeIfAbsent(index, k -> new ArrayList<>()).add(m.position());
+        if (!changes.files().get(index).embeddedRowIds()) {
+          fresh.add(v);
+          continue;
+        }
+      } else {
+        positions.computeIfAbsent(m.dataFileId(), k -> new ArrayList<>()).add(m.position());
+      }
+      kept.add(v);
+      keptIds.add(m.rowId());
+    }
+    positions.forEach(
+        (file, p) ->
+            changes.deletePositions(file, p.stream().mapToLong(Long::longValue).toArray()));
+    rewriter(t).removeRows(own);
+    if (!kept.isEmpty() && mayInline(t, kept)) {
+      changes.addInlinedRows(kept, keptIds);
+    } else if (!kept.isEmpty()) {
+      try (VectorSchemaRoot root =
+          RowVersions.batch(t.columns(), kept, keptIds, lake.allocator())) {
+        writeFiles(t, root, true);
+      }
+    }
+    if (!fresh.isEmpty() && mayInline(t, fresh)) {
+      changes.addInlinedRows(fresh);
+    } else if (!fresh.isEmpty()) {
+      try (VectorSchemaRoot root = ArrowRows.of(t.columns(), fresh, lake.allocator())) {
+        writeFiles(t, root, false);
+      }
+    }
+  }
+
+  /**
+   * Whether rows go into the catalog rather than a Parquet file: the table inlines, and they stay
+   * within the catalog's row limit and, with what this transaction inlined before, within {@link
+   * io.quacklake.LakeOptions#inlineByteLimit}.
+   */
+  private boolean mayInline(TransactionTables.Target t, List<Object[]> rows) {
+    return t.inlining()
+        && state.mayInline(rows, writes.inliningLimit(), lake.options().inlineByteLimit());
+  }
+
+  private OwnFileRewrite rewriter(TransactionTables.Target t) {
+    return new OwnFileRewrite(lake, state, t, writes);
+  }
+
+  private static int columnIndex(TableName table, List<LakeColumn> columns, String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    throw QuacklakeException.invalid(
+        "table %s has no column '%s'; its columns are %s",
+        table, name, columns.stream().map(LakeColumn::name).toList());
+  }
+
+  public long delete(String name, String filterSql) {
+    return delete(name, Expressions.parse(filterSql));
+  }
+
+  private List<Object[]> rows(VectorSchemaRoot aligned) {
+    List<Object[]> out = new ArrayList<>(aligned.getRowCount());
+    List<FieldVector> vectors = aligned.getFieldVectors();
+    for (int r = 0; r < aligned.getRowCount(); r++) {
+      Object[] row = new Object[vectors.size()];
+      for (int c = 0; c < row.length; c++) {
+        row[c] = ArrowValues.get(vectors.get(c), r);
+      }
+      out.add(row);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,182 @@
+package io.quacklake.internal.lake;
+
+import io.quacklake.TableInfo;
+import io.quacklake.TableName;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.InlinedDataGateway;
+import io.quacklake.internal.catalog.SchemaRecord;
+import io.quacklake.internal.catalog.UuidV7;
+import io.quacklake.internal.scan.ResolvedTable;
+import io.quacklake.internal.txn.ColumnAlterations;
+import io.quacklake.internal.txn.NewTable;
+import io.quacklake.internal.txn.TableChanges;
+import io.quacklake.internal.txn.TransactionState;
+import io.quacklake.internal.write.PartitionKey;
+import io.quacklake.storage.Location;
+import io.quacklake.types.LakeColumn;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a transaction sees tables: by name at its base snapshot, minus what it dropped or renamed,
+ * plus what it created; and what it may write to each (columns, directory, inlining, partition
+ * keys).
+ */
+public final class TransactionTables {
+  private final LakeContext lake;
+  private final TransactionState state;
+  private final TransactionWrites writes;
+
+  public TransactionTables(LakeContext lake, TransactionState state, TransactionWrites writes) {
+    this.lake = lake;
+    this.state = state;
+    this.writes = writes;
+  }
+
+  public SchemaRecord schemaAtBase(String name) {
+    for (SchemaRecord s : lake.objects().schemas(state.base().snapshotId())) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  public Location schemaDirectory(String schema) {
+    if (state.schemaCreated(schema)) {
+      return lake.paths()
+          .root()
+          .resolve(schema.matches("[A-Za-z0-9_-]+") ? schema + "/" : UuidV7.next() + "/");
+    }
+    SchemaRecord s = schemaAtBase(schema);
+    if (s == null || state.schemaDropped(schema)) {
+      throw QuacklakeException.notFound("schema %s does not exist; create it first", schema);
+    }
+    state.knownSchema(s.schemaId(), s.name());
+    return lake.paths().schemaDir(s);
+  }
+
+  public boolean exists(TableName name) {
+    if (state.newTable(name) != null) {
+      return true;
+    }
+    try {
+      existing(name);
+      return true;
+    } catch (QuacklakeException e) {
+      return false;
+    }
+  }
+
+  public ResolvedTable existing(TableName name) {
+    for (Map.Entry<Long, TableName> e : renamedView().entrySet()) {
+      if (e.getValue().equals(name)) {
+        return lake.tables()
+            .resolve(
+                lake.tables().tables(state.base().snapshotId()).stream()
+                    .filter(t -> t.tableId() == e.getKey())
+                    .findFirst()
+                    .orElseThrow()
+                    .name(),
+                state.base().snapshotId());
+      }
+    }
+    ResolvedTable t = lake.tables().resolve(name, state.base().snapshotId());
+    long id = t.table().tableId();
+    if (state.tableDropped(id) || state.renamedTo(id) != null) {
+      throw QuacklakeException.notFound("table %s does not exist in this transaction", name);
+    }
+    return t;
+  }
+
+  private Map<Long, TableName> renamedView() {
+    Map<Long, TableName> out = new java.util.HashMap<>();
+    for (TableInfo t : lake.tables().tables(state.base().snapshotId())) {
+      TableName to = state.renamedTo(t.tableId());
+      if (to != null) {
+        out.put(t.tableId(), to);
+      }
+    }
+    return out;
+  }
+
+  public Target target(TableName name) {
+    NewTable created = state.newTable(name);
+    if (created != null) {
+      return new Target(
+          null,
+          created.columns(),
+          created.directory(),
+          state.changes(name),
+          writes.inliningLimit() > 0,
+          PartitionSpec.keys(created.columns(), created.partitioning(), 0));
+    }
+    ResolvedTable t = existing(name);
+    if (state.changesSchemaOf(t.table().tableId())) {
+      throw QuacklakeException.unsupported(
+          "changing rows of %s after altering it in the same transaction; commit the alteration"
+              + " first",
+          name);
+    }
+    boolean inlining =
+        lake.catalog()
+            .read(
+                "inlined tables of " + name,
+                c -> !InlinedDataGateway.inlinedTables(c, t.table().tableId()).isEmpty());
+    return new Target(
+        t,
+        t.columns(),
+        t.directory(),
+        state.changes(t.table().tableId()),
+        inlining,
+        PartitionSpec.keys(
+            t.columns(), lake.tables().partitioning(name, state.base().snapshotId()), 0));
+  }
+
+  /** A table as this transaction writes it. */
+  record Target(
+      ResolvedTable resolved,
+      List<LakeColumn> columns,
+      Location directory,
+      TableChanges changes,
+      boolean inlining,
+      List<PartitionKey> partitionKeys) {}
+
+  /** An existing table being altered, with its columns after the alterations so far. */
+  public record Altered(TableName name, ResolvedTable table, List<LakeColumn> columns) {}
+
+  public Altered altered(String name) {
+    TableName table = TableName.parse(name);
+    if (state.newTable(table) != null) {
+      throw QuacklakeException.unsupported(
+          "altering table %s created in the same transaction; create it with its final columns",
+          table);
+    }
+    ResolvedTable t = existing(table);
+    long id = t.table().tableId();
+    if (state.changesRows(id)) {
+      throw QuacklakeException.unsupported(
+          "altering table %s after changing its rows in the same transaction; commit first", table);
+    }
+    return new Altered(table, t, ColumnAlterations.apply(t.columns(), state.alterations(id)));
+  }
+
+  public static LakeColumn find(List<LakeColumn> columns, String name) {
+    for (LakeColumn c : columns) {
+      if (c.name().equalsIgnoreCase(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  public static LakeColumn existingColumn(Altered t, String column) {
+    LakeColumn c = find(t.columns(), column);
+    if (c == null) {
+      throw QuacklakeException.notFound(
+          "table %s has no column %s; its columns are %s",
+          t.name(), column, t.columns().stream().map(LakeColumn::name).toList());
+    }
+    return c;
+  }
+}

@@ -1,0 +1,45 @@
+package io.quacklake.internal.parquet;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+
+/**
+ * Lets several readers split one Parquet file by row group: the first reader to open the file
+ * publishes its footer, later readers reuse it instead of reading it again, and each row group is
+ * claimed by exactly one reader, in ascending order per reader. Thread-safe.
+ */
+public final class RowGroupShare {
+  private final AtomicInteger next = new AtomicInteger();
+  private final CompletableFuture<ParquetMetadata> footer = new CompletableFuture<>();
+
+  /** Claims the next unread row group index; it may be past the file's last row group. */
+  int claim() {
+    return next.getAndIncrement();
+  }
+
+  void publish(ParquetMetadata metadata) {
+    footer.complete(metadata);
+  }
+
+  /** Tells readers waiting in {@link #awaitFooter} that the file could not be opened. */
+  public void abandon() {
+    footer.complete(null);
+  }
+
+  /**
+   * Waits until the first reader has opened the file.
+   *
+   * @return false when the first reader failed or every row group is already claimed (a joining
+   *     reader then has nothing to do)
+   */
+  public boolean awaitOpened() {
+    ParquetMetadata metadata = footer.join();
+    return metadata != null && next.get() < metadata.getBlocks().size();
+  }
+
+  /** The footer the first reader published, or null before that. */
+  ParquetMetadata footer() {
+    return footer.getNow(null);
+  }
+}

@@ -1,0 +1,77 @@
+package io.quacklake.internal.scan;
+
+import io.quacklake.types.ArrowTypes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Turns a batch of read columns into an output batch: evaluates the filter, keeps the matching rows
+ * and the projected columns. Moves buffers when every row matches; copies otherwise. A column
+ * projected twice ({@code SELECT id, id}) fills both outputs.
+ */
+final class BatchProjector {
+  private final Schema output;
+  private final RowFilter filter;
+  private final BufferAllocator allocator;
+
+  BatchProjector(Schema output, RowFilter filter, BufferAllocator allocator) {
+    this.output = output;
+    this.filter = filter;
+    this.allocator = allocator;
+  }
+
+  /** The output batch for {@code source}, or null when no row matches. Leaves source usable. */
+  ArrowRecordBatch project(VectorSchemaRoot source) {
+    int rows = source.getRowCount();
+    if (rows == 0) {
+      return null;
+    }
+    int[] selection = filter.select(source);
+    if (selection != null && selection.length == 0) {
+      return null;
+    }
+    Map<Long, FieldVector> byId = new HashMap<>();
+    for (FieldVector v : source.getFieldVectors()) {
+      byId.put(ArrowTypes.columnId(v.getField()), v);
+    }
+    Map<Long, FieldVector> moved = new HashMap<>();
+    try (VectorSchemaRoot out = VectorSchemaRoot.create(output, allocator)) {
+      List<Field> fields = output.getFields();
+      int count = selection == null ? rows : selection.length;
+      for (int c = 0; c < fields.size(); c++) {
+        long id = ArrowTypes.columnId(fields.get(c));
+        FieldVector to = out.getVector(c);
+        if (selection != null) {
+          copy(byId.get(id), selection, count, to);
+        } else if (moved.containsKey(id)) {
+          copy(moved.get(id), null, count, to);
+        } else {
+          byId.get(id).makeTransferPair(to).transfer();
+          moved.put(id, to);
+        }
+      }
+      out.setRowCount(count);
+      return new VectorUnloader(out).getRecordBatch();
+    }
+  }
+
+  /**
+   * Copies {@code count} rows of {@code from} (the selected ones, or the first) into {@code to}.
+   */
+  private static void copy(FieldVector from, int[] selection, int count, FieldVector to) {
+    to.setInitialCapacity(count);
+    to.allocateNew();
+    for (int i = 0; i < count; i++) {
+      to.copyFromSafe(selection == null ? i : selection[i], i, from);
+    }
+    to.setValueCount(count);
+  }
+}

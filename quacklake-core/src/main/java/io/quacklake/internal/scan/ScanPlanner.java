@@ -1,0 +1,145 @@
+package io.quacklake.internal.scan;
+
+import io.quacklake.internal.catalog.CatalogConnection;
+import io.quacklake.internal.catalog.CatalogSession;
+import io.quacklake.internal.catalog.DataFileRecord;
+import io.quacklake.internal.catalog.DeleteFileRecord;
+import io.quacklake.internal.catalog.FileColumnStatsRecord;
+import io.quacklake.internal.catalog.FileGateway;
+import io.quacklake.internal.catalog.InlinedDataGateway;
+import io.quacklake.internal.catalog.InlinedRows;
+import io.quacklake.internal.catalog.InlinedTableRecord;
+import io.quacklake.internal.catalog.PartitionColumnRecord;
+import io.quacklake.types.LakeColumn;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Plans a scan: the files and inlined rows of a table at a snapshot that the filter may need. */
+public final class ScanPlanner {
+  private ScanPlanner() {}
+
+  /**
+   * Reads the plan from one consistent view of the catalog.
+   *
+   * @param readColumns the columns the scan reads (projection plus filter columns)
+   */
+  public static ScanPlan plan(
+      CatalogConnection catalog,
+      ResolvedTable table,
+      List<LakeColumn> readColumns,
+      RowFilter filter) {
+    return catalog.read(
+        "the files of " + table.table().qualifiedName(),
+        c -> plan(c, catalog, table, readColumns, filter));
+  }
+
+  private static ScanPlan plan(
+      CatalogSession c,
+      CatalogConnection catalog,
+      ResolvedTable table,
+      List<LakeColumn> readColumns,
+      RowFilter filter) {
+    long tableId = table.table().tableId();
+    long snapshot = table.snapshotId();
+    List<DataFileRecord> files =
+        FileGateway.dataFiles(c, tableId, snapshot, filter.integerRanges());
+    Map<Long, DeleteFileRecord> deletes = FileGateway.deleteFiles(c, tableId, snapshot);
+    Map<Long, List<Long>> inlinedDeletes = FileGateway.inlinedFileDeletes(c, tableId, snapshot);
+    Pruning pruning = Pruning.load(c, table, filter, files);
+
+    String tableName = table.table().qualifiedName();
+    List<FileTask> tasks = new ArrayList<>(files.size());
+    int pruned = 0;
+    for (DataFileRecord f : files) {
+      if (!pruning.mightMatch(f)) {
+        pruned++;
+        continue;
+      }
+      DeleteFileRecord d = deletes.get(f.dataFileId());
+      tasks.add(
+          new FileTask(
+              f,
+              f.location(table.directory(), tableName),
+              d,
+              d == null ? null : d.location(table.directory(), tableName),
+              sorted(inlinedDeletes.get(f.dataFileId()))));
+    }
+    List<InlinedRows> inlined = new ArrayList<>();
+    for (InlinedTableRecord t : InlinedDataGateway.inlinedTables(c, tableId)) {
+      InlinedRows rows = InlinedDataGateway.read(c, catalog, t, readColumns, snapshot);
+      if (!rows.values().isEmpty()) {
+        inlined.add(rows);
+      }
+    }
+    long total = files.size();
+    if (!filter.integerRanges().isEmpty()) {
+      total = FileGateway.countDataFiles(c, tableId, snapshot);
+      pruned += (int) (total - files.size());
+    }
+    return new ScanPlan(table, tasks, inlined, (int) total, pruned);
+  }
+
+  private static long[] sorted(List<Long> positions) {
+    if (positions == null) {
+      return new long[0];
+    }
+    return positions.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+  }
+
+  /** Catalog statistics and partition values, loaded only when the filter reads columns. */
+  private record Pruning(
+      RowFilter filter,
+      Map<Long, LakeColumn> columns,
+      Map<Long, List<FileColumnStatsRecord>> stats,
+      Map<Long, List<PartitionColumnRecord>> partitionKeys,
+      Map<Long, Map<Integer, String>> partitionValues) {
+
+    static Pruning load(
+        CatalogSession c, ResolvedTable table, RowFilter filter, List<DataFileRecord> files) {
+      if (filter.columnIds().isEmpty()) {
+        return new Pruning(filter, Map.of(), Map.of(), Map.of(), Map.of());
+      }
+      long tableId = table.table().tableId();
+      Map<Long, LakeColumn> columns = new HashMap<>();
+      table.columns().forEach(col -> columns.put(col.id(), col));
+      Set<Long> candidates = null;
+      if (files.size() <= 1000) {
+        candidates = new HashSet<>();
+        for (DataFileRecord f : files) {
+          candidates.add(f.dataFileId());
+        }
+      }
+      Map<Long, List<FileColumnStatsRecord>> stats =
+          FileGateway.columnStats(c, tableId, table.snapshotId(), filter.columnIds(), candidates);
+      Map<Long, List<PartitionColumnRecord>> keys = new HashMap<>();
+      Map<Long, Map<Integer, String>> values = Map.of();
+      if (files.stream().anyMatch(f -> f.partitionId() != null)) {
+        for (PartitionColumnRecord k : FileGateway.allPartitionColumns(c, tableId)) {
+          keys.computeIfAbsent(k.partitionId(), id -> new ArrayList<>()).add(k);
+        }
+        values = FileGateway.partitionValues(c, tableId);
+      }
+      return new Pruning(filter, columns, stats, keys, values);
+    }
+
+    boolean mightMatch(DataFileRecord f) {
+      if (columns.isEmpty()) {
+        return true;
+      }
+      CatalogFileStats fileStats =
+          new CatalogFileStats(
+              f.recordCount(),
+              stats.getOrDefault(f.dataFileId(), List.of()),
+              f.partitionId() == null
+                  ? List.of()
+                  : partitionKeys.getOrDefault(f.partitionId(), List.of()),
+              partitionValues.getOrDefault(f.dataFileId(), Map.of()),
+              columns);
+      return filter.mightMatch(fileStats);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.quacklake.internal.txn;
+
+import io.quacklake.internal.parquet.ParquetWriteOptions;
+import io.quacklake.storage.Location;
+import io.quacklake.storage.ObjectStore;
+import java.util.Optional;
+
+/** What a commit needs beyond the catalog connection: storage, paths and write settings. */
+public interface CommitIo {
+  ObjectStore store();
+
+  /** The data path, ending in {@code /}. */
+  Location dataRoot();
+
+  /** The directory of an existing table. */
+  Location tableDirectory(long tableId);
+
+  /** {@code data_inlining_row_limit} in force (0 disables inlining). */
+  int inliningLimit();
+
+  ParquetWriteOptions parquetOptions();
+
+  /**
+   * A file's path relative to the data path, as files scheduled for deletion are kept; empty for a
+   * file outside the data path (an absolute path elsewhere), which the lake does not own and never
+   * schedules for deletion.
+   */
+  default Optional<String> pathUnderRoot(Location file) {
+    String root = dataRoot().value();
+    if (!file.value().startsWith(root)) {
+      return Optional.empty();
+    }
+    String relative = file.value().substring(root.length());
+    return relative.isEmpty() || !Location.staysInside(relative)
+        ? Optional.empty()
+        : Optional.of(relative);
+  }
+
+  /** Records a file the commit wrote, so that a failed commit removes it. */
+  void wrote(Location file);
+}

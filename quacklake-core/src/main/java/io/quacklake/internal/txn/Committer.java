@@ -1,0 +1,114 @@
+package io.quacklake.internal.txn;
+
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.CatalogConnection;
+import io.quacklake.internal.catalog.CatalogContention;
+import io.quacklake.internal.catalog.CatalogSession;
+import io.quacklake.internal.catalog.SnapshotRecord;
+import io.quacklake.internal.catalog.SnapshotWrites;
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * The commit protocol (decision 0005): in one catalog transaction read the latest snapshot, check
+ * the changes committed since the transaction's base against the conflict rules, allocate ids from
+ * the latest counters and write every row with the snapshot {@code latest + 1}. Losing the race for
+ * the snapshot id (duplicate key) or lock contention is retried with back-off and jitter; a
+ * conflict is not.
+ */
+public final class Committer {
+  private final CatalogConnection catalog;
+  private final RetryPolicy retry;
+  private final Random random = new Random();
+
+  public Committer(CatalogConnection catalog, RetryPolicy retry) {
+    this.catalog = catalog;
+    this.retry = retry;
+  }
+
+  /**
+   * Commits the state as one snapshot.
+   *
+   * @throws QuacklakeException CONFLICT when a concurrent commit conflicts or the retry limit is
+   *     reached (nothing was written), UNAVAILABLE when the catalog fails
+   */
+  public SnapshotRecord commit(TransactionState state, CommitIo io) {
+    for (int attempt = 0; ; attempt++) {
+      int filesBefore = state.writtenFiles().size();
+      try {
+        return catalog.writeContended(
+            "commit to catalog " + catalog.location(),
+            c -> {
+              SnapshotRecord latest = SnapshotWrites.latest(c);
+              CommitExecutor executor = new CommitExecutor(c, state, latest, io);
+              boolean moved = latest.snapshotId() != state.base().snapshotId();
+              if (moved) {
+                c.markSavepoint();
+              }
+              try {
+                executor.apply();
+              } catch (RuntimeException e) {
+                if (moved && !c.isContention(e)) {
+                  reportConflictInstead(c, state);
+                }
+                throw e;
+              }
+              if (moved) {
+                ConflictCheck.check(c, state.base().snapshotId(), executor.summary());
+              }
+              return executor.finish();
+            });
+      } catch (CatalogContention e) {
+        removeAttemptFiles(state, io, filesBefore);
+        if (!retry.canRetry(attempt)) {
+          throw new QuacklakeException(
+              ErrorKind.CONFLICT,
+              "commit gave up after "
+                  + (attempt + 1)
+                  + " attempts because other writers kept committing first; raise the retry"
+                  + " limit (LakeOptions.withMaxRetries, now "
+                  + retry.maxRetries()
+                  + ") or retry the transaction",
+              e.getCause());
+        }
+        sleep(retry.delay(attempt, random));
+      }
+    }
+  }
+
+  /**
+   * Removes the files a failed attempt wrote at commit time (delete files carry the attempt's
+   * snapshot ids); the catalog transaction that would have referenced them was rolled back.
+   */
+  private static void removeAttemptFiles(TransactionState state, CommitIo io, int from) {
+    java.util.List<io.quacklake.storage.Location> attempt =
+        state.writtenFiles().subList(from, state.writtenFiles().size());
+    for (io.quacklake.storage.Location file : attempt) {
+      try {
+        io.store().delete(file);
+      } catch (java.io.IOException | RuntimeException e) {
+        // an unreferenced file is harmless; orphan cleanup removes it later
+      }
+    }
+    attempt.clear();
+  }
+
+  /**
+   * After a failed apply on a moved base: when a concurrent commit removed what this one builds on,
+   * throw that conflict instead of the failure it caused. Returns when there is none.
+   */
+  private static void reportConflictInstead(CatalogSession c, TransactionState state) {
+    c.afterRollbackToSavepoint(
+        () -> ConflictCheck.check(c, state.base().snapshotId(), state.plannedChanges()));
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QuacklakeException(ErrorKind.UNAVAILABLE, "commit interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.quacklake.internal.txn;
+
+import io.quacklake.internal.catalog.CatalogSession;
+import io.quacklake.internal.catalog.FileGateway;
+import io.quacklake.internal.catalog.SnapshotRecord;
+import io.quacklake.internal.catalog.SnapshotWrites;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs {@link ConflictRules} for a commit inside its catalog transaction: reads the change logs
+ * committed since the base snapshot and, only when both sides deleted from one table, the data
+ * files other commits deleted from.
+ */
+final class ConflictCheck {
+  private ConflictCheck() {}
+
+  /** Throws a CONFLICT exception when the commit conflicts. */
+  static void check(CatalogSession c, long base, CommitSummary mine) {
+    List<CommittedChanges> others = new ArrayList<>();
+    for (SnapshotRecord s : SnapshotWrites.since(c, base)) {
+      others.add(CommittedChanges.parse(s.snapshotId(), s.changesMade()));
+    }
+    Map<Long, Long> concurrent = new HashMap<>();
+    boolean[] loaded = {false};
+    ConcurrentFileDeletes files =
+        () -> {
+          if (!loaded[0]) {
+            loaded[0] = true;
+            concurrent.putAll(FileGateway.deletedSince(c, base));
+          }
+          return concurrent;
+        };
+    Optional<Conflict> conflict = ConflictRules.check(mine.forConflictCheck(), others, files);
+    if (conflict.isPresent()) {
+      throw conflict.get().toException();
+    }
+  }
+}

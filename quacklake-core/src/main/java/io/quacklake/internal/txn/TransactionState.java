@@ -1,0 +1,255 @@
+package io.quacklake.internal.txn;
+
+import io.quacklake.TableName;
+import io.quacklake.internal.catalog.SchemaRecord;
+import io.quacklake.internal.catalog.SnapshotRecord;
+import io.quacklake.internal.catalog.TableRecord;
+import io.quacklake.internal.catalog.ViewRecord;
+import io.quacklake.storage.Location;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a transaction did before commit, against its base snapshot. Not thread-safe: a
+ * transaction belongs to one thread.
+ */
+public final class TransactionState {
+  final SnapshotRecord base;
+  final List<String> createdSchemas = new ArrayList<>();
+  final Map<String, SchemaRecord> droppedSchemas = new LinkedHashMap<>();
+  final Map<TableName, NewTable> createdTables = new LinkedHashMap<>();
+  final Map<Long, TableRecord> droppedTables = new LinkedHashMap<>();
+  final Map<TableName, NewView> createdViews = new LinkedHashMap<>();
+  final Map<Long, ViewRecord> droppedViews = new LinkedHashMap<>();
+  final Map<Long, TableName> renamedTables = new LinkedHashMap<>();
+  final Map<Long, TableRecord> renamedFrom = new LinkedHashMap<>();
+  final Map<Long, TableChanges> existingChanges = new LinkedHashMap<>();
+  final Map<Long, List<ColumnChange>> alterations = new LinkedHashMap<>();
+  final Map<Long, List<io.quacklake.PartitionField>> partitionings = new LinkedHashMap<>();
+  final Map<TableName, TableChanges> newChanges = new LinkedHashMap<>();
+  final List<Location> writtenFiles = new ArrayList<>();
+  final Map<Long, String> knownSchemas = new LinkedHashMap<>();
+  String author;
+  String message;
+  String extraInfo;
+
+  public TransactionState(SnapshotRecord base) {
+    this.base = base;
+  }
+
+  public SnapshotRecord base() {
+    return base;
+  }
+
+  public void createSchema(String name) {
+    createdSchemas.add(name);
+  }
+
+  public void dropSchema(SchemaRecord schema) {
+    droppedSchemas.put(schema.name(), schema);
+  }
+
+  /** Remembers the id of a committed schema this transaction creates entries in. */
+  public void knownSchema(long schemaId, String name) {
+    knownSchemas.put(schemaId, name);
+  }
+
+  public void createTable(NewTable table) {
+    createdTables.put(table.name(), table);
+  }
+
+  public boolean dropNewTable(TableName name) {
+    newChanges.remove(name);
+    return createdTables.remove(name) != null;
+  }
+
+  public void dropTable(TableRecord table) {
+    droppedTables.put(table.tableId(), table);
+    existingChanges.remove(table.tableId());
+  }
+
+  public void createView(NewView view) {
+    createdViews.put(view.name(), view);
+  }
+
+  /** Forgets a view this transaction created; false if it did not create one by that name. */
+  public boolean dropNewView(TableName name) {
+    return createdViews.remove(name) != null;
+  }
+
+  public void dropView(ViewRecord view) {
+    droppedViews.put(view.viewId(), view);
+  }
+
+  public boolean viewCreated(TableName name) {
+    return createdViews.containsKey(name);
+  }
+
+  public boolean viewDropped(long viewId) {
+    return droppedViews.containsKey(viewId);
+  }
+
+  public void renameTable(TableRecord table, TableName newName) {
+    renamedTables.put(table.tableId(), newName);
+    renamedFrom.putIfAbsent(table.tableId(), table);
+  }
+
+  private final Map<Long, Long> nextColumnIds = new LinkedHashMap<>();
+
+  /** The next free column id of a table given the catalog's, counting ids this transaction used. */
+  public long nextColumnId(long tableId, long fromCatalog) {
+    return Math.max(fromCatalog, nextColumnIds.getOrDefault(tableId, 0L));
+  }
+
+  public void useColumnIds(long tableId, long next) {
+    nextColumnIds.merge(tableId, next, Math::max);
+  }
+
+  /**
+   * Whether {@code rows} may be inlined: at most {@code rowLimit} of them, and their values' bytes
+   * together with those already inlined by this transaction, in any table, at most {@code
+   * byteLimit}.
+   */
+  public boolean mayInline(List<Object[]> rows, int rowLimit, long byteLimit) {
+    if (rows.size() > rowLimit) {
+      return false;
+    }
+    long used = 0;
+    for (TableChanges t : existingChanges.values()) {
+      used += t.inlinedBytes();
+    }
+    for (TableChanges t : newChanges.values()) {
+      used += t.inlinedBytes();
+    }
+    return used + InlinedBytes.of(rows) <= byteLimit;
+  }
+
+  /** Records an alteration of an existing table's columns. */
+  public void alter(long tableId, ColumnChange change) {
+    alterations.computeIfAbsent(tableId, k -> new ArrayList<>()).add(change);
+  }
+
+  /** Records a new partition spec for an existing table (empty: not partitioned any more). */
+  public void partition(long tableId, List<io.quacklake.PartitionField> fields) {
+    partitionings.put(tableId, List.copyOf(fields));
+  }
+
+  /** Whether this transaction changes the table's columns or partitioning. */
+  public boolean changesSchemaOf(long tableId) {
+    return alterations.containsKey(tableId) || partitionings.containsKey(tableId);
+  }
+
+  /** The alterations recorded for a table, in order (empty when none). */
+  public List<ColumnChange> alterations(long tableId) {
+    return alterations.getOrDefault(tableId, List.of());
+  }
+
+  /** Whether this transaction changed rows of an existing table. */
+  public boolean changesRows(long tableId) {
+    TableChanges t = existingChanges.get(tableId);
+    return t != null && (t.inserts() || t.deletes());
+  }
+
+  public TableChanges changes(long tableId) {
+    return existingChanges.computeIfAbsent(tableId, k -> new TableChanges());
+  }
+
+  public TableChanges changes(TableName newTable) {
+    return newChanges.computeIfAbsent(newTable, k -> new TableChanges());
+  }
+
+  public void wrote(Location file) {
+    writtenFiles.add(file);
+  }
+
+  public List<Location> writtenFiles() {
+    return writtenFiles;
+  }
+
+  public NewTable newTable(TableName name) {
+    return createdTables.get(name);
+  }
+
+  public boolean schemaCreated(String name) {
+    return createdSchemas.contains(name);
+  }
+
+  public boolean schemaDropped(String name) {
+    return droppedSchemas.containsKey(name);
+  }
+
+  public boolean tableDropped(long tableId) {
+    return droppedTables.containsKey(tableId);
+  }
+
+  public TableName renamedTo(long tableId) {
+    return renamedTables.get(tableId);
+  }
+
+  public void commitMessage(String author, String message, String extraInfo) {
+    this.author = author;
+    this.message = message;
+    this.extraInfo = extraInfo;
+  }
+
+  /** Whether the commit changes the catalog (bumps the schema version). */
+  boolean changesCatalog() {
+    return !createdSchemas.isEmpty()
+        || !droppedSchemas.isEmpty()
+        || !createdTables.isEmpty()
+        || !droppedTables.isEmpty()
+        || !createdViews.isEmpty()
+        || !droppedViews.isEmpty()
+        || !renamedTables.isEmpty()
+        || !alterations.isEmpty()
+        || !partitionings.isEmpty();
+  }
+
+  /**
+   * The change log this state will most likely produce, before the commit decides how deletes are
+   * stored (every positional delete counts as a delete from the table).
+   */
+  CommitSummary plannedChanges() {
+    CommitSummary s = new CommitSummary();
+    s.schemaNames.putAll(knownSchemas);
+    droppedSchemas
+        .values()
+        .forEach(
+            schema -> {
+              s.droppedSchemas.add(schema.schemaId());
+              s.schemaNames.put(schema.schemaId(), schema.name());
+            });
+    droppedTables.keySet().forEach(s.droppedTables::add);
+    droppedViews.keySet().forEach(s.droppedViews::add);
+    s.createdSchemas.addAll(createdSchemas);
+    createdTables.keySet().forEach(t -> s.createdTables.add(new String[] {t.schema(), t.table()}));
+    createdViews.keySet().forEach(v -> s.createdViews.add(new String[] {v.schema(), v.table()}));
+    alterations.keySet().forEach(s.altered::add);
+    partitionings.keySet().forEach(s.altered::add);
+    existingChanges.forEach(
+        (id, t) -> {
+          if (!t.files.isEmpty()) {
+            s.insertedInto.add(id);
+          }
+          if (!t.inlinedRows.isEmpty()) {
+            s.inlinedInsert.add(id);
+          }
+          if (!t.fileDeletes.isEmpty()) {
+            s.deletedFrom.add(id);
+            t.fileDeletes.keySet().forEach(f -> s.deletedDataFiles.put(f, id));
+          }
+          if (!t.inlinedDeletes.isEmpty()) {
+            s.inlinedDelete.add(id);
+          }
+        });
+    return s;
+  }
+
+  public boolean isEmpty() {
+    return !changesCatalog()
+        && existingChanges.values().stream().noneMatch(t -> t.inserts() || t.deletes())
+        && newChanges.isEmpty();
+  }
+}

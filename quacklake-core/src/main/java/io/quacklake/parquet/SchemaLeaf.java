@@ -1,6 +1,0 @@
-package io.quacklake.parquet;
-
-import io.quacklake.types.LakeType;
-
-/** A leaf column of a written file: its field id and DuckLake type. */
-record SchemaLeaf(long fieldId, LakeType type) {}

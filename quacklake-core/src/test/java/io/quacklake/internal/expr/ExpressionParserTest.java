@@ -1,0 +1,185 @@
+package io.quacklake.internal.expr;
+
+import static io.quacklake.expr.Expressions.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.expr.CompareOp;
+import io.quacklake.expr.Comparison;
+import io.quacklake.expr.Expression;
+import io.quacklake.expr.InList;
+import io.quacklake.expr.Literal;
+import io.quacklake.types.Interval;
+import io.quacklake.types.LakeType;
+import io.quacklake.types.TypeId;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExpressionParserTest {
+
+  @Test
+  void builderAndParserAgree() {
+    Expression built = col("region").eq("EU").and(col("amount").gt(100));
+    assertThat(parse("region = 'EU' AND amount > 100")).isEqualTo(built);
+    assertThat(built.toString()).isEqualTo("region = 'EU' AND amount > 100");
+  }
+
+  @Test
+  void notBindsTighterThanAndWhichBindsTighterThanOr() {
+    assertThat(parse("NOT a = 1 AND b = 2 OR c = 3"))
+        .isEqualTo(or(and(not(col("a").eq(1)), col("b").eq(2)), col("c").eq(3)));
+    assertThat(parse("a = 1 AND (b = 2 OR c = 3)"))
+        .isEqualTo(and(col("a").eq(1), or(col("b").eq(2), col("c").eq(3))));
+  }
+
+  @Test
+  void keywordsAreCaseInsensitiveAndBangEqualsIsNotEqual() {
+    assertThat(parse("x is not null and y != 3 or z iS nUlL"))
+        .isEqualTo(or(and(col("x").isNotNull(), col("y").ne(3)), col("z").isNull()));
+  }
+
+  @Test
+  void literalOnTheLeftIsKept() {
+    assertThat(parse("5 < x")).isEqualTo(new Comparison(CompareOp.LT, lit(5), col("x")));
+  }
+
+  @Test
+  void numbersPickTheirJavaType() {
+    assertThat(value("x = 42")).isEqualTo(42L);
+    assertThat(value("x = -42")).isEqualTo(-42L);
+    assertThat(value("x = 99999999999999999999")).isEqualTo(new BigInteger("99999999999999999999"));
+    assertThat(value("x = -9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+    assertThat(value("x = 1.50")).isEqualTo(new BigDecimal("1.50"));
+    assertThat(value("x = .5")).isEqualTo(new BigDecimal("0.5"));
+    assertThat(value("x = 1e10")).isEqualTo(1e10);
+    assertThat(value("x = 2.5E-3")).isEqualTo(2.5e-3);
+  }
+
+  @Test
+  void stringsAndQuotedIdentifiersUnescapeDoubledQuotes() {
+    Expression e = parse("\"my \"\"col\"\"\" = 'it''s'");
+    assertThat(e).isEqualTo(col("my \"col\"").eq("it's"));
+    assertThat(e.toString()).isEqualTo("\"my \"\"col\"\"\" = 'it''s'");
+  }
+
+  @Test
+  void typedLiteralsParseToCanonicalValues() {
+    assertThat(value("d = DATE '2024-02-29'")).isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(value("t = TIME '10:11:12.5'")).isEqualTo(LocalTime.of(10, 11, 12, 500_000_000));
+    assertThat(value("t = TIMESTAMP '2024-01-01 10:00:00.123456'"))
+        .isEqualTo(LocalDateTime.of(2024, 1, 1, 10, 0, 0, 123_456_000));
+    assertThat(value("t = timestamptz '2024-01-01 10:00:00+02'"))
+        .isEqualTo(Instant.parse("2024-01-01T08:00:00Z"));
+    assertThat(value("t = TIMESTAMPTZ '2024-01-01'"))
+        .isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+    assertThat(value("i = INTERVAL '1 year 2 days 03:00:00'"))
+        .isEqualTo(new Interval(12, 2, 3 * 3_600_000_000_000L));
+    assertThat(value("u = UUID '{A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11}'"))
+        .isEqualTo(UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"));
+  }
+
+  @Test
+  void columnNamedLikeATypeIsAColumnUnlessAStringFollows() {
+    assertThat(parse("date = 5")).isEqualTo(col("date").eq(5));
+  }
+
+  @Test
+  void betweenInAndNegations() {
+    assertThat(parse("x NOT BETWEEN 1 AND 5 AND y NOT IN (1, NULL, 'a')"))
+        .isEqualTo(
+            and(
+                col("x").notBetween(1, 5),
+                new InList(col("y"), List.of(lit(1), lit(null), lit("a")), true)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a = 1",
+        "a <> 'x''y' OR NOT (b < 2.50 AND c >= -3)",
+        "(a = 1 OR b = 2) AND c IS NOT NULL",
+        "NOT (a = 1 OR b = 2)",
+        "x BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'",
+        "x NOT IN (1, 2, NULL)",
+        "\"select\" = TRUE AND \"Odd Name\" IS NULL",
+        "ts >= TIMESTAMP '2024-01-01 00:00:00.000001' AND tz < TIMESTAMPTZ '2024-01-01 10:00:00+00'",
+        "f > 1.0E308 OR f = 'NaN'",
+        "iv > INTERVAL '1 months 2 days 3 microseconds' AND u = UUID 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'",
+        "flag",
+        "NOT NOT flag",
+        "5 < x"
+      })
+  void toStringParsesBackToTheSameExpression(String sql) {
+    Expression e = parse(sql);
+    assertThat(parse(e.toString())).isEqualTo(e);
+  }
+
+  @Test
+  void builtValuesRoundTrip() {
+    Expression e =
+        and(
+            col("a").in(1, 2L, new BigInteger("123456789012345678901")),
+            col("b").between(LocalDate.of(2024, 1, 1), LocalDateTime.of(2024, 1, 2, 3, 4, 5, 6000)),
+            col("c").lt(1.5e-7),
+            or(col("d").isNull(), not(col("e").ge(new BigDecimal("-0.25")))),
+            col("f").eq(new Literal(new Interval(1, -2, 3000), LakeType.of(TypeId.INTERVAL))));
+    assertThat(parse(e.toString())).isEqualTo(e);
+  }
+
+  @Test
+  void errorsNamePositionTokenAndExpectation() {
+    assertError("a = ", "position 5", "end of input", "expected a column name or a literal");
+    assertError("a = 1 AND", "position 10", "end of input");
+    assertError("a = 1 b = 2", "position 7", "'b'", "expected AND, OR or the end of the filter");
+    assertError("(a = 1", "position 7", "expected ')'");
+    assertError("a IN (1, 2", "expected ',' or ')'");
+    assertError("a IS 5", "position 6", "'5'", "expected NOT or NULL");
+    assertError("a NOT LIKE 'x'", "position 7", "'LIKE'", "expected BETWEEN or IN");
+    assertError("a BETWEEN 1 OR 2", "position 13", "'OR'", "expected AND");
+    assertError("a = 'abc", "position 5", "unterminated string literal");
+    assertError("a = 1 ; drop", "position 7", "unexpected character ';'");
+    assertError(
+        "d = DATE '2024-13-01'", "position 5", "'2024-13-01' is not a valid DATE", "YYYY-MM-DD");
+    assertError("5 IN (1)", "position 1", "IN needs a column");
+    assertError("a = AND", "position 5", "'AND'");
+  }
+
+  @Test
+  void filterNestedTooDeeplyIsRefusedInsteadOfOverflowingTheStack() {
+    String deep = "(".repeat(2000) + "a = 1" + ")".repeat(2000);
+    assertError(deep, "position 257", "more than 256 deep", "fewer nested parentheses");
+    assertError("NOT ".repeat(2000) + "a = 1", "more than 256 deep");
+    assertError("a = 1 AND (b = 1 OR ".repeat(300) + "c = 1" + ")".repeat(300), "256 deep");
+  }
+
+  @Test
+  void filterNestedToTheLimitParses() {
+    String nested = "(".repeat(255) + "NOT a = 1" + ")".repeat(255);
+    assertThat(parse(nested)).isEqualTo(not(col("a").eq(1)));
+  }
+
+  private static void assertError(String sql, String... fragments) {
+    assertThatThrownBy(() -> parse(sql))
+        .isInstanceOf(QuacklakeException.class)
+        .satisfies(
+            t -> {
+              assertThat(((QuacklakeException) t).kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+              assertThat(t.getMessage()).doesNotContain("\n").contains(fragments);
+            });
+  }
+
+  private static Object value(String sql) {
+    return ((Literal) ((Comparison) parse(sql)).right()).value();
+  }
+}

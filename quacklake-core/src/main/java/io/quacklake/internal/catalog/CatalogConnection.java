@@ -2,6 +2,13 @@ package io.quacklake.internal.catalog;
 
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.jdbc.ConnectionSource;
+import io.quacklake.internal.catalog.jdbc.NoLock;
+import io.quacklake.internal.catalog.jdbc.OptionalLibrary;
+import io.quacklake.internal.catalog.jdbc.PooledConnectionSource;
+import io.quacklake.internal.catalog.jdbc.SingleConnectionSource;
+import io.quacklake.internal.catalog.jdbc.SqlDialect;
+import io.quacklake.internal.catalog.jdbc.VersionedConnectionSource;
 import io.quacklake.internal.catalog.versioned.VersionedCatalog;
 import io.quacklake.internal.storage.ObjectStores;
 import io.quacklake.storage.Location;
@@ -93,7 +100,7 @@ public final class CatalogConnection implements AutoCloseable {
       SpecVersion version = SpecVersion.parse(versionText, location.toString());
       ConnectionSource source;
       if (dialect.pooled()) {
-        closeQuietly(connection);
+        ConnectionSource.closeQuietly(connection);
         source =
             new PooledConnectionSource(location, dialect, PooledConnectionSource.DEFAULT_POOL_SIZE);
       } else {
@@ -101,11 +108,11 @@ public final class CatalogConnection implements AutoCloseable {
       }
       return new CatalogConnection(location, dialect, source, version, metadata);
     } catch (SQLException e) {
-      closeQuietly(connection);
+      ConnectionSource.closeQuietly(connection);
       throw new QuacklakeException(
           ErrorKind.CORRUPT, "cannot read catalog " + location + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      closeQuietly(connection);
+      ConnectionSource.closeQuietly(connection);
       throw e;
     }
   }
@@ -378,14 +385,6 @@ public final class CatalogConnection implements AutoCloseable {
   @Override
   public void close() {
     source.close();
-  }
-
-  static void closeQuietly(Connection c) {
-    try {
-      c.close();
-    } catch (SQLException ignored) {
-      // closing a read-only connection loses nothing
-    }
   }
 
   /** The body of a catalog read or write, run on one open {@link CatalogSession}. */

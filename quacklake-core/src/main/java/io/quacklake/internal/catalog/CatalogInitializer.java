@@ -2,6 +2,8 @@ package io.quacklake.internal.catalog;
 
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.jdbc.OptionalLibrary;
+import io.quacklake.internal.catalog.jdbc.SqlDialect;
 import io.quacklake.internal.catalog.versioned.VersionedCatalog;
 import io.quacklake.internal.storage.ObjectStores;
 import io.quacklake.storage.Location;

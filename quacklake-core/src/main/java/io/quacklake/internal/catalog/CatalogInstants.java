@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 
 /** Converts the ways catalog databases return a TIMESTAMPTZ into an {@link Instant}. */
-final class CatalogInstants {
+public final class CatalogInstants {
   private static final DateTimeFormatter TEXT =
       new DateTimeFormatterBuilder()
           .appendPattern("yyyy-MM-dd[ ]['T']HH:mm:ss")
@@ -29,7 +29,7 @@ final class CatalogInstants {
 
   private CatalogInstants() {}
 
-  static Instant toInstant(Object value) {
+  public static Instant toInstant(Object value) {
     if (value == null) {
       return null;
     }
@@ -51,7 +51,7 @@ final class CatalogInstants {
     return parse(value.toString());
   }
 
-  static Instant parse(String text) {
+  public static Instant parse(String text) {
     try {
       var parsed = TEXT.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
       if (parsed instanceof OffsetDateTime o) {

@@ -1,7 +1,7 @@
 package io.quacklake.internal.catalog;
 
 /** The database that holds a DuckLake catalog. */
-enum CatalogKind {
+public enum CatalogKind {
   SQLITE,
   DUCKDB,
   POSTGRES,

@@ -1,6 +1,7 @@
 package io.quacklake.internal.catalog;
 
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.jdbc.DriverClassKeys;
 import io.quacklake.storage.Location;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.quacklake.internal.catalog;
 
+import io.quacklake.internal.catalog.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;

@@ -1,6 +1,7 @@
 package io.quacklake.internal.catalog;
 
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.jdbc.SqlDialect;
 import io.quacklake.types.LakeColumn;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
  * Catalogs store inlined values natively where they can (integers, blobs) and as DuckDB text
  * otherwise (SQLite: floats, nested types, timestamps; PostgreSQL: BYTEA strings).
  */
-final class InlinedValues {
+public final class InlinedValues {
   private InlinedValues() {}
 
   /** Whether a catalog stores the column's values natively (integers, booleans, blobs). */
-  static boolean isNative(LakeColumn column) {
+  public static boolean isNative(LakeColumn column) {
     return switch (column.type().id()) {
       case BOOLEAN, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, BLOB -> true;
       default -> false;
@@ -25,7 +25,7 @@ final class InlinedValues {
   }
 
   /** The value to store: native for integers, booleans and blobs, DuckDB text otherwise. */
-  static Object encode(Object value, LakeColumn column) {
+  public static Object encode(Object value, LakeColumn column) {
     if (value == null || isNative(column)) {
       return value;
     }

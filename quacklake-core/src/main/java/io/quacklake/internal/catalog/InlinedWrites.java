@@ -1,5 +1,6 @@
 package io.quacklake.internal.catalog;
 
+import io.quacklake.internal.catalog.jdbc.SqlDialect;
 import io.quacklake.types.LakeColumn;
 import java.sql.SQLException;
 import java.util.ArrayList;

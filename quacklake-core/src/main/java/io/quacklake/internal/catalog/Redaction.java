@@ -59,7 +59,7 @@ public final class Redaction {
    * A copy of a driver's exception about {@code location} whose messages (its own and its causes')
    * hold none of the location's secrets; SQLSTATE, vendor code and stack traces are kept.
    */
-  static SQLException redacted(SQLException e, String location) {
+  public static SQLException redacted(SQLException e, String location) {
     Set<String> secrets = secrets(location);
     SQLException copy =
         new SQLException(scrub(e.getMessage(), secrets), e.getSQLState(), e.getErrorCode());

@@ -1,5 +1,6 @@
 package io.quacklake.internal.catalog;
 
+import io.quacklake.internal.catalog.jdbc.SqlDialect;
 import java.time.Instant;
 import java.util.List;
 

@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Catalog SQL stays behind the catalog package: no other main source file imports {@code java.sql}.
- * Checked once failing by adding {@code import java.sql.Connection;} to {@code
- * txn/ConflictCheck.java}: the test listed that file.
+ * Catalog SQL stays behind the catalog package and its sub-packages ({@code jdbc}, {@code
+ * versioned}): no other main source file imports {@code java.sql}. Checked once failing by adding
+ * {@code import java.sql.Connection;} to {@code txn/ConflictCheck.java}: the test listed that file.
  */
 class SqlConfinementTest {
   /** The source folder of the package that owns JDBC, relative to {@code src/main/java}. */

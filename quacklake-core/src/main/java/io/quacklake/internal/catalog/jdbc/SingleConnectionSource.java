@@ -1,5 +1,6 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
+import io.quacklake.internal.catalog.CatalogLocation;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -9,13 +10,14 @@ import java.sql.SQLException;
  * transactions and never hold the write lock; DuckDB allows one configuration per file and process,
  * so its read connection is reopened read-write and shared. Callers take turns.
  */
-final class SingleConnectionSource implements ConnectionSource {
+public final class SingleConnectionSource implements ConnectionSource {
   private final CatalogLocation location;
   private final SqlDialect dialect;
   private Connection connection;
   private Connection writer;
 
-  SingleConnectionSource(CatalogLocation location, SqlDialect dialect, Connection connection) {
+  public SingleConnectionSource(
+      CatalogLocation location, SqlDialect dialect, Connection connection) {
     this.location = location;
     this.dialect = dialect;
     this.connection = connection;
@@ -35,7 +37,7 @@ final class SingleConnectionSource implements ConnectionSource {
       writer = dialect.connect(location, false);
       return writer;
     }
-    CatalogConnection.closeQuietly(connection);
+    ConnectionSource.closeQuietly(connection);
     try {
       connection = dialect.connect(location, false);
     } catch (SQLException e) {
@@ -57,8 +59,8 @@ final class SingleConnectionSource implements ConnectionSource {
   @Override
   public void close() {
     if (writer != null && writer != connection) {
-      CatalogConnection.closeQuietly(writer);
+      ConnectionSource.closeQuietly(writer);
     }
-    CatalogConnection.closeQuietly(connection);
+    ConnectionSource.closeQuietly(connection);
   }
 }

@@ -1,11 +1,11 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
 /** A lock that never blocks, for connection sources whose callers need not take turns. */
-enum NoLock implements Lock {
+public enum NoLock implements Lock {
   INSTANCE;
 
   @Override

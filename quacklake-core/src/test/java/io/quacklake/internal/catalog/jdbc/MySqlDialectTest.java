@@ -1,4 +1,4 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
+import io.quacklake.internal.catalog.CatalogKind;
 import java.sql.SQLException;
 
 /**

@@ -1,4 +1,4 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
 import io.quacklake.exceptions.QuacklakeException;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Where a {@link CatalogConnection} gets its JDBC connections. */
-interface ConnectionSource extends AutoCloseable {
+/** Where the catalog gets its JDBC connections. */
+public interface ConnectionSource extends AutoCloseable {
   /** A connection for one consistent read; hand it back with {@link #release}. */
   Connection forRead() throws SQLException;
 
@@ -25,4 +25,13 @@ interface ConnectionSource extends AutoCloseable {
 
   @Override
   void close();
+
+  /** Closes {@code c}, ignoring a failure: closing a read-only connection loses nothing. */
+  static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // closing a read-only connection loses nothing
+    }
+  }
 }

@@ -1,4 +1,4 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
 import io.quacklake.internal.catalog.versioned.VersionedCatalog;
 import io.quacklake.storage.ObjectStore;
@@ -17,7 +17,7 @@ import java.util.Properties;
  * commits that late); each write attempt works on a fresh copy of the newest version and, once its
  * SQLite transaction committed, publishes it as the next version.
  */
-final class VersionedConnectionSource implements ConnectionSource {
+public final class VersionedConnectionSource implements ConnectionSource {
   static final long REFRESH_MILLIS = 500;
 
   private final VersionedCatalog catalog;
@@ -27,13 +27,13 @@ final class VersionedConnectionSource implements ConnectionSource {
   private long refreshedAt;
   private Path work;
 
-  VersionedConnectionSource(VersionedCatalog catalog, ObjectStore store) {
+  public VersionedConnectionSource(VersionedCatalog catalog, ObjectStore store) {
     this.catalog = catalog;
     this.store = store;
     this.refreshedAt = System.currentTimeMillis();
   }
 
-  VersionedCatalog catalog() {
+  public VersionedCatalog catalog() {
     return catalog;
   }
 
@@ -45,7 +45,7 @@ final class VersionedConnectionSource implements ConnectionSource {
     }
     if (reader == null || readerVersion != catalog.manifest().version()) {
       if (reader != null) {
-        CatalogConnection.closeQuietly(reader);
+        ConnectionSource.closeQuietly(reader);
       }
       reader = open(catalog.file(), true);
       readerVersion = catalog.manifest().version();
@@ -84,7 +84,7 @@ final class VersionedConnectionSource implements ConnectionSource {
   @Override
   public void release(Connection connection) {
     if (connection != reader) {
-      CatalogConnection.closeQuietly(connection);
+      ConnectionSource.closeQuietly(connection);
     }
     if (work != null) {
       try {
@@ -116,7 +116,7 @@ final class VersionedConnectionSource implements ConnectionSource {
   @Override
   public void close() {
     if (reader != null) {
-      CatalogConnection.closeQuietly(reader);
+      ConnectionSource.closeQuietly(reader);
     }
     catalog.close();
     store.close();

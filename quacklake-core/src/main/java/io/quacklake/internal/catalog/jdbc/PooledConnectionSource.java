@@ -1,7 +1,8 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.quacklake.internal.catalog.CatalogLocation;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,14 +15,14 @@ import javax.sql.DataSource;
  * and commit concurrently. Reads run at REPEATABLE READ (one consistent view per read), writes at
  * the dialect's write isolation.
  */
-final class PooledConnectionSource implements ConnectionSource {
+public final class PooledConnectionSource implements ConnectionSource {
   /** Connections per catalog: enough for a few committing and reading threads. */
-  static final int DEFAULT_POOL_SIZE = 8;
+  public static final int DEFAULT_POOL_SIZE = 8;
 
   private final SqlDialect dialect;
   private final HikariDataSource pool;
 
-  PooledConnectionSource(CatalogLocation location, SqlDialect dialect, int poolSize) {
+  public PooledConnectionSource(CatalogLocation location, SqlDialect dialect, int poolSize) {
     this.dialect = dialect;
     HikariConfig config = new HikariConfig();
     config.setDataSource(new DialectDataSource(location, dialect));
@@ -49,7 +50,7 @@ final class PooledConnectionSource implements ConnectionSource {
 
   @Override
   public void release(Connection connection) {
-    CatalogConnection.closeQuietly(connection);
+    ConnectionSource.closeQuietly(connection);
   }
 
   @Override

@@ -1,10 +1,12 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.CatalogKind;
+import io.quacklake.internal.catalog.CatalogLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,8 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.CatalogKind;
+import io.quacklake.internal.catalog.CatalogLocation;
 import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.CatalogKind;
+import io.quacklake.internal.catalog.CatalogLocation;
 import org.junit.jupiter.api.Test;
 
 class OptionalLibraryTest {

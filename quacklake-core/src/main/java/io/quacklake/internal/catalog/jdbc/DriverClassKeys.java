@@ -1,6 +1,7 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.CatalogLocation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * them only when its {@link CatalogLocation#driverClassKeys()} allows it; keys Quacklake sets
  * itself are not checked. Keys compare without case.
  */
-final class DriverClassKeys {
+public final class DriverClassKeys {
   /** pgjdbc's ({@code org.postgresql.PGProperty}) keys naming a class or a file to write. */
   static final Set<String> POSTGRES =
       Set.of(

@@ -1,7 +1,8 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.CatalogLocation;
 
 /**
  * A library that only some catalog kinds need, declared by core as an optional Maven dependency: a
@@ -14,7 +15,7 @@ import io.quacklake.exceptions.QuacklakeException;
  * @param artifact its Maven coordinates ({@code groupId:artifactId})
  * @param className a class the library always has; loading it also registers a JDBC driver
  */
-record OptionalLibrary(String name, String artifact, String className) {
+public record OptionalLibrary(String name, String artifact, String className) {
   static final OptionalLibrary POSTGRES_DRIVER =
       new OptionalLibrary(
           "the PostgreSQL JDBC driver", "org.postgresql:postgresql", "org.postgresql.Driver");
@@ -29,7 +30,7 @@ record OptionalLibrary(String name, String artifact, String className) {
   static final OptionalLibrary DUCKDB_DRIVER =
       new OptionalLibrary("DuckDB JDBC", "org.duckdb:duckdb_jdbc", "org.duckdb.DuckDBDriver");
 
-  OptionalLibrary {
+  public OptionalLibrary {
     if (name == null || artifact == null || className == null) {
       throw new IllegalArgumentException("name, artifact and className are required");
     }

@@ -1,5 +1,8 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
+import io.quacklake.internal.catalog.CatalogKind;
+import io.quacklake.internal.catalog.CatalogLocation;
+import io.quacklake.internal.catalog.Redaction;
 import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
 import java.sql.DriverManager;

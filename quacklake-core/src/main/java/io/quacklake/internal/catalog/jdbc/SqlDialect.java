@@ -1,5 +1,9 @@
-package io.quacklake.internal.catalog;
+package io.quacklake.internal.catalog.jdbc;
 
+import io.quacklake.internal.catalog.CatalogInstants;
+import io.quacklake.internal.catalog.CatalogKind;
+import io.quacklake.internal.catalog.CatalogLocation;
+import io.quacklake.internal.catalog.InlinedValues;
 import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -31,7 +31,11 @@ import org.junit.jupiter.api.Test;
  * public types of the public packages, recorded type by type and member by member in {@code
  * api/quacklake-core.api} ({@link PublicApiTest}); it never hands out an implementation type;
  * parquet-java stays behind {@code io.quacklake.internal.parquet}; the CLI and the S3 store use the
- * public API only. Each rule was seen failing once by breaking it on purpose.
+ * public API only; and each package keeps to the "must not depend on" column of {@code
+ * docs/architecture.md} ({@link #RULES}). Each rule was seen failing once by breaking it on purpose
+ * (for {@link #RULES}: {@code import io.quacklake.internal.catalog.SqlDialect;} added to {@code
+ * internal/write/BatchAligner.java} was reported as that file importing it, but {@code
+ * io.quacklake.internal.write} must not depend on {@code io.quacklake.internal.catalog}).
  */
 class ArchitectureTest {
   /** The packages whose public types are the published API. */
@@ -45,8 +49,65 @@ class ArchitectureTest {
 
   static final String INTERNAL = "io.quacklake.internal";
 
+  private static final String CATALOG = INTERNAL + ".catalog";
+  private static final String PARQUET = INTERNAL + ".parquet";
+  private static final String PARQUET_JAVA = "org.apache.parquet";
+  private static final List<String> CATALOG_AND_PARQUET = List.of(CATALOG, PARQUET, PARQUET_JAVA);
+
+  /**
+   * The "must not depend on" column of the package table in {@code docs/architecture.md}, one row
+   * per package; keep the two in step.
+   */
+  static final List<DependencyRule> RULES =
+      List.of(
+          new DependencyRule("io.quacklake.exceptions", List.of("io.quacklake"), List.of()),
+          new DependencyRule("io.quacklake.expr", CATALOG_AND_PARQUET, List.of()),
+          new DependencyRule("io.quacklake.types", CATALOG_AND_PARQUET, List.of()),
+          new DependencyRule(
+              "io.quacklake.storage", List.of("io.quacklake"), List.of("io.quacklake.exceptions")),
+          new DependencyRule(INTERNAL + ".expr", CATALOG_AND_PARQUET, List.of()),
+          new DependencyRule(INTERNAL + ".types", CATALOG_AND_PARQUET, List.of()),
+          new DependencyRule(INTERNAL + ".text", CATALOG_AND_PARQUET, List.of()),
+          new DependencyRule(
+              CATALOG, List.of(PARQUET, PARQUET_JAVA, "org.apache.arrow.vector"), List.of()),
+          new DependencyRule(CATALOG + ".versioned", List.of(CATALOG), List.of()),
+          new DependencyRule(INTERNAL + ".scan", List.of(PARQUET_JAVA), List.of()),
+          new DependencyRule(INTERNAL + ".write", List.of(CATALOG), List.of(CATALOG + ".UuidV7")),
+          new DependencyRule(
+              INTERNAL + ".txn", List.of(PARQUET_JAVA, PARQUET + ".ParquetBatchReader"), List.of()),
+          new DependencyRule(PARQUET, List.of(CATALOG), List.of()),
+          new DependencyRule(
+              INTERNAL + ".storage",
+              List.of("io.quacklake"),
+              List.of("io.quacklake.storage", "io.quacklake.exceptions")));
+
+  /**
+   * Main sources in {@code pkg} or below import nothing in or below a {@code forbidden} prefix,
+   * except what is in or below {@code allowed} or {@code pkg} itself. Prefixes are package or type
+   * names and match whole name segments.
+   */
+  record DependencyRule(String pkg, List<String> forbidden, List<String> allowed) {
+    boolean covers(String pkgOfFile) {
+      return under(pkgOfFile, pkg);
+    }
+
+    /** The forbidden prefix an import falls under, or null if the import is allowed. */
+    String violatedBy(String imported) {
+      if (under(imported, pkg) || allowed.stream().anyMatch(a -> under(imported, a))) {
+        return null;
+      }
+      return forbidden.stream().filter(f -> under(imported, f)).findFirst().orElse(null);
+    }
+
+    private static boolean under(String name, String prefix) {
+      return name.equals(prefix) || name.startsWith(prefix + ".");
+    }
+  }
+
   private static final Path CORE_MAIN = Path.of("src/main/java");
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([a-z0-9_.]+);");
+  private static final Pattern IMPORT =
+      Pattern.compile("(?m)^import (?:static )?([A-Za-z0-9_.*]+);");
   private static final Pattern PUBLIC_TYPE =
       Pattern.compile(
           "(?m)^public (?:(?:abstract|final|sealed|non-sealed|static|strictfp) )*"
@@ -64,6 +125,39 @@ class ArchitectureTest {
     assertThat(others)
         .as("packages neither public (decision 0012) nor under %s", INTERNAL)
         .isEmpty();
+  }
+
+  @Test
+  void everyPackageKeepsToItsDocumentedDependencies() {
+    List<String> violations = new ArrayList<>();
+    for (Path f : javaFiles(CORE_MAIN)) {
+      String pkg = packageOf(f);
+      for (DependencyRule rule : RULES) {
+        if (!rule.covers(pkg)) {
+          continue;
+        }
+        Matcher m = IMPORT.matcher(read(f));
+        while (m.find()) {
+          String forbidden = rule.violatedBy(m.group(1));
+          if (forbidden != null) {
+            violations.add(
+                "%s imports %s, but %s must not depend on %s"
+                    .formatted(CORE_MAIN.relativize(f), m.group(1), rule.pkg(), forbidden));
+          }
+        }
+      }
+    }
+    assertThat(violations).as("imports against docs/architecture.md's package table").isEmpty();
+  }
+
+  @Test
+  void everyDependencyRuleNamesAPackageThatExists() {
+    Set<String> packages = new TreeSet<>();
+    for (Path f : javaFiles(CORE_MAIN)) {
+      packages.add(packageOf(f));
+    }
+    assertThat(RULES)
+        .allSatisfy(r -> assertThat(packages).as("packages under %s", r.pkg()).anyMatch(r::covers));
   }
 
   @Test

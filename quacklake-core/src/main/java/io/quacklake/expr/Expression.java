@@ -1,8 +1,8 @@
 package io.quacklake.expr;
 
 /**
- * A filter expression over the top-level columns of one table. {@link #toString()} renders SQL text
- * that {@link Expressions#parse(String)} reads back to an equal expression.
+ * A filter expression over the top-level columns of one table. {@link Object#toString() toString()}
+ * renders SQL text that {@link Expressions#parse(String)} reads back to an equal expression.
  */
 public sealed interface Expression
     permits ColumnRef, Literal, Comparison, And, Or, Not, IsNull, InList, Between {

@@ -6,6 +6,7 @@ import org.apache.parquet.CorruptDeltaByteArrays;
 import org.apache.parquet.VersionParser.ParsedVersion;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ValuesType;
@@ -305,7 +306,9 @@ final class FlatColumnReader implements LeafReader {
                 ? null
                 : DefinitionLevels.of(
                     new HybridDecoder(
-                        v2.getDefinitionLevels().toByteBuffer(),
+                        // the page's own buffer or a heap copy; a heap buffer needs no release
+                        v2.getDefinitionLevels()
+                            .toByteBuffer(HeapByteBufferAllocator.getInstance(), unused -> {}),
                         BytesUtils.getWidthFromMaxInt(maxDef)),
                     maxDef);
         values = values(v2.getDataEncoding(), v2.getData().toInputStream(), v2.getValueCount());

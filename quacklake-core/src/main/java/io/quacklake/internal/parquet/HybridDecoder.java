@@ -106,7 +106,7 @@ final class HybridDecoder {
         groupNext += c;
         done += c;
       } else if (k - done >= 8 && position + bitWidth <= end) {
-        packer.unpack8Values(bytes, position, out, at + done);
+        unpack8(bytes, position, out, at + done);
         position += bitWidth;
         done += 8;
       } else {
@@ -115,14 +115,21 @@ final class HybridDecoder {
     }
   }
 
+  // the generated packers implement the deprecated byte[] overload on the array directly; the
+  // ByteBuffer one, its replacement, reads through the buffer on this hot path
+  @SuppressWarnings("deprecation")
+  private void unpack8(byte[] in, int inPos, int[] out, int outPos) {
+    packer.unpack8Values(in, inPos, out, outPos);
+  }
+
   /** Unpacks one group into {@link #group}; a final group cut short by the writer reads as 0s. */
   private void unpackGroup() {
     if (position + bitWidth <= end) {
-      packer.unpack8Values(bytes, position, group, 0);
+      unpack8(bytes, position, group, 0);
     } else {
       byte[] padded = new byte[bitWidth];
       System.arraycopy(bytes, position, padded, 0, Math.max(0, end - position));
-      packer.unpack8Values(padded, 0, group, 0);
+      unpack8(padded, 0, group, 0);
     }
     position += bitWidth;
     groupNext = 0;

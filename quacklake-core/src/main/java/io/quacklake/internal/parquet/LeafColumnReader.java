@@ -6,6 +6,7 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReaderImpl;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.io.api.PrimitiveConverter;
 
 /**
@@ -38,10 +39,9 @@ final class LeafColumnReader implements LeafReader {
 
   @Override
   public void startRowGroup(PageReadStore pages, ParsedVersion writerVersion) {
-    reader =
-        new ColumnReaderImpl(
-            descriptor, pages.getPageReader(descriptor), NO_CONVERTER, writerVersion);
-    remaining = reader.getTotalValueCount();
+    PageReader pageReader = pages.getPageReader(descriptor);
+    reader = new ColumnReaderImpl(descriptor, pageReader, NO_CONVERTER, writerVersion);
+    remaining = pageReader.getTotalValueCount();
   }
 
   @Override

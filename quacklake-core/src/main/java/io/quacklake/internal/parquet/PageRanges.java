@@ -3,7 +3,6 @@ package io.quacklake.internal.parquet;
 import io.quacklake.internal.expr.ColumnStats;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.parquet.column.statistics.Statistics;
@@ -56,10 +55,11 @@ final class PageRanges {
         if (pages.length == offsets.getPageCount()) {
           continue;
         }
-        RowRanges column =
-            org.apache.parquet.internal.filter2.columnindex.RowRanges.create(
-                rows, Arrays.stream(pages).iterator(), offsets);
-        ranges = ranges == null ? column : RowRanges.intersection(ranges, column);
+        RowRanges.Builder column = RowRanges.builder();
+        for (int p : pages) {
+          column.addSelectedRange(offsets.getFirstRowIndex(p), offsets.getLastRowIndex(p, rows));
+        }
+        ranges = ranges == null ? column.build() : RowRanges.intersection(ranges, column.build());
       }
     } catch (IOException | RuntimeException e) {
       return null;

@@ -22,7 +22,7 @@ public final class RowGroupShare {
     footer.complete(metadata);
   }
 
-  /** Tells readers waiting in {@link #awaitFooter} that the file could not be opened. */
+  /** Tells readers waiting in {@link #awaitOpened} that the file could not be opened. */
   public void abandon() {
     footer.complete(null);
   }

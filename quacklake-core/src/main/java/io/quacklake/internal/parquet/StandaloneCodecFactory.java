@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.zip.GZIPInputStream;
 import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.ParquetDecodingException;
@@ -68,6 +69,11 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
     return new Lz4Decompressor().decompress(in, off, len, out, 0, out.length);
   }
 
+  /** The bytes as a heap buffer: their own buffer if it is one, else a copy (needs no release). */
+  private static ByteBuffer heapBuffer(BytesInput bytes) {
+    return bytes.toByteBuffer(HeapByteBufferAllocator.getInstance(), unused -> {});
+  }
+
   @FunctionalInterface
   private interface ByteArrayCodec {
     int decompress(byte[] in, int offset, int length, byte[] out) throws IOException;
@@ -89,14 +95,15 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
         }
         return bytes;
       }
-      ByteBuffer in = bytes.toByteBuffer();
+      ByteBuffer in = heapBuffer(bytes);
       byte[] array;
       int offset;
       if (in.hasArray()) {
         array = in.array();
         offset = in.arrayOffset() + in.position();
       } else {
-        array = bytes.toByteArray();
+        array = new byte[in.remaining()];
+        in.duplicate().get(array);
         offset = 0;
       }
       PageSizes.check(name, array, offset, in.remaining(), decompressedSize);
@@ -119,7 +126,7 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
         throws IOException {
       byte[] in = new byte[compressedSize];
       input.get(in);
-      output.put(decompress(BytesInput.from(in), size).toByteArray());
+      output.put(heapBuffer(decompress(BytesInput.from(in), size)));
     }
 
     @Override

@@ -16,7 +16,8 @@ final class ValidityBits {
     }
     int fullBytes = (end - i) >>> 3;
     if (fullBytes > 0) {
-      validity.setOne(i >>> 3, fullBytes);
+      long firstByte = i >>> 3;
+      validity.setOne(firstByte, fullBytes);
       i += fullBytes << 3;
     }
     while (i < end) {

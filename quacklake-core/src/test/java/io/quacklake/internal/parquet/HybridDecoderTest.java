@@ -95,7 +95,7 @@ class HybridDecoderTest {
       for (int v : values) {
         encoder.writeInt(v);
       }
-      return ByteBuffer.wrap(encoder.toBytes().toByteArray());
+      return ByteBuffer.wrap(encoder.toBytes().toInputStream().readAllBytes());
     }
   }
 }

@@ -121,7 +121,7 @@ final class RandomValues {
         long ms = random.nextLong() % 250_000_000_000_000L;
         yield new Sample(
             LocalDateTime.ofEpochSecond(
-                Math.floorDiv(ms, 1000), (int) Math.floorMod(ms, 1000) * 1_000_000, ZoneOffset.UTC),
+                Math.floorDiv(ms, 1000), Math.floorMod(ms, 1000) * 1_000_000, ZoneOffset.UTC),
             "epoch_ms(" + ms + "::BIGINT)");
       }
       case TIMESTAMP_NS, TIMESTAMPTZ_NS -> {

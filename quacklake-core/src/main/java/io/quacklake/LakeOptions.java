@@ -4,6 +4,7 @@ import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.CatalogLocation;
 import io.quacklake.storage.StorageSettings;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How to open a lake: an immutable value built from {@link #defaults()} with {@code withX} methods,
@@ -148,128 +149,88 @@ public final class LakeOptions {
 
   /** These options with the data path overridden (null or blank: the catalog's stored one). */
   public LakeOptions withDataPath(String path) {
-    return new LakeOptions(
-        path,
-        readThreads,
-        batchSize,
-        maxRetries,
-        retryWaitMillis,
-        metadataSchema,
-        storage,
-        driverClassKeys,
-        inlineByteLimit);
+    return copy(c -> c.dataPath = path);
   }
 
   /** These options with {@code threads} read threads (≥ 1). */
   public LakeOptions withReadThreads(int threads) {
-    return new LakeOptions(
-        dataPath,
-        threads,
-        batchSize,
-        maxRetries,
-        retryWaitMillis,
-        metadataSchema,
-        storage,
-        driverClassKeys,
-        inlineByteLimit);
+    return copy(c -> c.readThreads = threads);
   }
 
   /** These options with {@code rows} rows per scan batch (≥ 1). */
   public LakeOptions withBatchSize(int rows) {
-    return new LakeOptions(
-        dataPath,
-        readThreads,
-        rows,
-        maxRetries,
-        retryWaitMillis,
-        metadataSchema,
-        storage,
-        driverClassKeys,
-        inlineByteLimit);
+    return copy(c -> c.batchSize = rows);
   }
 
   /** These options with at most {@code retries} commit retries (≥ 0). */
   public LakeOptions withMaxRetries(int retries) {
-    return new LakeOptions(
-        dataPath,
-        readThreads,
-        batchSize,
-        retries,
-        retryWaitMillis,
-        metadataSchema,
-        storage,
-        driverClassKeys,
-        inlineByteLimit);
+    return copy(c -> c.maxRetries = retries);
   }
 
   /** These options with a first retry wait of {@code millis} (≥ 0). */
   public LakeOptions withRetryWaitMillis(long millis) {
-    return new LakeOptions(
-        dataPath,
-        readThreads,
-        batchSize,
-        maxRetries,
-        millis,
-        metadataSchema,
-        storage,
-        driverClassKeys,
-        inlineByteLimit);
+    return copy(c -> c.retryWaitMillis = millis);
   }
 
   /** These options with the catalog tables in another database schema (PostgreSQL). */
   public LakeOptions withMetadataSchema(String schema) {
-    return new LakeOptions(
-        dataPath,
-        readThreads,
-        batchSize,
-        maxRetries,
-        retryWaitMillis,
-        schema,
-        storage,
-        driverClassKeys,
-        inlineByteLimit);
+    return copy(c -> c.metadataSchema = schema);
   }
 
   /** These options with one object-store setting (e.g. {@code s3.endpoint}) set. */
   public LakeOptions withStorageSetting(String key, String value) {
-    return new LakeOptions(
-        dataPath,
-        readThreads,
-        batchSize,
-        maxRetries,
-        retryWaitMillis,
-        metadataSchema,
-        storage.with(key, value),
-        driverClassKeys,
-        inlineByteLimit);
+    return copy(c -> c.storage = storage.with(key, value));
   }
 
   /** These options allowing or refusing driver class keys in the catalog location. */
   public LakeOptions withDriverClassKeys(boolean allowed) {
-    return new LakeOptions(
-        dataPath,
-        readThreads,
-        batchSize,
-        maxRetries,
-        retryWaitMillis,
-        metadataSchema,
-        storage,
-        allowed,
-        inlineByteLimit);
+    return copy(c -> c.driverClassKeys = allowed);
   }
 
   /** These options with at most {@code bytes} bytes of values inlined per commit (0: none). */
   public LakeOptions withInlineByteLimit(long bytes) {
+    return copy(c -> c.inlineByteLimit = bytes);
+  }
+
+  /** A copy of these options with {@code change} applied to its settings (validated again). */
+  private LakeOptions copy(Consumer<Settings> change) {
+    Settings c = new Settings(this);
+    change.accept(c);
     return new LakeOptions(
-        dataPath,
-        readThreads,
-        batchSize,
-        maxRetries,
-        retryWaitMillis,
-        metadataSchema,
-        storage,
-        driverClassKeys,
-        bytes);
+        c.dataPath,
+        c.readThreads,
+        c.batchSize,
+        c.maxRetries,
+        c.retryWaitMillis,
+        c.metadataSchema,
+        c.storage,
+        c.driverClassKeys,
+        c.inlineByteLimit);
+  }
+
+  /** The settings of one instance, changed before a copy is made. */
+  private static final class Settings {
+    String dataPath;
+    int readThreads;
+    int batchSize;
+    int maxRetries;
+    long retryWaitMillis;
+    String metadataSchema;
+    StorageSettings storage;
+    boolean driverClassKeys;
+    long inlineByteLimit;
+
+    Settings(LakeOptions o) {
+      dataPath = o.dataPath;
+      readThreads = o.readThreads;
+      batchSize = o.batchSize;
+      maxRetries = o.maxRetries;
+      retryWaitMillis = o.retryWaitMillis;
+      metadataSchema = o.metadataSchema;
+      storage = o.storage;
+      driverClassKeys = o.driverClassKeys;
+      inlineByteLimit = o.inlineByteLimit;
+    }
   }
 
   /** The catalog location {@code text} names, opened as these options say. */

@@ -7,8 +7,6 @@ import io.quacklake.Lake;
 import io.quacklake.Transaction;
 import io.quacklake.internal.storage.ObjectStores;
 import io.quacklake.storage.Abortable;
-import io.quacklake.storage.FileEntry;
-import io.quacklake.storage.InputFile;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.types.ColumnDefinitions;
@@ -79,30 +77,17 @@ class AbandonedWritesTest {
   }
 
   /** A store whose output streams fail once a file has more than {@code limit} bytes. */
-  private record FailingAfter(ObjectStore delegate, long limit) implements ObjectStore {
+  private static final class FailingAfter extends ForwardingObjectStore {
+    private final long limit;
+
+    FailingAfter(ObjectStore delegate, long limit) {
+      super(delegate);
+      this.limit = limit;
+    }
+
     @Override
     public OutputStream newOutputFile(Location location) throws IOException {
       return new FailingStream(delegate.newOutputFile(location), limit);
-    }
-
-    @Override
-    public InputFile newInputFile(Location location, long knownLength) {
-      return delegate.newInputFile(location, knownLength);
-    }
-
-    @Override
-    public void delete(Location location) throws IOException {
-      delegate.delete(location);
-    }
-
-    @Override
-    public boolean exists(Location location) throws IOException {
-      return delegate.exists(location);
-    }
-
-    @Override
-    public List<FileEntry> list(Location prefix) throws IOException {
-      return delegate.list(prefix);
     }
   }
 

@@ -8,13 +8,10 @@ import io.quacklake.Transaction;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.storage.ObjectStores;
-import io.quacklake.storage.FileEntry;
-import io.quacklake.storage.InputFile;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.types.ColumnDefinitions;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,30 +101,14 @@ class ApiEdgeErrorsTest {
   }
 
   /** A store whose deletes fail. */
-  private record NoDeletes(ObjectStore delegate) implements ObjectStore {
-    @Override
-    public InputFile newInputFile(Location location, long knownLength) {
-      return delegate.newInputFile(location, knownLength);
-    }
-
-    @Override
-    public OutputStream newOutputFile(Location location) throws IOException {
-      return delegate.newOutputFile(location);
+  private static final class NoDeletes extends ForwardingObjectStore {
+    NoDeletes(ObjectStore delegate) {
+      super(delegate);
     }
 
     @Override
     public void delete(Location location) throws IOException {
       throw new IOException("injected delete failure");
-    }
-
-    @Override
-    public boolean exists(Location location) throws IOException {
-      return delegate.exists(location);
-    }
-
-    @Override
-    public List<FileEntry> list(Location prefix) throws IOException {
-      return delegate.list(prefix);
     }
   }
 }

@@ -12,11 +12,10 @@ import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.storage.ObjectStores;
 import io.quacklake.storage.CreateOutcome;
-import io.quacklake.storage.FileEntry;
-import io.quacklake.storage.InputFile;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.storage.SupportsConditionalWrites;
+import io.quacklake.testkit.ForwardingObjectStore;
 import io.quacklake.types.ColumnDefinitions;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -202,8 +201,12 @@ class ObjectStoreCatalogTest {
   }
 
   /** A store whose "conditional" create overwrites, as stores that ignore If-None-Match do. */
-  private record OverwritingStore(ObjectStore delegate)
-      implements ObjectStore, SupportsConditionalWrites {
+  private static final class OverwritingStore extends ForwardingObjectStore
+      implements SupportsConditionalWrites {
+    OverwritingStore(ObjectStore delegate) {
+      super(delegate);
+    }
+
     @Override
     public CreateOutcome createIfAbsent(Location location, byte[] content) throws IOException {
       delegate.delete(location);
@@ -213,31 +216,6 @@ class ObjectStoreCatalogTest {
         // another racer's delete-then-write got in between: it still "succeeded"
       }
       return CreateOutcome.CREATED;
-    }
-
-    @Override
-    public InputFile newInputFile(Location location, long knownLength) {
-      return delegate.newInputFile(location, knownLength);
-    }
-
-    @Override
-    public OutputStream newOutputFile(Location location) throws IOException {
-      return delegate.newOutputFile(location);
-    }
-
-    @Override
-    public void delete(Location location) throws IOException {
-      delegate.delete(location);
-    }
-
-    @Override
-    public boolean exists(Location location) throws IOException {
-      return delegate.exists(location);
-    }
-
-    @Override
-    public List<FileEntry> list(Location prefix) throws IOException {
-      return delegate.list(prefix);
     }
   }
 }

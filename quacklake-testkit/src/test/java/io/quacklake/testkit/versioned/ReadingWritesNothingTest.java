@@ -9,11 +9,10 @@ import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.storage.ObjectStores;
 import io.quacklake.storage.CreateOutcome;
-import io.quacklake.storage.FileEntry;
-import io.quacklake.storage.InputFile;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.storage.SupportsConditionalWrites;
+import io.quacklake.testkit.ForwardingObjectStore;
 import io.quacklake.types.ColumnDefinitions;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -130,17 +129,19 @@ class ReadingWritesNothingTest {
   }
 
   /** Records every write request: new files, conditional creates and deletes. */
-  private record RecordingStore(ObjectStore delegate, Queue<String> writes)
-      implements ObjectStore, SupportsConditionalWrites {
+  private static final class RecordingStore extends ForwardingObjectStore
+      implements SupportsConditionalWrites {
+    private final Queue<String> writes;
+
+    RecordingStore(ObjectStore delegate, Queue<String> writes) {
+      super(delegate);
+      this.writes = writes;
+    }
+
     @Override
     public CreateOutcome createIfAbsent(Location location, byte[] content) throws IOException {
       writes.add(location.value());
       return ((SupportsConditionalWrites) delegate).createIfAbsent(location, content);
-    }
-
-    @Override
-    public InputFile newInputFile(Location location, long knownLength) {
-      return delegate.newInputFile(location, knownLength);
     }
 
     @Override
@@ -153,21 +154,6 @@ class ReadingWritesNothingTest {
     public void delete(Location location) throws IOException {
       writes.add("delete " + location.value());
       delegate.delete(location);
-    }
-
-    @Override
-    public boolean exists(Location location) throws IOException {
-      return delegate.exists(location);
-    }
-
-    @Override
-    public List<FileEntry> list(Location prefix) throws IOException {
-      return delegate.list(prefix);
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
     }
   }
 }

@@ -173,6 +173,11 @@ public final class Lake implements AutoCloseable {
     return new Table(this, context, name);
   }
 
+  /** Table maintenance: flush, compaction, snapshot expiry and file cleanup. */
+  public Maintenance maintenance() {
+    return new Maintenance(this, context);
+  }
+
   /** Starts a transaction reading the latest snapshot. */
   public Transaction begin() {
     return new Transaction(this, context, context.snapshots().latest());

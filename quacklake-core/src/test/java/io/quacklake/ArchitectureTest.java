@@ -75,6 +75,7 @@ class ArchitectureTest {
           new DependencyRule(INTERNAL + ".write", List.of(CATALOG), List.of(CATALOG + ".UuidV7")),
           new DependencyRule(
               INTERNAL + ".txn", List.of(PARQUET_JAVA, PARQUET + ".ParquetBatchReader"), List.of()),
+          new DependencyRule(INTERNAL + ".maintenance", List.of(PARQUET_JAVA), List.of()),
           new DependencyRule(PARQUET, List.of(CATALOG), List.of()),
           new DependencyRule(
               INTERNAL + ".storage",

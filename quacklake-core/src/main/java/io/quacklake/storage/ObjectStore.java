@@ -33,6 +33,14 @@ public interface ObjectStore extends AutoCloseable {
   /** Every file under {@code prefix} (a directory location), at any depth, sorted by location. */
   List<FileEntry> list(Location prefix) throws IOException;
 
+  /**
+   * Partial writes under {@code prefix} that a killed writer left (a local store's hidden temporary
+   * files), which {@link #list} does not show; {@link #delete} removes one. None by default.
+   */
+  default List<FileEntry> abandonedWrites(Location prefix) throws IOException {
+    return List.of();
+  }
+
   @Override
   default void close() {}
 }

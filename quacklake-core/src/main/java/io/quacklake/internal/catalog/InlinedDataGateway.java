@@ -39,6 +39,38 @@ public final class InlinedDataGateway {
       InlinedTableRecord inlined,
       List<LakeColumn> current,
       long snapshot) {
+    return read(c, catalog, inlined, current, snapshot, false).rows();
+  }
+
+  /**
+   * Every version of the rows of one inlined table inserted at or before {@code snapshot}, deleted
+   * or not, ordered by row id and insertion, as DuckDB's flush reads them.
+   */
+  public static Versions readAllVersions(
+      CatalogSession c,
+      CatalogConnection catalog,
+      InlinedTableRecord inlined,
+      List<LakeColumn> current,
+      long snapshot) {
+    return read(c, catalog, inlined, current, snapshot, true);
+  }
+
+  /**
+   * Rows with their lifetimes.
+   *
+   * @param rows the rows
+   * @param spans per row {@code {begin_snapshot, end_snapshot}}, end -1 while the row lives; empty
+   *     when only live rows were read
+   */
+  public record Versions(InlinedRows rows, List<long[]> spans) {}
+
+  private static Versions read(
+      CatalogSession c,
+      CatalogConnection catalog,
+      InlinedTableRecord inlined,
+      List<LakeColumn> current,
+      long snapshot,
+      boolean allVersions) {
     SqlDialect dialect = catalog.dialect();
     List<String> present;
     try {
@@ -47,7 +79,8 @@ public final class InlinedDataGateway {
       throw new CatalogSqlFailure(e);
     }
     if (present.isEmpty()) {
-      return new InlinedRows(inlined.tableName(), List.of(), new long[0], List.of());
+      return new Versions(
+          new InlinedRows(inlined.tableName(), List.of(), new long[0], List.of()), List.of());
     }
     long schemaSnapshot = schemaSnapshot(c, inlined);
     Map<Long, String> namesThen = new HashMap<>();
@@ -68,6 +101,9 @@ public final class InlinedDataGateway {
       requireColumn(catalog, inlined, has, system);
     }
     select.append(rowId);
+    if (allVersions) {
+      select.append(", ").append(begin).append(", ").append(end);
+    }
     String table = dialect.quote(inlined.tableName());
     for (LakeColumn col : current) {
       String nameThen = namesThen.get(col.id());
@@ -79,34 +115,44 @@ public final class InlinedDataGateway {
         select.append(", ").append(dialect.selectInlinedColumn(column, col));
       }
     }
-    select
-        .append(" FROM ")
-        .append(table)
-        .append(" WHERE ")
-        .append(begin)
-        .append(" <= ? AND (")
-        .append(end)
-        .append(" IS NULL OR ")
-        .append(end)
-        .append(" > ?) ORDER BY ")
-        .append(rowId);
+    select.append(" FROM ").append(table).append(" WHERE ").append(begin).append(" <= ?");
+    if (allVersions) {
+      select.append(" ORDER BY ").append(rowId).append(", ").append(begin);
+    } else {
+      select
+          .append(" AND (")
+          .append(end)
+          .append(" IS NULL OR ")
+          .append(end)
+          .append(" > ?) ORDER BY ")
+          .append(rowId);
+    }
+    int first = allVersions ? 4 : 2;
     List<Long> rowIds = new ArrayList<>();
+    List<long[]> spans = new ArrayList<>();
     List<Object[]> rows = new ArrayList<>();
+    Object[] args = allVersions ? new Object[] {snapshot} : new Object[] {snapshot, snapshot};
     Sql.each(
         c,
         select.toString(),
         rs -> {
           rowIds.add(rs.getLong(1));
+          if (allVersions) {
+            long beginSnapshot = rs.getLong(2);
+            long endSnapshot = rs.getLong(3);
+            spans.add(new long[] {beginSnapshot, rs.wasNull() ? -1 : endSnapshot});
+          }
           Object[] row = new Object[held.size()];
           for (int i = 0; i < row.length; i++) {
-            row[i] = InlinedValues.decode(rs.getObject(i + 2), held.get(i));
+            row[i] = InlinedValues.decode(rs.getObject(i + first), held.get(i));
           }
           rows.add(row);
         },
-        snapshot,
-        snapshot);
-    return new InlinedRows(
-        inlined.tableName(), held, rowIds.stream().mapToLong(Long::longValue).toArray(), rows);
+        args);
+    return new Versions(
+        new InlinedRows(
+            inlined.tableName(), held, rowIds.stream().mapToLong(Long::longValue).toArray(), rows),
+        spans);
   }
 
   private static void requireColumn(

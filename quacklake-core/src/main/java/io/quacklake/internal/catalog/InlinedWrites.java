@@ -138,6 +138,49 @@ public final class InlinedWrites {
         dataFileId);
   }
 
+  /** Deletes the rows a flush moved to Parquet: those inserted at or before {@code snapshot}. */
+  public static void deleteFlushed(CatalogSession c, String table, long snapshot) {
+    Sql.update(
+        c, "DELETE FROM " + c.dialect().quote(table) + " WHERE begin_snapshot <= ?", snapshot);
+  }
+
+  /** Removes exactly these catalog-recorded deletes of one data file (flushed to a delete file). */
+  public static void removeFileDeletes(
+      CatalogSession c, long tableId, long dataFileId, java.util.Collection<Long> positions) {
+    List<Object[]> bound = new ArrayList<>();
+    positions.forEach(p -> bound.add(new Object[] {dataFileId, p}));
+    Sql.batch(
+        c,
+        "DELETE FROM "
+            + c.dialect().quote(deleteTableName(tableId))
+            + " WHERE file_id = ? AND row_id = ?",
+        bound);
+  }
+
+  /**
+   * Drops the table's inlined-data tables that a newer schema version superseded and that hold no
+   * rows, as DuckDB does after a flush.
+   */
+  public static void dropEmptySuperseded(CatalogSession c, long tableId) {
+    List<InlinedTableRecord> all = InlinedDataGateway.inlinedTables(c, tableId);
+    for (int i = 0; i < all.size() - 1; i++) {
+      String name = all.get(i).tableName();
+      if (!name.matches("ducklake_inlined_data_\\d+_\\d+") || !tableExists(c, name)) {
+        continue;
+      }
+      Long rows =
+          Sql.one(c, "SELECT COUNT(*) FROM " + c.dialect().quote(name), rs -> rs.getLong(1));
+      if (rows != null && rows == 0) {
+        Sql.update(
+            c,
+            "DELETE FROM ducklake_inlined_data_tables WHERE table_id = ? AND schema_version = ?",
+            tableId,
+            all.get(i).schemaVersion());
+        Sql.execute(c, "DROP TABLE IF EXISTS " + c.dialect().quote(name));
+      }
+    }
+  }
+
   private static String deleteTableName(long tableId) {
     return "ducklake_inlined_delete_" + tableId;
   }

@@ -30,6 +30,11 @@ public final class SnapshotWrites {
   }
 
   /** The changes_made text of every snapshot after {@code base}, in snapshot order. */
+  /** Every snapshot, in id order, read inside the session's transaction. */
+  public static List<SnapshotRecord> all(CatalogSession c) {
+    return SnapshotGateway.select(c, SnapshotGateway.SELECT + " ORDER BY s.snapshot_id");
+  }
+
   public static List<SnapshotRecord> since(CatalogSession c, long base) {
     return SnapshotGateway.select(
         c, SnapshotGateway.SELECT + " WHERE s.snapshot_id > ? ORDER BY s.snapshot_id", base);

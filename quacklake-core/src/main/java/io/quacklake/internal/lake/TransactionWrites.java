@@ -31,6 +31,11 @@ public final class TransactionWrites {
     return settings().inliningLimit();
   }
 
+  /** The Parquet settings of this transaction's data files. */
+  public io.quacklake.internal.parquet.ParquetWriteOptions parquetOptions() {
+    return files().options();
+  }
+
   /** The context of this transaction's data files: its store, settings and shredding threads. */
   WriteContext files() {
     if (files == null) {

@@ -104,6 +104,29 @@ public final class LocalObjectStore implements ObjectStore, SupportsConditionalW
   }
 
   @Override
+  public List<FileEntry> abandonedWrites(Location prefix) throws IOException {
+    Path root = prefix.toLocalPath();
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<FileEntry> out = new ArrayList<>();
+    try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p)) {
+          String relative = root.relativize(p).toString().replace('\\', '/');
+          out.add(
+              new FileEntry(
+                  prefix.resolve(relative),
+                  Files.size(p),
+                  Files.getLastModifiedTime(p).toInstant()));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
   public List<FileEntry> list(Location prefix) throws IOException {
     Path root = prefix.toLocalPath();
     if (!Files.isDirectory(root)) {

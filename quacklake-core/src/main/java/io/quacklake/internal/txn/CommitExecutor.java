@@ -92,6 +92,11 @@ final class CommitExecutor {
       data.apply(
           id, t.columns(), e.getValue(), t.directory(), ObjectWrites.currentPartitionId(c, id));
     }
+    MaintenanceCommit commit = new MaintenanceCommit(c, io, snapshot, this::nextFileId, summary);
+    for (MaintenanceStep step : state.maintenance) {
+      step.apply(commit);
+      summary.maintained(step.kind(), step.tableId());
+    }
   }
 
   /** Inserts the snapshot row and its change log; returns the snapshot. */

@@ -20,8 +20,20 @@ final class CommitSummary {
   final Set<Long> altered = new LinkedHashSet<>();
   final Set<Long> inlinedInsert = new LinkedHashSet<>();
   final Set<Long> inlinedDelete = new LinkedHashSet<>();
+  final Set<Long> inlineFlush = new LinkedHashSet<>();
+  final Set<Long> mergeAdjacent = new LinkedHashSet<>();
+  final Set<Long> rewriteDelete = new LinkedHashSet<>();
   final Map<Long, Long> deletedDataFiles = new LinkedHashMap<>();
   final Map<Long, String> schemaNames = new LinkedHashMap<>();
+
+  /** Records a maintenance step's change under its token. */
+  void maintained(MaintenanceStep.Kind kind, long tableId) {
+    switch (kind) {
+      case FLUSH_INLINED -> inlineFlush.add(tableId);
+      case MERGE_ADJACENT -> mergeAdjacent.add(tableId);
+      case REWRITE_DELETES -> rewriteDelete.add(tableId);
+    }
+  }
 
   /** The commit's changes_made log. */
   ChangesMade changes() {
@@ -41,6 +53,9 @@ final class CommitSummary {
     altered.forEach(id -> out.add(new Change.IdChange(ChangeKind.ALTERED_TABLE, id)));
     inlinedInsert.forEach(id -> out.add(new Change.IdChange(ChangeKind.INLINED_INSERT, id)));
     inlinedDelete.forEach(id -> out.add(new Change.IdChange(ChangeKind.INLINED_DELETE, id)));
+    inlineFlush.forEach(id -> out.add(new Change.IdChange(ChangeKind.INLINE_FLUSH, id)));
+    mergeAdjacent.forEach(id -> out.add(new Change.IdChange(ChangeKind.MERGE_ADJACENT, id)));
+    rewriteDelete.forEach(id -> out.add(new Change.IdChange(ChangeKind.REWRITE_DELETE, id)));
     return ChangesMade.of(out);
   }
 

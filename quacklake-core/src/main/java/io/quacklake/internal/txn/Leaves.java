@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The leaf (primitive) columns of a column tree, in pre-order: the columns that carry stats. */
-final class Leaves {
+public final class Leaves {
   private Leaves() {}
 
-  static List<LakeColumn> of(List<LakeColumn> columns) {
+  public static List<LakeColumn> of(List<LakeColumn> columns) {
     List<LakeColumn> out = new ArrayList<>();
     collect(columns, out);
     return out;

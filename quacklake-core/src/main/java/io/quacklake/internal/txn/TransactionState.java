@@ -30,6 +30,7 @@ public final class TransactionState {
   final Map<Long, List<io.quacklake.PartitionField>> partitionings = new LinkedHashMap<>();
   final Map<TableName, TableChanges> newChanges = new LinkedHashMap<>();
   final List<Location> writtenFiles = new ArrayList<>();
+  final List<MaintenanceStep> maintenance = new ArrayList<>();
   final Map<Long, String> knownSchemas = new LinkedHashMap<>();
   String author;
   String message;
@@ -160,6 +161,11 @@ public final class TransactionState {
     return newChanges.computeIfAbsent(newTable, k -> new TableChanges());
   }
 
+  /** Adds a maintenance step (flush, merge, rewrite) to this commit. */
+  public void maintain(MaintenanceStep step) {
+    maintenance.add(step);
+  }
+
   public void wrote(Location file) {
     writtenFiles.add(file);
   }
@@ -244,11 +250,13 @@ public final class TransactionState {
             s.inlinedDelete.add(id);
           }
         });
+    maintenance.forEach(step -> s.maintained(step.kind(), step.tableId()));
     return s;
   }
 
   public boolean isEmpty() {
-    return !changesCatalog()
+    return maintenance.isEmpty()
+        && !changesCatalog()
         && existingChanges.values().stream().noneMatch(t -> t.inserts() || t.deletes())
         && newChanges.isEmpty();
   }

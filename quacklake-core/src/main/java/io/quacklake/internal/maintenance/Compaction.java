@@ -1,0 +1,116 @@
+package io.quacklake.internal.maintenance;
+
+import io.quacklake.MaintenanceResult;
+import io.quacklake.Snapshot;
+import io.quacklake.TableInfo;
+import io.quacklake.TableName;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.SnapshotRecord;
+import io.quacklake.internal.lake.LakeContext;
+import io.quacklake.internal.lake.TransactionWrites;
+import io.quacklake.internal.scan.ResolvedTable;
+import io.quacklake.internal.txn.TransactionState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs a merge of adjacent files or a rewrite of files with deletes as one commit for every table
+ * it touches: plans on the latest snapshot, writes the new files, commits; when a concurrent commit
+ * conflicts it removes its files and plans again, a few times, then gives up with CONFLICT.
+ */
+final class Compaction {
+  private static final int ATTEMPTS = 5;
+
+  private final LakeContext lake;
+  private final Function<SnapshotRecord, Snapshot> toSnapshot;
+
+  Compaction(LakeContext lake, Function<SnapshotRecord, Snapshot> toSnapshot) {
+    this.lake = lake;
+    this.toSnapshot = toSnapshot;
+  }
+
+  MaintenanceResult run(TableName only, boolean merge, Long maxFileSize, Double threshold) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return attempt(only, merge, maxFileSize, threshold);
+      } catch (QuacklakeException e) {
+        if (e.kind() != ErrorKind.CONFLICT || attempt >= ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private MaintenanceResult attempt(
+      TableName only, boolean merge, Long maxFileSize, Double threshold) {
+    SnapshotRecord base = lake.snapshots().latest();
+    MaintenanceSettings settings = new MaintenanceSettings(lake.catalog().globalOptions());
+    List<ResolvedTable> tables = new ArrayList<>();
+    if (only != null) {
+      tables.add(lake.tables().resolve(only, base.snapshotId()));
+    } else if (settings.autoCompact()) {
+      for (TableInfo t : lake.tables().tables(base.snapshotId())) {
+        tables.add(lake.tables().resolve(t.name(), base.snapshotId()));
+      }
+    }
+    long target = settings.targetFileSize();
+    double deleteThreshold = threshold != null ? threshold : settings.rewriteDeleteThreshold();
+    if (deleteThreshold < 0 || deleteThreshold > 1) {
+      throw QuacklakeException.invalid(
+          "the delete threshold must be between 0 and 1, was %s", deleteThreshold);
+    }
+    CompactionPlanner planner = new CompactionPlanner(target);
+    List<CompactionGroup> groups =
+        lake.catalog()
+            .read(
+                "planning compaction",
+                c -> {
+                  List<CompactionGroup> all = new ArrayList<>();
+                  for (ResolvedTable t : tables) {
+                    all.addAll(
+                        merge
+                            ? planner.merge(
+                                c, t, base.snapshotId(), maxFileSize == null ? target : maxFileSize)
+                            : planner.rewrite(c, t, base.snapshotId(), deleteThreshold));
+                  }
+                  return all;
+                });
+    if (groups.isEmpty()) {
+      return MaintenanceResult.none();
+    }
+    TransactionState state = new TransactionState(base);
+    TransactionWrites writes = new TransactionWrites(lake, state);
+    CompactionWriter writer =
+        new CompactionWriter(
+            lake.store(), lake.allocator(), writes.parquetOptions(), target, state::wrote);
+    try {
+      long read = 0;
+      long created = 0;
+      long rows = 0;
+      for (CompactionGroup g : groups) {
+        boolean rowIds = !merge || !g.adjacent();
+        List<CompactedFile> written;
+        try {
+          written = writer.write(g, merge, rowIds);
+        } catch (CompactionWriter.NotAdjacent e) {
+          rowIds = true;
+          written = writer.write(g, merge, true);
+        }
+        state.maintain(new CompactionStep(g, written, merge, rowIds));
+        read += g.sources().size();
+        created += written.size();
+        rows += written.stream().mapToLong(f -> f.file().rowCount()).sum();
+      }
+      SnapshotRecord committed = lake.commit(state, writes);
+      return new MaintenanceResult(Optional.of(toSnapshot.apply(committed)), read, created, rows);
+    } catch (RuntimeException | Error e) {
+      if (!(e instanceof QuacklakeException q) || q.kind() != ErrorKind.COMMIT_STATE_UNKNOWN) {
+        lake.removeFiles(state.writtenFiles());
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package io.quacklake.internal.maintenance;
+
+import io.quacklake.MaintenanceResult;
+import io.quacklake.Snapshot;
+import io.quacklake.TableInfo;
+import io.quacklake.TableName;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.CatalogSession;
+import io.quacklake.internal.catalog.ColumnTree;
+import io.quacklake.internal.catalog.DataFileRecord;
+import io.quacklake.internal.catalog.DeleteFileRecord;
+import io.quacklake.internal.catalog.FileGateway;
+import io.quacklake.internal.catalog.InlinedDataGateway;
+import io.quacklake.internal.catalog.InlinedTableRecord;
+import io.quacklake.internal.catalog.InlinedWrites;
+import io.quacklake.internal.catalog.MaintenanceGateway;
+import io.quacklake.internal.catalog.ObjectGateway;
+import io.quacklake.internal.catalog.ObjectWrites;
+import io.quacklake.internal.catalog.SnapshotRecord;
+import io.quacklake.internal.lake.LakeContext;
+import io.quacklake.internal.lake.TransactionWrites;
+import io.quacklake.internal.scan.ResolvedTable;
+import io.quacklake.internal.txn.TransactionState;
+import io.quacklake.types.LakeColumn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * DuckDB's {@code ducklake_flush_inlined_data}: every version of a table's inlined rows moves to a
+ * Parquet file that keeps each row's id and inserting snapshot, rows deleted since go to a delete
+ * file with their deleting snapshots, and positions of data files deleted in the catalog move to
+ * delete files; one commit for all tables, logged as {@code inline_flush} (and {@code
+ * deleted_from_table} for the delete files). Partitioned tables keep their inlined rows for now.
+ */
+final class InlinedFlush {
+  private static final int ATTEMPTS = 5;
+
+  private final LakeContext lake;
+  private final Function<SnapshotRecord, Snapshot> toSnapshot;
+
+  InlinedFlush(LakeContext lake, Function<SnapshotRecord, Snapshot> toSnapshot) {
+    this.lake = lake;
+    this.toSnapshot = toSnapshot;
+  }
+
+  MaintenanceResult run(TableName only) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return attempt(only);
+      } catch (QuacklakeException e) {
+        if (e.kind() != ErrorKind.CONFLICT || attempt >= ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private MaintenanceResult attempt(TableName only) {
+    SnapshotRecord base = lake.snapshots().latest();
+    long snapshot = base.snapshotId();
+    MaintenanceSettings settings = new MaintenanceSettings(lake.catalog().globalOptions());
+    List<ResolvedTable> tables = new ArrayList<>();
+    if (only != null) {
+      tables.add(lake.tables().resolve(only, snapshot));
+    } else if (settings.autoCompact()) {
+      for (TableInfo t : lake.tables().tables(snapshot)) {
+        tables.add(lake.tables().resolve(t.name(), snapshot));
+      }
+    }
+    List<FlushPlan> plans =
+        lake.catalog()
+            .read(
+                "planning the flush of inlined data",
+                c -> {
+                  List<FlushPlan> out = new ArrayList<>();
+                  for (ResolvedTable t : tables) {
+                    FlushPlan p = plan(c, t, snapshot);
+                    if (!p.isEmpty()) {
+                      out.add(p);
+                    }
+                  }
+                  return out;
+                });
+    if (plans.isEmpty()) {
+      return MaintenanceResult.none();
+    }
+    TransactionState state = new TransactionState(base);
+    TransactionWrites writes = new TransactionWrites(lake, state);
+    FlushWriter writer =
+        new FlushWriter(lake.store(), lake.allocator(), writes.parquetOptions(), state::wrote);
+    try {
+      long read = 0;
+      long created = 0;
+      long rows = 0;
+      for (FlushPlan p : plans) {
+        FlushStep step = writer.write(p, snapshot);
+        state.maintain(step);
+        read += p.tables().size();
+        created += step.dataFiles();
+        rows += step.rows();
+      }
+      SnapshotRecord committed = lake.commit(state, writes);
+      return new MaintenanceResult(Optional.of(toSnapshot.apply(committed)), read, created, rows);
+    } catch (RuntimeException | Error e) {
+      if (!(e instanceof QuacklakeException q) || q.kind() != ErrorKind.COMMIT_STATE_UNKNOWN) {
+        lake.removeFiles(state.writtenFiles());
+      }
+      throw e;
+    }
+  }
+
+  private FlushPlan plan(CatalogSession c, ResolvedTable table, long snapshot) {
+    long tableId = table.table().tableId();
+    List<FlushPlan.InlinedTable> inlined = new ArrayList<>();
+    if (ObjectWrites.currentPartitionId(c, tableId) == null) {
+      TreeMap<Long, Long> versions = MaintenanceGateway.schemaVersions(c, tableId);
+      for (InlinedTableRecord r : InlinedDataGateway.inlinedTables(c, tableId)) {
+        List<LakeColumn> columns = columnsAt(c, table, versions, r.schemaVersion());
+        InlinedDataGateway.Versions rows =
+            InlinedDataGateway.readAllVersions(c, lake.catalog(), r, columns, snapshot);
+        inlined.add(new FlushPlan.InlinedTable(r, rows.rows().columns(), rows));
+      }
+    }
+    Map<Long, TreeMap<Long, Long>> fileDeletes = InlinedWrites.fileDeletes(c, tableId, snapshot);
+    List<FlushPlan.FileDeletes> files = new ArrayList<>();
+    if (!fileDeletes.isEmpty()) {
+      Map<Long, DeleteFileRecord> deleteFiles = FileGateway.deleteFiles(c, tableId, snapshot);
+      for (DataFileRecord f : FileGateway.dataFiles(c, tableId, snapshot)) {
+        TreeMap<Long, Long> positions = fileDeletes.get(f.dataFileId());
+        if (positions != null && !positions.isEmpty()) {
+          files.add(new FlushPlan.FileDeletes(f, deleteFiles.get(f.dataFileId()), positions));
+        }
+      }
+    }
+    return new FlushPlan(tableId, table.directory(), inlined, files);
+  }
+
+  private static List<LakeColumn> columnsAt(
+      CatalogSession c, ResolvedTable table, TreeMap<Long, Long> versions, long schemaVersion) {
+    long tableId = table.table().tableId();
+    for (Map.Entry<Long, Long> e : versions.entrySet()) {
+      if (e.getValue() == schemaVersion) {
+        return ColumnTree.build(tableId, ObjectGateway.columns(c, tableId, e.getKey()));
+      }
+    }
+    return table.columns();
+  }
+}

@@ -324,6 +324,28 @@ public final class MaintenanceGateway {
         tableId);
   }
 
+  /** Rows of the table's inlined-data tables that are live at the snapshot. */
+  public static long liveInlinedRows(CatalogSession c, long tableId, long snapshot) {
+    long rows = 0;
+    for (InlinedTableRecord t : InlinedDataGateway.inlinedTables(c, tableId)) {
+      if (!t.tableName().matches("ducklake_inlined_data_\\d+_\\d+")
+          || !tableExists(c, t.tableName())) {
+        continue;
+      }
+      Long n =
+          Sql.one(
+              c,
+              "SELECT COUNT(*) FROM "
+                  + c.dialect().quote(t.tableName())
+                  + " WHERE begin_snapshot <= ? AND (end_snapshot IS NULL OR end_snapshot > ?)",
+              rs -> rs.getLong(1),
+              snapshot,
+              snapshot);
+      rows += n == null ? 0 : n;
+    }
+    return rows;
+  }
+
   private static boolean tableExists(CatalogSession c, String table) {
     try {
       return !c.dialect().tableColumns(c.connection(), table).isEmpty();

@@ -110,19 +110,9 @@ final class CompactionStep implements MaintenanceStep {
       }
       offset += f.file().rowCount();
     }
-    if (!merge && deleteFree(c, commit.snapshot())) {
-      MaintenanceGateway.recomputeTableStats(c, group.tableId(), commit.snapshot());
+    if (!merge) {
+      TableStatsRecompute.afterRewrite(c, group.tableId(), commit.snapshot(), group.columns());
     }
-  }
-
-  /** Whether no live file of the table has deletes after this commit. */
-  private boolean deleteFree(CatalogSession c, long snapshot) {
-    return FileGateway.deleteFiles(c, group.tableId(), snapshot).isEmpty()
-        && InlinedWrites.fileDeletes(c, group.tableId(), snapshot).keySet().stream()
-            .noneMatch(
-                id ->
-                    FileGateway.dataFiles(c, group.tableId(), snapshot).stream()
-                        .anyMatch(f -> f.dataFileId() == id));
   }
 
   private void requireUnchanged(CatalogSession c, long latest) {

@@ -11,14 +11,14 @@ import java.util.Comparator;
  * bounds are unknown, the table's become unknown (NULL) rather than wrong, since DuckDB answers
  * MIN/MAX from them; NULL bounds with earlier data mean "no non-NULL value yet".
  */
-final class ColumnStatsMerge {
+public final class ColumnStatsMerge {
   private ColumnStatsMerge() {}
 
   /** New data of one leaf column: its bounds (null = unknown unless allNull) and flags. */
-  record Added(
+  public record Added(
       Object min, Object max, boolean containsNull, boolean allNull, Boolean containsNan) {}
 
-  static ColumnStatsRow merge(ColumnStatsRow old, Added added, LakeColumn column) {
+  public static ColumnStatsRow merge(ColumnStatsRow old, Added added, LakeColumn column) {
     boolean containsNull = added.containsNull() || (old != null && old.containsNull());
     Boolean nan = or(old == null ? null : old.containsNan(), added.containsNan());
     if (added.allNull()) {

@@ -1,8 +1,8 @@
 package io.quacklake;
 
 import io.quacklake.internal.lake.LakeContext;
-import io.quacklake.internal.maintenance.Intervals;
 import io.quacklake.internal.maintenance.Maintainer;
+import io.quacklake.internal.text.Intervals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

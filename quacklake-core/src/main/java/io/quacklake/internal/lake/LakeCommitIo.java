@@ -59,6 +59,11 @@ final class LakeCommitIo implements CommitIo {
   }
 
   @Override
+  public java.time.Duration orphanGrace() {
+    return writes.settings().deleteOlderThan();
+  }
+
+  @Override
   public void wrote(Location file) {
     state.wrote(file);
   }

@@ -62,6 +62,17 @@ record WriteSettings(Map<String, String> options) {
     return o;
   }
 
+  /**
+   * {@code delete_older_than}, DuckDB's default of 2 days: how old an unreferenced file must be
+   * before orphan cleanup deletes it, so a commit must not publish files older than half of it.
+   */
+  java.time.Duration deleteOlderThan() {
+    String v = options.get("delete_older_than");
+    return v == null || v.isBlank()
+        ? java.time.Duration.ofDays(2)
+        : io.quacklake.internal.text.Intervals.parse(v);
+  }
+
   /** {@code target_file_size} in bytes: the catalog's value, else DuckDB's 512 MiB. */
   long targetFileSize() {
     String v = options.get("target_file_size");

@@ -75,8 +75,11 @@ final class FileCleanup {
    * Files under the data path that no catalog row refers to and that were last modified before
    * {@code cutoff}, and abandoned partial writes as old; returns their paths. Storage is listed
    * before the catalog is read, so a file committed in between counts as known.
+   *
+   * @param grace the lake's {@code delete_older_than}, which bounds how stale the catalog read may
+   *     be when a file is deleted
    */
-  List<String> orphans(Instant cutoff, boolean dryRun) {
+  List<String> orphans(Instant cutoff, boolean dryRun, java.time.Duration grace) {
     Location root = lake.paths().root();
     List<FileEntry> listed;
     List<FileEntry> abandoned;
@@ -86,16 +89,15 @@ final class FileCleanup {
     } catch (IOException e) {
       throw new UncheckedIOException("listing " + root + " for orphaned files", e);
     }
-    Set<String> known =
-        lake.catalog().read("files the catalog knows", c -> MaintenanceGateway.knownFiles(c, root));
+    Known known = new Known(root, grace);
     List<String> paths = new ArrayList<>();
     for (FileEntry e : listed) {
       String name = e.location().value();
       boolean dataFile = name.endsWith(".parquet") || name.endsWith(".puffin");
       if (dataFile
           && inside(e.location(), root)
-          && !known.contains(name)
-          && e.lastModified().isBefore(cutoff)) {
+          && e.lastModified().isBefore(cutoff)
+          && !known.contains(name)) {
         paths.add(name);
         if (!dryRun) {
           delete(e.location());
@@ -111,6 +113,34 @@ final class FileCleanup {
       }
     }
     return paths;
+  }
+
+  /**
+   * The files the catalog knows, read again whenever the last read is more than a quarter of the
+   * grace period old: a commit publishes only files younger than half the grace period (decision
+   * 0013), so a file older than the grace period that a commit after the last read published cannot
+   * exist.
+   */
+  private final class Known {
+    private final Location root;
+    private final java.time.Duration refresh;
+    private Set<String> files;
+    private Instant readAt;
+
+    Known(Location root, java.time.Duration grace) {
+      this.root = root;
+      this.refresh = grace.dividedBy(4);
+    }
+
+    boolean contains(String location) {
+      if (files == null || Instant.now().isAfter(readAt.plus(refresh))) {
+        readAt = Instant.now();
+        files =
+            lake.catalog()
+                .read("files the catalog knows", c -> MaintenanceGateway.knownFiles(c, root));
+      }
+      return files.contains(location);
+    }
   }
 
   private boolean delete(Location file) {

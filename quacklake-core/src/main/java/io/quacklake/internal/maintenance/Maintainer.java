@@ -63,7 +63,8 @@ public final class Maintainer {
    * @param cutoff last-modified bound, null for the lake's {@code delete_older_than}
    */
   public List<String> deleteOrphans(Instant cutoff, boolean dryRun) {
-    return new FileCleanup(lake).orphans(cutoffOrDefault(cutoff), dryRun);
+    return new FileCleanup(lake)
+        .orphans(cutoffOrDefault(cutoff), dryRun, settings().deleteOlderThan());
   }
 
   /** DuckDB's CHECKPOINT order: flush, expire, merge, rewrite, clean up, delete orphans. */

@@ -1,6 +1,7 @@
 package io.quacklake.internal.maintenance;
 
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.text.Intervals;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;

@@ -110,19 +110,31 @@ public final class LocalObjectStore implements ObjectStore, SupportsConditionalW
       return List.of();
     }
     List<FileEntry> out = new ArrayList<>();
-    try (java.util.stream.Stream<Path> all = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) all::iterator) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p)) {
-          String relative = root.relativize(p).toString().replace('\\', '/');
-          out.add(
-              new FileEntry(
-                  prefix.resolve(relative),
-                  Files.size(p),
-                  Files.getLastModifiedTime(p).toInstant()));
-        }
-      }
-    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+            String name = p.getFileName().toString();
+            if (attrs.isRegularFile() && name.startsWith(".") && name.endsWith(".tmp")) {
+              String relative = root.relativize(p).toString().replace('\\', '/');
+              out.add(
+                  new FileEntry(
+                      prefix.resolve(relative),
+                      attrs.size(),
+                      attrs.lastModifiedTime().toInstant()));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+        });
     return out;
   }
 

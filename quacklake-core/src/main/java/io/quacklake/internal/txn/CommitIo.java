@@ -36,6 +36,14 @@ public interface CommitIo {
         : Optional.of(relative);
   }
 
+  /**
+   * How old an unreferenced file must be before orphan cleanup may delete it ({@code
+   * delete_older_than}); a commit refuses files written more than half of it ago.
+   */
+  default java.time.Duration orphanGrace() {
+    return java.time.Duration.ofDays(2);
+  }
+
   /** Records a file the commit wrote, so that a failed commit removes it. */
   void wrote(Location file);
 }

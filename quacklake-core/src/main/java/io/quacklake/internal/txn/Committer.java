@@ -40,6 +40,7 @@ public final class Committer {
         return catalog.writeContended(
             "commit to catalog " + catalog.location(),
             c -> {
+              requireFreshFiles(state, io);
               SnapshotRecord latest = SnapshotWrites.latest(c);
               CommitExecutor executor = new CommitExecutor(c, state, latest, io);
               boolean moved = latest.snapshotId() != state.base().snapshotId();
@@ -74,6 +75,30 @@ public final class Committer {
         }
         sleep(retry.delay(attempt, random));
       }
+    }
+  }
+
+  /**
+   * Refuses to publish files written longer ago than half the orphan grace period: orphan cleanup
+   * deletes unreferenced files older than the whole period, so it can never delete a file a later
+   * commit references (decision 0013).
+   */
+  private static void requireFreshFiles(TransactionState state, CommitIo io) {
+    java.time.Instant first = state.firstWrite();
+    if (first == null) {
+      return;
+    }
+    Duration age = Duration.between(first, java.time.Instant.now());
+    Duration limit = io.orphanGrace().dividedBy(2);
+    if (age.compareTo(limit) > 0) {
+      throw new QuacklakeException(
+          ErrorKind.CONFLICT,
+          "this transaction wrote its first data file "
+              + age.toSeconds()
+              + " s ago, more than half the lake's delete_older_than ("
+              + io.orphanGrace().toSeconds()
+              + " s), so orphan cleanup may already have removed it; nothing was committed:"
+              + " retry the transaction, or raise delete_older_than");
     }
   }
 

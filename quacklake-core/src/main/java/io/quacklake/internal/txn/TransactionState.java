@@ -31,6 +31,7 @@ public final class TransactionState {
   final Map<TableName, TableChanges> newChanges = new LinkedHashMap<>();
   final List<Location> writtenFiles = new ArrayList<>();
   final List<MaintenanceStep> maintenance = new ArrayList<>();
+  private java.time.Instant firstWrite;
   final Map<Long, String> knownSchemas = new LinkedHashMap<>();
   String author;
   String message;
@@ -167,7 +168,15 @@ public final class TransactionState {
   }
 
   public void wrote(Location file) {
+    if (writtenFiles.isEmpty() && firstWrite == null) {
+      firstWrite = java.time.Instant.now();
+    }
     writtenFiles.add(file);
+  }
+
+  /** When this transaction wrote its first file, or null when it wrote none. */
+  java.time.Instant firstWrite() {
+    return firstWrite;
   }
 
   public List<Location> writtenFiles() {

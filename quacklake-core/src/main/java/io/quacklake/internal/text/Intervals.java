@@ -1,4 +1,4 @@
-package io.quacklake.internal.maintenance;
+package io.quacklake.internal.text;
 
 import io.quacklake.exceptions.QuacklakeException;
 import java.time.Duration;

@@ -23,6 +23,13 @@ import picocli.CommandLine.Mixin;
       MergeCommand.class,
       AlterTableCommand.class,
       DropTableCommand.class,
+      FlushInlinedDataCommand.class,
+      MergeAdjacentFilesCommand.class,
+      RewriteDataFilesCommand.class,
+      ExpireSnapshotsCommand.class,
+      CleanupOldFilesCommand.class,
+      DeleteOrphanedFilesCommand.class,
+      CheckpointCommand.class,
       CatalogCommand.class
     })
 public final class Main implements Runnable {

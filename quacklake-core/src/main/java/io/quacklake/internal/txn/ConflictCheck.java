@@ -1,5 +1,7 @@
 package io.quacklake.internal.txn;
 
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.CatalogSession;
 import io.quacklake.internal.catalog.FileGateway;
 import io.quacklake.internal.catalog.SnapshotRecord;
@@ -21,7 +23,20 @@ final class ConflictCheck {
   /** Throws a CONFLICT exception when the commit conflicts. */
   static void check(CatalogSession c, long base, CommitSummary mine) {
     List<CommittedChanges> others = new ArrayList<>();
+    long expected = base + 1;
     for (SnapshotRecord s : SnapshotWrites.since(c, base)) {
+      if (s.snapshotId() != expected) {
+        throw new QuacklakeException(
+            ErrorKind.CONFLICT,
+            "snapshot "
+                + expected
+                + ", committed after this transaction began on snapshot "
+                + base
+                + ", was expired before this commit could check it for conflicts; nothing was"
+                + " committed: retry the transaction, or expire only snapshots older than the"
+                + " longest transaction");
+      }
+      expected++;
       others.add(CommittedChanges.parse(s.snapshotId(), s.changesMade()));
     }
     Map<Long, Long> concurrent = new HashMap<>();

@@ -24,11 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Orphan cleanup never deletes a file a commit references: a commit refuses files older than half
- * of {@code delete_older_than}, and cleanup deletes only files older than all of it, re-reading the
- * catalog at least every quarter of it (decision 0013).
+ * Maintenance next to writers (decision 0013): orphan cleanup never deletes a file a commit
+ * references (a commit refuses files older than half of {@code delete_older_than}, cleanup deletes
+ * only files older than all of it, re-reading the catalog at least every quarter of it), and a
+ * commit whose concurrent history was expired is refused rather than checked against a gap.
  */
-class OrphanSafetyTest {
+class MaintenanceSafetyTest {
   @TempDir Path temp;
 
   private static final List<LakeColumn> COLUMNS =
@@ -117,6 +118,37 @@ class OrphanSafetyTest {
     try (Lake lake = Lake.open(catalog)) {
       assertThat(lake.table("t").scan().filter("id >= 0").count()).isEqualTo(acked * 10);
       assertThat(lake.table("t").scan().count()).isEqualTo(acked * 10);
+    }
+  }
+
+  @Test
+  void aCommitWhoseConcurrentHistoryWasExpiredIsRefused() {
+    try (Lake lake =
+        Lake.create(TestCatalogs.location("sqlite", temp), temp.resolve("data").toString())) {
+      lake.createTable("main.t", COLUMNS);
+      try (Transaction first = lake.begin()) {
+        first.insert("t", rows(0, 3));
+        first.commit();
+      }
+      try (Transaction tx = lake.begin()) {
+        tx.insert("t", rows(100, 3));
+        long concurrent;
+        try (Transaction other = lake.begin()) {
+          other.delete("t", "id = 1");
+          concurrent = other.commit().id();
+        }
+        try (Transaction later = lake.begin()) {
+          later.insert("t", rows(10, 3));
+          later.commit();
+        }
+        assertThat(concurrent).isEqualTo(tx.baseSnapshotId() + 1);
+        assertThat(lake.maintenance().expireSnapshots(List.of(concurrent), false)).hasSize(1);
+        assertThatThrownBy(tx::commit)
+            .isInstanceOfSatisfying(
+                QuacklakeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT))
+            .hasMessageContaining("was expired");
+      }
+      assertThat(lake.table("t").scan().count()).isEqualTo(5);
     }
   }
 }

@@ -94,17 +94,34 @@ public final class InlinedWrites {
       CatalogSession c, long tableId, long dataFileId, long snapshot, long[] positions) {
     SqlDialect dialect = c.dialect();
     String table = deleteTableName(tableId);
-    Sql.execute(
-        c,
-        dialect.ddl(
-            "CREATE TABLE IF NOT EXISTS "
-                + dialect.quote(table)
-                + "(file_id BIGINT, row_id BIGINT, begin_snapshot BIGINT)"));
+    if (dialect.transactionalDdl()) {
+      createFileDeleteTable(c, tableId);
+    } else if (!tableExists(c, table)) {
+      throw new IllegalStateException(
+          table + " was not created before the commit (a CREATE TABLE would commit it halfway)");
+    }
     List<Object[]> bound = new ArrayList<>(positions.length);
     for (long p : positions) {
       bound.add(new Object[] {dataFileId, p, snapshot});
     }
     Sql.batch(c, "INSERT INTO " + dialect.quote(table) + " VALUES (?, ?, ?)", bound);
+  }
+
+  /**
+   * Creates the table's inlined-delete table unless it exists. On catalogs without transactional
+   * DDL this runs in its own transaction before a commit that may need it.
+   */
+  public static void createFileDeleteTable(CatalogSession c, long tableId) {
+    SqlDialect dialect = c.dialect();
+    if (!dialect.transactionalDdl() && tableExists(c, deleteTableName(tableId))) {
+      return;
+    }
+    Sql.execute(
+        c,
+        dialect.ddl(
+            "CREATE TABLE IF NOT EXISTS "
+                + dialect.quote(deleteTableName(tableId))
+                + "(file_id BIGINT, row_id BIGINT, begin_snapshot BIGINT)"));
   }
 
   /**

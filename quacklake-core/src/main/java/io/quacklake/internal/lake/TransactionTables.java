@@ -64,11 +64,33 @@ public final class TransactionTables {
       existing(name);
       return true;
     } catch (QuacklakeException e) {
+      if (e.kind() == io.quacklake.exceptions.ErrorKind.CONFLICT) {
+        throw e;
+      }
       return false;
     }
   }
 
   public ResolvedTable existing(TableName name) {
+    try {
+      return existingAtBase(name);
+    } catch (QuacklakeException e) {
+      long base = state.base().snapshotId();
+      if (e.kind() == io.quacklake.exceptions.ErrorKind.NOT_FOUND
+          && lake.snapshots().byId(base) == null) {
+        throw new QuacklakeException(
+            io.quacklake.exceptions.ErrorKind.CONFLICT,
+            "snapshot "
+                + base
+                + ", which this transaction reads, was expired by maintenance while it ran;"
+                + " nothing was committed: retry the transaction",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  private ResolvedTable existingAtBase(TableName name) {
     for (Map.Entry<Long, TableName> e : renamedView().entrySet()) {
       if (e.getValue().equals(name)) {
         return lake.tables()

@@ -112,7 +112,6 @@ final class FlushStep implements MaintenanceStep {
       InlinedWrites.deleteFlushed(c, f.inlinedTable(), baseSnapshot);
     }
     if (!flushed.isEmpty()) {
-      InlinedWrites.dropEmptySuperseded(c, tableId);
       TableStatsWrites.TableStats stats = TableStatsWrites.read(c, tableId);
       if (stats != null) {
         TableStatsWrites.write(

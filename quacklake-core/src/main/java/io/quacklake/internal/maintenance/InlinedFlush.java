@@ -105,6 +105,7 @@ final class InlinedFlush {
         rows += step.rows();
       }
       SnapshotRecord committed = lake.commit(state, writes);
+      dropEmptiedTables(plans);
       return new MaintenanceResult(Optional.of(toSnapshot.apply(committed)), read, created, rows);
     } catch (RuntimeException | Error e) {
       if (!(e instanceof QuacklakeException q) || q.kind() != ErrorKind.COMMIT_STATE_UNKNOWN) {
@@ -112,6 +113,23 @@ final class InlinedFlush {
       }
       throw e;
     }
+  }
+
+  /**
+   * After the commit, as DuckDB does: drops the inlined-data tables that a newer schema version
+   * superseded and that the flush emptied (outside the commit, since on some catalogs a DROP TABLE
+   * would commit a transaction halfway).
+   */
+  private void dropEmptiedTables(List<FlushPlan> plans) {
+    lake.catalog()
+        .write(
+            "dropping emptied inlined-data tables",
+            c -> {
+              for (FlushPlan p : plans) {
+                InlinedWrites.dropEmptySuperseded(c, p.tableId());
+              }
+              return null;
+            });
   }
 
   private FlushPlan plan(CatalogSession c, ResolvedTable table, long snapshot) {

@@ -34,6 +34,7 @@ public final class Committer {
    *     reached (nothing was written), UNAVAILABLE when the catalog fails
    */
   public SnapshotRecord commit(TransactionState state, CommitIo io) {
+    prepareTables(state);
     for (int attempt = 0; ; attempt++) {
       int filesBefore = state.writtenFiles().size();
       try {
@@ -74,6 +75,28 @@ public final class Committer {
               e.getCause());
         }
         sleep(retry.delay(attempt, random));
+      }
+    }
+  }
+
+  /**
+   * On catalogs where DDL commits the open transaction (MySQL, MariaDB), creates the inlined-delete
+   * tables the commit may write to in their own transactions first, so that no CREATE TABLE ever
+   * commits a commit halfway.
+   */
+  private void prepareTables(TransactionState state) {
+    if (catalog.dialect().transactionalDdl()) {
+      return;
+    }
+    for (java.util.Map.Entry<Long, TableChanges> e : state.existingChanges.entrySet()) {
+      if (!e.getValue().fileDeletes.isEmpty()) {
+        long tableId = e.getKey();
+        catalog.write(
+            "creating the inlined-delete table of table " + tableId,
+            c -> {
+              io.quacklake.internal.catalog.InlinedWrites.createFileDeleteTable(c, tableId);
+              return null;
+            });
       }
     }
   }

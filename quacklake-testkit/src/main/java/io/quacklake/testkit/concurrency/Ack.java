@@ -1,8 +1,9 @@
 package io.quacklake.testkit.concurrency;
 
 /**
- * One acknowledged commit of a writer: an append of ids {@code [first, last]} or a delete of the
- * rows with ids in {@code [first, last]} (of which {@code count} existed).
+ * One acknowledged commit of a writer: an append ({@code A}) of ids {@code [first, last]}, or a
+ * delete ({@code D}) or update ({@code U}, payload set to {@code u}) of the rows with ids in {@code
+ * [first, last]} (of which {@code count} existed).
  */
 public record Ack(long snapshot, char kind, long first, long last, long count) {
   public String line() {

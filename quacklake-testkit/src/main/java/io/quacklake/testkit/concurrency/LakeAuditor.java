@@ -56,7 +56,19 @@ public final class LakeAuditor {
       Set<Integer> killedWriters,
       int lostFiles) {
     LakeAuditor a = new LakeAuditor();
-    a.run(catalog, jdbcUrl, dataDir, acks, killedWriters, lostFiles);
+    a.run(catalog, jdbcUrl, dataDir, acks, killedWriters, lostFiles, false);
+    return a.problems;
+  }
+
+  /**
+   * As {@link #audit}, for a lake maintained while it was written and fully cleaned up afterwards:
+   * snapshot ids only increase (expiry leaves gaps), acknowledged snapshots may have been expired,
+   * maintenance snapshots need no acknowledgement, and no unreferenced data file may remain.
+   */
+  public static List<String> auditMaintained(
+      String catalog, String jdbcUrl, Path dataDir, List<Ack> acks, Set<Integer> killedWriters) {
+    LakeAuditor a = new LakeAuditor();
+    a.run(catalog, jdbcUrl, dataDir, acks, killedWriters, 0, true);
     return a.problems;
   }
 
@@ -66,13 +78,20 @@ public final class LakeAuditor {
       Path dataDir,
       List<Ack> acks,
       Set<Integer> killed,
-      int lostFiles) {
+      int lostFiles,
+      boolean maintained) {
     LakeOptions options =
         dataDir == null ? LakeOptions.defaults() : LakeOptions.dataPath(dataDir.toString());
     try (Lake lake = Lake.open(catalog, options)) {
       List<Snapshot> snapshots = lake.snapshots();
+      java.util.Map<Long, Snapshot> byId = new java.util.HashMap<>();
+      snapshots.forEach(s -> byId.put(s.id(), s));
       for (int i = 0; i < snapshots.size(); i++) {
-        if (snapshots.get(i).id() != i) {
+        if (maintained) {
+          if (i > 0 && snapshots.get(i).id() <= snapshots.get(i - 1).id()) {
+            problems.add("snapshot ids do not increase at position " + i);
+          }
+        } else if (snapshots.get(i).id() != i) {
           problems.add(
               "snapshot ids are not dense: position " + i + " holds " + snapshots.get(i).id());
           break;
@@ -85,18 +104,38 @@ public final class LakeAuditor {
       List<Ack> ordered = new ArrayList<>(acks);
       ordered.sort(Comparator.comparingLong(Ack::snapshot));
       TreeSet<Long> expected = new TreeSet<>();
+      Set<Long> updated = new HashSet<>();
+      long latest = snapshots.isEmpty() ? -1 : snapshots.get(snapshots.size() - 1).id();
       for (Ack a : ordered) {
         if (!seen.add(a.snapshot())) {
           problems.add("snapshot " + a.snapshot() + " was acknowledged to two writers");
         }
-        if (a.snapshot() >= snapshots.size()) {
+        Snapshot acked = byId.get(a.snapshot());
+        if (acked == null && (!maintained || a.snapshot() > latest)) {
           problems.add("acknowledged snapshot " + a.snapshot() + " is missing");
           continue;
         }
-        String changes = snapshots.get((int) a.snapshot()).changesMade();
+        String changes = acked == null ? null : acked.changesMade();
+        if (a.kind() == 'U') {
+          long live = expected.subSet(a.first(), true, a.last(), true).size();
+          if (live != a.count()) {
+            problems.add(
+                "update at snapshot "
+                    + a.snapshot()
+                    + " reported "
+                    + a.count()
+                    + " rows but "
+                    + live
+                    + " were live");
+          }
+          updated.addAll(expected.subSet(a.first(), true, a.last(), true));
+          continue;
+        }
         if (a.kind() == 'A') {
-          if (changes == null
-              || !(changes.contains("inserted_into_table") || changes.contains("inlined_insert"))) {
+          if (acked != null
+              && (changes == null
+                  || !(changes.contains("inserted_into_table")
+                      || changes.contains("inlined_insert")))) {
             problems.add(
                 "snapshot " + a.snapshot() + " acknowledged an append but logs " + changes);
           }
@@ -118,12 +157,12 @@ public final class LakeAuditor {
           expected.subSet(a.first(), true, a.last(), true).clear();
         }
       }
-      int unacked = unacknowledged(snapshots, seen);
+      int unacked = unacknowledged(snapshots, seen, maintained);
       if (unacked > killed.size()) {
         problems.add(
             unacked + " commits were never acknowledged (" + killed.size() + " writers killed)");
       }
-      checkRows(lake, expected, killed);
+      checkRows(lake, expected, updated, killed);
       long metadataCount = lake.table(WriterWorkload.TABLE).scan().count();
       long scanned = lake.table(WriterWorkload.TABLE).scan().filter("id >= 0").count();
       if (metadataCount != scanned) {
@@ -131,14 +170,17 @@ public final class LakeAuditor {
       }
     }
     if (dataDir != null) {
-      checkFiles(jdbcUrl, dataDir, killed.size() + lostFiles);
+      checkFiles(jdbcUrl, dataDir, maintained ? 0 : killed.size() + lostFiles);
     }
   }
 
-  private static int unacknowledged(List<Snapshot> snapshots, Set<Long> acked) {
+  private static int unacknowledged(List<Snapshot> snapshots, Set<Long> acked, boolean maintained) {
     int n = 0;
     for (Snapshot s : snapshots) {
       boolean ddl = s.changesMade() == null || s.changesMade().startsWith("created_");
+      if (maintained && s.changesMade() != null && maintenanceOnly(s.changesMade())) {
+        continue;
+      }
       if (s.id() > 0 && !ddl && !acked.contains(s.id())) {
         n++;
       }
@@ -146,14 +188,40 @@ public final class LakeAuditor {
     return n;
   }
 
-  private void checkRows(Lake lake, TreeSet<Long> expected, Set<Integer> killed) {
+  /** Whether a change log holds only what maintenance writes. */
+  private static boolean maintenanceOnly(String changes) {
+    for (String entry : changes.split(",")) {
+      String token = entry.substring(0, Math.max(0, entry.indexOf(':')));
+      if (!List.of(
+              "inline_flush",
+              "flushed_inlined",
+              "merge_adjacent",
+              "rewrite_delete",
+              "deleted_from_table")
+          .contains(token)) {
+        return false;
+      }
+    }
+    return changes.contains("inline_flush")
+        || changes.contains("flushed_inlined")
+        || changes.contains("merge_adjacent")
+        || changes.contains("rewrite_delete");
+  }
+
+  private void checkRows(
+      Lake lake, TreeSet<Long> expected, Set<Long> updated, Set<Integer> killed) {
     TreeSet<Long> actual = new TreeSet<>();
-    try (RowIterator rows = lake.table(WriterWorkload.TABLE).scan().select("id", "writer").rows()) {
+    try (RowIterator rows =
+        lake.table(WriterWorkload.TABLE).scan().select("id", "writer", "payload").rows()) {
       while (rows.hasNext()) {
         Map<String, Object> r = rows.next();
         long id = (Long) r.get("id");
         if (!actual.add(id)) {
           problems.add("row id " + id + " appears twice");
+        }
+        String payload = updated.contains(id) ? "u" : "p" + id;
+        if (expected.contains(id) && !payload.equals(r.get("payload"))) {
+          problems.add("row " + id + " has payload " + r.get("payload") + ", not " + payload);
         }
         if (!expected.contains(id) && !killed.contains(((Long) r.get("writer")).intValue())) {
           problems.add("row " + id + " is in the lake but no acknowledged commit put it there");

@@ -34,13 +34,23 @@ public final class WriterWorkload {
   private final int writer;
   private final long seed;
   private final Path log;
+  private final boolean updates;
   private int conflicts;
 
   public WriterWorkload(String catalog, int writer, long seed, Path log) {
+    this(catalog, writer, seed, log, false);
+  }
+
+  /**
+   * @param updates also update ranges of its live ids (payload {@code u}), acknowledged as {@code
+   *     U}
+   */
+  public WriterWorkload(String catalog, int writer, long seed, Path log, boolean updates) {
     this.catalog = catalog;
     this.writer = writer;
     this.seed = seed;
     this.log = log;
+    this.updates = updates;
   }
 
   /** Runs until {@code deadlineMillis} (System.currentTimeMillis) or {@code maxCommits}. */
@@ -59,7 +69,20 @@ public final class WriterWorkload {
     try (BufferAllocator allocator = new RootAllocator()) {
       while (System.currentTimeMillis() < deadlineMillis && commits < maxCommits) {
         try {
-          if (live.isEmpty() || random.nextInt(10) < 6) {
+          if (updates && !live.isEmpty() && random.nextInt(10) == 0) {
+            long[] range = live.get(random.nextInt(live.size()));
+            long from = range[0] + random.nextInt((int) (range[1] - range[0] + 1));
+            long to = Math.min(range[1], from + random.nextInt(20));
+            Snapshot s;
+            long count;
+            try (Transaction tx = lake.begin()) {
+              count =
+                  tx.update(
+                      TABLE, java.util.Map.of("payload", "u"), "id BETWEEN " + from + " AND " + to);
+              s = tx.commit();
+            }
+            record(new Ack(s.id(), 'U', from, to, count));
+          } else if (live.isEmpty() || random.nextInt(10) < 6) {
             int n = random.nextBoolean() ? 1 + random.nextInt(8) : 20 + random.nextInt(200);
             Snapshot s = append(lake, allocator, nextId, n);
             record(new Ack(s.id(), 'A', nextId, nextId + n - 1, n));
@@ -143,7 +166,11 @@ public final class WriterWorkload {
   public static void main(String[] args) throws InterruptedException {
     WriterWorkload w =
         new WriterWorkload(
-            args[0], Integer.parseInt(args[1]), Long.parseLong(args[2]), Path.of(args[3]));
+            args[0],
+            Integer.parseInt(args[1]),
+            Long.parseLong(args[2]),
+            Path.of(args[3]),
+            Boolean.getBoolean("quacklake.workload.updates"));
     long seconds = Long.parseLong(args[4]);
     int max = Integer.parseInt(args[5]);
     if (args.length < 7) {

@@ -99,6 +99,11 @@ final class MySqlDialect implements SqlDialect {
   }
 
   @Override
+  public boolean transactionalDdl() {
+    return false;
+  }
+
+  @Override
   public boolean pooled() {
     return true;
   }

@@ -40,6 +40,14 @@ public interface SqlDialect {
   }
 
   /** Whether connections come from a pool (server catalogs) rather than one shared connection. */
+  /**
+   * Whether DDL runs inside a transaction. MySQL and MariaDB commit the open transaction implicitly
+   * at every CREATE or DROP TABLE, so commits there create the tables they need beforehand.
+   */
+  default boolean transactionalDdl() {
+    return true;
+  }
+
   default boolean pooled() {
     return false;
   }

@@ -375,6 +375,41 @@ public final class CatalogConnection implements AutoCloseable {
   }
 
   /**
+   * Rewrites an object-store catalog's SQLite image without its free pages ({@code VACUUM}) and
+   * publishes it as the next version, so that pages freed by snapshot expiry stop travelling with
+   * every later commit and refresh. Best effort: when another writer publishes first, nothing
+   * happens. Other catalog kinds are left as they are.
+   *
+   * @return whether a compacted version was published
+   */
+  public boolean compact() {
+    if (location.kind() != CatalogKind.OBJECT_STORE) {
+      return false;
+    }
+    turns.lock();
+    try {
+      Connection w = source.forWrite();
+      try {
+        w.setAutoCommit(true);
+        try (java.sql.Statement s = w.createStatement()) {
+          s.execute("VACUUM");
+        }
+        source.committed(w);
+        return true;
+      } finally {
+        source.release(w);
+      }
+    } catch (SQLException e) {
+      if (contention(dialect, e)) {
+        return false;
+      }
+      throw writeFailed("compacting catalog " + location, e);
+    } finally {
+      turns.unlock();
+    }
+  }
+
+  /**
    * The global {@code ducklake_metadata} options as they are now (one catalog read), unlike {@link
    * #metadata}, which is read once at open.
    */

@@ -34,20 +34,25 @@ final class SnapshotExpiry {
     if (dryRun) {
       return select(lake.snapshots().all(), which);
     }
-    return lake.catalog()
-        .write(
-            "expiring snapshots",
-            c -> {
-              List<SnapshotRecord> chosen =
-                  select(io.quacklake.internal.catalog.SnapshotWrites.all(c), which);
-              if (!chosen.isEmpty()) {
-                MaintenanceGateway.expire(
-                    c,
-                    chosen.stream().map(SnapshotRecord::snapshotId).toList(),
-                    lake.paths().root());
-              }
-              return chosen;
-            });
+    List<SnapshotRecord> expired =
+        lake.catalog()
+            .write(
+                "expiring snapshots",
+                c -> {
+                  List<SnapshotRecord> chosen =
+                      select(io.quacklake.internal.catalog.SnapshotWrites.all(c), which);
+                  if (!chosen.isEmpty()) {
+                    MaintenanceGateway.expire(
+                        c,
+                        chosen.stream().map(SnapshotRecord::snapshotId).toList(),
+                        lake.paths().root());
+                  }
+                  return chosen;
+                });
+    if (!expired.isEmpty()) {
+      lake.catalog().compact();
+    }
+    return expired;
   }
 
   private static List<SnapshotRecord> select(

@@ -16,9 +16,16 @@ import java.util.TreeMap;
  * @param directory the table's directory
  * @param tables each inlined-data table with its rows (every version inserted by the snapshot)
  * @param fileDeletes the data files with catalog-recorded deletes
+ * @param partitionId the table's current partition spec, or null when it is not partitioned
+ * @param partitionKeys the keys of that spec (empty when not partitioned)
  */
 record FlushPlan(
-    long tableId, Location directory, List<InlinedTable> tables, List<FileDeletes> fileDeletes) {
+    long tableId,
+    Location directory,
+    List<InlinedTable> tables,
+    List<FileDeletes> fileDeletes,
+    Long partitionId,
+    List<io.quacklake.internal.write.PartitionKey> partitionKeys) {
 
   /** An inlined-data table and its rows. */
   record InlinedTable(

@@ -35,7 +35,9 @@ final class FlushStep implements MaintenanceStep {
       long minBegin,
       long maxBegin,
       long minRowId,
-      Deletes deletes) {}
+      Deletes deletes,
+      Long partitionId,
+      List<String> partitionValues) {}
 
   /** A delete file written by the flush. */
   record Deletes(String relativePath, WrittenFile file, long count, long minSnapshot) {}
@@ -99,18 +101,24 @@ final class FlushStep implements MaintenanceStep {
               f.file().fileSizeBytes(),
               f.file().footerSize(),
               f.minRowId(),
-              null,
+              f.partitionValues().isEmpty() ? null : f.partitionId(),
               null,
               null,
               f.maxBegin()),
           f.columns(),
           f.file());
+      for (int k = 0; k < f.partitionValues().size(); k++) {
+        FileWrites.insertPartitionValue(c, fileId, tableId, k, f.partitionValues().get(k));
+      }
       added += f.file().fileSizeBytes();
       if (f.deletes() != null) {
         insertDelete(c, commit.nextFileId(), fileId, f.deletes(), null);
       }
-      InlinedWrites.deleteFlushed(c, f.inlinedTable(), baseSnapshot);
     }
+    flushed.stream()
+        .map(Flushed::inlinedTable)
+        .distinct()
+        .forEach(t -> InlinedWrites.deleteFlushed(c, t, baseSnapshot));
     if (!flushed.isEmpty()) {
       TableStatsWrites.TableStats stats = TableStatsWrites.read(c, tableId);
       if (stats != null) {

@@ -8,9 +8,13 @@ import io.quacklake.internal.parquet.ParquetWriteOptions;
 import io.quacklake.internal.parquet.PositionDeleteFile;
 import io.quacklake.internal.parquet.PositionDeleteWriter;
 import io.quacklake.internal.parquet.WrittenFile;
+import io.quacklake.internal.write.PartitionSplit;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.types.ArrowRows;
+import io.quacklake.types.LakeColumn;
+import io.quacklake.types.LakeType;
+import io.quacklake.types.TypeId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +46,9 @@ final class FlushWriter {
   FlushStep write(FlushPlan plan, long baseSnapshot) {
     List<FlushStep.Flushed> flushed = new ArrayList<>();
     for (FlushPlan.InlinedTable t : plan.tables()) {
-      InlinedRows rows = t.versions().rows();
-      if (rows.rowIds().length == 0) {
-        continue;
+      if (t.versions().rows().rowIds().length > 0) {
+        flushed.addAll(flushTable(plan, t));
       }
-      flushed.add(flushTable(plan, t));
     }
     List<FlushStep.Replaced> replaced = new ArrayList<>();
     for (FlushPlan.FileDeletes f : plan.fileDeletes()) {
@@ -55,61 +57,112 @@ final class FlushWriter {
     return new FlushStep(plan.tableId(), plan.directory(), baseSnapshot, flushed, replaced);
   }
 
-  private FlushStep.Flushed flushTable(FlushPlan plan, FlushPlan.InlinedTable t) {
+  /**
+   * Every version of one inlined table's rows in row-id order with their ids and inserting
+   * snapshots, split by the table's partition keys (one file per partition, rows in order).
+   */
+  private List<FlushStep.Flushed> flushTable(FlushPlan plan, FlushPlan.InlinedTable t) {
     InlinedRows rows = t.versions().rows();
     List<long[]> spans = t.versions().spans();
     int n = rows.rowIds().length;
-    String name = "ducklake-" + UuidV7.next() + ".parquet";
+    List<LakeColumn> all = new ArrayList<>(rows.columns());
+    all.add(
+        hidden(DuckLakeSystemColumn.ROW_ID.fieldId(), DuckLakeSystemColumn.ROW_ID.columnName()));
+    all.add(
+        hidden(
+            DuckLakeSystemColumn.SNAPSHOT_ID.fieldId(),
+            DuckLakeSystemColumn.SNAPSHOT_ID.columnName()));
+    all.add(hidden(ORIGINAL_ROW_FIELD, "_quacklake_flush_row"));
+    List<Object[]> values = new ArrayList<>(n);
+    for (int r = 0; r < n; r++) {
+      Object[] v = java.util.Arrays.copyOf(rows.values().get(r), all.size());
+      v[rows.columns().size()] = rows.rowIds()[r];
+      v[rows.columns().size() + 1] = spans.get(r)[0];
+      v[rows.columns().size() + 2] = (long) r;
+      values.add(v);
+    }
+    List<FlushStep.Flushed> out = new ArrayList<>();
+    try (VectorSchemaRoot data = ArrowRows.of(all, values, allocator)) {
+      if (plan.partitionKeys().isEmpty()) {
+        out.add(flushPart(plan, t, data, "", List.of()));
+      } else {
+        for (PartitionSplit.Part part :
+            PartitionSplit.split(data, all, plan.partitionKeys(), allocator)) {
+          try (VectorSchemaRoot batch = part.batch()) {
+            out.add(flushPart(plan, t, batch, part.directory(), part.values()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private FlushStep.Flushed flushPart(
+      FlushPlan plan,
+      FlushPlan.InlinedTable t,
+      VectorSchemaRoot batch,
+      String directory,
+      List<String> partitionValues) {
+    int columns = t.versions().rows().columns().size();
+    int n = batch.getRowCount();
+    BigIntVector ids = (BigIntVector) batch.getVector(columns);
+    BigIntVector snapshots = (BigIntVector) batch.getVector(columns + 1);
+    BigIntVector original = (BigIntVector) batch.getVector(columns + 2);
+    String name = directory + "ducklake-" + UuidV7.next() + ".parquet";
     Location location = plan.directory().resolve(name);
     created.accept(location);
     ArrowParquetWriter writer =
         ArrowParquetWriter.open(
             store,
             location,
-            rows.columns(),
+            t.versions().rows().columns(),
             options,
             java.util.Set.of(DuckLakeSystemColumn.ROW_ID, DuckLakeSystemColumn.SNAPSHOT_ID));
     WrittenFile file;
-    long minBegin = Long.MAX_VALUE;
-    long maxBegin = Long.MIN_VALUE;
-    long minRowId = Long.MAX_VALUE;
-    try (VectorSchemaRoot data = ArrowRows.of(rows.columns(), rows.values(), allocator);
-        BigIntVector ids = new BigIntVector(DuckLakeSystemColumn.ROW_ID.columnName(), allocator);
-        BigIntVector snapshots =
-            new BigIntVector(DuckLakeSystemColumn.SNAPSHOT_ID.columnName(), allocator)) {
-      ids.allocateNew(n);
-      snapshots.allocateNew(n);
-      for (int r = 0; r < n; r++) {
-        long begin = spans.get(r)[0];
-        ids.set(r, rows.rowIds()[r]);
-        snapshots.set(r, begin);
-        minBegin = Math.min(minBegin, begin);
-        maxBegin = Math.max(maxBegin, begin);
-        minRowId = Math.min(minRowId, rows.rowIds()[r]);
-      }
-      ids.setValueCount(n);
-      snapshots.setValueCount(n);
-      List<FieldVector> vectors = new ArrayList<>(data.getFieldVectors());
-      vectors.add(ids);
-      vectors.add(snapshots);
-      VectorSchemaRoot batch = new VectorSchemaRoot(vectors);
-      batch.setRowCount(n);
-      writer.write(batch);
+    try {
+      List<FieldVector> vectors = new ArrayList<>(batch.getFieldVectors().subList(0, columns + 2));
+      VectorSchemaRoot out = new VectorSchemaRoot(vectors);
+      out.setRowCount(n);
+      writer.write(out);
       file = writer.close();
     } catch (RuntimeException | Error e) {
       writer.abort();
       throw e;
     }
+    long minBegin = Long.MAX_VALUE;
+    long maxBegin = Long.MIN_VALUE;
+    long minRowId = Long.MAX_VALUE;
     TreeMap<Long, Long> deleted = new TreeMap<>();
+    List<long[]> spans = t.versions().spans();
     for (int r = 0; r < n; r++) {
-      if (spans.get(r)[1] >= 0) {
-        deleted.put((long) r, spans.get(r)[1]);
+      minBegin = Math.min(minBegin, snapshots.get(r));
+      maxBegin = Math.max(maxBegin, snapshots.get(r));
+      minRowId = Math.min(minRowId, ids.get(r));
+      long end = spans.get((int) original.get(r))[1];
+      if (end >= 0) {
+        deleted.put((long) r, end);
       }
     }
     FlushStep.Deletes deletes =
         deleted.isEmpty() ? null : writeDeletes(plan.directory(), location, deleted);
     return new FlushStep.Flushed(
-        rows.tableName(), rows.columns(), name, file, minBegin, maxBegin, minRowId, deletes);
+        t.versions().rows().tableName(),
+        t.versions().rows().columns(),
+        name,
+        file,
+        minBegin,
+        maxBegin,
+        minRowId,
+        deletes,
+        plan.partitionId(),
+        partitionValues);
+  }
+
+  /** A field id no table column uses, for the row's position before the partition split. */
+  private static final long ORIGINAL_ROW_FIELD = 2147483000L;
+
+  private static LakeColumn hidden(long fieldId, String name) {
+    return new LakeColumn(fieldId, name, LakeType.of(TypeId.INT64), true, null, null, List.of());
   }
 
   private FlushStep.Replaced replaceDeletes(FlushPlan plan, FlushPlan.FileDeletes f) {

@@ -135,15 +135,14 @@ final class InlinedFlush {
   private FlushPlan plan(CatalogSession c, ResolvedTable table, long snapshot) {
     long tableId = table.table().tableId();
     List<FlushPlan.InlinedTable> inlined = new ArrayList<>();
-    if (ObjectWrites.currentPartitionId(c, tableId) == null) {
-      TreeMap<Long, Long> versions = MaintenanceGateway.schemaVersions(c, tableId);
-      for (InlinedTableRecord r : InlinedDataGateway.inlinedTables(c, tableId)) {
-        List<LakeColumn> columns = columnsAt(c, table, versions, r.schemaVersion());
-        InlinedDataGateway.Versions rows =
-            InlinedDataGateway.readAllVersions(c, lake.catalog(), r, columns, snapshot);
-        inlined.add(new FlushPlan.InlinedTable(r, rows.rows().columns(), rows));
-      }
+    TreeMap<Long, Long> versions = MaintenanceGateway.schemaVersions(c, tableId);
+    for (InlinedTableRecord r : InlinedDataGateway.inlinedTables(c, tableId)) {
+      List<LakeColumn> columns = columnsAt(c, table, versions, r.schemaVersion());
+      InlinedDataGateway.Versions rows =
+          InlinedDataGateway.readAllVersions(c, lake.catalog(), r, columns, snapshot);
+      inlined.add(new FlushPlan.InlinedTable(r, rows.rows().columns(), rows));
     }
+    Long partitionId = ObjectWrites.currentPartitionId(c, tableId);
     Map<Long, TreeMap<Long, Long>> fileDeletes = InlinedWrites.fileDeletes(c, tableId, snapshot);
     List<FlushPlan.FileDeletes> files = new ArrayList<>();
     if (!fileDeletes.isEmpty()) {
@@ -155,7 +154,32 @@ final class InlinedFlush {
         }
       }
     }
-    return new FlushPlan(tableId, table.directory(), inlined, files);
+    List<io.quacklake.internal.write.PartitionKey> keys = List.of();
+    if (partitionId != null) {
+      keys = partitionKeys(c, table, snapshot);
+    }
+    return new FlushPlan(tableId, table.directory(), inlined, files, partitionId, keys);
+  }
+
+  /** The current partition keys, bound to the table's current columns. */
+  private static List<io.quacklake.internal.write.PartitionKey> partitionKeys(
+      CatalogSession c, ResolvedTable table, long snapshot) {
+    List<io.quacklake.PartitionField> fields = new ArrayList<>();
+    for (io.quacklake.internal.catalog.PartitionColumnRecord p :
+        io.quacklake.internal.catalog.FileGateway.partitionColumns(
+            c, table.table().tableId(), snapshot)) {
+      LakeColumn column =
+          table.columns().stream()
+              .filter(col -> col.id() == p.columnId())
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      QuacklakeException.corrupt(
+                          "partition column %d of table %s is not one of its columns",
+                          p.columnId(), table.table().name()));
+      fields.add(new io.quacklake.PartitionField(column.name(), p.transform()));
+    }
+    return io.quacklake.internal.lake.PartitionSpec.keys(table.columns(), fields, 0);
   }
 
   private static List<LakeColumn> columnsAt(

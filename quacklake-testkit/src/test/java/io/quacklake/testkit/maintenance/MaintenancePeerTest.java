@@ -204,4 +204,81 @@ class MaintenancePeerTest {
         (id, rows) -> assertThat(after.get(id)).as("peer rows at snapshot %d", id).isEqualTo(rows));
     new PeerLakeComparison(peer, temp).assertSameRows(new LakeLocation(catalog, null));
   }
+
+  /** A partitioned table's inlined rows flush to one file per partition, as DuckDB's flush does. */
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "postgres"})
+  void partitionedInlinedRowsFlushPerPartition(String kind) {
+    DuckDbPeer peer =
+        kind.equals("postgres") ? DuckDbPeer.require().withPostgres() : DuckDbPeer.require();
+    String catalog = TestCatalogs.location(kind, temp);
+    try (Lake lake = Lake.create(catalog, temp.resolve("data") + "/")) {
+      lake.createTable(
+          "main.p",
+          List.of(
+              LakeColumn.of(0, "id", LakeType.of(TypeId.INT64)),
+              LakeColumn.of(0, "region", LakeType.of(TypeId.VARCHAR))));
+      run(
+          lake,
+          tx ->
+              tx.setPartitioning(
+                  "main.p", List.of(new io.quacklake.PartitionField("region", "identity"))));
+      String[] regions = {"eu", "us", "eu west", null};
+      for (int i = 0; i < 6; i++) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int j = 0; j < 3; j++) {
+          Map<String, Object> row = new HashMap<>();
+          row.put("id", (long) (i * 3 + j));
+          row.put("region", regions[(i + j) % regions.length]);
+          rows.add(row);
+        }
+        run(lake, tx -> tx.insert("main.p", rows));
+      }
+      run(lake, tx -> tx.delete("main.p", "id IN (1, 7)"));
+      run(lake, tx -> tx.update("main.p", Map.of("id", 100L), "id = 4"));
+    }
+    String rowsSql =
+        "SELECT rowid AS r, id, region FROM l.main.p AT (VERSION => %d) ORDER BY rowid";
+    Map<Long, List<Map<String, Object>>> before = peerTableRows(peer, catalog, rowsSql);
+    try (Lake lake = Lake.open(catalog)) {
+      assertThat(lake.maintenance().flushInlinedData(null).filesCreated()).isEqualTo(4);
+      assertThat(lake.table("main.p").scan().planFiles()).hasSize(4);
+    }
+    Map<Long, List<Map<String, Object>>> after = peerTableRows(peer, catalog, rowsSql);
+    before.forEach(
+        (id, rows) -> assertThat(after.get(id)).as("peer rows at snapshot %d", id).isEqualTo(rows));
+    new PeerLakeComparison(peer, temp).assertSameRows(new LakeLocation(catalog, null));
+    List<Map<String, Object>> files =
+        peer.query(
+            temp,
+            peer.attachForReading(catalog, null, "l", null)
+                + "; SELECT data_file FROM ducklake_list_files('l', 'p') ORDER BY 1");
+    assertThat(files)
+        .extracting(f -> f.get("data_file").toString())
+        .anyMatch(f -> f.contains("region=eu%20west/"));
+  }
+
+  private Map<Long, List<Map<String, Object>>> peerTableRows(
+      DuckDbPeer peer, String catalog, String sqlPerSnapshot) {
+    String attach = peer.attachForReading(catalog, null, "l", null);
+    List<Map<String, Object>> snapshots =
+        peer.query(
+            temp,
+            attach
+                + "; SELECT snapshot_id FROM __ducklake_metadata_l.ducklake_snapshot"
+                + " WHERE snapshot_id > 2 ORDER BY 1");
+    StringBuilder sql = new StringBuilder(attach).append(";");
+    List<Long> ids = new ArrayList<>();
+    for (Map<String, Object> s : snapshots) {
+      long id = ((Number) s.get("snapshot_id")).longValue();
+      ids.add(id);
+      sql.append(" ").append(String.format(sqlPerSnapshot, id)).append(";");
+    }
+    List<List<Map<String, Object>>> results = peer.results(temp, sql.toString());
+    Map<Long, List<Map<String, Object>>> out = new TreeMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      out.put(ids.get(i), results.get(results.size() - ids.size() + i));
+    }
+    return out;
+  }
 }

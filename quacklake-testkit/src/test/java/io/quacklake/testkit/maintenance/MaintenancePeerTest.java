@@ -281,4 +281,38 @@ class MaintenancePeerTest {
     }
     return out;
   }
+
+  /**
+   * Flushed files (every row with its own snapshot) and plain files merge into one file that keeps
+   * each row's snapshot and id: the peer reads every snapshot as before.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "postgres"})
+  void flushedAndPlainFilesMergeKeepingEverySnapshot(String kind) {
+    DuckDbPeer peer =
+        kind.equals("postgres") ? DuckDbPeer.require().withPostgres() : DuckDbPeer.require();
+    String catalog = TestCatalogs.location(kind, temp);
+    try (Lake lake = Lake.create(catalog, temp.resolve("data") + "/")) {
+      lake.createTable("main.t", COLUMNS);
+      for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < 3; i++) {
+          int from = round * 100 + i * 3;
+          run(lake, tx -> tx.insert("t", rows(from, from + 3)));
+        }
+        lake.maintenance().flushInlinedData(null);
+        int from = round * 100 + 50;
+        run(lake, tx -> tx.insert("t", rows(from, from + 30)));
+      }
+    }
+    Map<Long, List<Map<String, Object>>> before = peerRows(peer, temp, catalog);
+    try (Lake lake = Lake.open(catalog)) {
+      assertThat(lake.table("t").scan().planFiles()).hasSize(6);
+      assertThat(lake.maintenance().mergeAdjacentFiles(null, null).filesProcessed()).isEqualTo(6);
+      assertThat(lake.table("t").scan().planFiles()).hasSize(1);
+    }
+    Map<Long, List<Map<String, Object>>> after = peerRows(peer, temp, catalog);
+    before.forEach(
+        (id, rows) -> assertThat(after.get(id)).as("peer rows at snapshot %d", id).isEqualTo(rows));
+    new PeerLakeComparison(peer, temp).assertSameRows(new LakeLocation(catalog, null));
+  }
 }

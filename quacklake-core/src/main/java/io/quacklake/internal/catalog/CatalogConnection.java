@@ -394,6 +394,9 @@ public final class CatalogConnection implements AutoCloseable {
         try (java.sql.Statement s = w.createStatement()) {
           s.execute("VACUUM");
         }
+        if (source instanceof io.quacklake.internal.catalog.jdbc.VersionedConnectionSource v) {
+          v.vacuuming();
+        }
         source.committed(w);
         return true;
       } finally {

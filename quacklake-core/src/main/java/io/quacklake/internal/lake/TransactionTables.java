@@ -72,8 +72,16 @@ public final class TransactionTables {
   }
 
   public ResolvedTable existing(TableName name) {
+    return atBase(() -> existingAtBase(name));
+  }
+
+  /**
+   * Runs a read of the transaction's base snapshot; when the snapshot was expired meanwhile, the
+   * failure is a CONFLICT (retry the transaction), not a missing table.
+   */
+  private <T> T atBase(java.util.function.Supplier<T> read) {
     try {
-      return existingAtBase(name);
+      return read.get();
     } catch (QuacklakeException e) {
       long base = state.base().snapshotId();
       if (e.kind() == io.quacklake.exceptions.ErrorKind.NOT_FOUND
@@ -152,7 +160,9 @@ public final class TransactionTables {
         state.changes(t.table().tableId()),
         inlining,
         PartitionSpec.keys(
-            t.columns(), lake.tables().partitioning(name, state.base().snapshotId()), 0));
+            t.columns(),
+            atBase(() -> lake.tables().partitioning(name, state.base().snapshotId())),
+            0));
   }
 
   /** A table as this transaction writes it. */

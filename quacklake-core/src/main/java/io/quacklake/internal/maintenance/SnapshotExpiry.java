@@ -31,8 +31,9 @@ final class SnapshotExpiry {
   }
 
   private List<SnapshotRecord> expire(Predicate<SnapshotRecord> which, boolean dryRun) {
-    if (dryRun) {
-      return select(lake.snapshots().all(), which);
+    List<SnapshotRecord> candidates = select(lake.snapshots().all(), which);
+    if (dryRun || candidates.isEmpty()) {
+      return candidates;
     }
     List<SnapshotRecord> expired =
         lake.catalog()

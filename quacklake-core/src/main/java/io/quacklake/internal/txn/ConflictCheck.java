@@ -20,21 +20,34 @@ import java.util.Optional;
 final class ConflictCheck {
   private ConflictCheck() {}
 
+  /**
+   * A transaction whose base snapshot, or a snapshot committed after it, was expired cannot be
+   * checked: what it read may be gone and what happened since may be unknown.
+   */
+  private static QuacklakeException expired(long snapshot, long base) {
+    return new QuacklakeException(
+        ErrorKind.CONFLICT,
+        "snapshot "
+            + snapshot
+            + (snapshot == base
+                ? ", which this transaction reads,"
+                : ", committed after this transaction began on snapshot " + base + ",")
+            + " was expired before this commit could check it for conflicts; nothing was"
+            + " committed: retry the transaction, or expire only snapshots older than the"
+            + " longest transaction");
+  }
+
   /** Throws a CONFLICT exception when the commit conflicts. */
   static void check(CatalogSession c, long base, CommitSummary mine) {
     List<CommittedChanges> others = new ArrayList<>();
+    List<SnapshotRecord> fromBase = SnapshotWrites.since(c, base - 1);
+    if (fromBase.isEmpty() || fromBase.get(0).snapshotId() != base) {
+      throw expired(base, base);
+    }
     long expected = base + 1;
-    for (SnapshotRecord s : SnapshotWrites.since(c, base)) {
+    for (SnapshotRecord s : fromBase.subList(1, fromBase.size())) {
       if (s.snapshotId() != expected) {
-        throw new QuacklakeException(
-            ErrorKind.CONFLICT,
-            "snapshot "
-                + expected
-                + ", committed after this transaction began on snapshot "
-                + base
-                + ", was expired before this commit could check it for conflicts; nothing was"
-                + " committed: retry the transaction, or expire only snapshots older than the"
-                + " longest transaction");
+        throw expired(expected, base);
       }
       expected++;
       others.add(CommittedChanges.parse(s.snapshotId(), s.changesMade()));

@@ -19,6 +19,11 @@ public final class CheckpointLoop {
 
   /** Runs until {@code deadlineMillis}; returns the number of checkpoints that finished. */
   public int run(Lake lake, long deadlineMillis) {
+    return run(lake, deadlineMillis, null);
+  }
+
+  /** As {@link #run(Lake, long)}, printing the summary to {@code progress} after each step. */
+  public int run(Lake lake, long deadlineMillis, java.io.PrintStream progress) {
     while (System.currentTimeMillis() < deadlineMillis) {
       try {
         io.quacklake.CheckpointResult r = lake.maintenance().checkpoint();
@@ -28,6 +33,10 @@ public final class CheckpointLoop {
         rewritten += r.rewrite().filesProcessed();
         expired += r.expired().size();
         deleted += r.cleanedUp().size() + r.orphans().size();
+        if (progress != null) {
+          progress.println(summary());
+          progress.flush();
+        }
       } catch (QuacklakeException e) {
         if (e.kind() != ErrorKind.CONFLICT) {
           throw e;
@@ -60,12 +69,15 @@ public final class CheckpointLoop {
         + deleted;
   }
 
-  /** {@code CheckpointLoop CATALOG SECONDS}: prints its {@link #summary()}. */
+  /**
+   * {@code CheckpointLoop CATALOG SECONDS}: prints its {@link #summary()} after every checkpoint
+   * (so a killed loop has reported what it did) and at the end.
+   */
   public static void main(String[] args) {
     CheckpointLoop loop = new CheckpointLoop();
     try (Lake lake = Lake.open(args[0])) {
       long deadline = System.currentTimeMillis() + Long.parseLong(args[1]) * 1000;
-      loop.run(lake, deadline);
+      loop.run(lake, deadline, System.out);
     }
     System.out.println(loop.summary());
   }

@@ -36,6 +36,7 @@ public final class WriterWorkload {
   private final Path log;
   private final boolean updates;
   private int conflicts;
+  private String lastConflict;
 
   public WriterWorkload(String catalog, int writer, long seed, Path log) {
     this(catalog, writer, seed, log, false);
@@ -112,6 +113,7 @@ public final class WriterWorkload {
             throw e;
           }
           conflicts++;
+          lastConflict = e.getMessage();
         }
       }
     }
@@ -120,6 +122,11 @@ public final class WriterWorkload {
 
   public int conflicts() {
     return conflicts;
+  }
+
+  /** The message of the last conflict, or null. */
+  public String lastConflict() {
+    return lastConflict;
   }
 
   private Snapshot append(Lake lake, BufferAllocator allocator, long first, int n) {
@@ -183,6 +190,9 @@ public final class WriterWorkload {
       lake.snapshots();
       Thread.sleep(Math.max(0, startAt - System.currentTimeMillis()));
       System.out.println(w.run(lake, startAt + seconds * 1000, max) + " " + w.conflicts());
+      if (w.lastConflict() != null) {
+        System.err.println("last conflict: " + w.lastConflict());
+      }
     }
   }
 }

@@ -26,6 +26,7 @@ public final class VersionedConnectionSource implements ConnectionSource {
   private long readerVersion;
   private long refreshedAt;
   private Path work;
+  private boolean vacuumed;
 
   public VersionedConnectionSource(VersionedCatalog catalog, ObjectStore store) {
     this.catalog = catalog;
@@ -35,6 +36,11 @@ public final class VersionedConnectionSource implements ConnectionSource {
 
   public VersionedCatalog catalog() {
     return catalog;
+  }
+
+  /** Marks the current write as a VACUUM, which changes the file but counts no changed rows. */
+  public void vacuuming() {
+    vacuumed = true;
   }
 
   @Override
@@ -62,8 +68,20 @@ public final class VersionedConnectionSource implements ConnectionSource {
     return open(work, false);
   }
 
+  /**
+   * Publishes the committed copy as the next version, unless the write changed nothing (then the
+   * copy is dropped and no version is made).
+   */
   @Override
   public void committed(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT total_changes()")) {
+      rs.next();
+      if (rs.getLong(1) == 0 && !vacuumed) {
+        return;
+      }
+    }
+    vacuumed = false;
     long snapshot;
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT max(snapshot_id) FROM ducklake_snapshot")) {

@@ -2,7 +2,6 @@ package io.quacklake.internal.maintenance;
 
 import io.quacklake.MaintenanceResult;
 import io.quacklake.Snapshot;
-import io.quacklake.TableInfo;
 import io.quacklake.TableName;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
@@ -22,8 +21,6 @@ import java.util.function.Function;
  * conflicts it removes its files and plans again, a few times, then gives up with CONFLICT.
  */
 final class Compaction {
-  private static final int ATTEMPTS = 5;
-
   private final LakeContext lake;
   private final Function<SnapshotRecord, Snapshot> toSnapshot;
 
@@ -33,29 +30,14 @@ final class Compaction {
   }
 
   MaintenanceResult run(TableName only, boolean merge, Long maxFileSize, Double threshold) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return attempt(only, merge, maxFileSize, threshold);
-      } catch (QuacklakeException e) {
-        if (e.kind() != ErrorKind.CONFLICT || attempt >= ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+    return MaintenanceTargets.retrying(() -> attempt(only, merge, maxFileSize, threshold));
   }
 
   private MaintenanceResult attempt(
       TableName only, boolean merge, Long maxFileSize, Double threshold) {
     SnapshotRecord base = lake.snapshots().latest();
     MaintenanceSettings settings = new MaintenanceSettings(lake.catalog().globalOptions());
-    List<ResolvedTable> tables = new ArrayList<>();
-    if (only != null) {
-      tables.add(lake.tables().resolve(only, base.snapshotId()));
-    } else if (settings.autoCompact()) {
-      for (TableInfo t : lake.tables().tables(base.snapshotId())) {
-        tables.add(lake.tables().resolve(t.name(), base.snapshotId()));
-      }
-    }
+    List<ResolvedTable> tables = MaintenanceTargets.tables(lake, only, base.snapshotId(), settings);
     long target = settings.targetFileSize();
     double deleteThreshold = threshold != null ? threshold : settings.rewriteDeleteThreshold();
     if (deleteThreshold < 0 || deleteThreshold > 1) {

@@ -1,13 +1,11 @@
 package io.quacklake.internal.maintenance;
 
 import io.quacklake.internal.catalog.CatalogSession;
-import io.quacklake.internal.catalog.ColumnTree;
 import io.quacklake.internal.catalog.DataFileRecord;
 import io.quacklake.internal.catalog.DeleteFileRecord;
 import io.quacklake.internal.catalog.FileGateway;
 import io.quacklake.internal.catalog.InlinedWrites;
 import io.quacklake.internal.catalog.MaintenanceGateway;
-import io.quacklake.internal.catalog.ObjectGateway;
 import io.quacklake.internal.scan.ResolvedTable;
 import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;
@@ -74,7 +72,8 @@ final class CompactionPlanner {
       if (!rewrite && group.size() < 2) {
         continue;
       }
-      List<LakeColumn> columns = columnsAt(c, table, versions, group.get(0).schemaVersion());
+      List<LakeColumn> columns =
+          MaintenanceTargets.columnsAt(c, table, versions, group.get(0).schemaVersion());
       for (int start = 0; start < group.size(); ) {
         long size = 0;
         int end = start;
@@ -117,17 +116,6 @@ final class CompactionPlanner {
         first.file().partitionId(),
         first.partitionValues(),
         directory);
-  }
-
-  private static List<LakeColumn> columnsAt(
-      CatalogSession c, ResolvedTable table, TreeMap<Long, Long> versions, long schemaVersion) {
-    long tableId = table.table().tableId();
-    for (Map.Entry<Long, Long> e : versions.entrySet()) {
-      if (e.getValue() == schemaVersion) {
-        return ColumnTree.build(tableId, ObjectGateway.columns(c, tableId, e.getKey()));
-      }
-    }
-    return table.columns();
   }
 
   /** The table's live files with their deletes, in DuckDB's order. */

@@ -103,11 +103,8 @@ final class CompactionStep implements MaintenanceStep {
               null,
               partialMax),
           group.columns(),
-          f.file());
-      for (int k = 0; k < group.partitionValues().size(); k++) {
-        FileWrites.insertPartitionValue(
-            c, fileId, group.tableId(), k, group.partitionValues().get(k));
-      }
+          f.file(),
+          group.partitionValues());
       offset += f.file().rowCount();
     }
     if (!merge) {

@@ -11,7 +11,9 @@ import io.quacklake.internal.write.StatsText;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
 
-/** Registers a data file a maintenance step wrote: its row and its column statistics. */
+/**
+ * Registers a data file a maintenance step wrote: its row, partition values and column statistics.
+ */
 final class DataFileRows {
   private DataFileRows() {}
 
@@ -19,14 +21,19 @@ final class DataFileRows {
    * @param file the catalog row (ids, snapshots, path)
    * @param columns the columns the file was written with
    * @param written the file's facts and leaf statistics
+   * @param partitionValues the file's partition values by key index (empty when unpartitioned)
    */
   static void insert(
       CatalogSession c,
       long tableId,
       DataFileRecord file,
       List<LakeColumn> columns,
-      WrittenFile written) {
+      WrittenFile written,
+      List<String> partitionValues) {
     FileWrites.insertDataFile(c, tableId, file);
+    for (int k = 0; k < partitionValues.size(); k++) {
+      FileWrites.insertPartitionValue(c, file.dataFileId(), tableId, k, partitionValues.get(k));
+    }
     for (LakeColumn leaf : Leaves.of(columns)) {
       LeafStats s = written.leafStats().get(leaf.id());
       if (s == null) {

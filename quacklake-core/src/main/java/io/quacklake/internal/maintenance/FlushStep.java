@@ -106,10 +106,8 @@ final class FlushStep implements MaintenanceStep {
               null,
               f.maxBegin()),
           f.columns(),
-          f.file());
-      for (int k = 0; k < f.partitionValues().size(); k++) {
-        FileWrites.insertPartitionValue(c, fileId, tableId, k, f.partitionValues().get(k));
-      }
+          f.file(),
+          f.partitionValues());
       added += f.file().fileSizeBytes();
       if (f.deletes() != null) {
         insertDelete(c, commit.nextFileId(), fileId, f.deletes(), null);

@@ -2,12 +2,10 @@ package io.quacklake.internal.maintenance;
 
 import io.quacklake.MaintenanceResult;
 import io.quacklake.Snapshot;
-import io.quacklake.TableInfo;
 import io.quacklake.TableName;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.CatalogSession;
-import io.quacklake.internal.catalog.ColumnTree;
 import io.quacklake.internal.catalog.DataFileRecord;
 import io.quacklake.internal.catalog.DeleteFileRecord;
 import io.quacklake.internal.catalog.FileGateway;
@@ -15,7 +13,6 @@ import io.quacklake.internal.catalog.InlinedDataGateway;
 import io.quacklake.internal.catalog.InlinedTableRecord;
 import io.quacklake.internal.catalog.InlinedWrites;
 import io.quacklake.internal.catalog.MaintenanceGateway;
-import io.quacklake.internal.catalog.ObjectGateway;
 import io.quacklake.internal.catalog.ObjectWrites;
 import io.quacklake.internal.catalog.SnapshotRecord;
 import io.quacklake.internal.lake.LakeContext;
@@ -38,8 +35,6 @@ import java.util.function.Function;
  * deleted_from_table} for the delete files). Partitioned tables keep their inlined rows for now.
  */
 final class InlinedFlush {
-  private static final int ATTEMPTS = 5;
-
   private final LakeContext lake;
   private final Function<SnapshotRecord, Snapshot> toSnapshot;
 
@@ -49,29 +44,14 @@ final class InlinedFlush {
   }
 
   MaintenanceResult run(TableName only) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return attempt(only);
-      } catch (QuacklakeException e) {
-        if (e.kind() != ErrorKind.CONFLICT || attempt >= ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+    return MaintenanceTargets.retrying(() -> attempt(only));
   }
 
   private MaintenanceResult attempt(TableName only) {
     SnapshotRecord base = lake.snapshots().latest();
     long snapshot = base.snapshotId();
     MaintenanceSettings settings = new MaintenanceSettings(lake.catalog().globalOptions());
-    List<ResolvedTable> tables = new ArrayList<>();
-    if (only != null) {
-      tables.add(lake.tables().resolve(only, snapshot));
-    } else if (settings.autoCompact()) {
-      for (TableInfo t : lake.tables().tables(snapshot)) {
-        tables.add(lake.tables().resolve(t.name(), snapshot));
-      }
-    }
+    List<ResolvedTable> tables = MaintenanceTargets.tables(lake, only, snapshot, settings);
     List<FlushPlan> plans =
         lake.catalog()
             .read(
@@ -137,7 +117,8 @@ final class InlinedFlush {
     List<FlushPlan.InlinedTable> inlined = new ArrayList<>();
     TreeMap<Long, Long> versions = MaintenanceGateway.schemaVersions(c, tableId);
     for (InlinedTableRecord r : InlinedDataGateway.inlinedTables(c, tableId)) {
-      List<LakeColumn> columns = columnsAt(c, table, versions, r.schemaVersion());
+      List<LakeColumn> columns =
+          MaintenanceTargets.columnsAt(c, table, versions, r.schemaVersion());
       InlinedDataGateway.Versions rows =
           InlinedDataGateway.readAllVersions(c, lake.catalog(), r, columns, snapshot);
       inlined.add(new FlushPlan.InlinedTable(r, rows.rows().columns(), rows));
@@ -180,16 +161,5 @@ final class InlinedFlush {
       fields.add(new io.quacklake.PartitionField(column.name(), p.transform()));
     }
     return io.quacklake.internal.lake.PartitionSpec.keys(table.columns(), fields, 0);
-  }
-
-  private static List<LakeColumn> columnsAt(
-      CatalogSession c, ResolvedTable table, TreeMap<Long, Long> versions, long schemaVersion) {
-    long tableId = table.table().tableId();
-    for (Map.Entry<Long, Long> e : versions.entrySet()) {
-      if (e.getValue() == schemaVersion) {
-        return ColumnTree.build(tableId, ObjectGateway.columns(c, tableId, e.getKey()));
-      }
-    }
-    return table.columns();
   }
 }

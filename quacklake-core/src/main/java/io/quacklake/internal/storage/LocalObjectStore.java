@@ -105,41 +105,20 @@ public final class LocalObjectStore implements ObjectStore, SupportsConditionalW
 
   @Override
   public List<FileEntry> abandonedWrites(Location prefix) throws IOException {
-    Path root = prefix.toLocalPath();
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    List<FileEntry> out = new ArrayList<>();
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
-            String name = p.getFileName().toString();
-            if (attrs.isRegularFile() && name.startsWith(".") && name.endsWith(".tmp")) {
-              String relative = root.relativize(p).toString().replace('\\', '/');
-              out.add(
-                  new FileEntry(
-                      prefix.resolve(relative),
-                      attrs.size(),
-                      attrs.lastModifiedTime().toInstant()));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
-            if (e instanceof NoSuchFileException) {
-              return FileVisitResult.CONTINUE;
-            }
-            throw e;
-          }
-        });
-    return out;
+    return walk(prefix, name -> name.startsWith(".") && name.endsWith(".tmp"));
   }
 
   @Override
   public List<FileEntry> list(Location prefix) throws IOException {
+    return walk(prefix, name -> !name.startsWith("."));
+  }
+
+  /**
+   * The regular files under {@code prefix} whose names {@code wanted} accepts, sorted by location;
+   * files that vanish while the tree is walked are left out.
+   */
+  private static List<FileEntry> walk(Location prefix, java.util.function.Predicate<String> wanted)
+      throws IOException {
     Path root = prefix.toLocalPath();
     if (!Files.isDirectory(root)) {
       return List.of();
@@ -150,7 +129,7 @@ public final class LocalObjectStore implements ObjectStore, SupportsConditionalW
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
-            if (attrs.isRegularFile() && !p.getFileName().toString().startsWith(".")) {
+            if (attrs.isRegularFile() && wanted.test(p.getFileName().toString())) {
               String relative = root.relativize(p).toString().replace('\\', '/');
               out.add(
                   new FileEntry(

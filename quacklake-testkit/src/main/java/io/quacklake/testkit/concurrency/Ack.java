@@ -19,4 +19,24 @@ public record Ack(long snapshot, char kind, long first, long last, long count) {
         Long.parseLong(p[3]),
         Long.parseLong(p[4]));
   }
+
+  /**
+   * The acknowledged commits in the logs {@code writer-1.log} … {@code writer-N.log} of {@code dir}
+   * (missing logs are empty; blank lines and {@code X} lines, which are not commits, are skipped).
+   */
+  public static java.util.List<Ack> readLogs(java.nio.file.Path dir, int writers)
+      throws java.io.IOException {
+    java.util.List<Ack> out = new java.util.ArrayList<>();
+    for (int w = 1; w <= writers; w++) {
+      java.nio.file.Path log = dir.resolve("writer-" + w + ".log");
+      if (java.nio.file.Files.exists(log)) {
+        for (String line : java.nio.file.Files.readAllLines(log)) {
+          if (!line.isBlank() && !line.startsWith("X ")) {
+            out.add(parse(line));
+          }
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -180,17 +180,6 @@ class ConcurrentWritersIT {
   }
 
   private List<Ack> acks(int writers) throws Exception {
-    List<Ack> out = new ArrayList<>();
-    for (int w = 1; w <= writers; w++) {
-      Path log = temp.resolve("writer-" + w + ".log");
-      if (Files.exists(log)) {
-        for (String line : Files.readAllLines(log)) {
-          if (!line.isBlank()) {
-            out.add(Ack.parse(line));
-          }
-        }
-      }
-    }
-    return out;
+    return Ack.readLogs(temp, writers);
   }
 }

@@ -202,17 +202,6 @@ class MaintenanceChaosIT {
   }
 
   private List<Ack> acks() throws Exception {
-    List<Ack> out = new ArrayList<>();
-    for (int w = 1; w <= WRITERS; w++) {
-      Path log = temp.resolve("writer-" + w + ".log");
-      if (Files.exists(log)) {
-        for (String line : Files.readAllLines(log)) {
-          if (!line.isBlank()) {
-            out.add(Ack.parse(line));
-          }
-        }
-      }
-    }
-    return out;
+    return Ack.readLogs(temp, WRITERS);
   }
 }

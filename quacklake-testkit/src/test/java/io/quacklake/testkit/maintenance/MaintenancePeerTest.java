@@ -1,10 +1,13 @@
 package io.quacklake.testkit.maintenance;
 
+import static io.quacklake.testkit.maintenance.MaintenanceFixtures.COLUMNS;
+import static io.quacklake.testkit.maintenance.MaintenanceFixtures.peerRows;
+import static io.quacklake.testkit.maintenance.MaintenanceFixtures.rows;
+import static io.quacklake.testkit.maintenance.MaintenanceFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quacklake.Lake;
 import io.quacklake.Snapshot;
-import io.quacklake.Transaction;
 import io.quacklake.testkit.TestCatalogs;
 import io.quacklake.testkit.peer.DuckDbPeer;
 import io.quacklake.testkit.peer.LakeLocation;
@@ -20,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,29 +37,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MaintenancePeerTest {
   @TempDir Path temp;
 
-  private static final List<LakeColumn> COLUMNS =
-      List.of(
-          LakeColumn.of(0, "id", LakeType.of(TypeId.INT64)),
-          LakeColumn.of(0, "name", LakeType.of(TypeId.VARCHAR)));
-
-  private static List<Map<String, Object>> rows(int from, int to) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      Map<String, Object> row = new HashMap<>();
-      row.put("id", (long) i);
-      row.put("name", i % 9 == 0 ? null : "n" + i);
-      out.add(row);
-    }
-    return out;
-  }
-
-  private static void run(Lake lake, java.util.function.Consumer<Transaction> step) {
-    try (Transaction tx = lake.begin()) {
-      step.accept(tx);
-      tx.commit();
-    }
-  }
-
   /** Small inserts (inlined), larger ones (files), small and large deletes, an update. */
   private static void history(Lake lake) {
     lake.createTable("main.t", COLUMNS);
@@ -70,33 +49,6 @@ class MaintenancePeerTest {
     run(lake, tx -> tx.delete("t", "id >= 100 AND id < 115"));
     run(lake, tx -> tx.update("t", Map.of("name", "changed"), "id IN (3, 41, 121)"));
     run(lake, tx -> tx.insert("t", rows(1000, 1003)));
-  }
-
-  /** {@code rowid, id, name} of main.t at every snapshot where it exists, as the peer reads it. */
-  private static Map<Long, List<Map<String, Object>>> peerRows(
-      DuckDbPeer peer, Path work, String catalog) {
-    String attach = peer.attachForReading(catalog, null, "l", null);
-    List<Map<String, Object>> snapshots =
-        peer.query(
-            work,
-            attach
-                + "; SELECT snapshot_id FROM ducklake_snapshots('l') WHERE snapshot_id > 1"
-                + " ORDER BY 1");
-    StringBuilder sql = new StringBuilder(attach).append(";");
-    List<Long> ids = new ArrayList<>();
-    for (Map<String, Object> s : snapshots) {
-      long id = ((Number) s.get("snapshot_id")).longValue();
-      ids.add(id);
-      sql.append(" SELECT rowid AS r, id, name FROM l.main.t AT (VERSION => ")
-          .append(id)
-          .append(") ORDER BY rowid;");
-    }
-    List<List<Map<String, Object>>> results = peer.results(work, sql.toString());
-    Map<Long, List<Map<String, Object>>> out = new TreeMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      out.put(ids.get(i), results.get(results.size() - ids.size() + i));
-    }
-    return out;
   }
 
   private static List<Path> dataFiles(Path data) throws IOException {
@@ -115,15 +67,15 @@ class MaintenancePeerTest {
     try (Lake lake = Lake.create(catalog, data + "/")) {
       history(lake);
     }
-    Map<Long, List<Map<String, Object>>> before = peerRows(peer, temp, catalog);
-    assertThat(before).hasSize(12);
+    Map<Long, List<Map<String, Object>>> before = peerRows(peer, temp, catalog, "t");
+    assertThat(before).hasSize(13);
 
     try (Lake lake = Lake.open(catalog)) {
       assertThat(lake.maintenance().flushInlinedData(null).snapshot()).isPresent();
       lake.maintenance().mergeAdjacentFiles(null, null);
       assertThat(lake.maintenance().rewriteDataFiles(null, 0.05).snapshot()).isPresent();
     }
-    Map<Long, List<Map<String, Object>>> after = peerRows(peer, temp, catalog);
+    Map<Long, List<Map<String, Object>>> after = peerRows(peer, temp, catalog, "t");
     before.forEach(
         (id, rows) -> assertThat(after.get(id)).as("peer rows at snapshot %d", id).isEqualTo(rows));
     new PeerLakeComparison(peer, temp).assertSameRows(new LakeLocation(catalog, null));
@@ -135,7 +87,7 @@ class MaintenancePeerTest {
       lake.maintenance().deleteOrphanedFiles(Instant.now().plusSeconds(1), false);
       assertThat(lake.snapshots()).extracting(Snapshot::id).containsExactly(latest);
     }
-    Map<Long, List<Map<String, Object>>> expired = peerRows(peer, temp, catalog);
+    Map<Long, List<Map<String, Object>>> expired = peerRows(peer, temp, catalog, "t");
     assertThat(expired.get(latest)).isEqualTo(after.get(latest));
 
     peer.run(
@@ -192,14 +144,14 @@ class MaintenancePeerTest {
         .append(" UPDATE l.main.t SET name = 'u' WHERE id < 40;")
         .append(" DELETE FROM l.main.t WHERE id BETWEEN 200 AND 204;");
     peer.run(dir, sql.toString());
-    Map<Long, List<Map<String, Object>>> before = peerRows(peer, temp, catalog);
+    Map<Long, List<Map<String, Object>>> before = peerRows(peer, temp, catalog, "t");
 
     try (Lake lake = Lake.open(catalog)) {
       lake.maintenance().flushInlinedData(null);
       lake.maintenance().mergeAdjacentFiles(null, null);
       lake.maintenance().rewriteDataFiles(null, 0.0);
     }
-    Map<Long, List<Map<String, Object>>> after = peerRows(peer, temp, catalog);
+    Map<Long, List<Map<String, Object>>> after = peerRows(peer, temp, catalog, "t");
     before.forEach(
         (id, rows) -> assertThat(after.get(id)).as("peer rows at snapshot %d", id).isEqualTo(rows));
     new PeerLakeComparison(peer, temp).assertSameRows(new LakeLocation(catalog, null));
@@ -239,12 +191,12 @@ class MaintenancePeerTest {
     }
     String rowsSql =
         "SELECT rowid AS r, id, region FROM l.main.p AT (VERSION => %d) ORDER BY rowid";
-    Map<Long, List<Map<String, Object>>> before = peerTableRows(peer, catalog, rowsSql);
+    Map<Long, List<Map<String, Object>>> before = peerRows(peer, temp, catalog, "p");
     try (Lake lake = Lake.open(catalog)) {
       assertThat(lake.maintenance().flushInlinedData(null).filesCreated()).isEqualTo(4);
       assertThat(lake.table("main.p").scan().planFiles()).hasSize(4);
     }
-    Map<Long, List<Map<String, Object>>> after = peerTableRows(peer, catalog, rowsSql);
+    Map<Long, List<Map<String, Object>>> after = peerRows(peer, temp, catalog, "p");
     before.forEach(
         (id, rows) -> assertThat(after.get(id)).as("peer rows at snapshot %d", id).isEqualTo(rows));
     new PeerLakeComparison(peer, temp).assertSameRows(new LakeLocation(catalog, null));
@@ -256,30 +208,6 @@ class MaintenancePeerTest {
     assertThat(files)
         .extracting(f -> f.get("data_file").toString())
         .anyMatch(f -> f.contains("region=eu%20west/"));
-  }
-
-  private Map<Long, List<Map<String, Object>>> peerTableRows(
-      DuckDbPeer peer, String catalog, String sqlPerSnapshot) {
-    String attach = peer.attachForReading(catalog, null, "l", null);
-    List<Map<String, Object>> snapshots =
-        peer.query(
-            temp,
-            attach
-                + "; SELECT snapshot_id FROM __ducklake_metadata_l.ducklake_snapshot"
-                + " WHERE snapshot_id > 2 ORDER BY 1");
-    StringBuilder sql = new StringBuilder(attach).append(";");
-    List<Long> ids = new ArrayList<>();
-    for (Map<String, Object> s : snapshots) {
-      long id = ((Number) s.get("snapshot_id")).longValue();
-      ids.add(id);
-      sql.append(" ").append(String.format(sqlPerSnapshot, id)).append(";");
-    }
-    List<List<Map<String, Object>>> results = peer.results(temp, sql.toString());
-    Map<Long, List<Map<String, Object>>> out = new TreeMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      out.put(ids.get(i), results.get(results.size() - ids.size() + i));
-    }
-    return out;
   }
 
   /**
@@ -304,13 +232,13 @@ class MaintenancePeerTest {
         run(lake, tx -> tx.insert("t", rows(from, from + 30)));
       }
     }
-    Map<Long, List<Map<String, Object>>> before = peerRows(peer, temp, catalog);
+    Map<Long, List<Map<String, Object>>> before = peerRows(peer, temp, catalog, "t");
     try (Lake lake = Lake.open(catalog)) {
       assertThat(lake.table("t").scan().planFiles()).hasSize(6);
       assertThat(lake.maintenance().mergeAdjacentFiles(null, null).filesProcessed()).isEqualTo(6);
       assertThat(lake.table("t").scan().planFiles()).hasSize(1);
     }
-    Map<Long, List<Map<String, Object>>> after = peerRows(peer, temp, catalog);
+    Map<Long, List<Map<String, Object>>> after = peerRows(peer, temp, catalog, "t");
     before.forEach(
         (id, rows) -> assertThat(after.get(id)).as("peer rows at snapshot %d", id).isEqualTo(rows));
     new PeerLakeComparison(peer, temp).assertSameRows(new LakeLocation(catalog, null));

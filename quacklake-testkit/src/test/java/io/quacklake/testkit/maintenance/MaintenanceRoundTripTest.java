@@ -1,15 +1,14 @@
 package io.quacklake.testkit.maintenance;
 
+import static io.quacklake.testkit.maintenance.MaintenanceFixtures.COLUMNS;
+import static io.quacklake.testkit.maintenance.MaintenanceFixtures.rows;
+import static io.quacklake.testkit.maintenance.MaintenanceFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quacklake.Lake;
 import io.quacklake.MaintenanceResult;
 import io.quacklake.Snapshot;
-import io.quacklake.Transaction;
 import io.quacklake.testkit.TestCatalogs;
-import io.quacklake.types.LakeColumn;
-import io.quacklake.types.LakeType;
-import io.quacklake.types.TypeId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,29 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MaintenanceRoundTripTest {
   @TempDir Path temp;
-
-  private static final List<LakeColumn> COLUMNS =
-      List.of(
-          LakeColumn.of(0, "id", LakeType.of(TypeId.INT64)),
-          LakeColumn.of(0, "name", LakeType.of(TypeId.VARCHAR)));
-
-  private static List<Map<String, Object>> rows(int from, int to) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      Map<String, Object> row = new HashMap<>();
-      row.put("id", (long) i);
-      row.put("name", i % 7 == 0 ? null : "n" + i);
-      out.add(row);
-    }
-    return out;
-  }
-
-  private static Snapshot run(Lake lake, java.util.function.Consumer<Transaction> step) {
-    try (Transaction tx = lake.begin()) {
-      step.accept(tx);
-      return tx.commit();
-    }
-  }
 
   /** Rows of main.t at every snapshot, as sorted text. */
   private static Map<Long, List<String>> everySnapshot(Lake lake) {

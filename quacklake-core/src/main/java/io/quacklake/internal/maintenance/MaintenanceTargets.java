@@ -1,0 +1,67 @@
+package io.quacklake.internal.maintenance;
+
+import io.quacklake.TableInfo;
+import io.quacklake.TableName;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.catalog.CatalogSession;
+import io.quacklake.internal.catalog.ColumnTree;
+import io.quacklake.internal.catalog.ObjectGateway;
+import io.quacklake.internal.lake.LakeContext;
+import io.quacklake.internal.scan.ResolvedTable;
+import io.quacklake.types.LakeColumn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/** What a writing maintenance step works on, and how it is retried. */
+final class MaintenanceTargets {
+  /** Attempts of a step that keeps meeting concurrent commits before it gives up. */
+  private static final int ATTEMPTS = 5;
+
+  private MaintenanceTargets() {}
+
+  /**
+   * The named table, or every table at the snapshot when none is named and the lake's {@code
+   * auto_compact} allows it (DuckDB's rule for lake-wide maintenance).
+   */
+  static List<ResolvedTable> tables(
+      LakeContext lake, TableName only, long snapshot, MaintenanceSettings settings) {
+    List<ResolvedTable> tables = new ArrayList<>();
+    if (only != null) {
+      tables.add(lake.tables().resolve(only, snapshot));
+    } else if (settings.autoCompact()) {
+      for (TableInfo t : lake.tables().tables(snapshot)) {
+        tables.add(lake.tables().resolve(t.name(), snapshot));
+      }
+    }
+    return tables;
+  }
+
+  /** The table's columns as they were at one of its schema versions (by begin snapshot). */
+  static List<LakeColumn> columnsAt(
+      CatalogSession c, ResolvedTable table, TreeMap<Long, Long> versions, long schemaVersion) {
+    long tableId = table.table().tableId();
+    for (Map.Entry<Long, Long> e : versions.entrySet()) {
+      if (e.getValue() == schemaVersion) {
+        return ColumnTree.build(tableId, ObjectGateway.columns(c, tableId, e.getKey()));
+      }
+    }
+    return table.columns();
+  }
+
+  /** Runs an attempt again (it plans afresh) while it ends in CONFLICT, a few times. */
+  static <T> T retrying(Supplier<T> attempt) {
+    for (int i = 1; ; i++) {
+      try {
+        return attempt.get();
+      } catch (QuacklakeException e) {
+        if (e.kind() != ErrorKind.CONFLICT || i >= ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+}

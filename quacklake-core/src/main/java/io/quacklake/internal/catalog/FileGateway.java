@@ -268,4 +268,31 @@ public final class FileGateway {
     Boolean b = NullableColumns.getBoolean(rs, column);
     return b == null || b;
   }
+
+  /** The entries of these name mappings, by mapping id (files registered without field ids). */
+  public static Map<Long, List<NameMappingRecord>> nameMappings(
+      CatalogSession c, java.util.Collection<Long> mappingIds) {
+    Map<Long, List<NameMappingRecord>> out = new HashMap<>();
+    if (mappingIds.isEmpty()) {
+      return out;
+    }
+    String ids = mappingIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+    Sql.each(
+        c,
+        "SELECT mapping_id, column_id, source_name, target_field_id, parent_column, is_partition"
+            + " FROM ducklake_name_mapping WHERE mapping_id IN ("
+            + ids
+            + ") ORDER BY mapping_id, column_id",
+        rs ->
+            out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(
+                    new NameMappingRecord(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        NullableColumns.getLong(rs, 5),
+                        Boolean.TRUE.equals(NullableColumns.getBoolean(rs, 6)))));
+    return out;
+  }
 }

@@ -75,7 +75,8 @@ final class OwnFileRewrite {
             task.location(),
             null,
             null,
-            removed.stream().mapToLong(Long::longValue).sorted().distinct().toArray());
+            removed.stream().mapToLong(Long::longValue).sorted().distinct().toArray(),
+            null);
     ScanPlan plan =
         new ScanPlan(
             TransactionPlans.table(target, state.base().snapshotId()),

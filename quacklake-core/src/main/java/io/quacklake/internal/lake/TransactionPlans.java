@@ -97,7 +97,8 @@ final class TransactionPlans {
         task.location(),
         task.deleteFile(),
         task.deleteLocation(),
-        all.stream().mapToLong(Long::longValue).toArray());
+        all.stream().mapToLong(Long::longValue).toArray(),
+        task.mapping());
   }
 
   /** A file this transaction wrote as a scan task with the given plan id. */
@@ -117,7 +118,7 @@ final class TransactionPlans {
             null,
             null,
             null);
-    return new FileTask(record, f.file().location(), null, null, new long[0]);
+    return new FileTask(record, f.file().location(), null, null, new long[0], null);
   }
 
   private static InlinedRows withoutDeleted(InlinedRows rows, Set<Long> deleted) {

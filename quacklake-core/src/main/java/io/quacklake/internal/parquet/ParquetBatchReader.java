@@ -69,7 +69,7 @@ public final class ParquetBatchReader implements AutoCloseable {
     this.reader = reader;
     MessageType schema = reader.getFooter().getFileMetaData().getSchema();
     String file = request.file().location().toString();
-    SchemaMatcher matcher = new SchemaMatcher(schema, file);
+    SchemaMatcher matcher = new SchemaMatcher(schema, file, request.nameMapping());
     List<LakeColumn> columns = new ArrayList<>(request.columns());
     int rowIdIndex = -1;
     int snapshotIndex = -1;

@@ -27,6 +27,8 @@ import java.util.Objects;
  *     row group
  * @param rowPredicate rows to keep, evaluated on the predicate's columns before the others are
  *     decoded (they are then decoded for matching rows only); null keeps every row
+ * @param nameMapping how the file's columns map to the table's by name (a file without field ids
+ *     registered with {@code ducklake_add_data_files}); null binds by field id
  */
 public record ParquetReadRequest(
     InputFile file,
@@ -38,7 +40,8 @@ public record ParquetReadRequest(
     long rowIdStart,
     int batchSize,
     RowGroupShare share,
-    RowPredicate rowPredicate) {
+    RowPredicate rowPredicate,
+    NameMapping nameMapping) {
 
   /** The default number of rows per batch. */
   public static final int DEFAULT_BATCH_SIZE = 8192;
@@ -74,7 +77,17 @@ public record ParquetReadRequest(
   /** Reads every row of {@code columns}, in batches of {@link #DEFAULT_BATCH_SIZE}. */
   public static ParquetReadRequest of(InputFile file, List<LakeColumn> columns) {
     return new ParquetReadRequest(
-        file, columns, null, new long[0], Long.MAX_VALUE, false, 0, DEFAULT_BATCH_SIZE, null, null);
+        file,
+        columns,
+        null,
+        new long[0],
+        Long.MAX_VALUE,
+        false,
+        0,
+        DEFAULT_BATCH_SIZE,
+        null,
+        null,
+        null);
   }
 
   public ParquetReadRequest withRowGroupFilter(RowGroupFilter filter) {
@@ -88,7 +101,8 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         share,
-        rowPredicate);
+        rowPredicate,
+        nameMapping);
   }
 
   public ParquetReadRequest withDeletedPositions(long[] positions) {
@@ -102,7 +116,8 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         share,
-        rowPredicate);
+        rowPredicate,
+        nameMapping);
   }
 
   public ParquetReadRequest withMaxSnapshot(long snapshot) {
@@ -116,7 +131,8 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         share,
-        rowPredicate);
+        rowPredicate,
+        nameMapping);
   }
 
   public ParquetReadRequest withRowIdentity(long firstRowId) {
@@ -130,7 +146,8 @@ public record ParquetReadRequest(
         firstRowId,
         batchSize,
         share,
-        rowPredicate);
+        rowPredicate,
+        nameMapping);
   }
 
   public ParquetReadRequest withBatchSize(int rows) {
@@ -144,7 +161,8 @@ public record ParquetReadRequest(
         rowIdStart,
         rows,
         share,
-        rowPredicate);
+        rowPredicate,
+        nameMapping);
   }
 
   /** Reads only the row groups claimed from {@code rowGroups}. */
@@ -159,7 +177,24 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         rowGroups,
-        rowPredicate);
+        rowPredicate,
+        nameMapping);
+  }
+
+  /** Binds the file's columns by name through {@code mapping} (null: by field id). */
+  public ParquetReadRequest withNameMapping(NameMapping mapping) {
+    return new ParquetReadRequest(
+        file,
+        columns,
+        rowGroupFilter,
+        deletedPositions,
+        maxSnapshot,
+        includeRowIdentity,
+        rowIdStart,
+        batchSize,
+        share,
+        rowPredicate,
+        mapping);
   }
 
   /** Keeps only the rows {@code predicate} selects, decoding other columns for those rows only. */
@@ -174,6 +209,7 @@ public record ParquetReadRequest(
         rowIdStart,
         batchSize,
         share,
-        predicate);
+        predicate,
+        nameMapping);
   }
 }

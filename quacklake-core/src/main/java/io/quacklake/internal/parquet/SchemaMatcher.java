@@ -12,7 +12,8 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Binds requested columns to a file's schema: by field id on every level, or by position when the
+ * Binds requested columns to a file's schema: by field id on every level, by name through a {@link
+ * NameMapping} (files registered with {@code ducklake_add_data_files}), or by position when the
  * file has no field ids at all (legacy files). List elements and map keys/values are bound by
  * structure.
  */
@@ -20,11 +21,20 @@ final class SchemaMatcher {
   private final MessageType schema;
   private final String file;
   private final boolean byFieldId;
+  private final NameMapping mapping;
 
   SchemaMatcher(MessageType schema, String file) {
+    this(schema, file, null);
+  }
+
+  /**
+   * @param mapping the file's name mapping, or null to bind by field id (or position)
+   */
+  SchemaMatcher(MessageType schema, String file, NameMapping mapping) {
     this.schema = schema;
     this.file = file;
-    this.byFieldId = hasFieldIds(schema);
+    this.mapping = mapping;
+    this.byFieldId = mapping == null && hasFieldIds(schema);
   }
 
   /** Whether the file carries field ids (else columns are matched by position). */
@@ -41,10 +51,19 @@ final class SchemaMatcher {
     List<ColumnBinding> result = new ArrayList<>(columns.size());
     for (int i = 0; i < columns.size(); i++) {
       LakeColumn c = columns.get(i);
-      Type t = find(schema, c.id(), i);
-      result.add(t == null ? new ColumnBinding.Missing(c) : bind(c, t, new String[0]));
+      NameMapping.Entry entry = mapping == null ? null : mapping.top(c.id());
+      Type t = mapping == null ? find(schema, c.id(), i) : named(schema, entry);
+      result.add(t == null ? new ColumnBinding.Missing(c) : bind(c, t, new String[0], entry));
     }
     return result;
+  }
+
+  /** The field a mapping entry names in {@code group}; null for a missing or hive column. */
+  private static Type named(GroupType group, NameMapping.Entry entry) {
+    if (entry == null || entry.partition() || !group.containsField(entry.sourceName())) {
+      return null;
+    }
+    return group.getType(entry.sourceName());
   }
 
   private Type find(GroupType group, long id, int position) {
@@ -59,7 +78,8 @@ final class SchemaMatcher {
     return null;
   }
 
-  private ColumnBinding bind(LakeColumn column, Type type, String[] parent) {
+  private ColumnBinding bind(
+      LakeColumn column, Type type, String[] parent, NameMapping.Entry entry) {
     String[] path = Arrays.copyOf(parent, parent.length + 1);
     path[parent.length] = type.getName();
     TypeId id = column.type().id();
@@ -74,37 +94,42 @@ final class SchemaMatcher {
     }
     GroupType group = type.asGroupType();
     return switch (id) {
-      case STRUCT -> bindStruct(column, group, path);
-      case LIST -> bindList(column, group, path);
-      default -> bindMap(column, group, path);
+      case STRUCT -> bindStruct(column, group, path, entry);
+      case LIST -> bindList(column, group, path, entry);
+      default -> bindMap(column, group, path, entry);
     };
   }
 
-  private ColumnBinding bindStruct(LakeColumn column, GroupType group, String[] path) {
+  private ColumnBinding bindStruct(
+      LakeColumn column, GroupType group, String[] path, NameMapping.Entry entry) {
     List<ColumnBinding> fields = new ArrayList<>();
     boolean any = false;
     for (int i = 0; i < column.children().size(); i++) {
       LakeColumn child = column.children().get(i);
-      Type t = find(group, child.id(), i);
-      ColumnBinding b = t == null ? new ColumnBinding.Missing(child) : bind(child, t, path);
+      NameMapping.Entry childEntry = mapping == null ? null : mapping.child(entry, child.id());
+      Type t = mapping == null ? find(group, child.id(), i) : named(group, childEntry);
+      ColumnBinding b =
+          t == null ? new ColumnBinding.Missing(child) : bind(child, t, path, childEntry);
       any |= !(b instanceof ColumnBinding.Missing);
       fields.add(b);
     }
     return any ? new ColumnBinding.Struct(column, path, fields) : new ColumnBinding.Missing(column);
   }
 
-  private ColumnBinding bindList(LakeColumn column, GroupType group, String[] path) {
+  private ColumnBinding bindList(
+      LakeColumn column, GroupType group, String[] path, NameMapping.Entry entry) {
     if (group.getFieldCount() != 1 || !group.getType(0).isRepetition(Type.Repetition.REPEATED)) {
       throw mismatch(column, group);
     }
     Type repeated = group.getType(0);
     String[] repeatedPath = append(path, repeated.getName());
     LakeColumn element = column.children().get(0);
+    NameMapping.Entry elementEntry = mapping == null ? null : mapping.onlyChild(entry);
     if (isLegacyTwoLevel(repeated, group.getName())) {
-      ColumnBinding e = bind(element, repeated, path);
+      ColumnBinding e = bind(element, repeated, path, elementEntry);
       return new ColumnBinding.ListOf(column, path, repeatedPath, e);
     }
-    ColumnBinding e = bind(element, repeated.asGroupType().getType(0), repeatedPath);
+    ColumnBinding e = bind(element, repeated.asGroupType().getType(0), repeatedPath, elementEntry);
     return new ColumnBinding.ListOf(column, path, repeatedPath, e);
   }
 
@@ -118,7 +143,8 @@ final class SchemaMatcher {
         || g.getName().equals(listName + "_tuple");
   }
 
-  private ColumnBinding bindMap(LakeColumn column, GroupType group, String[] path) {
+  private ColumnBinding bindMap(
+      LakeColumn column, GroupType group, String[] path, NameMapping.Entry entry) {
     LogicalTypeAnnotation a = group.getLogicalTypeAnnotation();
     boolean annotated =
         a instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
@@ -131,8 +157,20 @@ final class SchemaMatcher {
     }
     GroupType kv = group.getType(0).asGroupType();
     String[] kvPath = append(path, kv.getName());
-    ColumnBinding key = bind(column.children().get(0), kv.getType(0), kvPath);
-    ColumnBinding value = bind(column.children().get(1), kv.getType(1), kvPath);
+    LakeColumn keyColumn = column.children().get(0);
+    LakeColumn valueColumn = column.children().get(1);
+    ColumnBinding key =
+        bind(
+            keyColumn,
+            kv.getType(0),
+            kvPath,
+            mapping == null ? null : mapping.child(entry, keyColumn.id()));
+    ColumnBinding value =
+        bind(
+            valueColumn,
+            kv.getType(1),
+            kvPath,
+            mapping == null ? null : mapping.child(entry, valueColumn.id()));
     return new ColumnBinding.MapOf(column, path, kvPath, key, value);
   }
 

@@ -35,7 +35,7 @@ final class FileReadTask {
       ParquetReadRequest request =
           new ParquetReadRequest(
               settings.store().newInputFile(task.location(), task.file().fileSizeBytes()),
-              settings.readColumns(),
+              task.columns(settings.readColumns()),
               filter.columnIds().isEmpty() ? null : (stats, rows) -> filter.mightMatch(stats),
               shared.deleted(snapshot, settings.store()),
               DeletedPositions.maxSnapshot(task, snapshot),
@@ -43,7 +43,8 @@ final class FileReadTask {
               task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
               settings.batchSize(),
               shared.rowGroups(),
-              filter.columnIds().isEmpty() ? null : filter);
+              filter.columnIds().isEmpty() ? null : filter,
+              task.mapping());
       read(request, projector, allocator, counters, cancelled, sink);
     } finally {
       if (first) {

@@ -104,7 +104,7 @@ public final class RowLocator {
       ParquetReadRequest request =
           new ParquetReadRequest(
               store.newInputFile(task.location(), task.file().fileSizeBytes()),
-              read,
+              task.columns(read),
               filter.columnIds().isEmpty() ? null : (stats, rows) -> filter.mightMatch(stats),
               deleted,
               DeletedPositions.maxSnapshot(task, snapshot),
@@ -112,7 +112,8 @@ public final class RowLocator {
               task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
               ParquetReadRequest.DEFAULT_BATCH_SIZE,
               null,
-              null);
+              null,
+              task.mapping());
       try (ParquetBatchReader reader = ParquetBatchReader.open(request, allocator)) {
         while (reader.loadNextBatch()) {
           VectorSchemaRoot root = reader.root();

@@ -10,6 +10,7 @@ import io.quacklake.internal.catalog.InlinedDataGateway;
 import io.quacklake.internal.catalog.InlinedRows;
 import io.quacklake.internal.catalog.InlinedTableRecord;
 import io.quacklake.internal.catalog.PartitionColumnRecord;
+import io.quacklake.internal.parquet.NameMapping;
 import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +38,42 @@ public final class ScanPlanner {
         c -> plan(c, catalog, table, readColumns, filter));
   }
 
+  /** The name mappings of the files registered without field ids, by mapping id. */
+  private static Map<Long, NameMapping> mappings(CatalogSession c, List<DataFileRecord> files) {
+    java.util.Set<Long> ids = new java.util.TreeSet<>();
+    for (DataFileRecord f : files) {
+      if (f.mappingId() != null) {
+        ids.add(f.mappingId());
+      }
+    }
+    Map<Long, NameMapping> out = new java.util.HashMap<>();
+    FileGateway.nameMappings(c, ids)
+        .forEach(
+            (id, rows) ->
+                out.put(
+                    id,
+                    new NameMapping(
+                        rows.stream()
+                            .map(
+                                r ->
+                                    new NameMapping.Entry(
+                                        r.columnId(),
+                                        r.sourceName(),
+                                        r.targetFieldId(),
+                                        r.parentColumn(),
+                                        r.partition()))
+                            .toList())));
+    for (Long id : ids) {
+      if (!out.containsKey(id)) {
+        throw io.quacklake.exceptions.QuacklakeException.corrupt(
+            "a data file refers to name mapping %d, which ducklake_name_mapping does not hold;"
+                + " the catalog is damaged: restore it from a backup",
+            id);
+      }
+    }
+    return out;
+  }
+
   private static ScanPlan plan(
       CatalogSession c,
       CatalogConnection catalog,
@@ -52,6 +89,7 @@ public final class ScanPlanner {
     Pruning pruning = Pruning.load(c, table, filter, files);
 
     String tableName = table.table().qualifiedName();
+    Map<Long, NameMapping> mappings = mappings(c, files);
     List<FileTask> tasks = new ArrayList<>(files.size());
     int pruned = 0;
     for (DataFileRecord f : files) {
@@ -66,7 +104,8 @@ public final class ScanPlanner {
               f.location(table.directory(), tableName),
               d,
               d == null ? null : d.location(table.directory(), tableName),
-              sorted(inlinedDeletes.get(f.dataFileId()))));
+              sorted(inlinedDeletes.get(f.dataFileId())),
+              f.mappingId() == null ? null : mappings.get(f.mappingId())));
     }
     List<InlinedRows> inlined = new ArrayList<>();
     for (InlinedTableRecord t : InlinedDataGateway.inlinedTables(c, tableId)) {

@@ -49,6 +49,7 @@ public final class Transaction implements AutoCloseable {
   private final TransactionTables tables;
   private final RowOperations rows;
   private final TransactionViews views;
+  private final io.quacklake.internal.lake.FileRegistration registration;
 
   /** How the transaction ended ({@code commit()}, ...), or null while it is open. */
   private String endedBy;
@@ -61,6 +62,7 @@ public final class Transaction implements AutoCloseable {
     this.tables = new TransactionTables(context, state, writes);
     this.rows = new RowOperations(context, state, tables, writes);
     this.views = new TransactionViews(context, state);
+    this.registration = new io.quacklake.internal.lake.FileRegistration(context, tables);
   }
 
   /** The snapshot this transaction reads. */
@@ -320,6 +322,22 @@ public final class Transaction implements AutoCloseable {
   public void insert(String name, List<? extends Map<String, ?>> values) {
     open();
     rows.insert(name, values);
+  }
+
+  /**
+   * Registers existing Parquet files in a table without copying them, as DuckDB's {@code
+   * ducklake_add_data_files} does: columns are matched by name (case-insensitively, nested fields
+   * too), {@code key=value} directories in a path give the values of columns the file does not
+   * hold, statistics come from the footers. Files outside the lake's data path are never deleted by
+   * the lake.
+   *
+   * @param paths local paths or store locations ({@code s3://…})
+   * @throws io.quacklake.exceptions.QuacklakeException INVALID_ARGUMENT naming the column when a
+   *     file does not fit the table (see {@link AddFilesOptions}); NOT_FOUND for a missing file
+   */
+  public void addDataFiles(String name, List<String> paths, AddFilesOptions options) {
+    open();
+    registration.add(TableName.parse(name), paths, options);
   }
 
   /** Deletes the rows matching {@code filter}, including rows this transaction wrote. */

@@ -11,7 +11,7 @@ public final class FileWrites {
     Sql.update(
         c,
         "INSERT INTO ducklake_data_file VALUES (?, ?, ?, NULL, NULL, ?, ?, 'parquet', ?, ?, ?, ?, ?,"
-            + " NULL, NULL, ?)",
+            + " NULL, ?, ?)",
         f.dataFileId(),
         tableId,
         f.beginSnapshot(),
@@ -22,7 +22,33 @@ public final class FileWrites {
         f.footerSize(),
         f.rowIdStart(),
         f.partitionId(),
+        f.mappingId(),
         f.partialMax());
+  }
+
+  /**
+   * Registers a name mapping ({@code ducklake_column_mapping}, type {@code map_by_name}) and its
+   * entries ({@code ducklake_name_mapping}).
+   */
+  public static void insertNameMapping(
+      CatalogSession c, long mappingId, long tableId, java.util.List<NameMappingRecord> entries) {
+    Sql.update(
+        c, "INSERT INTO ducklake_column_mapping VALUES (?, ?, 'map_by_name')", mappingId, tableId);
+    java.util.List<Object[]> rows = new java.util.ArrayList<>();
+    for (NameMappingRecord e : entries) {
+      rows.add(
+          new Object[] {
+            mappingId,
+            e.columnId(),
+            e.sourceName(),
+            e.targetFieldId(),
+            e.parentColumn(),
+            e.partition()
+          });
+    }
+    if (!rows.isEmpty()) {
+      Sql.batch(c, "INSERT INTO ducklake_name_mapping VALUES (?, ?, ?, ?, ?, ?)", rows);
+    }
   }
 
   public static void insertColumnStats(

@@ -54,6 +54,12 @@ final class DataCommit {
     Map<Long, ColumnStatsMerge.Added> added = new HashMap<>();
 
     for (PendingDataFile f : changes.files) {
+      io.quacklake.internal.parquet.NameMapping mapping = changes.registered.get(f);
+      Long mappingId = null;
+      if (mapping != null) {
+        mappingId = fileIds.getAsLong();
+        FileWrites.insertNameMapping(c, mappingId, tableId, mappingRows(mappingId, mapping));
+      }
       long fileId = fileIds.getAsLong();
       long rows = f.file().rowCount();
       FileWrites.insertDataFile(
@@ -63,7 +69,7 @@ final class DataCommit {
               fileId,
               snapshot,
               f.relativePath(),
-              true,
+              mapping == null,
               "parquet",
               rows,
               f.file().fileSizeBytes(),
@@ -71,7 +77,7 @@ final class DataCommit {
               f.embeddedRowIds() ? f.firstRowId() : nextRowId,
               f.partitionValues().isEmpty() ? null : partitionId,
               null,
-              null,
+              mappingId,
               null));
       for (int k = 0; k < f.partitionValues().size(); k++) {
         FileWrites.insertPartitionValue(c, fileId, tableId, k, f.partitionValues().get(k));
@@ -164,6 +170,21 @@ final class DataCommit {
       TableStatsWrites.writeColumn(
           c, tableId, leaf.id(), ColumnStatsMerge.merge(old, a, leaf), old != null);
     }
+  }
+
+  private static List<io.quacklake.internal.catalog.NameMappingRecord> mappingRows(
+      long mappingId, io.quacklake.internal.parquet.NameMapping mapping) {
+    return mapping.entries().stream()
+        .map(
+            e ->
+                new io.quacklake.internal.catalog.NameMappingRecord(
+                    mappingId,
+                    e.columnId(),
+                    e.sourceName(),
+                    e.targetFieldId(),
+                    e.parentColumn(),
+                    e.partition()))
+        .toList();
   }
 
   private InlinedTableRecord latestInlinedTable(long tableId) {

@@ -23,10 +23,22 @@ public final class TableChanges {
   final List<Long> inlinedRowIds = new ArrayList<>();
   final Map<Long, TreeSet<Long>> fileDeletes = new HashMap<>();
   final Map<String, List<Long>> inlinedDeletes = new LinkedHashMap<>();
+  final Map<PendingDataFile, io.quacklake.internal.parquet.NameMapping> registered =
+      new java.util.IdentityHashMap<>();
   private long inlinedBytes;
 
   public void addFile(PendingDataFile file) {
     files.add(file);
+  }
+
+  /**
+   * Adds a file written elsewhere and registered without copying: its {@code relativePath} is its
+   * absolute location, its columns map to the table's through {@code mapping}.
+   */
+  public void addRegisteredFile(
+      PendingDataFile file, io.quacklake.internal.parquet.NameMapping mapping) {
+    files.add(file);
+    registered.put(file, mapping);
   }
 
   /** New rows to inline; their row ids are allocated at commit. */

@@ -24,6 +24,7 @@ import picocli.CommandLine.Mixin;
       AlterTableCommand.class,
       DropTableCommand.class,
       FlushInlinedDataCommand.class,
+      AddFilesCommand.class,
       MergeAdjacentFilesCommand.class,
       RewriteDataFilesCommand.class,
       ExpireSnapshotsCommand.class,

@@ -202,7 +202,7 @@ public final class CatalogConnection implements AutoCloseable {
     Connection w = writing.get();
     if (w != null) {
       try {
-        return body.apply(new CatalogSession(w, dialect));
+        return body.apply(new CatalogSession(w, dialect, version));
       } catch (CatalogSqlFailure e) {
         throw readFailed(what, e.sqlCause());
       }
@@ -273,7 +273,7 @@ public final class CatalogConnection implements AutoCloseable {
 
   private <T> T apply(CatalogFunction<T> body, Connection c) throws SQLException {
     try {
-      return body.apply(new CatalogSession(c, dialect));
+      return body.apply(new CatalogSession(c, dialect, version));
     } catch (CatalogSqlFailure e) {
       throw e.sqlCause();
     }
@@ -319,9 +319,10 @@ public final class CatalogConnection implements AutoCloseable {
   }
 
   private <T> T writeChecked(CatalogFunction<T> body) throws SQLException {
-    if (version != SpecVersion.V1_0) {
+    if (version == SpecVersion.V1_1) {
       throw QuacklakeException.unsupported(
-          "catalog %s is at DuckLake version %s; Quacklake writes 1.0 lakes only (reading works)",
+          "catalog %s is at DuckLake version %s; Quacklake writes 1.0 and 1.1-dev1 lakes (reading"
+              + " works)",
           location, version.text());
     }
     turns.lock();

@@ -13,11 +13,27 @@ import java.sql.Savepoint;
 public final class CatalogSession {
   private final Connection connection;
   private final SqlDialect dialect;
+  private final SpecVersion version;
   private Savepoint savepoint;
 
   CatalogSession(Connection connection, SqlDialect dialect) {
+    this(connection, dialect, SpecVersion.V1_0);
+  }
+
+  CatalogSession(Connection connection, SqlDialect dialect, SpecVersion version) {
     this.connection = connection;
     this.dialect = dialect;
+    this.version = version;
+  }
+
+  /** The DuckLake version of the catalog (what rows and columns its tables have). */
+  SpecVersion version() {
+    return version;
+  }
+
+  /** The names of an inlined-data table's system columns in this catalog's version. */
+  InlinedColumnNames inlinedNames() {
+    return InlinedColumnNames.of(version);
   }
 
   Connection connection() {

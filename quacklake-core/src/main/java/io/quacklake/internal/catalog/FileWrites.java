@@ -8,10 +8,22 @@ public final class FileWrites {
   private FileWrites() {}
 
   public static void insertDataFile(CatalogSession c, long tableId, DataFileRecord f) {
+    insertDataFile(c, tableId, f, null);
+  }
+
+  /**
+   * Inserts a data file row; from DuckLake 1.1-dev1 on with its {@code row_group_count} (null when
+   * unknown).
+   */
+  public static void insertDataFile(
+      CatalogSession c, long tableId, DataFileRecord f, Integer rowGroupCount) {
+    boolean counted = c.version().hasRowGroupCount();
     Sql.update(
         c,
         "INSERT INTO ducklake_data_file VALUES (?, ?, ?, NULL, NULL, ?, ?, 'parquet', ?, ?, ?, ?, ?,"
-            + " NULL, ?, ?)",
+            + " NULL, ?, ?"
+            + (counted ? ", " + (rowGroupCount == null ? "NULL" : rowGroupCount.toString()) : "")
+            + ")",
         f.dataFileId(),
         tableId,
         f.beginSnapshot(),
@@ -96,9 +108,21 @@ public final class FileWrites {
 
   public static void insertDeleteFile(
       CatalogSession c, long tableId, DeleteFileRecord d, long footer) {
+    insertDeleteFile(c, tableId, d, footer, null);
+  }
+
+  /**
+   * Inserts a delete file row; from DuckLake 1.1-dev1 on with its {@code row_group_count} (null
+   * when unknown).
+   */
+  public static void insertDeleteFile(
+      CatalogSession c, long tableId, DeleteFileRecord d, long footer, Integer rowGroupCount) {
+    boolean counted = c.version().hasRowGroupCount();
     Sql.update(
         c,
-        "INSERT INTO ducklake_delete_file VALUES (?, ?, ?, NULL, ?, ?, ?, 'parquet', ?, ?, ?, NULL, ?)",
+        "INSERT INTO ducklake_delete_file VALUES (?, ?, ?, NULL, ?, ?, ?, 'parquet', ?, ?, ?, NULL, ?"
+            + (counted ? ", " + (rowGroupCount == null ? "NULL" : rowGroupCount.toString()) : "")
+            + ")",
         d.deleteFileId(),
         tableId,
         d.beginSnapshot(),

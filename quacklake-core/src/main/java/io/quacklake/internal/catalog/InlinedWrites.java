@@ -24,7 +24,13 @@ public final class InlinedWrites {
     StringBuilder ddl =
         new StringBuilder("CREATE TABLE ")
             .append(dialect.quote(name))
-            .append("(row_id BIGINT, begin_snapshot BIGINT, end_snapshot BIGINT");
+            .append("(")
+            .append(c.inlinedNames().rowId())
+            .append(" BIGINT, ")
+            .append(c.inlinedNames().beginSnapshot())
+            .append(" BIGINT, ")
+            .append(c.inlinedNames().endSnapshot())
+            .append(" BIGINT");
     for (LakeColumn col : columns) {
       ddl.append(", ")
           .append(dialect.quote(col.name()))
@@ -84,8 +90,11 @@ public final class InlinedWrites {
         c,
         "UPDATE "
             + c.dialect().quote(table)
-            + " SET end_snapshot = ? WHERE row_id = ? AND end_snapshot IS NULL"
-            + " AND begin_snapshot < ?",
+            + String.format(
+                " SET %3$s = ? WHERE %1$s = ? AND %3$s IS NULL AND %2$s < ?",
+                c.inlinedNames().rowId(),
+                c.inlinedNames().beginSnapshot(),
+                c.inlinedNames().endSnapshot()),
         bound);
   }
 
@@ -158,7 +167,13 @@ public final class InlinedWrites {
   /** Deletes the rows a flush moved to Parquet: those inserted at or before {@code snapshot}. */
   public static void deleteFlushed(CatalogSession c, String table, long snapshot) {
     Sql.update(
-        c, "DELETE FROM " + c.dialect().quote(table) + " WHERE begin_snapshot <= ?", snapshot);
+        c,
+        "DELETE FROM "
+            + c.dialect().quote(table)
+            + " WHERE "
+            + c.inlinedNames().beginSnapshot()
+            + " <= ?",
+        snapshot);
   }
 
   /** Removes exactly these catalog-recorded deletes of one data file (flushed to a delete file). */

@@ -337,7 +337,9 @@ public final class MaintenanceGateway {
               c,
               "SELECT COUNT(*) FROM "
                   + c.dialect().quote(t.tableName())
-                  + " WHERE begin_snapshot <= ? AND (end_snapshot IS NULL OR end_snapshot > ?)",
+                  + String.format(
+                      " WHERE %1$s <= ? AND (%2$s IS NULL OR %2$s > ?)",
+                      c.inlinedNames().beginSnapshot(), c.inlinedNames().endSnapshot()),
               rs -> rs.getLong(1),
               snapshot,
               snapshot);

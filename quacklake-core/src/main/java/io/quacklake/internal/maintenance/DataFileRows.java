@@ -30,7 +30,7 @@ final class DataFileRows {
       List<LakeColumn> columns,
       WrittenFile written,
       List<String> partitionValues) {
-    FileWrites.insertDataFile(c, tableId, file);
+    FileWrites.insertDataFile(c, tableId, file, written.rowGroupCount());
     for (int k = 0; k < partitionValues.size(); k++) {
       FileWrites.insertPartitionValue(c, file.dataFileId(), tableId, k, partitionValues.get(k));
     }

@@ -182,6 +182,7 @@ final class FlushStep implements MaintenanceStep {
             d.file().fileSizeBytes(),
             null,
             partialMax),
-        d.file().footerSize());
+        d.file().footerSize(),
+        d.file().rowGroupCount());
   }
 }

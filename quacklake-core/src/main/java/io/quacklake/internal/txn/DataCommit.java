@@ -78,7 +78,8 @@ final class DataCommit {
               f.partitionValues().isEmpty() ? null : partitionId,
               null,
               mappingId,
-              null));
+              null),
+          f.file().rowGroupCount());
       for (int k = 0; k < f.partitionValues().size(); k++) {
         FileWrites.insertPartitionValue(c, fileId, tableId, k, f.partitionValues().get(k));
       }

@@ -178,7 +178,8 @@ final class DeleteCommit {
             written.fileSizeBytes(),
             null,
             partial ? snapshot : null),
-        written.footerSize());
+        written.footerSize(),
+        written.rowGroupCount());
     if (old != null) {
       FileWrites.removeDeleteFile(c, old.deleteFileId());
       Optional<String> scheduled = io.pathUnderRoot(old.location(tableDir, "id " + tableId));

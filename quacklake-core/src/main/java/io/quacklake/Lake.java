@@ -53,6 +53,19 @@ public final class Lake implements AutoCloseable {
   }
 
   public static Lake create(String catalogLocation, String dataPath, LakeOptions options) {
+    return create(catalogLocation, dataPath, options, "1.0");
+  }
+
+  /**
+   * Creates a new lake in DuckLake {@code specVersion}: {@code 1.0} (the default, which DuckDB 1.5
+   * and 2.0 both open) or {@code 1.1-dev1} (what DuckDB's current builds create).
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for another version
+   */
+  public static Lake create(
+      String catalogLocation, String dataPath, LakeOptions options, String specVersion) {
+    io.quacklake.internal.catalog.SpecVersion version =
+        io.quacklake.internal.catalog.SpecVersion.forWriting(specVersion);
     CatalogLocation location = options.catalogLocation(catalogLocation);
     if ((dataPath == null || dataPath.isBlank()) && location.isObjectStore()) {
       dataPath = new CatalogLayout(Location.directory(location.target())).data().value();
@@ -65,8 +78,26 @@ public final class Lake implements AutoCloseable {
         location,
         Location.directory(dataPath).value(),
         "Quacklake " + Version.CURRENT,
-        options.storage());
+        options.storage(),
+        version);
     return open(catalogLocation, options);
+  }
+
+  /**
+   * Migrates a DuckLake 1.0 lake to {@code toVersion} ({@code 1.1-dev1}) as DuckDB's migration
+   * does; open the lake again afterwards. DuckDB 1.5 cannot write the migrated lake.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for another target or a lake not at 1.0
+   */
+  public static void migrate(String catalogLocation, LakeOptions options, String toVersion) {
+    if (!"1.1-dev1".equals(toVersion)) {
+      throw QuacklakeException.invalid(
+          "Quacklake migrates 1.0 lakes to 1.1-dev1 only, not to '%s'", toVersion);
+    }
+    try (CatalogConnection c =
+        CatalogConnection.open(options.catalogLocation(catalogLocation), options.storage())) {
+      c.migrateToV11Dev1();
+    }
   }
 
   /** Opens an existing lake with default options (see {@code docs/cli.md} for locations). */

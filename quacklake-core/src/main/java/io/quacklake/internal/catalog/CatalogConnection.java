@@ -376,6 +376,26 @@ public final class CatalogConnection implements AutoCloseable {
   }
 
   /**
+   * Migrates this 1.0 catalog to 1.1-dev1 in one write (DuckDB's migration); reopen the catalog
+   * afterwards to use it.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT when the catalog is not at 1.0
+   */
+  public void migrateToV11Dev1() {
+    if (version != SpecVersion.V1_0) {
+      throw QuacklakeException.invalid(
+          "catalog %s is at DuckLake version %s; only 1.0 catalogs migrate to 1.1-dev1",
+          location, version.text());
+    }
+    write(
+        "migrating catalog " + location + " to DuckLake 1.1-dev1",
+        c -> {
+          CatalogMigration.toV11Dev1(c);
+          return null;
+        });
+  }
+
+  /**
    * Rewrites an object-store catalog's SQLite image without its free pages ({@code VACUUM}) and
    * publishes it as the next version, so that pages freed by snapshot expiry stop travelling with
    * every later commit and refresh. Best effort: when another writer publishes first, nothing

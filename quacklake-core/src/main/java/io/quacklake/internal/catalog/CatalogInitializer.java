@@ -33,7 +33,11 @@ public final class CatalogInitializer {
    * the file alone holds everything) and published as version 1.
    */
   private static void createVersioned(
-      CatalogLocation location, String dataPath, String createdBy, StorageSettings storage) {
+      CatalogLocation location,
+      String dataPath,
+      String createdBy,
+      StorageSettings storage,
+      SpecVersion version) {
     Location root = Location.directory(location.target());
     Path dir;
     try {
@@ -43,7 +47,12 @@ public final class CatalogInitializer {
     }
     Path file = dir.resolve("catalog.sqlite");
     try (ObjectStore store = ObjectStores.forLocation(root, storage)) {
-      create(new CatalogLocation(CatalogKind.SQLITE, file.toString()), dataPath, createdBy);
+      create(
+          new CatalogLocation(CatalogKind.SQLITE, file.toString()),
+          dataPath,
+          createdBy,
+          StorageSettings.NONE,
+          version);
       try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
           Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=DELETE");
@@ -100,8 +109,26 @@ public final class CatalogInitializer {
   /** As {@link #create(CatalogLocation, String, String)}, with settings for an object store. */
   public static void create(
       CatalogLocation location, String dataPath, String createdBy, StorageSettings storage) {
+    create(location, dataPath, createdBy, storage, SpecVersion.V1_0);
+  }
+
+  /**
+   * As {@link #create(CatalogLocation, String, String, StorageSettings)}, in DuckLake {@code
+   * version} (1.0 or 1.1-dev1).
+   */
+  public static void create(
+      CatalogLocation location,
+      String dataPath,
+      String createdBy,
+      StorageSettings storage,
+      SpecVersion version) {
+    if (version == SpecVersion.V1_1) {
+      throw QuacklakeException.unsupported(
+          "creating DuckLake %s lakes is not supported yet; choose 1.0 or 1.1-dev1",
+          version.text());
+    }
     if (location.isObjectStore()) {
-      createVersioned(location, dataPath, createdBy, storage);
+      createVersioned(location, dataPath, createdBy, storage, version);
       return;
     }
     SqlDialect dialect = SqlDialect.forLocation(location);
@@ -118,6 +145,11 @@ public final class CatalogInitializer {
       try (Statement s = c.createStatement()) {
         for (String ddl : CatalogDdl.createTables()) {
           s.execute(dialect.ddl(ddl));
+        }
+        if (version == SpecVersion.V1_1_DEV1) {
+          for (String ddl : CatalogMigration.toV11Dev1Tables()) {
+            s.execute(dialect.ddl(ddl));
+          }
         }
       }
       String now = CatalogTimestamps.format(Instant.now());
@@ -137,7 +169,7 @@ public final class CatalogInitializer {
       try (PreparedStatement ps =
           c.prepareStatement("INSERT INTO ducklake_metadata VALUES (?, ?, NULL, NULL)")) {
         String[][] rows = {
-          {"version", VERSION},
+          {"version", version.text()},
           {"created_by", createdBy},
           {"data_path", dataPath},
           {"encrypted", "false"}

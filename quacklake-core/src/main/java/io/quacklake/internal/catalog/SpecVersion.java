@@ -30,6 +30,23 @@ public enum SpecVersion {
     return this != V1_0;
   }
 
+  /**
+   * The version a new lake may be created in.
+   *
+   * @throws io.quacklake.exceptions.QuacklakeException INVALID_ARGUMENT for versions Quacklake does
+   *     not create
+   */
+  public static SpecVersion forWriting(String version) {
+    if (V1_0.text.equals(version)) {
+      return V1_0;
+    }
+    if (V1_1_DEV1.text.equals(version)) {
+      return V1_1_DEV1;
+    }
+    throw io.quacklake.exceptions.QuacklakeException.invalid(
+        "Quacklake creates DuckLake 1.0 and 1.1-dev1 lakes, not '%s'", version);
+  }
+
   public static SpecVersion parse(String version, String catalog) {
     for (SpecVersion v : values()) {
       if (v.text.equals(version)) {

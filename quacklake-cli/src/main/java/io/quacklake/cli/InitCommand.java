@@ -5,6 +5,7 @@ import io.quacklake.Lake;
 import io.quacklake.exceptions.QuacklakeException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code init}: creates a new DuckLake 1.0 lake at {@code --catalog}; prints snapshot 0. */
@@ -14,6 +15,15 @@ import picocli.CommandLine.ParentCommand;
         "Create a new lake at --catalog with data path --data-path; prints its snapshot id")
 final class InitCommand implements Callable<Integer> {
   @ParentCommand Main main;
+
+  @Option(
+      names = "--spec-version",
+      paramLabel = "VERSION",
+      defaultValue = "1.0",
+      description =
+          "DuckLake version of the new lake: 1.0 (default; DuckDB 1.5 and 2.0 open it) or"
+              + " 1.1-dev1")
+  String specVersion;
 
   @Override
   public Integer call() {
@@ -26,7 +36,8 @@ final class InitCommand implements Callable<Integer> {
               + " defaults to its data/ directory)");
     }
     try (Lake lake =
-        Lake.create(main.lakeOptions.catalog(), dataPath, main.lakeOptions.options())) {
+        Lake.create(
+            main.lakeOptions.catalog(), dataPath, main.lakeOptions.options(), specVersion)) {
       WrittenSnapshot.print(lake.currentSnapshot());
     }
     return 0;

@@ -189,6 +189,19 @@ public final class DuckDbPeer {
   }
 
   /**
+   * An ATTACH statement (no trailing semicolon) that creates a new lake at {@code ducklakeVersion}
+   * ({@code DUCKLAKE_VERSION}, e.g. {@code 1.0}; null for the peer's default, {@code 1.1-dev1}),
+   * read-write under {@code alias}.
+   *
+   * @throws IllegalArgumentException as {@link #attach}
+   * @throws IllegalStateException as {@link #attach}
+   */
+  public String attachNew(
+      String catalogLocation, String dataPath, String alias, String ducklakeVersion) {
+    return attachment(catalogLocation).sql(alias, dataPath, false, false, null, ducklakeVersion);
+  }
+
+  /**
    * A read-only ATTACH statement that reads the lake the way {@code Lake.open(catalogLocation,
    * LakeOptions.dataPath(dataPath))} does: {@code dataPath}, when not null, replaces the stored
    * data path for this attachment ({@code OVERRIDE_DATA_PATH}).

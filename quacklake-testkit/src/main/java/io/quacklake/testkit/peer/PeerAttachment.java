@@ -69,6 +69,21 @@ record PeerAttachment(String target, boolean needsPostgres) {
    */
   String sql(
       String alias, String dataPath, boolean overrideDataPath, boolean readOnly, Long snapshotId) {
+    return sql(alias, dataPath, overrideDataPath, readOnly, snapshotId, null);
+  }
+
+  /**
+   * The ATTACH statement (no trailing semicolon), as {@link #sql(String, String, boolean, boolean,
+   * Long)} with the DuckLake version a new lake is created at ({@code DUCKLAKE_VERSION}), or null
+   * for the peer's default.
+   */
+  String sql(
+      String alias,
+      String dataPath,
+      boolean overrideDataPath,
+      boolean readOnly,
+      Long snapshotId,
+      String ducklakeVersion) {
     if (alias == null || !ALIAS.matcher(alias).matches()) {
       throw new IllegalArgumentException("'" + alias + "' is no plain SQL identifier for an alias");
     }
@@ -84,6 +99,9 @@ record PeerAttachment(String target, boolean needsPostgres) {
     }
     if (snapshotId != null) {
       options.add("SNAPSHOT_VERSION " + snapshotId);
+    }
+    if (ducklakeVersion != null) {
+      options.add("DUCKLAKE_VERSION " + literal(ducklakeVersion));
     }
     return "ATTACH "
         + literal(target)

@@ -80,6 +80,12 @@ class DuckDbPeerTest {
         .isEqualTo(
             "ATTACH 'ducklake:postgres:dbname=lake host=127.0.0.1 user=postgres' AS l"
                 + " (DATA_PATH '/d/')");
+    assertThat(peer.withPostgres().attachNew(location, "/d/", "lake", "1.0"))
+        .isEqualTo(
+            "ATTACH 'ducklake:postgres:dbname=lake host=127.0.0.1 user=postgres' AS lake"
+                + " (DATA_PATH '/d/', DUCKLAKE_VERSION '1.0')");
+    assertThat(peer.attachNew("duckdb:/tmp/l.ducklake", "/d/", "lake", null))
+        .isEqualTo("ATTACH 'ducklake:/tmp/l.ducklake' AS lake (DATA_PATH '/d/')");
   }
 
   @Test

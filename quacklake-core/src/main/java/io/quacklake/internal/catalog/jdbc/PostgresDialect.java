@@ -27,7 +27,8 @@ final class PostgresDialect implements SqlDialect {
   /**
    * Connects with the location's keys (refusing driver class keys it may not set), in the metadata
    * schema by its exact name: DuckDB's postgres extension quotes every identifier, so a mixed-case
-   * schema keeps its case.
+   * schema keeps its case. Intervals print in the {@code postgres} style whatever the server's
+   * default.
    */
   @Override
   public Connection connect(CatalogLocation location, boolean readOnly) throws SQLException {
@@ -47,6 +48,9 @@ final class PostgresDialect implements SqlDialect {
         // pgjdbc's currentSchema reaches the server unquoted (folded to lower case); setSchema
         // sets search_path to the name as a literal, case kept.
         c.setSchema(schema);
+      }
+      try (java.sql.Statement s = c.createStatement()) {
+        s.execute("SET IntervalStyle = 'postgres'");
       }
       if (readOnly) {
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -97,9 +101,18 @@ final class PostgresDialect implements SqlDialect {
     return e.getSQLState() != null && BUSY.contains(e.getSQLState());
   }
 
+  /**
+   * Times and intervals are read as text: DuckDB's postgres extension creates their inlined columns
+   * as PostgreSQL's {@code time} and {@code interval} (pgjdbc's objects for them drop microseconds
+   * or overflow), Quacklake as {@code VARCHAR} holding DuckDB's text. PostgreSQL's text of both is
+   * DuckDB's, intervals in the {@code postgres} style {@link #connect} sets.
+   */
   @Override
   public String selectInlinedColumn(String quotedColumn, LakeColumn column) {
-    return quotedColumn;
+    return switch (column.type().id()) {
+      case TIME, TIMETZ, INTERVAL -> "CAST(" + quotedColumn + " AS VARCHAR)";
+      default -> quotedColumn;
+    };
   }
 
   @Override

@@ -58,7 +58,7 @@ class TransactionDdlTest {
   }
 
   @Test
-  void lakesAtVersionOneOneAreReadButNotWritten() throws Exception {
+  void lakesAt11Dev1AreWrittenAndReleased11LakesOnlyRead() throws Exception {
     Path golden =
         GoldenLakes.repositoryRoot().resolve("quacklake-testkit/src/test/resources/golden/v11");
     Path catalog = temp.resolve("v11.ducklake");
@@ -67,9 +67,21 @@ class TransactionDdlTest {
         Lake.open("duckdb:" + catalog, LakeOptions.dataPath(golden.resolve("data").toString()))) {
       assertThat(lake.specVersion()).isEqualTo("1.1-dev1");
       assertThat(lake.table("t").scan().count()).isEqualTo(38);
+      lake.createTable("x", ColumnDefinitions.parse("a INTEGER"));
+      assertThat(lake.snapshots()).hasSize(6);
+    }
+    Path released = temp.resolve("v11-released.ducklake");
+    Files.copy(golden.resolve("catalog.ducklake"), released);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + released);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("UPDATE ducklake_metadata SET value = '1.1' WHERE key = 'version'");
+    }
+    try (Lake lake =
+        Lake.open("duckdb:" + released, LakeOptions.dataPath(golden.resolve("data").toString()))) {
+      assertThat(lake.table("t").scan().count()).isEqualTo(38);
       assertThatThrownBy(() -> lake.createTable("x", ColumnDefinitions.parse("a INTEGER")))
           .isInstanceOf(QuacklakeException.class)
-          .hasMessageContaining("1.1-dev1")
+          .hasMessageContaining("1.1")
           .satisfies(
               e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.UNSUPPORTED));
       assertThat(lake.snapshots()).hasSize(5);

@@ -6,13 +6,8 @@ import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.parquet.ExternalFile;
 import io.quacklake.internal.write.PendingDataFile;
 import io.quacklake.storage.Location;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Registers Parquet files written elsewhere in a table without copying them ({@code
@@ -53,7 +48,7 @@ public final class FileRegistration {
           ExternalFile.inspect(
               lake.store().newInputFile(location, -1),
               t.columns(),
-              hiveValues(location.value()),
+              io.quacklake.internal.scan.HivePath.values(location.value()),
               options.allowMissing(),
               options.ignoreExtraColumns());
       t.changes()
@@ -69,36 +64,5 @@ public final class FileRegistration {
       return Location.of(path);
     }
     return Location.of(Path.of(path).toAbsolutePath().normalize().toString());
-  }
-
-  /** The {@code key=value} directories of a path, keys lower-cased, values percent-decoded. */
-  static Map<String, String> hiveValues(String path) {
-    Map<String, String> out = new LinkedHashMap<>();
-    String[] parts = path.split("/");
-    for (int i = 0; i < parts.length - 1; i++) {
-      int eq = parts[i].indexOf('=');
-      if (eq > 0) {
-        out.put(
-            decode(parts[i].substring(0, eq)).toLowerCase(Locale.ROOT),
-            decode(parts[i].substring(eq + 1)));
-      }
-    }
-    return out;
-  }
-
-  private static String decode(String s) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    for (int i = 0; i < bytes.length; i++) {
-      int hi = i + 2 < bytes.length ? Character.digit(bytes[i + 1], 16) : -1;
-      int lo = i + 2 < bytes.length ? Character.digit(bytes[i + 2], 16) : -1;
-      if (bytes[i] == '%' && hi >= 0 && lo >= 0) {
-        out.write(hi * 16 + lo);
-        i += 2;
-      } else {
-        out.write(bytes[i]);
-      }
-    }
-    return out.toString(StandardCharsets.UTF_8);
   }
 }

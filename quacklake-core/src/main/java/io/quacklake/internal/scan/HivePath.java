@@ -4,14 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Reads hive partition values ({@code key=value} directories) from a file's path. */
-final class HivePath {
+public final class HivePath {
   private HivePath() {}
 
   /**
    * The value of {@code key} in the path's {@code key=value} directories (the last one wins),
    * percent-decoded as DuckDB encodes it; null when the path has none or the value is {@code NULL}.
    */
-  static String value(String path, String key) {
+  public static String value(String path, String key) {
     String[] parts = path.split("/");
     String found = null;
     for (int i = 0; i < parts.length - 1; i++) {
@@ -23,6 +23,21 @@ final class HivePath {
     return found == null || found.equals("NULL") || found.equals("__HIVE_DEFAULT_PARTITION__")
         ? null
         : found;
+  }
+
+  /** The {@code key=value} directories of a path, keys lower-cased, values percent-decoded. */
+  public static java.util.Map<String, String> values(String path) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    String[] parts = path.split("/");
+    for (int i = 0; i < parts.length - 1; i++) {
+      int eq = parts[i].indexOf('=');
+      if (eq > 0) {
+        out.put(
+            decode(parts[i].substring(0, eq)).toLowerCase(java.util.Locale.ROOT),
+            decode(parts[i].substring(eq + 1)));
+      }
+    }
+    return out;
   }
 
   private static String decode(String s) {

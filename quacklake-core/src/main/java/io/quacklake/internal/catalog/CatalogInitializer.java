@@ -23,9 +23,6 @@ import java.time.Instant;
  * transaction.
  */
 public final class CatalogInitializer {
-  /** The format version Quacklake writes. */
-  public static final String VERSION = "1.0";
-
   private CatalogInitializer() {}
 
   /**

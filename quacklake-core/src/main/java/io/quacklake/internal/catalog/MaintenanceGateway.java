@@ -199,7 +199,7 @@ public final class MaintenanceGateway {
       }
     }
     List<String> ended = new ArrayList<>(List.of("ducklake_schema", "ducklake_view"));
-    if (tableExists(c, "ducklake_view_column_tag")) {
+    if (InlinedWrites.tableExists(c, "ducklake_view_column_tag")) {
       ended.add("ducklake_view_column_tag");
     }
     ended.addAll(List.of("ducklake_tag", "ducklake_macro"));
@@ -329,7 +329,7 @@ public final class MaintenanceGateway {
     long rows = 0;
     for (InlinedTableRecord t : InlinedDataGateway.inlinedTables(c, tableId)) {
       if (!t.tableName().matches("ducklake_inlined_data_\\d+_\\d+")
-          || !tableExists(c, t.tableName())) {
+          || !InlinedWrites.tableExists(c, t.tableName())) {
         continue;
       }
       Long n =
@@ -346,14 +346,6 @@ public final class MaintenanceGateway {
       rows += n == null ? 0 : n;
     }
     return rows;
-  }
-
-  private static boolean tableExists(CatalogSession c, String table) {
-    try {
-      return !c.dialect().tableColumns(c.connection(), table).isEmpty();
-    } catch (java.sql.SQLException e) {
-      throw new CatalogSqlFailure(e);
-    }
   }
 
   private static void deleteIn(CatalogSession c, String table, String column, List<Long> ids) {

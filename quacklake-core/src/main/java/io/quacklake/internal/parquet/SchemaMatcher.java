@@ -23,10 +23,6 @@ final class SchemaMatcher {
   private final boolean byFieldId;
   private final NameMapping mapping;
 
-  SchemaMatcher(MessageType schema, String file) {
-    this(schema, file, null);
-  }
-
   /**
    * @param mapping the file's name mapping, or null to bind by field id (or position)
    */

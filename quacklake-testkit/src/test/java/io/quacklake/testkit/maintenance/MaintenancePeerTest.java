@@ -189,8 +189,6 @@ class MaintenancePeerTest {
       run(lake, tx -> tx.delete("main.p", "id IN (1, 7)"));
       run(lake, tx -> tx.update("main.p", Map.of("id", 100L), "id = 4"));
     }
-    String rowsSql =
-        "SELECT rowid AS r, id, region FROM l.main.p AT (VERSION => %d) ORDER BY rowid";
     Map<Long, List<Map<String, Object>>> before = peerRows(peer, temp, catalog, "p");
     try (Lake lake = Lake.open(catalog)) {
       assertThat(lake.maintenance().flushInlinedData(null).filesCreated()).isEqualTo(4);

@@ -4,8 +4,9 @@ package io.quacklake;
  * One key of a table's partitioning.
  *
  * @param column the source column name
- * @param transform {@code identity}, {@code year}, {@code month}, {@code day}, {@code hour} or
- *     {@code bucket(N)}
+ * @param transform {@code identity}, {@code year}, {@code month}, {@code day}, {@code hour}, {@code
+ *     bucket(N)}, or on DuckLake 1.1 lakes {@code epoch_year}, {@code epoch_month}, {@code
+ *     epoch_day}, {@code epoch_hour} (whole years, months, days or hours since 1970-01-01 UTC)
  */
 public record PartitionField(String column, String transform) {
   /** Bucketing by hash into {@code buckets} partitions, as DuckDB's {@code bucket(N, column)}. */

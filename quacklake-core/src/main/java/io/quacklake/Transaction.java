@@ -15,6 +15,7 @@ import io.quacklake.internal.lake.TransactionTables;
 import io.quacklake.internal.lake.TransactionView;
 import io.quacklake.internal.lake.TransactionViews;
 import io.quacklake.internal.lake.TransactionWrites;
+import io.quacklake.internal.lake.VersionGate;
 import io.quacklake.internal.txn.ColumnChange;
 import io.quacklake.internal.txn.NewTable;
 import io.quacklake.internal.txn.NewView;
@@ -170,6 +171,10 @@ public final class Transaction implements AutoCloseable {
     Location schemaDir = tables.schemaDirectory(table.schema());
     UUID uuid = UuidV7.next();
     String path = (table.table().matches("[A-Za-z0-9_-]+") ? table.table() : uuid.toString()) + "/";
+    for (LakeColumn c : columns) {
+      VersionGate.columnName(context.catalog().version(), c.name());
+    }
+    VersionGate.partitioning(context.catalog().version(), partitioning);
     List<LakeColumn> withIds = ColumnIds.assign(columns, 1);
     PartitionSpec.keys(withIds, partitioning, 0);
     state.createTable(
@@ -216,6 +221,7 @@ public final class Transaction implements AutoCloseable {
    */
   public void addColumn(String name, LakeColumn column) {
     open();
+    VersionGate.columnName(context.catalog().version(), column.name());
     TransactionTables.Altered t = tables.altered(name);
     if (TransactionTables.find(t.columns(), column.name()) != null) {
       throw new QuacklakeException(
@@ -256,6 +262,7 @@ public final class Transaction implements AutoCloseable {
     open();
     TransactionTables.Altered t = tables.altered(name);
     LakeColumn c = TransactionTables.existingColumn(t, column);
+    VersionGate.columnName(context.catalog().version(), newName);
     if (TransactionTables.find(t.columns(), newName) != null) {
       throw new QuacklakeException(
           ErrorKind.ALREADY_EXISTS, "table " + t.name() + " already has a column named " + newName);
@@ -282,12 +289,14 @@ public final class Transaction implements AutoCloseable {
 
   /**
    * Partitions the table's future files by these keys ({@code identity}, {@code year}, {@code
-   * month}, {@code day}, {@code hour} of top-level columns); an empty list removes partitioning.
+   * month}, {@code day}, {@code hour}, {@code bucket(N)}, and on DuckLake 1.1 lakes {@code
+   * epoch_year} ... {@code epoch_hour}, of top-level columns); an empty list removes partitioning.
    * Existing files keep their layout.
    */
   public void setPartitioning(String name, List<PartitionField> keys) {
     open();
     TransactionTables.Altered t = tables.altered(name);
+    VersionGate.partitioning(context.catalog().version(), keys);
     PartitionSpec.keys(t.columns(), keys, 0);
     state.partition(t.table().table().tableId(), keys);
   }

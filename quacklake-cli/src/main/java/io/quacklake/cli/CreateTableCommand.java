@@ -30,7 +30,7 @@ final class CreateTableCommand implements Callable<Integer> {
   @Option(
       names = "--partition-by",
       paramLabel = "EXPRS",
-      description = "Partition keys, e.g. \"region, year(ts)\" (not available yet)")
+      description = "Partition keys, e.g. \"region, year(ts), bucket(8, id)\"")
   String partitionBy;
 
   @Override

@@ -29,7 +29,7 @@ final class PartitionClause {
       if (!m.matches()) {
         throw QuacklakeException.invalid(
             "'%s' is not a partition key; use column or year(column), month(...), day(...),"
-                + " hour(...), bucket(N, column)",
+                + " hour(...), epoch_year(...) ... epoch_hour(...) (DuckLake 1.1), bucket(N, column)",
             part.trim());
       }
       String function = m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT);

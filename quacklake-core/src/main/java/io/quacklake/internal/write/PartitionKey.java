@@ -9,13 +9,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One key of a partition spec: a top-level column and its transform ({@code identity}, {@code
- * year}, {@code month}, {@code day}, {@code hour}, {@code bucket(N)}), computing partition values
- * as DuckDB writes them into {@code ducklake_file_partition_value} and into hive directory names.
+ * year}, {@code month}, {@code day}, {@code hour}, {@code bucket(N)}, and from DuckLake 1.1 on the
+ * Iceberg-style {@code epoch_year}, {@code epoch_month}, {@code epoch_day}, {@code epoch_hour}),
+ * computing partition values as DuckDB writes them into {@code ducklake_file_partition_value} and
+ * into hive directory names.
  */
 public record PartitionKey(int keyIndex, LakeColumn column, String transform) {
   public PartitionKey {
@@ -24,6 +31,13 @@ public record PartitionKey(int keyIndex, LakeColumn column, String transform) {
       case "identity" -> {
         if (column.type().id().isNested()) {
           throw QuacklakeException.invalid("cannot partition by nested column %s", column.name());
+        }
+      }
+      case "epoch_year", "epoch_month", "epoch_day", "epoch_hour" -> {
+        if (!temporal) {
+          throw QuacklakeException.invalid(
+              "cannot partition by %s(%s): the column is %s, not a date or timestamp",
+              transform, column.name(), column.sqlTypeName());
         }
       }
       case "year", "month", "day", "hour" -> {
@@ -41,8 +55,8 @@ public record PartitionKey(int keyIndex, LakeColumn column, String transform) {
         }
         if (buckets(transform) < 0) {
           throw QuacklakeException.unsupported(
-              "partition transform %s is not supported; use identity, year, month, day, hour or"
-                  + " bucket(N)",
+              "partition transform %s is not supported; use identity, year, month, day, hour,"
+                  + " epoch_year, epoch_month, epoch_day, epoch_hour or bucket(N)",
               transform);
         }
         if (!BucketHash.supports(column.type().id())) {
@@ -70,6 +84,16 @@ public record PartitionKey(int keyIndex, LakeColumn column, String transform) {
 
   private static final Pattern BUCKET = Pattern.compile("bucket\\((\\d+)\\)");
 
+  /** Whether this is one of the {@code epoch_*} transforms, which need DuckLake 1.1. */
+  public boolean epoch() {
+    return isEpoch(transform);
+  }
+
+  /** Whether a transform name is one of the {@code epoch_*} transforms. */
+  public static boolean isEpoch(String transform) {
+    return transform.startsWith("epoch_");
+  }
+
   /** The hive directory key: the column name for identity, {@code bucket}, else the transform. */
   public String hiveKey() {
     if (transform.equals("identity")) {
@@ -86,7 +110,37 @@ public record PartitionKey(int keyIndex, LakeColumn column, String transform) {
    * @param value the partition value from {@link #value}, null for NULL
    */
   public String directory(String value) {
-    return escape(hiveKey()) + "=" + (value == null ? "__HIVE_DEFAULT_PARTITION__" : escape(value));
+    return directory(hiveKey(), value);
+  }
+
+  /**
+   * As {@link #directory(String)} under a given key name, for a spec whose keys would clash (see
+   * {@link #hiveKeys}).
+   */
+  public static String directory(String key, String value) {
+    return escape(key) + "=" + (value == null ? "__HIVE_DEFAULT_PARTITION__" : escape(value));
+  }
+
+  /**
+   * The hive key names of a whole spec as DuckDB picks them: the plain key, or on a
+   * (case-insensitive) clash with an earlier one {@code key_column}, then {@code key_column_2}, ...
+   */
+  public static List<String> hiveKeys(List<PartitionKey> keys) {
+    Set<String> used = new HashSet<>();
+    List<String> out = new ArrayList<>(keys.size());
+    for (PartitionKey k : keys) {
+      String name = k.hiveKey();
+      if (used.contains(name.toLowerCase(Locale.ROOT))) {
+        String base = name + "_" + k.column().name();
+        name = base;
+        for (int n = 2; used.contains(name.toLowerCase(Locale.ROOT)); n++) {
+          name = base + "_" + n;
+        }
+      }
+      used.add(name.toLowerCase(Locale.ROOT));
+      out.add(name);
+    }
+    return out;
   }
 
   private static String escape(String text) {
@@ -133,7 +187,11 @@ public record PartitionKey(int keyIndex, LakeColumn column, String transform) {
           case "year" -> t.getYear();
           case "month" -> t.getMonthValue();
           case "day" -> t.getDayOfMonth();
-          default -> t.getHour();
+          case "hour" -> t.getHour();
+          case "epoch_year" -> t.getYear() - 1970L;
+          case "epoch_month" -> (t.getYear() - 1970L) * 12 + t.getMonthValue() - 1;
+          case "epoch_day" -> t.toLocalDate().toEpochDay();
+          default -> Math.floorDiv(t.toEpochSecond(ZoneOffset.UTC), 3600L);
         };
     return Long.toString(n);
   }

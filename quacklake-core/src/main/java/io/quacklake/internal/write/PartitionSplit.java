@@ -62,8 +62,9 @@ public final class PartitionSplit {
 
   private static String directory(List<PartitionKey> keys, List<String> values) {
     StringBuilder dir = new StringBuilder();
+    List<String> names = PartitionKey.hiveKeys(keys);
     for (int i = 0; i < keys.size(); i++) {
-      dir.append(keys.get(i).directory(values.get(i))).append('/');
+      dir.append(PartitionKey.directory(names.get(i), values.get(i))).append('/');
     }
     return dir.toString();
   }

@@ -40,6 +40,15 @@ public interface CatalogVersions {
   void export(Path target);
 
   /**
+   * Writes the newest version to {@code target} as a catalog file of {@code format}, which DuckDB
+   * attaches as a lake with the same data path.
+   *
+   * @throws QuacklakeException ALREADY_EXISTS when {@code target} exists; UNSUPPORTED for {@link
+   *     CatalogFileFormat#DUCKDB} without DuckDB JDBC on the class path
+   */
+  void export(Path target, CatalogFileFormat format);
+
+  /**
    * Deletes versions older than {@code retention} (never the newest) and blocks that no remaining
    * version references and that are older than {@code grace}. {@code now} must not be later than
    * the real time, so that the grace period protects commits in flight.

@@ -136,7 +136,7 @@ public final class Lake implements AutoCloseable {
               + " versions",
           context.catalog().location());
     }
-    return new ObjectStoreCatalogVersions(v);
+    return new ObjectStoreCatalogVersions(v, context.catalog());
   }
 
   public List<Snapshot> snapshots() {

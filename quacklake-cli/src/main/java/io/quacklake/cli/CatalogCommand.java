@@ -1,9 +1,11 @@
 package io.quacklake.cli;
 
+import io.quacklake.CatalogFileFormat;
 import io.quacklake.CatalogGarbageReport;
 import io.quacklake.CatalogVersion;
 import io.quacklake.CatalogVersions;
 import io.quacklake.Lake;
+import io.quacklake.exceptions.QuacklakeException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,18 +120,30 @@ final class CatalogCommand implements Runnable {
   @Command(
       name = "export",
       description =
-          "Write the current version as a plain SQLite file (ATTACH 'ducklake:sqlite:FILE' in"
-              + " DuckDB)")
+          "Write the current version as a catalog file DuckDB attaches: SQLite (ATTACH"
+              + " 'ducklake:sqlite:FILE') or DuckDB (ATTACH 'ducklake:FILE', readable by DuckDB"
+              + " 1.5 and later)")
   static final class Export implements Callable<Integer> {
     @ParentCommand CatalogCommand parent;
 
-    @Parameters(paramLabel = "FILE", description = "the SQLite file to create")
+    @Parameters(paramLabel = "FILE", description = "the catalog file to create")
     Path file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "sqlite (default) or duckdb")
+    String format = "sqlite";
 
     @Override
     public Integer call() {
+      CatalogFileFormat chosen =
+          switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "sqlite" -> CatalogFileFormat.SQLITE;
+            case "duckdb" -> CatalogFileFormat.DUCKDB;
+            default ->
+                throw QuacklakeException.invalid(
+                    "--format must be sqlite or duckdb, not '%s'", format);
+          };
       try (Lake lake = parent.main.lakeOptions.open()) {
-        lake.catalogVersions().export(file);
+        lake.catalogVersions().export(file, chosen);
         System.out.println(file);
       }
       return 0;

@@ -50,6 +50,14 @@ class CliCatalogTest {
     CliRun fromCopy = run("--catalog", "sqlite:" + export, "tables", "--format", "csv");
     assertThat(fromCopy.exit()).as(fromCopy.err()).isZero();
     assertThat(fromCopy.lines()).containsExactly("table,rows", "main.t,3");
+    Path duckdb = temp.resolve("copy.ducklake");
+    ok("catalog", "export", duckdb.toString(), "--format", "duckdb");
+    CliRun fromDuckDb = run("--catalog", "duckdb:" + duckdb, "scan", "t", "--format", "csv");
+    assertThat(fromDuckDb.exit()).as(fromDuckDb.err()).isZero();
+    assertThat(fromDuckDb.lines()).containsExactly("id,name", "1,a", "2,b", "3,c");
+    CliRun badFormat = run("catalog", "export", temp.resolve("x").toString(), "--format", "csv");
+    assertThat(badFormat.exit()).isEqualTo(1);
+    assertThat(badFormat.err()).contains("--format must be sqlite or duckdb");
     assertThat(ok("catalog", "gc").lines().get(0)).startsWith("deleted 0 versions and 0 blocks");
     CliRun exists = run("catalog", "export", export.toString());
     assertThat(exists.exit()).isNotZero();

@@ -10,6 +10,15 @@ import java.util.List;
 final class CatalogDdl {
   private CatalogDdl() {}
 
+  /** The fixed tables of a lake in {@code version}: 1.0's, then what 1.1-dev1 adds. */
+  static List<String> createTables(SpecVersion version) {
+    List<String> all = new java.util.ArrayList<>(createTables());
+    if (version != SpecVersion.V1_0) {
+      all.addAll(CatalogMigration.toV11Dev1Tables());
+    }
+    return all;
+  }
+
   static List<String> createTables() {
     return List.of(
         "CREATE TABLE ducklake_metadata(\"key\" VARCHAR NOT NULL, value VARCHAR NOT NULL,"

@@ -140,13 +140,8 @@ public final class CatalogInitializer {
       }
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
-        for (String ddl : CatalogDdl.createTables()) {
+        for (String ddl : CatalogDdl.createTables(version)) {
           s.execute(dialect.ddl(ddl));
-        }
-        if (version == SpecVersion.V1_1_DEV1) {
-          for (String ddl : CatalogMigration.toV11Dev1Tables()) {
-            s.execute(dialect.ddl(ddl));
-          }
         }
       }
       String now = CatalogTimestamps.format(Instant.now());

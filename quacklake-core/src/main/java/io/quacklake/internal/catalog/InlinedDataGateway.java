@@ -170,6 +170,12 @@ public final class InlinedDataGateway {
   }
 
   /** The snapshot whose schema an inlined table was created with (DuckDB's rule). */
+  /** The columns of a table at the schema version of one of its inlined-data tables. */
+  static List<LakeColumn> columnsAt(CatalogSession c, InlinedTableRecord inlined) {
+    return ColumnTree.build(
+        inlined.tableId(), ObjectGateway.columns(c, inlined.tableId(), schemaSnapshot(c, inlined)));
+  }
+
   private static long schemaSnapshot(CatalogSession c, InlinedTableRecord inlined) {
     Long versioned =
         Sql.one(

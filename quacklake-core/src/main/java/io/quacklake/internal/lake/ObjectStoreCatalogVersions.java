@@ -1,8 +1,11 @@
 package io.quacklake.internal.lake;
 
+import io.quacklake.CatalogFileFormat;
 import io.quacklake.CatalogGarbageReport;
 import io.quacklake.CatalogVersion;
 import io.quacklake.CatalogVersions;
+import io.quacklake.internal.catalog.CatalogConnection;
+import io.quacklake.internal.catalog.CatalogExport;
 import io.quacklake.internal.catalog.versioned.CatalogManifest;
 import io.quacklake.internal.catalog.versioned.VersionedCatalog;
 import java.nio.file.Path;
@@ -13,9 +16,11 @@ import java.util.List;
 /** {@link CatalogVersions} over the versioned catalog a lake's connection holds. */
 public final class ObjectStoreCatalogVersions implements CatalogVersions {
   private final VersionedCatalog catalog;
+  private final CatalogConnection connection;
 
-  public ObjectStoreCatalogVersions(VersionedCatalog catalog) {
+  public ObjectStoreCatalogVersions(VersionedCatalog catalog, CatalogConnection connection) {
     this.catalog = catalog;
+    this.connection = connection;
   }
 
   @Override
@@ -36,6 +41,20 @@ public final class ObjectStoreCatalogVersions implements CatalogVersions {
   @Override
   public void export(Path target) {
     catalog.export(target);
+  }
+
+  @Override
+  public void export(Path target, CatalogFileFormat format) {
+    switch (format) {
+      case SQLITE -> catalog.export(target);
+      case DUCKDB ->
+          connection.read(
+              "export the catalog to " + target,
+              c -> {
+                CatalogExport.toDuckDb(c, target);
+                return null;
+              });
+    }
   }
 
   @Override

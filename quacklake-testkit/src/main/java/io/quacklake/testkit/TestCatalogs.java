@@ -32,6 +32,27 @@ public final class TestCatalogs {
    * objectstore).
    */
   public static String location(String kind, Path temp) {
+    String location = newLocation(kind, temp);
+    ISSUED.add(location);
+    return location;
+  }
+
+  private static final java.util.List<String> ISSUED =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  /** How many locations {@link #location} has handed out in this JVM. */
+  public static int issuedCount() {
+    return ISSUED.size();
+  }
+
+  /** The locations handed out after the first {@code mark}, in order. */
+  public static java.util.List<String> issuedSince(int mark) {
+    synchronized (ISSUED) {
+      return java.util.List.copyOf(ISSUED.subList(mark, ISSUED.size()));
+    }
+  }
+
+  private static String newLocation(String kind, Path temp) {
     return switch (kind.toLowerCase(Locale.ROOT)) {
       case "objectstore" -> temp.resolve("lake-" + UUID.randomUUID()).toUri().toString();
       case "sqlite" -> "sqlite:" + temp.resolve("catalog-" + UUID.randomUUID() + ".sqlite");

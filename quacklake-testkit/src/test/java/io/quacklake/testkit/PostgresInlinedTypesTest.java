@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (VARCHAR holding DuckDB's text) and DuckDB's postgres extension's (PostgreSQL's own {@code time}
  * and {@code interval} columns), whatever the server's {@code IntervalStyle}.
  */
+@org.junit.jupiter.api.extension.ExtendWith(io.quacklake.testkit.peer.PeerChecksLakes.class)
 class PostgresInlinedTypesTest {
   @TempDir Path temp;
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Integer ranges of a filter prune files in the catalog query itself (each database casts the
  * statistics text its own way); the files planned and the rows returned match the filter exactly.
  */
+@org.junit.jupiter.api.extension.ExtendWith(io.quacklake.testkit.peer.PeerChecksLakes.class)
 class StatsPushdownTest {
   @TempDir Path temp;
 

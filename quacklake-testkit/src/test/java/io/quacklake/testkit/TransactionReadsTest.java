@@ -42,6 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A transaction reads its base snapshot plus its own writes, and its deletes, updates and merges
  * see rows it appended earlier (in files or inlined) and not rows it already deleted.
  */
+@org.junit.jupiter.api.extension.ExtendWith(io.quacklake.testkit.peer.PeerChecksLakes.class)
 class TransactionReadsTest {
   @TempDir Path temp;
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * into a new lake of each catalog kind, and must render exactly as DuckDB rendered the original at
  * each snapshot.
  */
+@org.junit.jupiter.api.extension.ExtendWith(io.quacklake.testkit.peer.PeerChecksLakes.class)
 class TypesRoundTripTest {
   private static final Path GOLDEN =
       GoldenLakes.repositoryRoot().resolve("quacklake-testkit/src/test/resources/golden/types");

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Updates and merges keep row ids and are visible exactly from their snapshot on. */
+@org.junit.jupiter.api.extension.ExtendWith(io.quacklake.testkit.peer.PeerChecksLakes.class)
 class UpdateMergeTest {
   @TempDir Path temp;
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Write with Quacklake, read with Quacklake: appends (inlined and files), deletes, time travel. */
+@org.junit.jupiter.api.extension.ExtendWith(io.quacklake.testkit.peer.PeerChecksLakes.class)
 class WriteRoundTripTest {
   @TempDir Path temp;
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every maintenance step on every catalog kind leaves every surviving snapshot reading exactly as
  * before, and the files on disk are exactly those the catalog refers to after a final cleanup.
  */
+@org.junit.jupiter.api.extension.ExtendWith(io.quacklake.testkit.peer.PeerChecksLakes.class)
 class MaintenanceRoundTripTest {
   @TempDir Path temp;
 

@@ -58,7 +58,8 @@ public final class Lake implements AutoCloseable {
 
   /**
    * Creates a new lake in DuckLake {@code specVersion}: {@code 1.0} (the default, which DuckDB 1.5
-   * and 2.0 both open) or {@code 1.1-dev1} (what DuckDB's current builds create).
+   * and 2.0 both open), {@code 1.1-dev1} (what DuckDB's development builds create) or {@code 1.1}
+   * (the released specification, which DuckDB 2.0 creates).
    *
    * @throws QuacklakeException INVALID_ARGUMENT for another version
    */
@@ -84,19 +85,34 @@ public final class Lake implements AutoCloseable {
   }
 
   /**
-   * Migrates a DuckLake 1.0 lake to {@code toVersion} ({@code 1.1-dev1}) as DuckDB's migration
-   * does; open the lake again afterwards. DuckDB 1.5 cannot write the migrated lake.
+   * Migrates a lake to {@code toVersion} as DuckDB's migration does: {@code 1.1-dev1} (from 1.0) or
+   * the released {@code 1.1} (from 1.0 or 1.1-dev1, with 1.1's columns and repairs); open the lake
+   * again afterwards. DuckDB 1.5 cannot open the migrated lake, and only DuckDB 2.0 opens a 1.1
+   * lake.
    *
-   * @throws QuacklakeException INVALID_ARGUMENT for another target or a lake not at 1.0
+   * @throws QuacklakeException INVALID_ARGUMENT for another target or a lake that cannot move there
    */
   public static void migrate(String catalogLocation, LakeOptions options, String toVersion) {
-    if (!"1.1-dev1".equals(toVersion)) {
+    if (!"1.1-dev1".equals(toVersion) && !"1.1".equals(toVersion)) {
       throw QuacklakeException.invalid(
-          "Quacklake migrates 1.0 lakes to 1.1-dev1 only, not to '%s'", toVersion);
+          "Quacklake migrates lakes to 1.1-dev1 or 1.1, not to '%s'", toVersion);
     }
     try (CatalogConnection c =
         CatalogConnection.open(options.catalogLocation(catalogLocation), options.storage())) {
-      c.migrateToV11Dev1();
+      if (toVersion.equals("1.1")) {
+        c.migrateToV11(Lake::boundReadable);
+      } else {
+        c.migrateToV11Dev1();
+      }
+    }
+  }
+
+  private static boolean boundReadable(String text, io.quacklake.types.LakeColumn column) {
+    try {
+      io.quacklake.internal.write.StatsText.parse(text, column);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 

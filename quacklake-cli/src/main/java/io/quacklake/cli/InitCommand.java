@@ -21,8 +21,8 @@ final class InitCommand implements Callable<Integer> {
       paramLabel = "VERSION",
       defaultValue = "1.0",
       description =
-          "DuckLake version of the new lake: 1.0 (default; DuckDB 1.5 and 2.0 open it) or"
-              + " 1.1-dev1")
+          "DuckLake version of the new lake: 1.0 (default; DuckDB 1.5 and 2.0 open it), 1.1-dev1"
+              + " (DuckDB development builds) or 1.1 (DuckDB 2.0)")
   String specVersion;
 
   @Override

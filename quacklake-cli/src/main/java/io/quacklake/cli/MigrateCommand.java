@@ -7,13 +7,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code migrate --to 1.1-dev1}: the opt-in upgrade of a 1.0 lake, as DuckDB migrates it. */
+/** {@code migrate --to 1.1-dev1|1.1}: the opt-in upgrade of a lake, as DuckDB migrates it. */
 @Command(
     name = "migrate",
     description =
-        "Upgrade a DuckLake 1.0 lake to a newer version as DuckDB's migration does (DuckDB 1.5"
-            + " cannot write the result); prints the lake's version afterwards",
-    footer = "Example: quacklake migrate --to 1.1-dev1")
+        "Upgrade a DuckLake lake to a newer version as DuckDB's migration does (DuckDB 1.5"
+            + " cannot open the result; only DuckDB 2.0 opens 1.1); prints the lake's version"
+            + " afterwards",
+    footer = "Example: quacklake migrate --to 1.1")
 final class MigrateCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -23,7 +24,7 @@ final class MigrateCommand implements Callable<Integer> {
       names = "--to",
       required = true,
       paramLabel = "VERSION",
-      description = "the version to migrate to: 1.1-dev1")
+      description = "the version to migrate to: 1.1-dev1 (from 1.0) or 1.1 (from 1.0 or 1.1-dev1)")
   String to;
 
   @Override

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code init --spec-version} and {@code migrate --to}: 1.0 by default, 1.1-dev1 on request. */
+/**
+ * {@code init --spec-version} and {@code migrate --to}: 1.0 by default, 1.1-dev1 or the released
+ * 1.1 on request.
+ */
 class CliSpecVersionTest {
   @TempDir Path temp;
 
@@ -32,5 +35,20 @@ class CliSpecVersionTest {
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.err()).contains("only 1.0 catalogs migrate");
     assertThat(run("x.sqlite", "init", "--spec-version", "0.9").exit()).isEqualTo(1);
+  }
+
+  @Test
+  void initAt11AndMigrateFrom11Dev1() {
+    assertThat(run("r.sqlite", "init", "--spec-version", "1.1").exit()).isZero();
+    assertThat(run("r.sqlite", "create-table", "t", "--schema", "id BIGINT").exit()).isZero();
+    CliRun version = run("r.sqlite", "migrate", "--to", "1.1");
+    assertThat(version.exit()).isEqualTo(1);
+    assertThat(version.err()).contains("at DuckLake 1.1 already");
+    assertThat(run("d.sqlite", "init", "--spec-version", "1.1-dev1").exit()).isZero();
+    assertThat(run("d.sqlite", "create-table", "t", "--schema", "id BIGINT").exit()).isZero();
+    CliRun migrated = run("d.sqlite", "migrate", "--to", "1.1");
+    assertThat(migrated.exit()).as(migrated.err()).isZero();
+    assertThat(migrated.out().trim()).isEqualTo("1.1");
+    assertThat(run("d.sqlite", "create-table", "u", "--schema", "id BIGINT").exit()).isZero();
   }
 }

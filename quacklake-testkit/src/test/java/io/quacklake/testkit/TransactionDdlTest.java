@@ -58,7 +58,7 @@ class TransactionDdlTest {
   }
 
   @Test
-  void lakesAt11Dev1AreWrittenAndReleased11LakesOnlyRead() throws Exception {
+  void lakesAt11Dev1AreWrittenAndARelabelled11LakeIsOnlyRead() throws Exception {
     Path golden =
         GoldenLakes.repositoryRoot().resolve("quacklake-testkit/src/test/resources/golden/v11");
     Path catalog = temp.resolve("v11.ducklake");
@@ -81,7 +81,7 @@ class TransactionDdlTest {
       assertThat(lake.table("t").scan().count()).isEqualTo(38);
       assertThatThrownBy(() -> lake.createTable("x", ColumnDefinitions.parse("a INTEGER")))
           .isInstanceOf(QuacklakeException.class)
-          .hasMessageContaining("1.1")
+          .hasMessageContaining("lack 1.1's columns")
           .satisfies(
               e -> assertThat(((QuacklakeException) e).kind()).isEqualTo(ErrorKind.UNSUPPORTED));
       assertThat(lake.snapshots()).hasSize(5);

@@ -14,6 +14,7 @@ import io.quacklake.internal.storage.ObjectStores;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.storage.StorageSettings;
+import io.quacklake.types.LakeColumn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -319,16 +320,11 @@ public final class CatalogConnection implements AutoCloseable {
   }
 
   private <T> T writeChecked(CatalogFunction<T> body) throws SQLException {
-    if (version == SpecVersion.V1_1) {
-      throw QuacklakeException.unsupported(
-          "catalog %s is at DuckLake version %s; Quacklake writes 1.0 and 1.1-dev1 lakes (reading"
-              + " works)",
-          location, version.text());
-    }
     turns.lock();
     try {
       Connection w = source.forWrite();
       try {
+        requireWritableLayout(w);
         return writeOn(w, body);
       } finally {
         source.release(w);
@@ -337,6 +333,30 @@ public final class CatalogConnection implements AutoCloseable {
       turns.unlock();
     }
   }
+
+  /**
+   * Refuses writes to a catalog that says it is at the released 1.1 but lacks 1.1's columns (such
+   * as a 1.1-dev1 catalog relabelled by hand): Quacklake's writes would not fit its tables.
+   */
+  private void requireWritableLayout(Connection w) throws SQLException {
+    if (version != SpecVersion.V1_1 || layoutChecked) {
+      return;
+    }
+    boolean has =
+        dialect.tableColumns(w, "ducklake_file_column_stats").stream()
+            .anyMatch(n -> n.equalsIgnoreCase("min_is_exact"));
+    if (!has) {
+      throw QuacklakeException.unsupported(
+          "catalog %s says DuckLake 1.1 but its tables lack 1.1's columns (min_is_exact,"
+              + " max_is_exact, parent_schema_id), so it was not written by a 1.1 writer; reading"
+              + " works, writing is refused. Restore its real version row and migrate it with"
+              + " 'quacklake migrate --to 1.1'",
+          location);
+    }
+    layoutChecked = true;
+  }
+
+  private volatile boolean layoutChecked;
 
   private <T> T writeOn(Connection w, CatalogFunction<T> body) throws SQLException {
     w.setAutoCommit(false);
@@ -381,6 +401,25 @@ public final class CatalogConnection implements AutoCloseable {
    *
    * @throws QuacklakeException INVALID_ARGUMENT when the catalog is not at 1.0
    */
+  /**
+   * Migrates a 1.0 or 1.1-dev1 catalog to the released DuckLake 1.1 ({@link
+   * CatalogMigration#toV11}); open it again afterwards.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for a catalog at 1.1 already
+   */
+  public void migrateToV11(java.util.function.BiPredicate<String, LakeColumn> boundReadable) {
+    if (version == SpecVersion.V1_1) {
+      throw QuacklakeException.invalid("catalog %s is at DuckLake 1.1 already", location);
+    }
+    SpecVersion from = version;
+    write(
+        "migrating catalog " + location + " to DuckLake 1.1",
+        c -> {
+          CatalogMigration.toV11(c, from, boundReadable);
+          return null;
+        });
+  }
+
   public void migrateToV11Dev1() {
     if (version != SpecVersion.V1_0) {
       throw QuacklakeException.invalid(

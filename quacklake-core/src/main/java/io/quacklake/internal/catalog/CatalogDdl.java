@@ -10,11 +10,17 @@ import java.util.List;
 final class CatalogDdl {
   private CatalogDdl() {}
 
-  /** The fixed tables of a lake in {@code version}: 1.0's, then what 1.1-dev1 adds. */
+  /**
+   * The fixed tables of a lake in {@code version}: 1.0's, then what 1.1-dev1 adds, then the
+   * released 1.1's columns.
+   */
   static List<String> createTables(SpecVersion version) {
     List<String> all = new java.util.ArrayList<>(createTables());
     if (version != SpecVersion.V1_0) {
       all.addAll(CatalogMigration.toV11Dev1Tables());
+    }
+    if (version.hasReleasedV11Columns()) {
+      all.addAll(CatalogMigration.toV11Columns());
     }
     return all;
   }

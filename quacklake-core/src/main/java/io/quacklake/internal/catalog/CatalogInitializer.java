@@ -119,11 +119,6 @@ public final class CatalogInitializer {
       String createdBy,
       StorageSettings storage,
       SpecVersion version) {
-    if (version == SpecVersion.V1_1) {
-      throw QuacklakeException.unsupported(
-          "creating DuckLake %s lakes is not supported yet; choose 1.0 or 1.1-dev1",
-          version.text());
-    }
     if (location.isObjectStore()) {
       createVersioned(location, dataPath, createdBy, storage, version);
       return;
@@ -175,7 +170,9 @@ public final class CatalogInitializer {
       }
       try (PreparedStatement ps =
           c.prepareStatement(
-              "INSERT INTO ducklake_schema VALUES (0, ?, 0, NULL, 'main', 'main/', true)")) {
+              "INSERT INTO ducklake_schema VALUES (0, ?, 0, NULL, 'main', 'main/', true"
+                  + (version.hasReleasedV11Columns() ? ", NULL" : "")
+                  + ")")) {
         ps.setString(1, UuidV7.next().toString());
         ps.executeUpdate();
       }

@@ -63,20 +63,36 @@ public final class FileWrites {
     }
   }
 
+  /**
+   * Inserts a file's statistics for one column; in released 1.1 lakes with {@code min_is_exact} /
+   * {@code max_is_exact}: null without a bound, else whether the bound is a value of the file.
+   */
   public static void insertColumnStats(
-      CatalogSession c, long tableId, FileColumnStatsRecord s, Long size) {
+      CatalogSession c,
+      long tableId,
+      FileColumnStatsRecord s,
+      Long size,
+      boolean minExact,
+      boolean maxExact) {
+    boolean flagged = c.version().hasReleasedV11Columns();
+    Object[] args = {
+      s.dataFileId(),
+      tableId,
+      s.columnId(),
+      size,
+      s.valueCount(),
+      s.nullCount(),
+      s.minValue(),
+      s.maxValue(),
+      s.containsNan(),
+      s.minValue() == null ? null : minExact,
+      s.maxValue() == null ? null : maxExact
+    };
     Sql.update(
         c,
-        "INSERT INTO ducklake_file_column_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-        s.dataFileId(),
-        tableId,
-        s.columnId(),
-        size,
-        s.valueCount(),
-        s.nullCount(),
-        s.minValue(),
-        s.maxValue(),
-        s.containsNan());
+        "INSERT INTO ducklake_file_column_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL"
+            + (flagged ? ", ?, ?)" : ")"),
+        flagged ? args : java.util.Arrays.copyOf(args, 9));
   }
 
   public static void insertPartitionValue(

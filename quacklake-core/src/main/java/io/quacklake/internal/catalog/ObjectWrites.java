@@ -12,7 +12,9 @@ public final class ObjectWrites {
       CatalogSession c, long schemaId, UUID uuid, long snapshot, String name, String path) {
     Sql.update(
         c,
-        "INSERT INTO ducklake_schema VALUES (?, ?, ?, NULL, ?, ?, true)",
+        "INSERT INTO ducklake_schema VALUES (?, ?, ?, NULL, ?, ?, true"
+            + (c.version().hasReleasedV11Columns() ? ", NULL" : "")
+            + ")",
         schemaId,
         uuid,
         snapshot,

@@ -25,6 +25,14 @@ public enum SpecVersion {
     return prefixedInlinedColumns;
   }
 
+  /**
+   * Whether the released 1.1 columns exist: {@code ducklake_schema.parent_schema_id} and {@code
+   * min_is_exact} / {@code max_is_exact} on both column-statistics tables.
+   */
+  public boolean hasReleasedV11Columns() {
+    return this == V1_1;
+  }
+
   /** Whether data and delete files carry a {@code row_group_count} column. */
   public boolean hasRowGroupCount() {
     return this != V1_0;
@@ -43,8 +51,11 @@ public enum SpecVersion {
     if (V1_1_DEV1.text.equals(version)) {
       return V1_1_DEV1;
     }
+    if (V1_1.text.equals(version)) {
+      return V1_1;
+    }
     throw io.quacklake.exceptions.QuacklakeException.invalid(
-        "Quacklake creates DuckLake 1.0 and 1.1-dev1 lakes, not '%s'", version);
+        "Quacklake creates DuckLake 1.0, 1.1-dev1 and 1.1 lakes, not '%s'", version);
   }
 
   public static SpecVersion parse(String version, String catalog) {

@@ -63,8 +63,45 @@ public final class TableStatsWrites {
     return out;
   }
 
+  /**
+   * Writes a table's running statistics for one column. Released 1.1 lakes also get {@code
+   * min_is_exact} / {@code max_is_exact}: false where a bound exists, since deletes can leave a
+   * running bound that no live row holds.
+   */
   public static void writeColumn(
       CatalogSession c, long tableId, long columnId, ColumnStatsRow row, boolean exists) {
+    if (c.version().hasReleasedV11Columns()) {
+      Boolean minExact = row.minValue() == null ? null : false;
+      Boolean maxExact = row.maxValue() == null ? null : false;
+      if (exists) {
+        Sql.update(
+            c,
+            "UPDATE ducklake_table_column_stats SET contains_null = ?, contains_nan = ?,"
+                + " min_value = ?, max_value = ?, min_is_exact = ?, max_is_exact = ?"
+                + " WHERE table_id = ? AND column_id = ?",
+            row.containsNull(),
+            row.containsNan(),
+            row.minValue(),
+            row.maxValue(),
+            minExact,
+            maxExact,
+            tableId,
+            columnId);
+      } else {
+        Sql.update(
+            c,
+            "INSERT INTO ducklake_table_column_stats VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+            tableId,
+            columnId,
+            row.containsNull(),
+            row.containsNan(),
+            row.minValue(),
+            row.maxValue(),
+            minExact,
+            maxExact);
+      }
+      return;
+    }
     if (exists) {
       Sql.update(
           c,

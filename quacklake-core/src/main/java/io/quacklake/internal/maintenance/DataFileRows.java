@@ -51,7 +51,9 @@ final class DataFileRows {
               bounds.min(),
               bounds.max(),
               s.containsNan()),
-          s.columnSizeBytes());
+          s.columnSizeBytes(),
+          bounds.minExact(),
+          bounds.maxExact());
     }
   }
 }

@@ -100,7 +100,9 @@ final class DataCommit {
                 bounds.min(),
                 bounds.max(),
                 s.containsNan()),
-            s.columnSizeBytes());
+            s.columnSizeBytes(),
+            mapping == null && bounds.minExact(),
+            mapping == null && bounds.maxExact());
         added.merge(
             leaf.id(),
             new ColumnStatsMerge.Added(

@@ -17,8 +17,10 @@ public final class StatsText {
    *
    * @param min lower bound text, or null
    * @param max upper bound text, or null
+   * @param minExact whether {@code min} is the smallest value itself (not a shortened bound)
+   * @param maxExact whether {@code max} is the largest value itself
    */
-  public record Bounds(String min, String max) {}
+  public record Bounds(String min, String max, boolean minExact, boolean maxExact) {}
 
   /**
    * The stats text of a column's smallest and largest value, bounded as DuckDB's Parquet writer
@@ -41,9 +43,18 @@ public final class StatsText {
       default -> {}
     }
     if (max != null && high == null) {
-      return new Bounds(null, null);
+      return new Bounds(null, null, false, false);
     }
-    return new Bounds(format(low, column), format(high, column));
+    String lowText = format(low, column);
+    String highText = format(high, column);
+    return new Bounds(
+        lowText, highText, lowText != null && same(low, min), highText != null && same(high, max));
+  }
+
+  private static boolean same(Object bound, Object value) {
+    return bound instanceof byte[] b && value instanceof byte[] v
+        ? java.util.Arrays.equals(b, v)
+        : java.util.Objects.equals(bound, value);
   }
 
   public static String format(Object value, LakeColumn column) {

@@ -18,12 +18,15 @@ class StatsTextTest {
 
   @Test
   void shortValuesAndOtherTypesAreKeptExactly() {
-    assertThat(StatsText.bounds("abc", "xyz", TEXT)).isEqualTo(new StatsText.Bounds("abc", "xyz"));
+    assertThat(StatsText.bounds("abc", "xyz", TEXT))
+        .isEqualTo(new StatsText.Bounds("abc", "xyz", true, true));
     String exactly = "q".repeat(256);
     assertThat(StatsText.bounds(exactly, exactly, TEXT))
-        .isEqualTo(new StatsText.Bounds(exactly, exactly));
-    assertThat(StatsText.bounds(-5L, 7L, LONG)).isEqualTo(new StatsText.Bounds("-5", "7"));
-    assertThat(StatsText.bounds(null, null, TEXT)).isEqualTo(new StatsText.Bounds(null, null));
+        .isEqualTo(new StatsText.Bounds(exactly, exactly, true, true));
+    assertThat(StatsText.bounds(-5L, 7L, LONG))
+        .isEqualTo(new StatsText.Bounds("-5", "7", true, true));
+    assertThat(StatsText.bounds(null, null, TEXT))
+        .isEqualTo(new StatsText.Bounds(null, null, false, false));
   }
 
   @Test
@@ -32,6 +35,8 @@ class StatsTextTest {
     StatsText.Bounds b = StatsText.bounds(big, big, TEXT);
     assertThat(b.min()).isEqualTo("a".repeat(256));
     assertThat(b.max()).isEqualTo("a".repeat(255) + "b");
+    assertThat(b.minExact()).as("a cut bound is not the value").isFalse();
+    assertThat(b.maxExact()).isFalse();
   }
 
   @Test
@@ -40,6 +45,7 @@ class StatsTextTest {
     StatsText.Bounds b = StatsText.bounds(accents, accents, TEXT);
     assertThat(b.min()).isEqualTo("x" + "é".repeat(127));
     assertThat(b.max()).isEqualTo("y");
+    assertThat(b.maxExact()).as("a short rounded-up bound is not the value either").isFalse();
     String tilde = "~".repeat(300);
     assertThat(StatsText.bounds(tilde, tilde, TEXT).max()).isEqualTo("~".repeat(255) + "\u007f");
   }
@@ -47,11 +53,12 @@ class StatsTextTest {
   @Test
   void maxThatCannotBeRoundedUpLeavesBothBoundsUnknown() {
     String accents = "é".repeat(300);
-    assertThat(StatsText.bounds("a", accents, TEXT)).isEqualTo(new StatsText.Bounds(null, null));
+    assertThat(StatsText.bounds("a", accents, TEXT))
+        .isEqualTo(new StatsText.Bounds(null, null, false, false));
     byte[] ff = new byte[300];
     Arrays.fill(ff, (byte) 0xFF);
     assertThat(StatsText.bounds(new byte[] {0}, ff, BLOB))
-        .isEqualTo(new StatsText.Bounds(null, null));
+        .isEqualTo(new StatsText.Bounds(null, null, false, false));
   }
 
   @Test

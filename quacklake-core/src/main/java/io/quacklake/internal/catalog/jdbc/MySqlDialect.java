@@ -45,11 +45,14 @@ final class MySqlDialect implements SqlDialect {
 
   @Override
   public String ddl(String statement) {
-    return statement
+    String typed =
+        statement
             .replace(" VARCHAR", " TEXT")
             .replace(" UUID", " VARCHAR(36)")
-            .replace(" TIMESTAMP WITH TIME ZONE", " DATETIME(6)")
-        + " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+            .replace(" TIMESTAMP WITH TIME ZONE", " DATETIME(6)");
+    return statement.startsWith("CREATE TABLE")
+        ? typed + " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
+        : typed;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.quacklake.internal.catalog;
 
+import io.quacklake.exceptions.QuacklakeException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,9 +14,17 @@ public final class ObjectGateway {
     this.catalog = catalog;
   }
 
+  /**
+   * The schemas visible at {@code snapshot}.
+   *
+   * @throws QuacklakeException UNSUPPORTED when a 1.1 lake has a nested schema there (its name
+   *     alone does not say where it lives)
+   */
   public List<SchemaRecord> schemas(long snapshot) {
+    boolean nestable = catalog.version().hasReleasedV11Columns();
     String sql =
         "SELECT schema_id, schema_uuid, begin_snapshot, schema_name, path, path_is_relative"
+            + (nestable ? ", parent_schema_id" : "")
             + " FROM ducklake_schema WHERE "
             + Visibility.at("")
             + " ORDER BY schema_name";
@@ -25,14 +34,21 @@ public final class ObjectGateway {
             Sql.query(
                 c,
                 sql,
-                rs ->
-                    new SchemaRecord(
-                        rs.getLong(1),
-                        uuid(rs.getString(2)),
-                        rs.getLong(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        relative(rs, 6)),
+                rs -> {
+                  if (nestable && rs.getObject(7) != null) {
+                    throw QuacklakeException.unsupported(
+                        "schema %s of catalog %s is nested in schema %d (DuckLake 1.1 nested"
+                            + " schemas); Quacklake reads only top-level schemas",
+                        rs.getString(4), catalog.location(), rs.getLong(7));
+                  }
+                  return new SchemaRecord(
+                      rs.getLong(1),
+                      uuid(rs.getString(2)),
+                      rs.getLong(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      relative(rs, 6));
+                },
                 snapshot,
                 snapshot));
   }

@@ -253,6 +253,27 @@ class ReleasedV11LakesTest {
         .hasMessageContaining("at DuckLake 1.1 already");
   }
 
+  @Test
+  void aNestedSchemaIsRefusedByName() throws Exception {
+    String catalog = TestCatalogs.location("sqlite", temp);
+    try (Lake lake =
+        Lake.create(catalog, temp.resolve("data") + "/", LakeOptions.defaults(), "1.1")) {
+      lake.createTable("main.t", ColumnDefinitions.parse("id BIGINT"));
+    }
+    try (Connection c = DriverManager.getConnection(TestCatalogs.jdbcUrl(catalog));
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO ducklake_schema VALUES (99, '0190a0a0-0000-7000-8000-000000000000', 1,"
+              + " NULL, 'europe', 'europe/', true, 0)");
+    }
+    try (Lake lake = Lake.open(catalog)) {
+      assertThatThrownBy(lake::schemas)
+          .isInstanceOf(io.quacklake.exceptions.QuacklakeException.class)
+          .hasMessageContaining("schema europe")
+          .hasMessageContaining("nested");
+    }
+  }
+
   private static List<String> strings(Statement s, String sql) throws Exception {
     List<String> out = new ArrayList<>();
     try (ResultSet rs = s.executeQuery(sql)) {

@@ -13,8 +13,9 @@ import java.util.List;
  * Registers Parquet files written elsewhere in a table without copying them ({@code
  * ducklake_add_data_files}): each is mapped by name, checked and counted from its footer, and
  * committed with a name mapping; its hive directories ({@code key=value}) give the values of table
- * columns it does not hold. The files stay where they are and are never deleted by the lake when
- * they lie outside its data path.
+ * columns it does not hold and, in a partitioned table, the file's partition values ({@link
+ * RegisteredPartition}). The files stay where they are and are never deleted by the lake when they
+ * lie outside its data path.
  */
 public final class FileRegistration {
   private final LakeContext lake;
@@ -53,7 +54,13 @@ public final class FileRegistration {
               options.ignoreExtraColumns());
       t.changes()
           .addRegisteredFile(
-              new PendingDataFile(location.value(), inspection.facts(), false, 0, null, List.of()),
+              new PendingDataFile(
+                  location.value(),
+                  inspection.facts(),
+                  false,
+                  0,
+                  null,
+                  RegisteredPartition.values(location.value(), t.partitionKeys())),
               inspection.mapping());
     }
   }

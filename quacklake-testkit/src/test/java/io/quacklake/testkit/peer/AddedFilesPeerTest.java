@@ -83,6 +83,90 @@ class AddedFilesPeerTest {
   }
 
   @Test
+  void filesRegisteredInAPartitionedTableGetThePeersPartitionValues() throws Exception {
+    DuckDbPeer peer = DuckDbPeer.require().withPostgres();
+    Files.createDirectories(temp.resolve("p/region=EU/year=2024/bucket=1"));
+    Files.createDirectories(temp.resolve("p/region=US/year=2023/bucket=0"));
+    Files.createDirectories(temp.resolve("p/region=EU"));
+    peer.run(
+        temp,
+        "COPY (SELECT 1 AS id, TIMESTAMP '2024-05-01 10:00' AS ts) TO"
+            + " 'p/region=EU/year=2024/bucket=1/a.parquet';"
+            + " COPY (SELECT 2 AS id, TIMESTAMP '2023-01-02 03:04' AS ts) TO"
+            + " 'p/region=US/year=2023/bucket=0/b.parquet';"
+            + " COPY (SELECT 3 AS id, TIMESTAMP '2023-01-02 03:04' AS ts) TO"
+            + " 'p/region=EU/c.parquet';");
+    String ours = TestCatalogs.location("postgres", temp);
+    String theirs = TestCatalogs.location("postgres", temp);
+    String columns = "id INTEGER, ts TIMESTAMP, region VARCHAR";
+    List<String> files =
+        List.of(
+            temp.resolve("p/region=EU/year=2024/bucket=1/a.parquet").toString(),
+            temp.resolve("p/region=US/year=2023/bucket=0/b.parquet").toString());
+    try (Lake lake = Lake.create(ours, temp.resolve("data") + "/")) {
+      try (Transaction tx = lake.begin()) {
+        tx.createTable(
+            "main.t",
+            ColumnDefinitions.parse(columns),
+            List.of(
+                new io.quacklake.PartitionField("region", "identity"),
+                new io.quacklake.PartitionField("ts", "year"),
+                io.quacklake.PartitionField.bucket(2, "id")));
+        tx.commit();
+      }
+      try (Transaction tx = lake.begin()) {
+        tx.addDataFiles("t", files, AddFilesOptions.defaults());
+        tx.commit();
+      }
+      try (Transaction tx = lake.begin()) {
+        assertThatThrownBy(
+                () ->
+                    tx.addDataFiles(
+                        "t",
+                        List.of(temp.resolve("p/region=EU/c.parquet").toString()),
+                        AddFilesOptions.defaults()))
+            .isInstanceOf(QuacklakeException.class)
+            .hasMessageContaining("'year=VALUE' directory");
+      }
+    }
+    peer.run(
+        temp,
+        peer.attach(theirs, temp.resolve("data2") + "/", "l", false)
+            + "; CREATE TABLE l.main.t ("
+            + columns
+            + "); ALTER TABLE l.main.t SET PARTITIONED BY (region, year(ts), bucket(2, id));"
+            + " CALL ducklake_add_data_files('l', 't', '"
+            + files.get(0)
+            + "'); CALL ducklake_add_data_files('l', 't', '"
+            + files.get(1)
+            + "')");
+    assertThatThrownBy(
+            () ->
+                peer.run(
+                    temp,
+                    peer.attach(theirs, null, "l", false)
+                        + "; CALL ducklake_add_data_files('l', 't', '"
+                        + temp.resolve("p/region=EU/c.parquet")
+                        + "')"))
+        .as("the peer refuses a file outside the partition directories too")
+        .hasMessageContaining("invalid partition value");
+    String values =
+        "; SELECT f.path, string_agg(v.partition_key_index || '=' || coalesce(v.partition_value,"
+            + " 'NULL'), ',' ORDER BY v.partition_key_index) AS vals, f.partition_id IS NOT NULL"
+            + " AS has_partition FROM __ducklake_metadata_l.ducklake_data_file f JOIN"
+            + " __ducklake_metadata_l.ducklake_file_partition_value v USING (data_file_id)"
+            + " GROUP BY ALL ORDER BY 1";
+    assertThat(peer.query(temp, peer.attachForReading(ours, null, "l", null) + values))
+        .isEqualTo(peer.query(temp, peer.attachForReading(theirs, null, "l", null) + values))
+        .hasSize(2);
+    String table = "; SELECT * FROM l.main.t ORDER BY id";
+    assertThat(peer.query(temp, peer.attachForReading(ours, null, "l", null) + table))
+        .isEqualTo(peer.query(temp, peer.attachForReading(theirs, null, "l", null) + table))
+        .hasSize(2);
+    new PeerLakeComparison(peer, temp).assertSameRows(new LakeLocation(ours, null));
+  }
+
+  @Test
   void filesThatDoNotFitAreRefusedNamingTheColumn() throws Exception {
     DuckDbPeer peer = DuckDbPeer.require();
     parquet(

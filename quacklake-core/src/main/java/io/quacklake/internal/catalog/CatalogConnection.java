@@ -342,10 +342,7 @@ public final class CatalogConnection implements AutoCloseable {
     if (version != SpecVersion.V1_1 || layoutChecked) {
       return;
     }
-    boolean has =
-        dialect.tableColumns(w, "ducklake_file_column_stats").stream()
-            .anyMatch(n -> n.equalsIgnoreCase("min_is_exact"));
-    if (!has) {
+    if (!hasReleasedV11Layout(w)) {
       throw QuacklakeException.unsupported(
           "catalog %s says DuckLake 1.1 but its tables lack 1.1's columns (min_is_exact,"
               + " max_is_exact, parent_schema_id), so it was not written by a 1.1 writer; reading"
@@ -357,6 +354,45 @@ public final class CatalogConnection implements AutoCloseable {
   }
 
   private volatile boolean layoutChecked;
+
+  private volatile Boolean releasedLayout;
+
+  /**
+   * Whether the catalog's tables have the released 1.1's columns (a 1.1 catalog relabelled from
+   * 1.1-dev1 by hand does not); false below 1.1.
+   */
+  public boolean hasReleasedV11Layout() {
+    if (version != SpecVersion.V1_1) {
+      return false;
+    }
+    Boolean known = releasedLayout;
+    if (known == null) {
+      known =
+          read(
+              "the catalog's layout",
+              c -> {
+                try {
+                  return hasReleasedV11Layout(c.connection());
+                } catch (SQLException e) {
+                  throw new CatalogSqlFailure(e);
+                }
+              });
+    }
+    return known;
+  }
+
+  private boolean hasReleasedV11Layout(Connection c) throws SQLException {
+    Boolean known = releasedLayout;
+    if (known == null) {
+      known =
+          dialect.tableColumns(c, "ducklake_file_column_stats").stream()
+                  .anyMatch(n -> n.equalsIgnoreCase("min_is_exact"))
+              && dialect.tableColumns(c, "ducklake_schema").stream()
+                  .anyMatch(n -> n.equalsIgnoreCase("parent_schema_id"));
+      releasedLayout = known;
+    }
+    return known;
+  }
 
   private <T> T writeOn(Connection w, CatalogFunction<T> body) throws SQLException {
     w.setAutoCommit(false);

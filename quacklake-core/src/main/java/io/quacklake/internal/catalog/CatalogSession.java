@@ -36,6 +36,11 @@ public final class CatalogSession {
     return InlinedColumnNames.of(version);
   }
 
+  /** Whether DDL runs inside the transaction here (not on MySQL/MariaDB, where it commits it). */
+  public boolean transactionalDdl() {
+    return dialect.transactionalDdl();
+  }
+
   Connection connection() {
     return connection;
   }

@@ -30,6 +30,28 @@ public final class InlinedDataGateway {
   }
 
   /**
+   * Whether small inserts into the table can be inlined: it has an inlined-data table for its
+   * current schema version (on MySQL and MariaDB that table is created just after the commit that
+   * changed the schema, so it can be missing for a moment, or for good after a crash).
+   */
+  public static boolean inliningReady(CatalogSession c, long tableId) {
+    List<InlinedTableRecord> all = inlinedTables(c, tableId);
+    if (all.isEmpty()) {
+      return false;
+    }
+    Long current =
+        Sql.one(
+            c,
+            "SELECT MAX(schema_version) FROM ducklake_schema_versions WHERE table_id = ?",
+            rs -> {
+              long v = rs.getLong(1);
+              return rs.wasNull() ? null : v;
+            },
+            tableId);
+    return current == null || all.get(all.size() - 1).schemaVersion() >= current;
+  }
+
+  /**
    * The rows of one inlined table visible at {@code snapshot}, holding those of {@code current}
    * columns the inlined table has.
    */

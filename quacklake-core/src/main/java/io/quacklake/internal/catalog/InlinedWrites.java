@@ -47,6 +47,41 @@ public final class InlinedWrites {
         schemaVersion);
   }
 
+  /**
+   * Creates and registers the inlined-data table of a table at a schema version after the commit
+   * that made the version ({@code snapshot}), unless it is registered already. A table left
+   * unregistered by an earlier interrupted attempt has the same columns and is kept.
+   */
+  public static void createAfterCommit(
+      CatalogSession c, long tableId, long schemaVersion, long snapshot) {
+    String name = tableName(tableId, schemaVersion);
+    boolean registered =
+        Sql.one(
+                c,
+                "SELECT COUNT(*) FROM ducklake_inlined_data_tables WHERE table_name = ?",
+                rs -> rs.getLong(1),
+                name)
+            > 0;
+    if (registered) {
+      return;
+    }
+    List<LakeColumn> columns =
+        ColumnTree.build(tableId, ObjectGateway.columns(c, tableId, snapshot));
+    if (columns.isEmpty()) {
+      return;
+    }
+    if (tableExists(c, name)) {
+      Sql.update(
+          c,
+          "INSERT INTO ducklake_inlined_data_tables VALUES (?, ?, ?)",
+          tableId,
+          name,
+          schemaVersion);
+    } else {
+      create(c, tableId, schemaVersion, columns);
+    }
+  }
+
   /** Inserts rows (canonical values aligned with {@code columns}) with their row ids. */
   public static void insert(
       CatalogSession c,

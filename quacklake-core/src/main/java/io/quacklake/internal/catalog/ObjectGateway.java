@@ -21,7 +21,7 @@ public final class ObjectGateway {
    *     alone does not say where it lives)
    */
   public List<SchemaRecord> schemas(long snapshot) {
-    boolean nestable = catalog.version().hasReleasedV11Columns();
+    boolean nestable = catalog.hasReleasedV11Layout();
     String sql =
         "SELECT schema_id, schema_uuid, begin_snapshot, schema_name, path, path_is_relative"
             + (nestable ? ", parent_schema_id" : "")

@@ -138,7 +138,8 @@ public final class TransactionTables {
           created.columns(),
           created.directory(),
           state.changes(name),
-          writes.inliningLimit() > 0,
+          // Where DDL commits the transaction, the inlined-data table comes after the commit.
+          writes.inliningLimit() > 0 && lake.catalog().dialect().transactionalDdl(),
           PartitionSpec.keys(created.columns(), created.partitioning(), 0));
     }
     ResolvedTable t = existing(name);
@@ -152,7 +153,7 @@ public final class TransactionTables {
         lake.catalog()
             .read(
                 "inlined tables of " + name,
-                c -> !InlinedDataGateway.inlinedTables(c, t.table().tableId()).isEmpty());
+                c -> InlinedDataGateway.inliningReady(c, t.table().tableId()));
     return new Target(
         t,
         t.columns(),

@@ -2,7 +2,6 @@ package io.quacklake.internal.txn;
 
 import io.quacklake.internal.catalog.CatalogSession;
 import io.quacklake.internal.catalog.ColumnTree;
-import io.quacklake.internal.catalog.InlinedWrites;
 import io.quacklake.internal.catalog.ObjectGateway;
 import io.quacklake.internal.catalog.ObjectWrites;
 import io.quacklake.types.LakeColumn;
@@ -75,8 +74,11 @@ final class AlterCommit {
       CommitSummary summary) {
     ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, tableId);
     if (inliningLimit > 0) {
-      List<LakeColumn> now = ColumnTree.build(tableId, ObjectGateway.columns(c, tableId, snapshot));
-      InlinedWrites.create(c, tableId, schemaVersion, now);
+      summary.inlinedTable(
+          c,
+          tableId,
+          schemaVersion,
+          () -> ColumnTree.build(tableId, ObjectGateway.columns(c, tableId, snapshot)));
     }
     summary.altered.add(tableId);
   }

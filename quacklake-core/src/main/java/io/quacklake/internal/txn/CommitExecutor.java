@@ -3,7 +3,6 @@ package io.quacklake.internal.txn;
 import io.quacklake.TableName;
 import io.quacklake.internal.catalog.CatalogSession;
 import io.quacklake.internal.catalog.ColumnTree;
-import io.quacklake.internal.catalog.InlinedWrites;
 import io.quacklake.internal.catalog.ObjectGateway;
 import io.quacklake.internal.catalog.ObjectWrites;
 import io.quacklake.internal.catalog.SchemaRecord;
@@ -200,7 +199,7 @@ final class CommitExecutor {
         partition(id, t.columns(), t.partitioning());
       }
       if (io.inliningLimit() > 0) {
-        InlinedWrites.create(c, id, schemaVersion, t.columns());
+        summary.inlinedTable(c, id, schemaVersion, t::columns);
       }
       ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, id);
       summary.createdTables.add(new String[] {t.name().schema(), t.name().table()});
@@ -217,11 +216,12 @@ final class CommitExecutor {
       // DuckDB logs a rename as a created table: a schema version row and a new inlined table.
       ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, old.tableId());
       if (io.inliningLimit() > 0) {
-        InlinedWrites.create(
+        summary.inlinedTable(
             c,
             old.tableId(),
             schemaVersion,
-            ColumnTree.build(old.tableId(), ObjectGateway.columns(c, old.tableId(), snapshot)));
+            () ->
+                ColumnTree.build(old.tableId(), ObjectGateway.columns(c, old.tableId(), snapshot)));
       }
       summary.createdTables.add(new String[] {e.getValue().schema(), e.getValue().table()});
     }

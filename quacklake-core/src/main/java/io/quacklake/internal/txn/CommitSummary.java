@@ -26,6 +26,28 @@ final class CommitSummary {
   final Map<Long, Long> deletedDataFiles = new LinkedHashMap<>();
   final Map<Long, String> schemaNames = new LinkedHashMap<>();
 
+  /**
+   * Inlined-data tables ({table id, schema version}) to create after the commit, on catalogs where
+   * a CREATE TABLE would commit the commit's transaction halfway.
+   */
+  final List<long[]> deferredInlinedTables = new ArrayList<>();
+
+  /**
+   * Creates the inlined-data table of a table at a schema version: within the commit where DDL is
+   * transactional, else after it ({@link #deferredInlinedTables}).
+   */
+  void inlinedTable(
+      io.quacklake.internal.catalog.CatalogSession c,
+      long tableId,
+      long schemaVersion,
+      java.util.function.Supplier<List<io.quacklake.types.LakeColumn>> columns) {
+    if (c.transactionalDdl()) {
+      io.quacklake.internal.catalog.InlinedWrites.create(c, tableId, schemaVersion, columns.get());
+    } else {
+      deferredInlinedTables.add(new long[] {tableId, schemaVersion});
+    }
+  }
+
   /** Records a maintenance step's change under its token. */
   void maintained(MaintenanceStep.Kind kind, long tableId) {
     switch (kind) {

@@ -37,30 +37,35 @@ public final class Committer {
     prepareTables(state);
     for (int attempt = 0; ; attempt++) {
       int filesBefore = state.writtenFiles().size();
+      CommitExecutor[] applied = new CommitExecutor[1];
       try {
-        return catalog.writeContended(
-            "commit to catalog " + catalog.location(),
-            c -> {
-              requireFreshFiles(state, io);
-              SnapshotRecord latest = SnapshotWrites.latest(c);
-              CommitExecutor executor = new CommitExecutor(c, state, latest, io);
-              boolean moved = latest.snapshotId() != state.base().snapshotId();
-              if (moved) {
-                c.markSavepoint();
-              }
-              try {
-                executor.apply();
-              } catch (RuntimeException e) {
-                if (moved && !c.isContention(e)) {
-                  reportConflictInstead(c, state);
-                }
-                throw e;
-              }
-              if (moved) {
-                ConflictCheck.check(c, state.base().snapshotId(), executor.summary());
-              }
-              return executor.finish();
-            });
+        SnapshotRecord committed =
+            catalog.writeContended(
+                "commit to catalog " + catalog.location(),
+                c -> {
+                  requireFreshFiles(state, io);
+                  SnapshotRecord latest = SnapshotWrites.latest(c);
+                  CommitExecutor executor = new CommitExecutor(c, state, latest, io);
+                  applied[0] = executor;
+                  boolean moved = latest.snapshotId() != state.base().snapshotId();
+                  if (moved) {
+                    c.markSavepoint();
+                  }
+                  try {
+                    executor.apply();
+                  } catch (RuntimeException e) {
+                    if (moved && !c.isContention(e)) {
+                      reportConflictInstead(c, state);
+                    }
+                    throw e;
+                  }
+                  if (moved) {
+                    ConflictCheck.check(c, state.base().snapshotId(), executor.summary());
+                  }
+                  return executor.finish();
+                });
+        createDeferredTables(applied[0].summary(), committed.snapshotId());
+        return committed;
       } catch (CatalogContention e) {
         removeAttemptFiles(state, io, filesBefore);
         if (!retry.canRetry(attempt)) {
@@ -75,6 +80,29 @@ public final class Committer {
               e.getCause());
         }
         sleep(retry.delay(attempt, random));
+      }
+    }
+  }
+
+  /**
+   * After a commit on a catalog where DDL commits the open transaction (MySQL, MariaDB), creates
+   * the inlined-data tables of the schema versions it made, each in its own transaction. Until one
+   * exists, inserts into that version go to Parquet files; a failure here leaves the committed
+   * snapshot as it is, so it is not reported.
+   */
+  private void createDeferredTables(CommitSummary summary, long snapshot) {
+    for (long[] t : summary.deferredInlinedTables) {
+      try {
+        catalog.write(
+            "creating the inlined-data table of table " + t[0],
+            c -> {
+              io.quacklake.internal.catalog.InlinedWrites.createAfterCommit(
+                  c, t[0], t[1], snapshot);
+              return null;
+            });
+      } catch (RuntimeException e) {
+        // the snapshot is committed; the table's small inserts are written as files until a
+        // later schema change creates an inlined-data table again
       }
     }
   }

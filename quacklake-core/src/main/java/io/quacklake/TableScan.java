@@ -145,6 +145,46 @@ public final class TableScan {
   }
 
   /**
+   * Plans the scan into independent tasks that other threads, processes or machines read without
+   * the catalog ({@link ScanTask#open}): one per data file left after pruning, and one for the rows
+   * inlined in the catalog. Reads only the catalog. Reading every task gives the rows {@link
+   * #arrow()} gives.
+   *
+   * @throws QuacklakeException UNSUPPORTED inside a transaction (its own writes are not in files
+   *     yet)
+   */
+  public List<ScanTask> planTasks() {
+    if (view != null) {
+      throw QuacklakeException.unsupported(
+          "planning tasks inside a transaction; plan them from lake.table(..).scan() after the"
+              + " commit");
+    }
+    ResolvedTable resolved = resolve();
+    List<LakeColumn> output = project(resolved);
+    RowFilter rowFilter = Filters.bind(filter, resolved.columns());
+    List<LakeColumn> read = readColumns(resolved, output, rowFilter);
+    ScanPlan plan = plan(resolved, read, rowFilter);
+    String filterSql = filter == null ? null : filter.toString();
+    io.quacklake.storage.Location root = context.paths().root();
+    int batchSize = context.options().batchSize();
+    List<ScanTask> out = new ArrayList<>();
+    for (io.quacklake.internal.scan.FileTask f : plan.files()) {
+      out.add(new ScanTask(resolved, output, read, filterSql, root, f, null, batchSize));
+    }
+    for (io.quacklake.internal.catalog.InlinedRows rows : plan.inlined()) {
+      if (rows.rowIds().length > 0) {
+        out.add(new ScanTask(resolved, output, read, filterSql, root, null, rows, batchSize));
+      }
+    }
+    return out;
+  }
+
+  /** The Arrow schema the scan returns (its columns, each with its DuckLake id and type). */
+  public org.apache.arrow.vector.types.pojo.Schema schema() {
+    return io.quacklake.types.ArrowTypes.schema(project(resolve()));
+  }
+
+  /**
    * The data files the scan would read, after pruning (rows inlined in the catalog are not files
    * and are not listed). Reads only the catalog.
    */
@@ -176,8 +216,8 @@ public final class TableScan {
     return start(resolved, project(resolved));
   }
 
-  private ScanReader start(ResolvedTable resolved, List<LakeColumn> output) {
-    RowFilter rowFilter = Filters.bind(filter, resolved.columns());
+  private static List<LakeColumn> readColumns(
+      ResolvedTable resolved, List<LakeColumn> output, RowFilter rowFilter) {
     List<LakeColumn> read = new ArrayList<>(new java.util.LinkedHashSet<>(output));
     for (LakeColumn c : resolved.columns()) {
       if (rowFilter.columnIds().contains(c.id()) && !read.contains(c)) {
@@ -187,6 +227,12 @@ public final class TableScan {
     if (read.isEmpty() && !resolved.columns().isEmpty()) {
       read.add(resolved.columns().get(0));
     }
+    return read;
+  }
+
+  private ScanReader start(ResolvedTable resolved, List<LakeColumn> output) {
+    RowFilter rowFilter = Filters.bind(filter, resolved.columns());
+    List<LakeColumn> read = readColumns(resolved, output, rowFilter);
     ScanPlan plan = plan(resolved, read, rowFilter);
     LakeOptions o = context.options();
     ScanSettings settings =

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param value the normalised location text
  */
-public record Location(String value) {
+public record Location(String value) implements java.io.Serializable {
   public Location {
     Objects.requireNonNull(value, "value is null");
     if (value.isEmpty()) {

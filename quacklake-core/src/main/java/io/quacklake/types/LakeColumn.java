@@ -24,7 +24,8 @@ public record LakeColumn(
     boolean nullable,
     String initialDefault,
     String defaultValue,
-    List<LakeColumn> children) {
+    List<LakeColumn> children)
+    implements java.io.Serializable {
 
   public LakeColumn {
     Objects.requireNonNull(name, "name is null");

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param precision decimal precision (1..38), 0 for other types
  * @param scale decimal scale, 0 for other types
  */
-public record LakeType(TypeId id, int precision, int scale) {
+public record LakeType(TypeId id, int precision, int scale) implements java.io.Serializable {
   private static final Pattern DECIMAL = Pattern.compile("decimal\\((\\d+),\\s*(\\d+)\\)");
 
   public LakeType {

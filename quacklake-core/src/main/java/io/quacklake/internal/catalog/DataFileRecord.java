@@ -16,7 +16,8 @@ public record DataFileRecord(
     Long partitionId,
     String encryptionKey,
     Long mappingId,
-    Long partialMax) {
+    Long partialMax)
+    implements java.io.Serializable {
 
   /**
    * The file's location: a relative path hangs off the table directory.

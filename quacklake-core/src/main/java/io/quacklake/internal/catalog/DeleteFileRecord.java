@@ -13,7 +13,8 @@ public record DeleteFileRecord(
     long deleteCount,
     long fileSizeBytes,
     String encryptionKey,
-    Long partialMax) {
+    Long partialMax)
+    implements java.io.Serializable {
 
   /**
    * The file's location: a relative path hangs off the table directory.

@@ -12,4 +12,5 @@ import java.util.List;
  * @param values one array per row, aligned with {@code columns}
  */
 public record InlinedRows(
-    String tableName, List<LakeColumn> columns, long[] rowIds, List<Object[]> values) {}
+    String tableName, List<LakeColumn> columns, long[] rowIds, List<Object[]> values)
+    implements java.io.Serializable {}

@@ -12,7 +12,8 @@ public record TableRecord(
     String schemaName,
     String name,
     String path,
-    boolean pathIsRelative) {
+    boolean pathIsRelative)
+    implements java.io.Serializable {
 
   public String qualifiedName() {
     return schemaName + "." + name;

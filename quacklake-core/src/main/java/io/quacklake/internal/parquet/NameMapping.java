@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param entries every entry of one mapping
  */
-public record NameMapping(List<Entry> entries) {
+public record NameMapping(List<Entry> entries) implements java.io.Serializable {
   public NameMapping {
     entries = List.copyOf(entries);
   }
@@ -24,7 +24,8 @@ public record NameMapping(List<Entry> entries) {
    * @param partition whether the value comes from the file's hive path instead of the file
    */
   public record Entry(
-      long columnId, String sourceName, long targetFieldId, Long parentColumn, boolean partition) {}
+      long columnId, String sourceName, long targetFieldId, Long parentColumn, boolean partition)
+      implements java.io.Serializable {}
 
   /** The top-level entry for a table column, or null when the file does not hold it. */
   public Entry top(long targetFieldId) {

@@ -24,7 +24,8 @@ public record FileTask(
     DeleteFileRecord deleteFile,
     Location deleteLocation,
     long[] inlinedDeletes,
-    NameMapping mapping) {
+    NameMapping mapping)
+    implements java.io.Serializable {
 
   /**
    * The columns to request from this file: {@code read}, with the value of each column the name

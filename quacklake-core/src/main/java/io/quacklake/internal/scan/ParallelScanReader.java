@@ -54,10 +54,22 @@ public final class ParallelScanReader extends ScanReader {
    */
   public static ParallelScanReader start(
       ScanPlan plan, ScanSettings settings, BufferAllocator allocator) {
+    return start(plan, settings, allocator, null);
+  }
+
+  /**
+   * As {@link #start(ScanPlan, ScanSettings, BufferAllocator)}, running {@code afterClose} (such as
+   * closing a store opened for this scan alone) once the reader and its allocator are closed.
+   */
+  public static ParallelScanReader start(
+      ScanPlan plan, ScanSettings settings, BufferAllocator allocator, AutoCloseable afterClose) {
     ParallelScanReader reader = new ParallelScanReader(plan, settings, allocator);
+    reader.afterClose = afterClose;
     reader.launch();
     return reader;
   }
+
+  private AutoCloseable afterClose;
 
   private void launch() {
     BatchProjector projector = new BatchProjector(schema, settings.filter(), allocator);
@@ -211,7 +223,26 @@ public final class ParallelScanReader extends ScanReader {
     try {
       super.close(closeReadSource);
     } finally {
-      allocator.close();
+      try {
+        allocator.close();
+      } finally {
+        closeAfter();
+      }
+    }
+  }
+
+  private void closeAfter() {
+    AutoCloseable after = afterClose;
+    afterClose = null;
+    if (after != null) {
+      try {
+        after.close();
+      } catch (Exception e) {
+        throw new io.quacklake.exceptions.QuacklakeException(
+            io.quacklake.exceptions.ErrorKind.UNAVAILABLE,
+            "cannot close the scan's store: " + e.getMessage(),
+            e);
+      }
     }
   }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * @param directory where its relative files live
  */
 public record ResolvedTable(
-    TableRecord table, long snapshotId, List<LakeColumn> columns, Location directory) {
+    TableRecord table, long snapshotId, List<LakeColumn> columns, Location directory)
+    implements java.io.Serializable {
   public ResolvedTable {
     columns = List.copyOf(columns);
   }

@@ -8,7 +8,7 @@ package io.quacklake;
  *     bucket(N)}, or on DuckLake 1.1 lakes {@code epoch_year}, {@code epoch_month}, {@code
  *     epoch_day}, {@code epoch_hour} (whole years, months, days or hours since 1970-01-01 UTC)
  */
-public record PartitionField(String column, String transform) {
+public record PartitionField(String column, String transform) implements java.io.Serializable {
   /** Bucketing by hash into {@code buckets} partitions, as DuckDB's {@code bucket(N, column)}. */
   public static PartitionField bucket(int buckets, String column) {
     return new PartitionField(column, "bucket(" + buckets + ")");

@@ -51,6 +51,7 @@ public final class Transaction implements AutoCloseable {
   private final RowOperations rows;
   private final TransactionViews views;
   private final io.quacklake.internal.lake.FileRegistration registration;
+  private final io.quacklake.internal.lake.RemoteWrites remote;
 
   /** How the transaction ended ({@code commit()}, ...), or null while it is open. */
   private String endedBy;
@@ -64,6 +65,7 @@ public final class Transaction implements AutoCloseable {
     this.rows = new RowOperations(context, state, tables, writes);
     this.views = new TransactionViews(context, state);
     this.registration = new io.quacklake.internal.lake.FileRegistration(context, tables);
+    this.remote = new io.quacklake.internal.lake.RemoteWrites(context, state, tables, writes);
   }
 
   /** The snapshot this transaction reads. */
@@ -347,6 +349,51 @@ public final class Transaction implements AutoCloseable {
   public void addDataFiles(String name, List<String> paths, AddFilesOptions options) {
     open();
     registration.add(TableName.parse(name), paths, options);
+  }
+
+  /**
+   * Plans writing data files of table {@code name} elsewhere — other threads, processes or machines
+   * — without the catalog: each worker {@link WriteTask#open opens} a {@link TaskWriter}, and the
+   * files they return are added with {@link #addWrittenFiles} and committed with this transaction,
+   * in one snapshot, under the usual conflict rules.
+   *
+   * @throws io.quacklake.exceptions.QuacklakeException NOT_FOUND for a missing table; UNSUPPORTED
+   *     for a table created or altered in this transaction (commit that first)
+   */
+  public WriteTask planWrite(String name) {
+    open();
+    TableName table = TableName.parse(name);
+    io.quacklake.internal.lake.RemoteWrites.Plan p = remote.plan(table);
+    return new WriteTask(
+        table.toString(),
+        p.tableId(),
+        p.columns(),
+        p.partitioning(),
+        p.directory(),
+        p.dataRoot(),
+        p.options(),
+        p.targetFileSize());
+  }
+
+  /**
+   * Adds files workers wrote for {@link #planWrite(String) planWrite(name)}: the commit publishes
+   * them as this transaction's appends; if it fails or the transaction is rolled back, they are
+   * deleted.
+   *
+   * @throws io.quacklake.exceptions.QuacklakeException INVALID_ARGUMENT for files planned for
+   *     another table
+   */
+  public void addWrittenFiles(String name, List<WrittenDataFile> files) {
+    open();
+    List<io.quacklake.internal.write.PendingDataFile> pending = new ArrayList<>();
+    List<Long> tableIds = new ArrayList<>();
+    List<java.time.Instant> writtenAt = new ArrayList<>();
+    for (WrittenDataFile f : files) {
+      pending.add(f.file());
+      tableIds.add(f.tableId());
+      writtenAt.add(f.writtenAt());
+    }
+    remote.add(TableName.parse(name), pending, tableIds, writtenAt);
   }
 
   /** Deletes the rows matching {@code filter}, including rows this transaction wrote. */

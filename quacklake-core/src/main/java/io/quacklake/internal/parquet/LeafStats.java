@@ -19,4 +19,5 @@ public record LeafStats(
     long columnSizeBytes,
     Object min,
     Object max,
-    Boolean containsNan) {}
+    Boolean containsNan)
+    implements java.io.Serializable {}

@@ -19,7 +19,8 @@ public record ParquetWriteOptions(
     int rowGroupRows,
     long rowGroupBytes,
     ParquetFormatVersion formatVersion,
-    int pageSizeBytes) {
+    int pageSizeBytes)
+    implements java.io.Serializable {
 
   /** DuckDB's default row group size in rows. */
   public static final int DEFAULT_ROW_GROUP_ROWS = 122_880;

@@ -24,7 +24,8 @@ public record WrittenFile(
     long fileSizeBytes,
     long footerSize,
     int rowGroupCount,
-    Map<Long, LeafStats> leafStats) {
+    Map<Long, LeafStats> leafStats)
+    implements java.io.Serializable {
 
   public WrittenFile {
     Objects.requireNonNull(location, "location is null");

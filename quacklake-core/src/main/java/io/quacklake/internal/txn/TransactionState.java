@@ -168,8 +168,15 @@ public final class TransactionState {
   }
 
   public void wrote(Location file) {
-    if (writtenFiles.isEmpty() && firstWrite == null) {
-      firstWrite = java.time.Instant.now();
+    wrote(file, java.time.Instant.now());
+  }
+
+  /**
+   * Records a file this transaction publishes, written (begun) at {@code when}, maybe elsewhere.
+   */
+  public void wrote(Location file, java.time.Instant when) {
+    if (firstWrite == null || when.isBefore(firstWrite)) {
+      firstWrite = when;
     }
     writtenFiles.add(file);
   }

@@ -19,7 +19,8 @@ public record PendingDataFile(
     boolean embeddedRowIds,
     long firstRowId,
     Long partitionId,
-    java.util.List<String> partitionValues) {
+    java.util.List<String> partitionValues)
+    implements java.io.Serializable {
 
   /** The same file written under a partition spec, in its hive directory. */
   public PendingDataFile partitioned(

@@ -1,0 +1,107 @@
+package io.quacklake.internal.lake;
+
+import io.quacklake.PartitionField;
+import io.quacklake.TableName;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.internal.parquet.ParquetWriteOptions;
+import io.quacklake.internal.txn.TransactionState;
+import io.quacklake.internal.write.PartitionKey;
+import io.quacklake.internal.write.PendingDataFile;
+import io.quacklake.storage.Location;
+import io.quacklake.types.LakeColumn;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Data files of a transaction written elsewhere: what a worker needs to write them (a {@link
+ * Plan}), and adding what the workers wrote to the transaction's changes, so that the commit
+ * publishes them as its own appends (and a failed commit deletes them).
+ */
+public final class RemoteWrites {
+  private final LakeContext lake;
+  private final TransactionState state;
+  private final TransactionTables tables;
+  private final TransactionWrites writes;
+
+  public RemoteWrites(
+      LakeContext lake,
+      TransactionState state,
+      TransactionTables tables,
+      TransactionWrites writes) {
+    this.lake = lake;
+    this.state = state;
+    this.tables = tables;
+    this.writes = writes;
+  }
+
+  /**
+   * What workers need to write a table's files.
+   *
+   * @param tableId the table
+   * @param columns its columns, with ids
+   * @param partitioning its partition keys
+   * @param directory its directory
+   * @param dataRoot the lake's data path
+   * @param options the lake's Parquet settings
+   * @param targetFileSize when a file is rolled over
+   */
+  public record Plan(
+      long tableId,
+      List<LakeColumn> columns,
+      List<PartitionField> partitioning,
+      Location directory,
+      Location dataRoot,
+      ParquetWriteOptions options,
+      long targetFileSize) {}
+
+  /**
+   * @throws QuacklakeException NOT_FOUND for a missing table; UNSUPPORTED for a table created or
+   *     altered in this transaction (commit that first)
+   */
+  public Plan plan(TableName name) {
+    TransactionTables.Target t = tables.target(name);
+    if (t.resolved() == null) {
+      throw QuacklakeException.unsupported(
+          "planning a write to table %s created in the same transaction; commit the table first",
+          name);
+    }
+    List<PartitionField> fields = new ArrayList<>();
+    for (PartitionKey k : t.partitionKeys()) {
+      fields.add(new PartitionField(k.column().name(), k.transform()));
+    }
+    return new Plan(
+        t.resolved().table().tableId(),
+        t.columns(),
+        fields,
+        t.directory(),
+        lake.paths().root(),
+        writes.parquetOptions(),
+        writes.files().targetFileSize());
+  }
+
+  /**
+   * Adds files written for a plan of table {@code name}.
+   *
+   * @param tableIds the table each file was planned for
+   * @param writtenAt when each file's writer started
+   * @throws QuacklakeException INVALID_ARGUMENT for a file planned for another table
+   */
+  public void add(
+      TableName name, List<PendingDataFile> files, List<Long> tableIds, List<Instant> writtenAt) {
+    TransactionTables.Target t = tables.target(name);
+    long tableId = t.resolved() == null ? -1 : t.resolved().table().tableId();
+    for (int i = 0; i < files.size(); i++) {
+      if (tableIds.get(i) != tableId) {
+        throw QuacklakeException.invalid(
+            "%s was written for table id %d, not for %s (id %d); plan the write with this"
+                + " transaction's planWrite(\"%s\")",
+            files.get(i).file().location(), tableIds.get(i), name, tableId, name);
+      }
+    }
+    for (int i = 0; i < files.size(); i++) {
+      t.changes().addFile(files.get(i));
+      state.wrote(files.get(i).file().location(), writtenAt.get(i));
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.quacklake.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quacklake.Lake;
+import io.quacklake.PartitionField;
+import io.quacklake.Snapshot;
+import io.quacklake.TaskWriter;
+import io.quacklake.Transaction;
+import io.quacklake.WriteTask;
+import io.quacklake.WrittenDataFile;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.storage.StorageSettings;
+import io.quacklake.types.ArrowRows;
+import io.quacklake.types.ColumnDefinitions;
+import io.quacklake.types.LakeColumn;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Files written by workers for a planned write ({@code Transaction.planWrite}) — shipped tasks,
+ * several writers at once, partitioned tables — are committed by the planning transaction in one
+ * snapshot; aborted writers and rolled-back transactions leave no files.
+ */
+@ExtendWith(io.quacklake.testkit.peer.PeerChecksLakes.class)
+class WriteTaskTest {
+  @TempDir Path temp;
+
+  private static List<Object[]> rows(int from, int to) {
+    List<Object[]> out = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      out.add(new Object[] {(long) i, i % 2 == 0 ? "EU" : "US", "v" + i});
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T shipped(T value) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      return (T) in.readObject();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.quacklake.testkit.TestCatalogs#all")
+  void workersWriteAndOneCommitPublishes(String kind) throws Exception {
+    try (Lake lake =
+        Lake.create(TestCatalogs.location(kind, temp), temp.resolve("data").toString())) {
+      try (Transaction tx = lake.begin()) {
+        tx.createTable(
+            "main.t",
+            ColumnDefinitions.parse("id BIGINT, region VARCHAR, v VARCHAR"),
+            List.of(new PartitionField("region", "identity")));
+        tx.commit();
+      }
+      long before = lake.currentSnapshot().id();
+      Snapshot committed;
+      try (Transaction tx = lake.begin()) {
+        WriteTask task = shipped(tx.planWrite("t"));
+        List<LakeColumn> columns = task.columns();
+        ExecutorService workers = Executors.newFixedThreadPool(3);
+        try {
+          List<Future<List<WrittenDataFile>>> results = new ArrayList<>();
+          for (int w = 0; w < 3; w++) {
+            int from = w * 1000;
+            results.add(
+                workers.submit(
+                    () -> {
+                      try (RootAllocator allocator = new RootAllocator();
+                          VectorSchemaRoot batch =
+                              ArrowRows.of(columns, rows(from, from + 1000), allocator);
+                          TaskWriter writer = task.open(StorageSettings.NONE)) {
+                        writer.write(batch);
+                        return shipped(writer.finish());
+                      }
+                    }));
+          }
+          for (Future<List<WrittenDataFile>> r : results) {
+            tx.addWrittenFiles("t", r.get());
+          }
+        } finally {
+          workers.shutdown();
+        }
+        committed = tx.commit();
+      }
+      assertThat(committed.id()).isEqualTo(before + 1);
+      assertThat(lake.table("t").scan().count()).isEqualTo(3000);
+      assertThat(lake.table("t").scan().filter("region = 'EU'").count()).isEqualTo(1500);
+      assertThat(lake.table("t").scan().planFiles())
+          .as("one file per worker and partition")
+          .hasSize(6)
+          .allSatisfy(f -> assertThat(f.location()).contains("/region="));
+    }
+  }
+
+  @Test
+  void abortedWritersAndRolledBackTransactionsLeaveNoFiles() throws Exception {
+    Path data = temp.resolve("data");
+    try (Lake lake = Lake.create(TestCatalogs.location("sqlite", temp), data.toString())) {
+      lake.createTable("main.t", ColumnDefinitions.parse("id BIGINT, region VARCHAR, v VARCHAR"));
+      lake.createTable("main.other", ColumnDefinitions.parse("id BIGINT"));
+      try (Transaction tx = lake.begin()) {
+        WriteTask task = tx.planWrite("t");
+        try (RootAllocator allocator = new RootAllocator();
+            VectorSchemaRoot batch = ArrowRows.of(task.columns(), rows(0, 100), allocator)) {
+          TaskWriter aborted = task.open(StorageSettings.NONE);
+          aborted.write(batch);
+          aborted.abort();
+          TaskWriter kept = task.open(StorageSettings.NONE);
+          kept.write(batch);
+          List<WrittenDataFile> files = kept.finish();
+          assertThat(files).hasSize(1);
+          assertThat(Files.exists(Path.of(files.get(0).location()))).isTrue();
+          assertThatThrownBy(() -> tx.addWrittenFiles("other", files))
+              .isInstanceOf(QuacklakeException.class)
+              .hasMessageContaining("written for table id");
+          tx.addWrittenFiles("t", files);
+          tx.rollback();
+          assertThat(Files.exists(Path.of(files.get(0).location()))).isFalse();
+        }
+      }
+      try (var parquet = Files.walk(data)) {
+        assertThat(parquet.filter(p -> p.toString().endsWith(".parquet"))).isEmpty();
+      }
+      assertThat(lake.table("t").scan().count()).isZero();
+    }
+  }
+}

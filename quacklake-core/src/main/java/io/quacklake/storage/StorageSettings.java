@@ -11,7 +11,7 @@ import java.util.TreeMap;
  *
  * @param values the settings
  */
-public record StorageSettings(Map<String, String> values) {
+public record StorageSettings(Map<String, String> values) implements java.io.Serializable {
   public static final StorageSettings NONE = new StorageSettings(Map.of());
 
   public StorageSettings {

@@ -15,6 +15,11 @@ public final class ValueText {
     return DuckDbText.render(vector, row);
   }
 
+  /** A canonical Java value ({@link LakeValues}) of a column as DuckDB text; null for NULL. */
+  public static String format(Object value, LakeColumn column) {
+    return value == null ? null : DuckDbText.format(value, column);
+  }
+
   /**
    * The canonical Java value ({@link LakeValues}) of DuckDB text for a column of this type.
    *

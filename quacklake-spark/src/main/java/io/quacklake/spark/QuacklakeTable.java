@@ -1,0 +1,100 @@
+package io.quacklake.spark;
+
+import io.quacklake.Lake;
+import io.quacklake.PartitionField;
+import io.quacklake.Table;
+import io.quacklake.TableName;
+import io.quacklake.TableScan;
+import io.quacklake.spark.convert.SparkTypes;
+import io.quacklake.spark.read.QuacklakeScanBuilder;
+import io.quacklake.spark.write.QuacklakeWriteBuilder;
+import io.quacklake.storage.StorageSettings;
+import io.quacklake.types.LakeColumn;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.SupportsWrite;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.expressions.Expressions;
+import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.WriteBuilder;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/** A DuckLake table at one snapshot (the newest, or the one time travel asked for). */
+final class QuacklakeTable implements SupportsRead, SupportsWrite {
+  private final Lake lake;
+  private final TableName name;
+  private final long snapshotId;
+  private final boolean timeTravel;
+  private final List<LakeColumn> columns;
+  private final List<PartitionField> partitioning;
+  private final StorageSettings storage;
+
+  QuacklakeTable(
+      Lake lake, TableName name, long snapshotId, boolean timeTravel, StorageSettings storage) {
+    this.lake = lake;
+    this.name = name;
+    this.snapshotId = snapshotId;
+    this.timeTravel = timeTravel;
+    this.storage = storage;
+    Table table = lake.table(name);
+    this.columns = table.columns(snapshotId);
+    this.partitioning = table.partitioning(snapshotId);
+  }
+
+  @Override
+  public String name() {
+    return name.toString();
+  }
+
+  @Override
+  @SuppressWarnings("deprecation")
+  public StructType schema() {
+    return SparkTypes.schema(columns);
+  }
+
+  @Override
+  public Transform[] partitioning() {
+    Transform[] out = new Transform[partitioning.size()];
+    for (int i = 0; i < out.length; i++) {
+      PartitionField f = partitioning.get(i);
+      String t = f.transform();
+      out[i] =
+          switch (t) {
+            case "identity" -> Expressions.identity(f.column());
+            case "year" -> Expressions.years(f.column());
+            case "month" -> Expressions.months(f.column());
+            case "day" -> Expressions.days(f.column());
+            case "hour" -> Expressions.hours(f.column());
+            default ->
+                t.startsWith("bucket(")
+                    ? Expressions.bucket(
+                        Integer.parseInt(t.substring(7, t.length() - 1)), f.column())
+                    : Expressions.apply(t, Expressions.column(f.column()));
+          };
+    }
+    return out;
+  }
+
+  @Override
+  public Set<TableCapability> capabilities() {
+    return timeTravel
+        ? EnumSet.of(TableCapability.BATCH_READ)
+        : EnumSet.of(TableCapability.BATCH_READ, TableCapability.BATCH_WRITE);
+  }
+
+  @Override
+  public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
+    TableScan scan = lake.table(name).scan().asOf(snapshotId);
+    return new QuacklakeScanBuilder(scan, columns, storage);
+  }
+
+  @Override
+  public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
+    return new QuacklakeWriteBuilder(lake, name, storage, info);
+  }
+}

@@ -1,0 +1,2 @@
+/** Types, values and predicates between Spark SQL and Quacklake. */
+package io.quacklake.spark.convert;

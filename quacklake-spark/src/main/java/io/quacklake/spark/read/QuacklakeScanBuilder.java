@@ -1,0 +1,85 @@
+package io.quacklake.spark.read;
+
+import io.quacklake.TableScan;
+import io.quacklake.expr.Expression;
+import io.quacklake.expr.Expressions;
+import io.quacklake.spark.convert.SparkPredicates;
+import io.quacklake.storage.StorageSettings;
+import io.quacklake.types.LakeColumn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.connector.read.SupportsPushDownV2Filters;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A Spark scan being set up: Spark prunes columns and pushes predicates; the predicates that
+ * convert prune files, partitions and row groups in Quacklake, and Spark still evaluates every
+ * predicate on the rows it gets (so a conversion can never change an answer).
+ */
+public final class QuacklakeScanBuilder
+    implements ScanBuilder, SupportsPushDownRequiredColumns, SupportsPushDownV2Filters {
+  private final TableScan base;
+  private final List<LakeColumn> columns;
+  private final StorageSettings storage;
+  private List<String> required;
+  private final List<Predicate> pushed = new ArrayList<>();
+  private final List<Expression> filters = new ArrayList<>();
+
+  public QuacklakeScanBuilder(TableScan base, List<LakeColumn> columns, StorageSettings storage) {
+    this.base = base;
+    this.columns = columns;
+    this.storage = storage;
+  }
+
+  @Override
+  public void pruneColumns(StructType requiredSchema) {
+    List<String> names = new ArrayList<>();
+    for (StructField f : requiredSchema.fields()) {
+      names.add(f.name());
+    }
+    required = names;
+  }
+
+  @Override
+  public Predicate[] pushPredicates(Predicate[] predicates) {
+    Map<String, LakeColumn> byName = new LinkedHashMap<>();
+    columns.forEach(c -> byName.put(c.name(), c));
+    for (Predicate p : predicates) {
+      Expression e = SparkPredicates.convert(p, byName);
+      if (e != null) {
+        pushed.add(p);
+        filters.add(e);
+      }
+    }
+    return predicates;
+  }
+
+  @Override
+  public Predicate[] pushedPredicates() {
+    return pushed.toArray(new Predicate[0]);
+  }
+
+  @Override
+  public Scan build() {
+    TableScan scan = required == null ? base : base.select(required);
+    if (!filters.isEmpty()) {
+      scan = scan.filter(Expressions.and(filters.toArray(new Expression[0])));
+    }
+    List<LakeColumn> output = new ArrayList<>();
+    if (required == null) {
+      output.addAll(columns);
+    } else {
+      for (String name : required) {
+        columns.stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(output::add);
+      }
+    }
+    return new QuacklakeScan(scan, output, storage, pushed);
+  }
+}

@@ -1,0 +1,2 @@
+/** Spark batch writes into Quacklake tables: executors write files, the driver commits once. */
+package io.quacklake.spark.write;

@@ -1,0 +1,178 @@
+package io.quacklake.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quacklake.Lake;
+import io.quacklake.Transaction;
+import io.quacklake.testkit.TestCatalogs;
+import io.quacklake.testkit.peer.DuckDbPeer;
+import io.quacklake.testkit.peer.LakeLocation;
+import io.quacklake.testkit.peer.PeerLakeComparison;
+import io.quacklake.types.ColumnDefinitions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A DuckLake lake on PostgreSQL as a Spark catalog in a local[2] session: namespaces, DDL, reads
+ * with pruning and time travel equal to Quacklake's, appends that are one DuckLake commit per job
+ * and that the DuckDB peer reads, and failed jobs that leave nothing behind.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SparkCatalogTest {
+  @TempDir static Path temp;
+  private static String catalog;
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void start() {
+    catalog = TestCatalogs.location("postgres", temp);
+    try (Lake lake = Lake.create(catalog, temp.resolve("data") + "/")) {
+      lake.createTable("main.events", ColumnDefinitions.parse("id BIGINT, kind VARCHAR, v DOUBLE"));
+      for (int f = 0; f < 3; f++) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = f * 100; i < f * 100 + 100; i++) {
+          Map<String, Object> r = new HashMap<>();
+          r.put("id", (long) i);
+          r.put("kind", i % 3 == 0 ? "a" : "b");
+          r.put("v", i * 1.5);
+          rows.add(r);
+        }
+        try (Transaction tx = lake.begin()) {
+          tx.insert("events", rows);
+          tx.commit();
+        }
+      }
+    }
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("quacklake-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.sql.warehouse.dir", temp.resolve("warehouse").toString())
+            .config("spark.sql.catalog.lake", QuacklakeCatalog.class.getName())
+            .config("spark.sql.catalog.lake.catalog", catalog)
+            .getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  private static List<String> rows(String sql) {
+    List<String> out = new ArrayList<>();
+    for (Row r : spark.sql(sql).collectAsList()) {
+      out.add(r.toString());
+    }
+    return out;
+  }
+
+  @Test
+  @Order(1)
+  void namespacesTablesAndReadsMatchQuacklake() {
+    assertThat(rows("SHOW NAMESPACES IN lake")).containsExactly("[main]");
+    assertThat(rows("SHOW TABLES IN lake.main")).containsExactly("[main,events,false]");
+    assertThat(rows("DESCRIBE TABLE lake.main.events"))
+        .startsWith("[id,bigint,null]", "[kind,string,null]", "[v,double,null]");
+    assertThat(rows("SELECT count(*) FROM lake.main.events")).containsExactly("[300]");
+    assertThat(rows("SELECT id, v FROM lake.main.events WHERE id >= 198 AND id < 201 ORDER BY id"))
+        .containsExactly("[198,297.0]", "[199,298.5]", "[200,300.0]");
+    assertThat(spark.sql("SELECT * FROM lake.main.events WHERE id >= 250").rdd().getNumPartitions())
+        .as("files pruned by the pushed filter")
+        .isEqualTo(1);
+    assertThat(rows("SELECT kind, count(*) FROM lake.main.events GROUP BY kind ORDER BY kind"))
+        .containsExactly("[a,100]", "[b,200]");
+    assertThat(rows("SELECT count(*) FROM lake.main.events VERSION AS OF 2"))
+        .containsExactly("[100]");
+  }
+
+  @Test
+  @Order(2)
+  void anInsertJobIsOneCommitThatDuckDbReads() throws Exception {
+    spark.sql("CREATE NAMESPACE lake.sales");
+    spark.sql(
+        "CREATE TABLE lake.sales.orders (id BIGINT, region STRING, amount DECIMAL(12,2),"
+            + " at TIMESTAMP, tags ARRAY<STRING>) PARTITIONED BY (region)");
+    long before;
+    try (Lake lake = Lake.open(catalog)) {
+      before = lake.currentSnapshot().id();
+    }
+    spark.sql(
+        "INSERT INTO lake.sales.orders SELECT id, IF(id % 2 = 0, 'EU', 'US'),"
+            + " CAST(id * 1.25 AS DECIMAL(12,2)), TIMESTAMP '2026-01-01 00:00:00' + make_interval(0,"
+            + " 0, 0, 0, 0, 0, id), array(CAST(id AS STRING)) FROM range(0, 5000, 1, 4)");
+    spark
+        .sql(
+            "SELECT id + 10000 AS id, 'APAC' AS region, CAST(1 AS DECIMAL(12,2)) AS amount,"
+                + " CAST(NULL AS TIMESTAMP) AS at, CAST(NULL AS ARRAY<STRING>) AS tags FROM range(3)")
+        .writeTo("lake.sales.orders")
+        .append();
+    try (Lake lake = Lake.open(catalog)) {
+      assertThat(lake.currentSnapshot().id()).as("one commit per job").isEqualTo(before + 2);
+      assertThat(lake.table("sales.orders").scan().count()).isEqualTo(5003);
+      assertThat(lake.table("sales.orders").scan().filter("region = 'APAC'").count()).isEqualTo(3);
+    }
+    assertThat(
+            rows(
+                "SELECT region, count(*), sum(amount) FROM lake.sales.orders GROUP BY region"
+                    + " ORDER BY region"))
+        .containsExactly("[APAC,3,3.00]", "[EU,2500,7809375.00]", "[US,2500,7812500.00]");
+    new PeerLakeComparison(DuckDbPeer.require().withPostgres(), temp)
+        .assertSameRows(new LakeLocation(catalog, null));
+  }
+
+  @Test
+  @Order(3)
+  void aFailedJobCommitsNothingAndLeavesNoFiles() throws Exception {
+    long before;
+    long files;
+    try (Lake lake = Lake.open(catalog)) {
+      before = lake.currentSnapshot().id();
+    }
+    try (var walk = Files.walk(temp.resolve("data"))) {
+      files = walk.filter(p -> p.toString().endsWith(".parquet")).count();
+    }
+    assertThatThrownBy(
+            () ->
+                spark.sql(
+                    "INSERT INTO lake.main.events SELECT id, 'x',"
+                        + " IF(id = 3999, raise_error('boom'), 1.0) FROM range(0, 4000, 1, 4)"))
+        .hasMessageContaining("boom");
+    try (Lake lake = Lake.open(catalog)) {
+      assertThat(lake.currentSnapshot().id()).isEqualTo(before);
+    }
+    try (var walk = Files.walk(temp.resolve("data"))) {
+      assertThat(walk.filter(p -> p.toString().endsWith(".parquet")).count()).isEqualTo(files);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void alterAndDrop() {
+    spark.sql("ALTER TABLE lake.main.events ADD COLUMN note STRING");
+    spark.sql("INSERT INTO lake.main.events VALUES (1000, 'c', 1.0, 'late')");
+    assertThat(rows("SELECT note FROM lake.main.events WHERE id = 1000")).containsExactly("[late]");
+    spark.sql("ALTER TABLE lake.main.events RENAME COLUMN note TO remark");
+    assertThat(rows("SELECT count(remark) FROM lake.main.events")).containsExactly("[1]");
+    spark.sql("DROP TABLE lake.sales.orders");
+    spark.sql("DROP NAMESPACE lake.sales");
+    assertThat(rows("SHOW NAMESPACES IN lake")).containsExactly("[main]");
+  }
+}

@@ -396,7 +396,10 @@ public final class Transaction implements AutoCloseable {
     remote.add(TableName.parse(name), pending, tableIds, writtenAt);
   }
 
-  /** Deletes the rows matching {@code filter}, including rows this transaction wrote. */
+  /**
+   * Deletes the rows matching {@code filter} (every row when it is null), including rows this
+   * transaction wrote.
+   */
   public long delete(String name, Expression filter) {
     open();
     return rows.delete(name, filter);

@@ -35,6 +35,14 @@ public final class WrittenDataFile implements Serializable {
     return file.file().fileSizeBytes();
   }
 
+  /**
+   * The file's partition values by key of the table's partitioning (DuckDB text, null for NULL);
+   * empty for an unpartitioned table.
+   */
+  public java.util.List<String> partitionValues() {
+    return file.partitionValues() == null ? java.util.List.of() : file.partitionValues();
+  }
+
   long tableId() {
     return tableId;
   }

@@ -5,6 +5,8 @@ import io.quacklake.PartitionField;
 import io.quacklake.Table;
 import io.quacklake.TableName;
 import io.quacklake.TableScan;
+import io.quacklake.Transaction;
+import io.quacklake.spark.convert.SparkPredicates;
 import io.quacklake.spark.convert.SparkTypes;
 import io.quacklake.spark.read.QuacklakeScanBuilder;
 import io.quacklake.spark.write.QuacklakeWriteBuilder;
@@ -13,11 +15,13 @@ import io.quacklake.types.LakeColumn;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.connector.catalog.SupportsDeleteV2;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.expressions.Expressions;
 import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.WriteBuilder;
@@ -25,7 +29,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /** A DuckLake table at one snapshot (the newest, or the one time travel asked for). */
-final class QuacklakeTable implements SupportsRead, SupportsWrite {
+final class QuacklakeTable implements SupportsRead, SupportsWrite, SupportsDeleteV2 {
   private final Lake lake;
   private final TableName name;
   private final long snapshotId;
@@ -84,7 +88,40 @@ final class QuacklakeTable implements SupportsRead, SupportsWrite {
   public Set<TableCapability> capabilities() {
     return timeTravel
         ? EnumSet.of(TableCapability.BATCH_READ)
-        : EnumSet.of(TableCapability.BATCH_READ, TableCapability.BATCH_WRITE);
+        : EnumSet.of(
+            TableCapability.BATCH_READ,
+            TableCapability.BATCH_WRITE,
+            TableCapability.TRUNCATE,
+            TableCapability.OVERWRITE_BY_FILTER,
+            TableCapability.OVERWRITE_DYNAMIC);
+  }
+
+  private java.util.Map<String, LakeColumn> byName() {
+    java.util.Map<String, LakeColumn> out = new java.util.LinkedHashMap<>();
+    columns.forEach(c -> out.put(c.name(), c));
+    return out;
+  }
+
+  /** Whether Quacklake can delete exactly the rows these predicates match, on the driver. */
+  @Override
+  public boolean canDeleteWhere(Predicate[] predicates) {
+    return !timeTravel && SparkPredicates.convertAll(predicates, byName()).converted();
+  }
+
+  /** {@code DELETE FROM}: one commit deleting the matching rows (delete files, inlined deletes). */
+  @Override
+  public void deleteWhere(Predicate[] predicates) {
+    SparkPredicates.Conjunction c = SparkPredicates.convertAll(predicates, byName());
+    try (Transaction tx = lake.begin()) {
+      tx.delete(name.toString(), c.expression());
+      tx.commit();
+    }
+  }
+
+  @Override
+  public boolean truncateTable() {
+    deleteWhere(new Predicate[0]);
+    return true;
   }
 
   @Override
@@ -95,6 +132,6 @@ final class QuacklakeTable implements SupportsRead, SupportsWrite {
 
   @Override
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
-    return new QuacklakeWriteBuilder(lake, name, storage, info);
+    return new QuacklakeWriteBuilder(lake, name, storage, info, columns, partitioning);
   }
 }

@@ -165,6 +165,44 @@ class SparkCatalogTest {
 
   @Test
   @Order(4)
+  void deletesAndOverwritesAreOneCommitEach() throws Exception {
+    spark.sql("CREATE TABLE lake.main.p (id BIGINT, region STRING) PARTITIONED BY (region)");
+    spark.sql(
+        "INSERT INTO lake.main.p SELECT id, CASE id % 3 WHEN 0 THEN 'EU' WHEN 1 THEN 'US' ELSE"
+            + " 'APAC' END FROM range(0, 30, 1, 3)");
+    long before = snapshot();
+    spark.sql("DELETE FROM lake.main.p WHERE region = 'US' AND id < 10");
+    assertThat(snapshot()).isEqualTo(before + 1);
+    assertThat(rows("SELECT count(*) FROM lake.main.p")).containsExactly("[27]");
+    spark
+        .sql("SELECT id + 100 AS id, 'EU' AS region FROM range(2)")
+        .writeTo("lake.main.p")
+        .overwritePartitions();
+    assertThat(snapshot()).isEqualTo(before + 2);
+    assertThat(rows("SELECT region, count(*) FROM lake.main.p GROUP BY region ORDER BY region"))
+        .containsExactly("[APAC,10]", "[EU,2]", "[US,7]");
+    spark
+        .sql("SELECT 7 AS id, 'US' AS region")
+        .writeTo("lake.main.p")
+        .overwrite(org.apache.spark.sql.functions.col("region").equalTo("US"));
+    assertThat(rows("SELECT id FROM lake.main.p WHERE region = 'US'")).containsExactly("[7]");
+    spark.sql("INSERT OVERWRITE lake.main.p SELECT 1, 'XX'");
+    assertThat(rows("SELECT * FROM lake.main.p")).containsExactly("[1,XX]");
+    assertThat(rows("SELECT count(*) FROM lake.main.p VERSION AS OF " + (before + 1)))
+        .as("time travel to before the overwrites")
+        .containsExactly("[27]");
+    spark.sql("TRUNCATE TABLE lake.main.p");
+    assertThat(rows("SELECT count(*) FROM lake.main.p")).containsExactly("[0]");
+  }
+
+  private static long snapshot() {
+    try (Lake lake = Lake.open(catalog)) {
+      return lake.currentSnapshot().id();
+    }
+  }
+
+  @Test
+  @Order(5)
   void alterAndDrop() {
     spark.sql("ALTER TABLE lake.main.events ADD COLUMN note STRING");
     spark.sql("INSERT INTO lake.main.events VALUES (1000, 'c', 1.0, 'late')");

@@ -42,6 +42,31 @@ public final class SparkPredicates {
   private SparkPredicates() {}
 
   /**
+   * All predicates as one expression, exactly (for deletes and overwrites, not only pruning).
+   *
+   * @param converted whether every predicate converted
+   * @param expression their conjunction; null for none (every row)
+   */
+  public record Conjunction(boolean converted, Expression expression) {}
+
+  /** The conjunction of {@code predicates}; {@code ALWAYS_TRUE} ones add nothing. */
+  public static Conjunction convertAll(Predicate[] predicates, Map<String, LakeColumn> columns) {
+    List<Expression> terms = new ArrayList<>();
+    for (Predicate p : predicates) {
+      if (p.name().equals("ALWAYS_TRUE")) {
+        continue;
+      }
+      Expression e = convert(p, columns);
+      if (e == null) {
+        return new Conjunction(false, null);
+      }
+      terms.add(e);
+    }
+    return new Conjunction(
+        true, terms.isEmpty() ? null : Expressions.and(terms.toArray(new Expression[0])));
+  }
+
+  /**
    * The predicate as an expression, or null when it does not convert.
    *
    * @param columns the table's top-level columns by name

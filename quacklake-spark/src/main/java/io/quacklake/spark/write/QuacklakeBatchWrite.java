@@ -1,30 +1,59 @@
 package io.quacklake.spark.write;
 
 import io.quacklake.Lake;
+import io.quacklake.PartitionField;
 import io.quacklake.TableName;
 import io.quacklake.Transaction;
 import io.quacklake.WriteTask;
+import io.quacklake.WrittenDataFile;
+import io.quacklake.expr.ColumnRef;
+import io.quacklake.expr.CompareOp;
+import io.quacklake.expr.Comparison;
+import io.quacklake.expr.Expression;
+import io.quacklake.expr.Expressions;
+import io.quacklake.expr.IsNull;
+import io.quacklake.expr.Literal;
 import io.quacklake.storage.StorageSettings;
+import io.quacklake.types.LakeColumn;
+import io.quacklake.types.ValueText;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 
 /**
- * One Spark job's append as one DuckLake commit: the driver opens a transaction and plans the
- * write, executors write Parquet files, and the driver commits the files every task reported, in
- * one snapshot under the conflict rules. When the job fails, the transaction is rolled back and
- * deletes the files tasks had finished; a failed task deletes its own.
+ * One Spark job's write as one DuckLake commit: the driver opens a transaction and plans the write,
+ * executors write Parquet files, and the driver deletes what the write replaces and adds the files
+ * every task reported, in one snapshot under the conflict rules. When the job fails, the
+ * transaction is rolled back and deletes the files tasks had finished; a failed task deletes its
+ * own.
  */
 final class QuacklakeBatchWrite implements BatchWrite {
   private final TableName table;
   private final Transaction transaction;
   private final WriteTask task;
   private final StorageSettings storage;
+  private final WriteMode mode;
+  private final List<LakeColumn> columns;
+  private final List<PartitionField> partitioning;
 
-  QuacklakeBatchWrite(Lake lake, TableName table, StorageSettings storage, String queryId) {
+  QuacklakeBatchWrite(
+      Lake lake,
+      TableName table,
+      StorageSettings storage,
+      String queryId,
+      WriteMode mode,
+      List<LakeColumn> columns,
+      List<PartitionField> partitioning) {
     this.table = table;
     this.storage = storage;
+    this.mode = mode;
+    this.columns = columns;
+    this.partitioning = partitioning;
     this.transaction = lake.begin();
     this.transaction.commitMessage(null, "Spark query " + queryId, null);
     this.task = transaction.planWrite(table.toString());
@@ -43,24 +72,68 @@ final class QuacklakeBatchWrite implements BatchWrite {
   @Override
   public void commit(WriterCommitMessage[] messages) {
     try (Transaction tx = transaction) {
-      add(messages);
+      List<WrittenDataFile> files = files(messages);
+      switch (mode.kind()) {
+        case TRUNCATE -> tx.delete(table.toString(), (Expression) null);
+        case OVERWRITE -> tx.delete(table.toString(), mode.filter());
+        case DYNAMIC -> {
+          Expression replaced = partitionsOf(files);
+          if (replaced != null || partitioning.isEmpty()) {
+            tx.delete(table.toString(), partitioning.isEmpty() ? null : replaced);
+          }
+        }
+        case APPEND -> {}
+      }
+      tx.addWrittenFiles(table.toString(), files);
       tx.commit();
     }
+  }
+
+  /** The rows of the partitions {@code files} fall in, or null when there are none. */
+  private Expression partitionsOf(List<WrittenDataFile> files) {
+    Set<List<String>> partitions = new LinkedHashSet<>();
+    files.forEach(f -> partitions.add(f.partitionValues()));
+    List<Expression> any = new ArrayList<>();
+    for (List<String> values : partitions) {
+      List<Expression> all = new ArrayList<>();
+      for (int k = 0; k < partitioning.size(); k++) {
+        LakeColumn column = column(partitioning.get(k).column());
+        String v = values.get(k);
+        all.add(
+            v == null
+                ? new IsNull(new ColumnRef(column.name()), false)
+                : new Comparison(
+                    CompareOp.EQ,
+                    new ColumnRef(column.name()),
+                    Literal.of(ValueText.parse(v, column))));
+      }
+      any.add(Expressions.and(all.toArray(new Expression[0])));
+    }
+    return any.isEmpty() ? null : Expressions.or(any.toArray(new Expression[0]));
+  }
+
+  private LakeColumn column(String name) {
+    return columns.stream()
+        .filter(c -> c.name().equalsIgnoreCase(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no partition column " + name));
   }
 
   @Override
   public void abort(WriterCommitMessage[] messages) {
     try (Transaction tx = transaction) {
-      add(messages);
+      tx.addWrittenFiles(table.toString(), files(messages));
       tx.rollback();
     }
   }
 
-  private void add(WriterCommitMessage[] messages) {
+  private static List<WrittenDataFile> files(WriterCommitMessage[] messages) {
+    List<WrittenDataFile> out = new ArrayList<>();
     for (WriterCommitMessage m : messages) {
-      if (m instanceof FilesWritten files) {
-        transaction.addWrittenFiles(table.toString(), files.files());
+      if (m instanceof FilesWritten written) {
+        out.addAll(written.files());
       }
     }
+    return out;
   }
 }

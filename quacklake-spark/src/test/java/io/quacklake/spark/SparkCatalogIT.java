@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and that the DuckDB peer reads, and failed jobs that leave nothing behind.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SparkCatalogTest {
+class SparkCatalogIT {
   @TempDir static Path temp;
   private static String catalog;
   private static SparkSession spark;

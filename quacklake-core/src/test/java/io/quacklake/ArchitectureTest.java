@@ -179,9 +179,9 @@ class ArchitectureTest {
   }
 
   @Test
-  void cliAndS3UseThePublicApiOnly() {
+  void cliS3AndSparkUseThePublicApiOnly() {
     Path root = Path.of(System.getProperty("quacklake.repo.root", ".."));
-    for (String module : List.of("quacklake-cli", "quacklake-s3")) {
+    for (String module : List.of("quacklake-cli", "quacklake-s3", "quacklake-spark")) {
       Path main = root.resolve(module).resolve("src/main/java");
       assertThat(main).isDirectory();
       assertThat(importers(main, INTERNAL))

@@ -86,7 +86,6 @@ public final class ScanTask implements Serializable {
    *     the lake was opened with; {@link StorageSettings#NONE} for local files
    */
   public ScanReader open(StorageSettings storage) {
-    ObjectStore store = ObjectStores.forLocation(dataRoot, storage);
     RowFilter filter =
         filterSql == null
             ? RowFilter.ALL
@@ -98,9 +97,19 @@ public final class ScanTask implements Serializable {
             inlined == null ? List.of() : List.of(inlined),
             1,
             0);
-    ScanSettings settings = new ScanSettings(output, read, filter, store, WORKERS, 1, batchSize);
-    BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator();
-    return ParallelScanReader.start(plan, settings, allocator, store);
+    ObjectStore store = ObjectStores.forLocation(dataRoot, storage);
+    BufferAllocator allocator = null;
+    try {
+      ScanSettings settings = new ScanSettings(output, read, filter, store, WORKERS, 1, batchSize);
+      allocator = new org.apache.arrow.memory.RootAllocator();
+      return ParallelScanReader.start(plan, settings, allocator, store);
+    } catch (RuntimeException e) {
+      if (allocator != null) {
+        allocator.close();
+      }
+      store.close();
+      throw e;
+    }
   }
 
   @Override

@@ -122,15 +122,26 @@ public final class TableScan {
   }
 
   /**
+   * The number of rows the scan returns if catalog metadata alone can say it (no filter, record
+   * counts exact for every file and its deletes), without reading any file; empty otherwise.
+   */
+  public OptionalLong metadataCount() {
+    return filter != null || view != null ? OptionalLong.empty() : metadataCount(resolve());
+  }
+
+  private OptionalLong metadataCount(ResolvedTable resolved) {
+    return MetadataRowCount.of(
+        ScanPlanner.plan(context.catalog(), resolved, resolved.columns(), RowFilter.ALL));
+  }
+
+  /**
    * The number of rows the scan returns. Answered from catalog metadata when there is no filter and
    * the files allow it; otherwise by scanning the filter's columns.
    */
   public long count() {
     ResolvedTable resolved = resolve();
     if (filter == null && view == null) {
-      OptionalLong fromMetadata =
-          MetadataRowCount.of(
-              ScanPlanner.plan(context.catalog(), resolved, resolved.columns(), RowFilter.ALL));
+      OptionalLong fromMetadata = metadataCount(resolved);
       if (fromMetadata.isPresent()) {
         return fromMetadata.getAsLong();
       }

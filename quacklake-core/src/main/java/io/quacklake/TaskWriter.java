@@ -7,8 +7,6 @@ import io.quacklake.internal.storage.ObjectStores;
 import io.quacklake.internal.write.BatchAligner;
 import io.quacklake.internal.write.DataFileWriter;
 import io.quacklake.internal.write.PartitionKey;
-import io.quacklake.internal.write.PartitionSplit;
-import io.quacklake.internal.write.PendingDataFile;
 import io.quacklake.internal.write.WriteContext;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
@@ -31,7 +29,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class TaskWriter implements AutoCloseable {
   private final WriteTask task;
   private final ObjectStore store;
-  private final BufferAllocator allocator = new RootAllocator();
+  private final BufferAllocator allocator;
   private final List<Location> created = new ArrayList<>();
   private final List<WrittenDataFile> written = new ArrayList<>();
   private final List<PartitionKey> keys;
@@ -41,11 +39,13 @@ public final class TaskWriter implements AutoCloseable {
 
   TaskWriter(WriteTask task, StorageSettings storage) {
     this.task = task;
-    this.store = ObjectStores.forLocation(task.dataRoot(), storage);
     this.keys = PartitionSpec.keys(task.columns(), task.partitioning(), 0);
+    this.store = ObjectStores.forLocation(task.dataRoot(), storage);
+    this.allocator = new RootAllocator();
     Executor direct = Runnable::run;
     this.context =
-        new WriteContext(store, task.options(), task.targetFileSize(), created::add, direct, 1);
+        new WriteContext(
+            store, task.options(), task.targetFileSize(), created::add, direct, 1, task.writeId());
   }
 
   /**
@@ -62,30 +62,14 @@ public final class TaskWriter implements AutoCloseable {
     }
     try (BatchAligner.Aligned a =
         BatchAligner.align(task.table(), batch, task.columns(), allocator)) {
-      VectorSchemaRoot aligned = a.root();
-      if (keys.isEmpty()) {
-        for (PendingDataFile f :
-            DataFileWriter.write(context, task.directory(), task.columns(), aligned, false)) {
-          written.add(new WrittenDataFile(task.tableId(), f, started));
-        }
-        return;
-      }
-      for (PartitionSplit.Part part :
-          PartitionSplit.split(aligned, task.columns(), keys, allocator)) {
-        try (VectorSchemaRoot rows = part.batch()) {
-          for (PendingDataFile f :
-              DataFileWriter.write(
-                  context,
-                  task.directory().resolve(part.directory()),
-                  task.columns(),
-                  rows,
-                  false)) {
-            written.add(
-                new WrittenDataFile(
-                    task.tableId(), f.partitioned(part.directory(), -1, part.values()), started));
-          }
-        }
-      }
+      DataFileWriter.writePartitioned(
+          context,
+          task.directory(),
+          task.columns(),
+          keys,
+          a.root(),
+          allocator,
+          f -> written.add(new WrittenDataFile(task.tableId(), f, started)));
     }
   }
 
@@ -98,18 +82,26 @@ public final class TaskWriter implements AutoCloseable {
 
   /** Deletes every file this writer created and closes it. */
   public void abort() {
-    List<Location> toDelete = List.copyOf(created);
+    QuacklakeException failure = null;
     try {
-      for (Location l : toDelete) {
+      for (Location l : List.copyOf(created)) {
         try {
           store.delete(l);
         } catch (IOException e) {
-          throw new QuacklakeException(
-              ErrorKind.UNAVAILABLE, "cannot delete " + l + " after an aborted write", e);
+          if (failure == null) {
+            failure =
+                new QuacklakeException(
+                    ErrorKind.UNAVAILABLE, "cannot delete " + l + " after an aborted write", e);
+          } else {
+            failure.addSuppressed(e);
+          }
         }
       }
     } finally {
       close();
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

@@ -397,6 +397,18 @@ public final class Transaction implements AutoCloseable {
   }
 
   /**
+   * Deletes every file workers wrote for {@code task} — also those never reported, such as the
+   * files of a task that finished after its job had failed — and forgets the ones added with {@link
+   * #addWrittenFiles}. Call it when the distributed write is abandoned; the transaction stays open.
+   *
+   * @return how many files were deleted
+   */
+  public int discardWrite(WriteTask task) {
+    open();
+    return remote.discard(task.directory(), task.writeId());
+  }
+
+  /**
    * Deletes the rows matching {@code filter} (every row when it is null), including rows this
    * transaction wrote.
    */

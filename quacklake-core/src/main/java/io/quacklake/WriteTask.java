@@ -25,6 +25,7 @@ public final class WriteTask implements Serializable {
   private final Location dataRoot;
   private final ParquetWriteOptions options;
   private final long targetFileSize;
+  private final String writeId = java.util.UUID.randomUUID().toString().replace("-", "");
 
   WriteTask(
       String table,
@@ -67,6 +68,11 @@ public final class WriteTask implements Serializable {
    */
   public TaskWriter open(StorageSettings storage) {
     return new TaskWriter(this, storage);
+  }
+
+  /** Tags the names of the files written for this task ({@link Transaction#discardWrite}). */
+  String writeId() {
+    return writeId;
   }
 
   long tableId() {

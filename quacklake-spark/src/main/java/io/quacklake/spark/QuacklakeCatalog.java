@@ -36,7 +36,10 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * io.quacklake.spark.QuacklakeCatalog} and {@code spark.sql.catalog.lake.catalog = LOCATION} (see
  * {@link CatalogSettings} for the other keys).
  */
-public final class QuacklakeCatalog implements TableCatalog, SupportsNamespaces {
+public final class QuacklakeCatalog
+    implements TableCatalog,
+        SupportsNamespaces,
+        org.apache.spark.sql.connector.catalog.ProcedureCatalog {
   private String name;
   private CatalogSettings settings;
   private Lake lake;
@@ -63,6 +66,28 @@ public final class QuacklakeCatalog implements TableCatalog, SupportsNamespaces 
   @Override
   public String[] defaultNamespace() {
     return new String[] {TableName.DEFAULT_SCHEMA};
+  }
+
+  // procedures
+
+  @Override
+  public org.apache.spark.sql.connector.catalog.procedures.UnboundProcedure loadProcedure(
+      Identifier ident) {
+    if (ident.namespace().length != 1 || !ident.namespace()[0].equalsIgnoreCase("system")) {
+      throw QuacklakeException.notFound(
+          "no procedure %s; maintenance procedures live in %s.system", ident, name);
+    }
+    return new io.quacklake.spark.procedure.MaintenanceProcedure(ident.name(), this::lake);
+  }
+
+  @Override
+  public Identifier[] listProcedures(String[] namespace) {
+    if (namespace.length != 1 || !namespace[0].equalsIgnoreCase("system")) {
+      return new Identifier[0];
+    }
+    return io.quacklake.spark.procedure.MaintenanceProcedure.NAMES.stream()
+        .map(n -> Identifier.of(namespace, n))
+        .toArray(Identifier[]::new);
   }
 
   // namespaces
@@ -172,12 +197,14 @@ public final class QuacklakeCatalog implements TableCatalog, SupportsNamespaces 
 
   private Table load(Identifier ident, long snapshot, boolean timeTravel)
       throws NoSuchTableException {
-    TableName table = tableName(ident);
-    boolean exists = lake().tables(snapshot).stream().anyMatch(t -> t.name().equals(table));
-    if (!exists) {
-      throw new NoSuchTableException(ident);
+    try {
+      return new QuacklakeTable(lake(), tableName(ident), snapshot, timeTravel, settings.storage());
+    } catch (QuacklakeException e) {
+      if (e.kind() == ErrorKind.NOT_FOUND) {
+        throw new NoSuchTableException(ident);
+      }
+      throw e;
     }
-    return new QuacklakeTable(lake(), table, snapshot, timeTravel, settings.storage());
   }
 
   @Override
@@ -195,7 +222,7 @@ public final class QuacklakeCatalog implements TableCatalog, SupportsNamespaces 
     }
     List<PartitionField> fields = new ArrayList<>();
     for (Transform t : partitions) {
-      fields.add(partitionField(t));
+      fields.add(partitionField(t, lake().specVersion()));
     }
     TableName table = tableName(ident);
     commit(tx -> tx.createTable(table.toString(), lakeColumns, fields));
@@ -206,7 +233,13 @@ public final class QuacklakeCatalog implements TableCatalog, SupportsNamespaces 
     }
   }
 
-  private static PartitionField partitionField(Transform t) {
+  /**
+   * A Spark partition transform as DuckLake's. Spark's {@code years/months/days/hours} count from
+   * 1970 (as Iceberg's): {@code years} groups rows as DuckLake's {@code year} does, the others are
+   * DuckLake 1.1's {@code epoch_*} transforms (DuckLake's {@code month/day/hour} are calendar
+   * fields, which would put every month's 3rd day in one partition).
+   */
+  private static PartitionField partitionField(Transform t, String specVersion) {
     NamedReference[] refs = t.references();
     if (refs.length != 1 || refs[0].fieldNames().length != 1) {
       throw QuacklakeException.invalid(
@@ -216,9 +249,16 @@ public final class QuacklakeCatalog implements TableCatalog, SupportsNamespaces 
     return switch (t.name()) {
       case "identity" -> new PartitionField(column, "identity");
       case "years" -> new PartitionField(column, "year");
-      case "months" -> new PartitionField(column, "month");
-      case "days" -> new PartitionField(column, "day");
-      case "hours" -> new PartitionField(column, "hour");
+      case "months", "days", "hours" -> {
+        if (specVersion.equals("1.0")) {
+          throw QuacklakeException.invalid(
+              "Spark's %s counts from 1970, which a DuckLake 1.0 lake cannot partition by (its"
+                  + " %s() is a calendar field); partition by years(%s), or migrate the lake to"
+                  + " 1.1 ('quacklake migrate --to 1.1-dev1') for epoch partitions",
+              t.describe(), t.name().substring(0, t.name().length() - 1), column);
+        }
+        yield new PartitionField(column, "epoch_" + t.name().substring(0, t.name().length() - 1));
+      }
       case "bucket" ->
           PartitionField.bucket(
               ((Number)

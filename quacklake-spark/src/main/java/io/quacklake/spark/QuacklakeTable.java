@@ -70,10 +70,10 @@ final class QuacklakeTable implements SupportsRead, SupportsWrite, SupportsDelet
       out[i] =
           switch (t) {
             case "identity" -> Expressions.identity(f.column());
-            case "year" -> Expressions.years(f.column());
-            case "month" -> Expressions.months(f.column());
-            case "day" -> Expressions.days(f.column());
-            case "hour" -> Expressions.hours(f.column());
+            case "year", "epoch_year" -> Expressions.years(f.column());
+            case "epoch_month" -> Expressions.months(f.column());
+            case "epoch_day" -> Expressions.days(f.column());
+            case "epoch_hour" -> Expressions.hours(f.column());
             default ->
                 t.startsWith("bucket(")
                     ? Expressions.bucket(
@@ -96,22 +96,18 @@ final class QuacklakeTable implements SupportsRead, SupportsWrite, SupportsDelet
             TableCapability.OVERWRITE_DYNAMIC);
   }
 
-  private java.util.Map<String, LakeColumn> byName() {
-    java.util.Map<String, LakeColumn> out = new java.util.LinkedHashMap<>();
-    columns.forEach(c -> out.put(c.name(), c));
-    return out;
-  }
-
   /** Whether Quacklake can delete exactly the rows these predicates match, on the driver. */
   @Override
   public boolean canDeleteWhere(Predicate[] predicates) {
-    return !timeTravel && SparkPredicates.convertAll(predicates, byName()).converted();
+    return !timeTravel
+        && SparkPredicates.convertAll(predicates, SparkPredicates.byName(columns)).converted();
   }
 
   /** {@code DELETE FROM}: one commit deleting the matching rows (delete files, inlined deletes). */
   @Override
   public void deleteWhere(Predicate[] predicates) {
-    SparkPredicates.Conjunction c = SparkPredicates.convertAll(predicates, byName());
+    SparkPredicates.Conjunction c =
+        SparkPredicates.convertAll(predicates, SparkPredicates.byName(columns));
     try (Transaction tx = lake.begin()) {
       tx.delete(name.toString(), c.expression());
       tx.commit();

@@ -136,9 +136,21 @@ class WriteTaskTest {
           assertThatThrownBy(() -> tx.addWrittenFiles("other", files))
               .isInstanceOf(QuacklakeException.class)
               .hasMessageContaining("written for table id");
+          TaskWriter unreported = task.open(StorageSettings.NONE);
+          unreported.write(batch);
+          List<WrittenDataFile> lost = unreported.finish();
           tx.addWrittenFiles("t", files);
-          tx.rollback();
+          assertThat(tx.discardWrite(task))
+              .as("the reported file and the one whose report never arrived")
+              .isEqualTo(2);
+          assertThat(Files.exists(Path.of(lost.get(0).location()))).isFalse();
           assertThat(Files.exists(Path.of(files.get(0).location()))).isFalse();
+          TaskWriter again = task.open(StorageSettings.NONE);
+          again.write(batch);
+          List<WrittenDataFile> rolledBack = again.finish();
+          tx.addWrittenFiles("t", rolledBack);
+          tx.rollback();
+          assertThat(Files.exists(Path.of(rolledBack.get(0).location()))).isFalse();
         }
       }
       try (var parquet = Files.walk(data)) {

@@ -339,7 +339,7 @@ public final class CatalogConnection implements AutoCloseable {
    * as a 1.1-dev1 catalog relabelled by hand): Quacklake's writes would not fit its tables.
    */
   private void requireWritableLayout(Connection w) throws SQLException {
-    if (version != SpecVersion.V1_1 || layoutChecked) {
+    if (version != SpecVersion.V1_1) {
       return;
     }
     if (!hasReleasedV11Layout(w)) {
@@ -350,10 +350,7 @@ public final class CatalogConnection implements AutoCloseable {
               + " 'quacklake migrate --to 1.1'",
           location);
     }
-    layoutChecked = true;
   }
-
-  private volatile boolean layoutChecked;
 
   private volatile Boolean releasedLayout;
 

@@ -25,6 +25,7 @@ import java.util.Map;
  */
 public final class CatalogExport {
   private static final int BATCH = 1000;
+  private static final SqlDialect DUCKDB = SqlDialect.of(CatalogKind.DUCKDB);
 
   private CatalogExport() {}
 
@@ -92,7 +93,7 @@ public final class CatalogExport {
     List<LakeColumn> user = new ArrayList<>();
     for (String name : present) {
       LakeColumn column = byName.get(name);
-      typed.add(new String[] {name, column == null ? "BIGINT" : column.sqlTypeName()});
+      typed.add(new String[] {name, column == null ? "BIGINT" : DUCKDB.inlinedColumnType(column)});
       user.add(column);
     }
     createTable(out, inlined.tableName(), typed);
@@ -113,12 +114,12 @@ public final class CatalogExport {
       throws SQLException {
     StringBuilder select = new StringBuilder("SELECT ");
     StringBuilder insert =
-        new StringBuilder("INSERT INTO ").append(quote(table)).append(" VALUES (");
+        new StringBuilder("INSERT INTO ").append(DUCKDB.quote(table)).append(" VALUES (");
     for (int i = 0; i < columns.size(); i++) {
-      select.append(i == 0 ? "" : ", ").append(quote(columns.get(i)[0]));
+      select.append(i == 0 ? "" : ", ").append(DUCKDB.quote(columns.get(i)[0]));
       insert.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(columns.get(i)[1]).append(')');
     }
-    select.append(" FROM ").append(quote(table));
+    select.append(" FROM ").append(DUCKDB.quote(table));
     insert.append(')');
     try (Statement s = source.connection().createStatement();
         ResultSet rs = s.executeQuery(select.toString());
@@ -153,10 +154,10 @@ public final class CatalogExport {
 
   private static void createTable(Connection out, String table, List<String[]> columns)
       throws SQLException {
-    StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(quote(table)).append('(');
+    StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(DUCKDB.quote(table)).append('(');
     for (int i = 0; i < columns.size(); i++) {
       ddl.append(i == 0 ? "" : ", ")
-          .append(quote(columns.get(i)[0]))
+          .append(DUCKDB.quote(columns.get(i)[0]))
           .append(' ')
           .append(columns.get(i)[1]);
     }
@@ -205,10 +206,6 @@ public final class CatalogExport {
         "SELECT name, type FROM pragma_table_info(?) ORDER BY cid",
         rs -> new String[] {rs.getString(1), rs.getString(2)},
         table);
-  }
-
-  private static String quote(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 
   private static void deleteQuietly(Path file) {

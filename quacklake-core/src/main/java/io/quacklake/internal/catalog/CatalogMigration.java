@@ -34,7 +34,7 @@ public final class CatalogMigration {
   public static void toV11Dev1(CatalogSession c) {
     renameInlinedSystemColumns(c);
     for (String ddl : toV11Dev1Tables()) {
-      Sql.execute(c, c.dialect().ddl(ddl));
+      applyOnce(c, ddl);
     }
     setVersion(c, SpecVersion.V1_1_DEV1);
   }
@@ -65,15 +65,40 @@ public final class CatalogMigration {
     if (from == SpecVersion.V1_0) {
       renameInlinedSystemColumns(c);
       for (String ddl : toV11Dev1Tables()) {
-        Sql.execute(c, c.dialect().ddl(ddl));
+        applyOnce(c, ddl);
       }
     }
     for (String ddl : toV11Columns()) {
-      Sql.execute(c, c.dialect().ddl(ddl));
+      applyOnce(c, ddl);
     }
     addMissingSchemaVersions(c);
     clearUnreadableBounds(c, boundReadable);
     setVersion(c, SpecVersion.V1_1);
+  }
+
+  /**
+   * Runs a migration statement unless its column or table is there already: on MySQL and MariaDB
+   * every DDL statement commits by itself, so a migration that failed halfway must be able to run
+   * again.
+   */
+  private static void applyOnce(CatalogSession c, String ddl) {
+    java.util.regex.Matcher add =
+        java.util.regex.Pattern.compile("ALTER TABLE (\\w+) ADD COLUMN (\\w+) .*").matcher(ddl);
+    java.util.regex.Matcher create =
+        java.util.regex.Pattern.compile("CREATE TABLE (\\w+)\\(.*").matcher(ddl);
+    try {
+      if (add.matches()
+          && c.dialect().tableColumns(c.connection(), add.group(1)).stream()
+              .anyMatch(n -> n.equalsIgnoreCase(add.group(2)))) {
+        return;
+      }
+      if (create.matches() && c.dialect().tableExists(c.connection(), create.group(1))) {
+        return;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new CatalogSqlFailure(e);
+    }
+    Sql.execute(c, c.dialect().ddl(ddl));
   }
 
   private static void setVersion(CatalogSession c, SpecVersion version) {

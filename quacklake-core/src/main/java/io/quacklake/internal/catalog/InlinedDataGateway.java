@@ -39,6 +39,10 @@ public final class InlinedDataGateway {
     if (all.isEmpty()) {
       return false;
     }
+    if (c.transactionalDdl()) {
+      // schema changes create their inlined table in the same commit there
+      return true;
+    }
     Long current =
         Sql.one(
             c,

@@ -1,6 +1,8 @@
 package io.quacklake.internal.catalog;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reads and writes {@code ducklake_table_stats} and {@code ducklake_table_column_stats}. */
@@ -70,59 +72,32 @@ public final class TableStatsWrites {
    */
   public static void writeColumn(
       CatalogSession c, long tableId, long columnId, ColumnStatsRow row, boolean exists) {
-    if (c.version().hasReleasedV11Columns()) {
-      Boolean minExact = row.minValue() == null ? null : false;
-      Boolean maxExact = row.maxValue() == null ? null : false;
-      if (exists) {
-        Sql.update(
-            c,
-            "UPDATE ducklake_table_column_stats SET contains_null = ?, contains_nan = ?,"
-                + " min_value = ?, max_value = ?, min_is_exact = ?, max_is_exact = ?"
-                + " WHERE table_id = ? AND column_id = ?",
-            row.containsNull(),
-            row.containsNan(),
-            row.minValue(),
-            row.maxValue(),
-            minExact,
-            maxExact,
-            tableId,
-            columnId);
-      } else {
-        Sql.update(
-            c,
-            "INSERT INTO ducklake_table_column_stats VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-            tableId,
-            columnId,
-            row.containsNull(),
-            row.containsNan(),
-            row.minValue(),
-            row.maxValue(),
-            minExact,
-            maxExact);
-      }
-      return;
+    boolean flagged = c.version().hasReleasedV11Columns();
+    List<Object> args = new ArrayList<>();
+    if (!exists) {
+      args.add(tableId);
+      args.add(columnId);
+    }
+    args.add(row.containsNull());
+    args.add(row.containsNan());
+    args.add(row.minValue());
+    args.add(row.maxValue());
+    if (flagged) {
+      args.add(row.minValue() == null ? null : false);
+      args.add(row.maxValue() == null ? null : false);
     }
     if (exists) {
-      Sql.update(
-          c,
-          "UPDATE ducklake_table_column_stats SET contains_null = ?, contains_nan = ?,"
-              + " min_value = ?, max_value = ? WHERE table_id = ? AND column_id = ?",
-          row.containsNull(),
-          row.containsNan(),
-          row.minValue(),
-          row.maxValue(),
-          tableId,
-          columnId);
-    } else {
-      Sql.update(
-          c,
-          "INSERT INTO ducklake_table_column_stats VALUES (?, ?, ?, ?, ?, ?, NULL)",
-          tableId,
-          columnId,
-          row.containsNull(),
-          row.containsNan(),
-          row.minValue(),
-          row.maxValue());
+      args.add(tableId);
+      args.add(columnId);
     }
+    String sql =
+        exists
+            ? "UPDATE ducklake_table_column_stats SET contains_null = ?, contains_nan = ?,"
+                + " min_value = ?, max_value = ?"
+                + (flagged ? ", min_is_exact = ?, max_is_exact = ?" : "")
+                + " WHERE table_id = ? AND column_id = ?"
+            : "INSERT INTO ducklake_table_column_stats VALUES (?, ?, ?, ?, ?, ?, NULL"
+                + (flagged ? ", ?, ?)" : ")");
+    Sql.update(c, sql, args.toArray());
   }
 }

@@ -81,6 +81,34 @@ public final class RemoteWrites {
   }
 
   /**
+   * Deletes the files under {@code directory} whose names carry {@code writeId} and drops them from
+   * the transaction's changes.
+   *
+   * @return how many were deleted
+   */
+  public int discard(Location directory, String writeId) {
+    String suffix = "-" + writeId + ".parquet";
+    List<Location> found = new ArrayList<>();
+    try {
+      for (io.quacklake.storage.FileEntry f : lake.store().list(directory)) {
+        if (f.location().value().endsWith(suffix)) {
+          found.add(f.location());
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new QuacklakeException(
+          io.quacklake.exceptions.ErrorKind.UNAVAILABLE,
+          "cannot list " + directory + " to discard a write: " + e.getMessage(),
+          e);
+    }
+    java.util.Set<String> gone = new java.util.HashSet<>();
+    found.forEach(l -> gone.add(l.value()));
+    state.forgetFiles(gone);
+    lake.removeFiles(found);
+    return found.size();
+  }
+
+  /**
    * Adds files written for a plan of table {@code name}.
    *
    * @param tableIds the table each file was planned for
@@ -97,6 +125,13 @@ public final class RemoteWrites {
             "%s was written for table id %d, not for %s (id %d); plan the write with this"
                 + " transaction's planWrite(\"%s\")",
             files.get(i).file().location(), tableIds.get(i), name, tableId, name);
+      }
+      Location location = files.get(i).file().location();
+      if (!location.value().startsWith(t.directory().value())) {
+        throw QuacklakeException.invalid(
+            "%s is not in the directory of table %s (%s): a planned write only adds files it"
+                + " wrote there",
+            location, name, t.directory());
       }
     }
     for (int i = 0; i < files.size(); i++) {

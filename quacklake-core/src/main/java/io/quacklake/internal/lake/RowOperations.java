@@ -14,7 +14,6 @@ import io.quacklake.internal.txn.TransactionState;
 import io.quacklake.internal.write.BatchAligner;
 import io.quacklake.internal.write.DataFileWriter;
 import io.quacklake.internal.write.NotNullColumns;
-import io.quacklake.internal.write.PartitionSplit;
 import io.quacklake.internal.write.PendingDataFile;
 import io.quacklake.types.ArrowRows;
 import io.quacklake.types.ArrowValues;
@@ -71,20 +70,14 @@ public final class RowOperations {
 
   void writeFiles(TransactionTables.Target t, VectorSchemaRoot root, boolean embeddedRowIds) {
     if (!t.partitionKeys().isEmpty() && !embeddedRowIds) {
-      for (PartitionSplit.Part part :
-          PartitionSplit.split(root, t.columns(), t.partitionKeys(), lake.allocator())) {
-        try (VectorSchemaRoot batch = part.batch()) {
-          for (PendingDataFile file :
-              DataFileWriter.write(
-                  writes.files(),
-                  t.directory().resolve(part.directory()),
-                  t.columns(),
-                  batch,
-                  false)) {
-            t.changes().addFile(file.partitioned(part.directory(), -1, part.values()));
-          }
-        }
-      }
+      DataFileWriter.writePartitioned(
+          writes.files(),
+          t.directory(),
+          t.columns(),
+          t.partitionKeys(),
+          root,
+          lake.allocator(),
+          t.changes()::addFile);
       return;
     }
     for (PendingDataFile file :

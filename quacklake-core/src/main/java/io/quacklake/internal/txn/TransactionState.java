@@ -181,6 +181,14 @@ public final class TransactionState {
     writtenFiles.add(file);
   }
 
+  /** Drops files (by location) from the changes and the written files, as if never added. */
+  public void forgetFiles(java.util.Set<String> locations) {
+    writtenFiles.removeIf(l -> locations.contains(l.value()));
+    for (TableChanges t : existingChanges.values()) {
+      t.files.removeIf(f -> locations.contains(f.file().location().value()));
+    }
+  }
+
   /** When this transaction wrote its first file, or null when it wrote none. */
   java.time.Instant firstWrite() {
     return firstWrite;

@@ -19,6 +19,36 @@ public final class DataFileWriter {
   private static final int SLICE_ROWS = 8192;
 
   /**
+   * Writes a batch as data files of a table: split by {@code keys} into hive directories (each file
+   * with its partition values) when there are keys, else as is. Every part of the split is closed,
+   * also when a write fails.
+   */
+  public static void writePartitioned(
+      WriteContext context,
+      Location tableDir,
+      List<LakeColumn> columns,
+      List<PartitionKey> keys,
+      VectorSchemaRoot batch,
+      org.apache.arrow.memory.BufferAllocator allocator,
+      java.util.function.Consumer<PendingDataFile> sink) {
+    if (keys.isEmpty()) {
+      write(context, tableDir, columns, batch, false).forEach(sink);
+      return;
+    }
+    List<PartitionSplit.Part> parts = PartitionSplit.split(batch, columns, keys, allocator);
+    try {
+      for (PartitionSplit.Part part : parts) {
+        for (PendingDataFile f :
+            write(context, tableDir.resolve(part.directory()), columns, part.batch(), false)) {
+          sink.accept(f.partitioned(part.directory(), -1, part.values()));
+        }
+      }
+    } finally {
+      parts.forEach(p -> p.batch().close());
+    }
+  }
+
+  /**
    * Writes the batch as one or more files in the table directory, starting a new file whenever the
    * current one reaches the context's target file size.
    *
@@ -35,7 +65,11 @@ public final class DataFileWriter {
     int rows = batch.getRowCount();
     int from = 0;
     while (from < rows) {
-      String name = "ducklake-" + UuidV7.next() + ".parquet";
+      String name =
+          "ducklake-"
+              + UuidV7.next()
+              + (context.fileTag() == null ? "" : "-" + context.fileTag())
+              + ".parquet";
       Set<DuckLakeSystemColumn> system =
           embeddedRowIds ? Set.of(DuckLakeSystemColumn.ROW_ID) : Set.of();
       Location location = tableDir.resolve(name);

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  * @param created told each file's location before it is written, so a failure can remove it
  * @param executor runs column shredding beside the caller's thread when {@code threads} > 1
  * @param threads threads that shred a file's columns, the caller's included (≥ 1)
+ * @param fileTag added to every file name ({@code ducklake-UUID-TAG.parquet}) so that the files of
+ *     one planned write can be found again, or null
  */
 public record WriteContext(
     ObjectStore store,
@@ -24,7 +26,8 @@ public record WriteContext(
     long targetFileSize,
     Consumer<Location> created,
     Executor executor,
-    int threads) {
+    int threads,
+    String fileTag) {
   public WriteContext {
     Objects.requireNonNull(store, "store is null");
     Objects.requireNonNull(options, "options is null");
@@ -33,5 +36,16 @@ public record WriteContext(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
+  }
+
+  /** A context whose file names carry no tag. */
+  public WriteContext(
+      ObjectStore store,
+      ParquetWriteOptions options,
+      long targetFileSize,
+      Consumer<Location> created,
+      Executor executor,
+      int threads) {
+    this(store, options, targetFileSize, created, executor, threads, null);
   }
 }

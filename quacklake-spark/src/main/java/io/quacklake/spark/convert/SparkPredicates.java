@@ -41,6 +41,13 @@ public final class SparkPredicates {
 
   private SparkPredicates() {}
 
+  /** A table's top-level columns by name, as {@link #convert} takes them. */
+  public static Map<String, LakeColumn> byName(List<LakeColumn> columns) {
+    Map<String, LakeColumn> out = new java.util.LinkedHashMap<>();
+    columns.forEach(c -> out.put(c.name(), c));
+    return out;
+  }
+
   /**
    * All predicates as one expression, exactly (for deletes and overwrites, not only pruning).
    *

@@ -7,12 +7,15 @@ import io.quacklake.spark.convert.SparkPredicates;
 import io.quacklake.storage.StorageSettings;
 import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.spark.sql.connector.expressions.aggregate.Aggregation;
+import org.apache.spark.sql.connector.expressions.aggregate.CountStar;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.SupportsPushDownAggregates;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.connector.read.SupportsPushDownV2Filters;
 import org.apache.spark.sql.types.StructField;
@@ -24,7 +27,10 @@ import org.apache.spark.sql.types.StructType;
  * predicate on the rows it gets (so a conversion can never change an answer).
  */
 public final class QuacklakeScanBuilder
-    implements ScanBuilder, SupportsPushDownRequiredColumns, SupportsPushDownV2Filters {
+    implements ScanBuilder,
+        SupportsPushDownRequiredColumns,
+        SupportsPushDownV2Filters,
+        SupportsPushDownAggregates {
   private final TableScan base;
   private final List<LakeColumn> columns;
   private final StorageSettings storage;
@@ -49,8 +55,7 @@ public final class QuacklakeScanBuilder
 
   @Override
   public Predicate[] pushPredicates(Predicate[] predicates) {
-    Map<String, LakeColumn> byName = new LinkedHashMap<>();
-    columns.forEach(c -> byName.put(c.name(), c));
+    Map<String, LakeColumn> byName = SparkPredicates.byName(columns);
     for (Predicate p : predicates) {
       Expression e = SparkPredicates.convert(p, byName);
       if (e != null) {
@@ -66,8 +71,38 @@ public final class QuacklakeScanBuilder
     return pushed.toArray(new Predicate[0]);
   }
 
+  /**
+   * {@code count(*)} with no filter and no grouping, answered from the catalog's record and delete
+   * counts when they are exact; anything else is left to Spark.
+   */
+  @Override
+  public boolean pushAggregation(Aggregation aggregation) {
+    if (!filters.isEmpty()
+        || aggregation.groupByExpressions().length != 0
+        || aggregation.aggregateExpressions().length != 1
+        || !(aggregation.aggregateExpressions()[0] instanceof CountStar)) {
+      return false;
+    }
+    OptionalLong count = base.metadataCount();
+    if (count.isEmpty()) {
+      return false;
+    }
+    metadataCount = count.getAsLong();
+    return true;
+  }
+
+  @Override
+  public boolean supportCompletePushDown(Aggregation aggregation) {
+    return metadataCount != null || pushAggregation(aggregation);
+  }
+
+  private Long metadataCount;
+
   @Override
   public Scan build() {
+    if (metadataCount != null) {
+      return new CountScan(metadataCount);
+    }
     TableScan scan = required == null ? base : base.select(required);
     if (!filters.isEmpty()) {
       scan = scan.filter(Expressions.and(filters.toArray(new Expression[0])));

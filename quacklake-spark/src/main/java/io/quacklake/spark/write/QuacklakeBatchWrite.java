@@ -6,6 +6,8 @@ import io.quacklake.TableName;
 import io.quacklake.Transaction;
 import io.quacklake.WriteTask;
 import io.quacklake.WrittenDataFile;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.expr.ColumnRef;
 import io.quacklake.expr.CompareOp;
 import io.quacklake.expr.Comparison;
@@ -55,8 +57,29 @@ final class QuacklakeBatchWrite implements BatchWrite {
     this.columns = columns;
     this.partitioning = partitioning;
     this.transaction = lake.begin();
-    this.transaction.commitMessage(null, "Spark query " + queryId, null);
-    this.task = transaction.planWrite(table.toString());
+    try {
+      this.transaction.commitMessage(null, "Spark query " + queryId, null);
+      this.task = transaction.planWrite(table.toString());
+      requireSameTable(task, columns, partitioning);
+    } catch (RuntimeException e) {
+      transaction.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Spark lays out rows by the columns it loaded; a table altered since then would take values into
+   * the wrong columns, so the write stops instead.
+   */
+  private static void requireSameTable(
+      WriteTask task, List<LakeColumn> columns, List<PartitionField> partitioning) {
+    if (!task.columns().equals(columns) || !task.partitioning().equals(partitioning)) {
+      throw new QuacklakeException(
+          ErrorKind.CONFLICT,
+          "table "
+              + task.table()
+              + " changed (columns or partitioning) after Spark planned the query; run it again");
+    }
   }
 
   @Override
@@ -71,23 +94,37 @@ final class QuacklakeBatchWrite implements BatchWrite {
 
   @Override
   public void commit(WriterCommitMessage[] messages) {
+    ended = true;
+    List<WrittenDataFile> files = files(messages);
     try (Transaction tx = transaction) {
-      List<WrittenDataFile> files = files(messages);
-      switch (mode.kind()) {
-        case TRUNCATE -> tx.delete(table.toString(), (Expression) null);
-        case OVERWRITE -> tx.delete(table.toString(), mode.filter());
-        case DYNAMIC -> {
-          Expression replaced = partitionsOf(files);
-          if (replaced != null || partitioning.isEmpty()) {
-            tx.delete(table.toString(), partitioning.isEmpty() ? null : replaced);
-          }
-        }
-        case APPEND -> {}
+      try {
+        replace(tx, files);
+      } catch (RuntimeException e) {
+        tx.discardWrite(task);
+        throw e;
       }
       tx.addWrittenFiles(table.toString(), files);
       tx.commit();
     }
   }
+
+  /** Deletes what the write replaces; before the files are added, so their rows stay. */
+  private void replace(Transaction tx, List<WrittenDataFile> files) {
+    switch (mode.kind()) {
+      case TRUNCATE -> tx.delete(table.toString(), (Expression) null);
+      case OVERWRITE -> tx.delete(table.toString(), mode.filter());
+      case DYNAMIC -> {
+        Expression replaced = partitionsOf(files);
+        if (replaced != null || partitioning.isEmpty()) {
+          tx.delete(table.toString(), partitioning.isEmpty() ? null : replaced);
+        }
+      }
+      case APPEND -> {}
+    }
+  }
+
+  /** Whether commit or abort ran: after a failed commit the transaction has cleaned up already. */
+  private boolean ended;
 
   /** The rows of the partitions {@code files} fall in, or null when there are none. */
   private Expression partitionsOf(List<WrittenDataFile> files) {
@@ -121,8 +158,13 @@ final class QuacklakeBatchWrite implements BatchWrite {
 
   @Override
   public void abort(WriterCommitMessage[] messages) {
+    if (ended) {
+      return;
+    }
+    ended = true;
     try (Transaction tx = transaction) {
-      tx.addWrittenFiles(table.toString(), files(messages));
+      // every file tagged with this write, also those of tasks whose reports never arrived
+      tx.discardWrite(task);
       tx.rollback();
     }
   }

@@ -7,9 +7,7 @@ import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.spark.convert.SparkPredicates;
 import io.quacklake.storage.StorageSettings;
 import io.quacklake.types.LakeColumn;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
@@ -48,20 +46,15 @@ public final class QuacklakeWriteBuilder implements SupportsOverwriteV2, Support
     this.partitioning = partitioning;
   }
 
-  private Map<String, LakeColumn> byName() {
-    Map<String, LakeColumn> out = new LinkedHashMap<>();
-    columns.forEach(c -> out.put(c.name(), c));
-    return out;
-  }
-
   @Override
   public boolean canOverwrite(Predicate[] predicates) {
-    return SparkPredicates.convertAll(predicates, byName()).converted();
+    return SparkPredicates.convertAll(predicates, SparkPredicates.byName(columns)).converted();
   }
 
   @Override
   public WriteBuilder overwrite(Predicate[] predicates) {
-    SparkPredicates.Conjunction c = SparkPredicates.convertAll(predicates, byName());
+    SparkPredicates.Conjunction c =
+        SparkPredicates.convertAll(predicates, SparkPredicates.byName(columns));
     if (!c.converted()) {
       throw QuacklakeException.unsupported(
           "overwriting rows matching %s; Quacklake replaces rows by comparisons, IN and IS NULL"

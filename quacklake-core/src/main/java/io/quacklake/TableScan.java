@@ -165,6 +165,18 @@ public final class TableScan {
    *     yet)
    */
   public List<ScanTask> planTasks() {
+    return planTasks(Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #planTasks()}, with data files larger than {@code splitBytes} split into tasks of
+   * whole row groups of about that many compressed bytes (their footers are read to find the row
+   * groups), so that one large file is read by several workers.
+   */
+  public List<ScanTask> planTasks(long splitBytes) {
+    if (splitBytes < 1) {
+      throw QuacklakeException.invalid("a split must be at least 1 byte, not %d", splitBytes);
+    }
     if (view != null) {
       throw QuacklakeException.unsupported(
           "planning tasks inside a transaction; plan them from lake.table(..).scan() after the"
@@ -180,7 +192,24 @@ public final class TableScan {
     int batchSize = context.options().batchSize();
     List<ScanTask> out = new ArrayList<>();
     for (io.quacklake.internal.scan.FileTask f : plan.files()) {
-      out.add(new ScanTask(resolved, output, read, filterSql, root, f, null, batchSize));
+      if (f.file().fileSizeBytes() <= splitBytes) {
+        out.add(new ScanTask(resolved, output, read, filterSql, root, f, null, batchSize));
+        continue;
+      }
+      for (int[] range :
+          io.quacklake.internal.parquet.RowGroupSplits.of(
+              context.store().newInputFile(f.location(), f.file().fileSizeBytes()), splitBytes)) {
+        out.add(
+            new ScanTask(
+                resolved,
+                output,
+                read,
+                filterSql,
+                root,
+                f.rowGroups(range[0], range[1]),
+                null,
+                batchSize));
+      }
     }
     for (io.quacklake.internal.catalog.InlinedRows rows : plan.inlined()) {
       if (rows.rowIds().length > 0) {

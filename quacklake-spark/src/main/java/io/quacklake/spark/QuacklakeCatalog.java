@@ -198,7 +198,8 @@ public final class QuacklakeCatalog
   private Table load(Identifier ident, long snapshot, boolean timeTravel)
       throws NoSuchTableException {
     try {
-      return new QuacklakeTable(lake(), tableName(ident), snapshot, timeTravel, settings.storage());
+      return new QuacklakeTable(
+          lake(), tableName(ident), snapshot, timeTravel, settings.storage(), settings.splitSize());
     } catch (QuacklakeException e) {
       if (e.kind() == ErrorKind.NOT_FOUND) {
         throw new NoSuchTableException(ident);

@@ -37,9 +37,16 @@ final class QuacklakeTable implements SupportsRead, SupportsWrite, SupportsDelet
   private final List<LakeColumn> columns;
   private final List<PartitionField> partitioning;
   private final StorageSettings storage;
+  private final long splitSize;
 
   QuacklakeTable(
-      Lake lake, TableName name, long snapshotId, boolean timeTravel, StorageSettings storage) {
+      Lake lake,
+      TableName name,
+      long snapshotId,
+      boolean timeTravel,
+      StorageSettings storage,
+      long splitSize) {
+    this.splitSize = splitSize;
     this.lake = lake;
     this.name = name;
     this.snapshotId = snapshotId;
@@ -123,7 +130,8 @@ final class QuacklakeTable implements SupportsRead, SupportsWrite, SupportsDelet
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
     TableScan scan = lake.table(name).scan().asOf(snapshotId);
-    return new QuacklakeScanBuilder(scan, columns, storage);
+    return new QuacklakeScanBuilder(
+        scan, columns, storage, options.getLong("split-size", splitSize));
   }
 
   @Override

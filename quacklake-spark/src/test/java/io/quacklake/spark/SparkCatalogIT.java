@@ -110,6 +110,29 @@ class SparkCatalogIT {
         .containsExactly("[a,100]", "[b,200]");
     assertThat(rows("SELECT count(*) FROM lake.main.events VERSION AS OF 2"))
         .containsExactly("[100]");
+    java.time.Instant second;
+    try (Lake lake = Lake.open(catalog)) {
+      second = lake.snapshot(2).time();
+    }
+    assertThat(
+            rows(
+                "SELECT count(*) FROM lake.main.events TIMESTAMP AS OF '"
+                    + java.sql.Timestamp.from(second.plusMillis(1))
+                    + "'"))
+        .containsExactly("[100]");
+  }
+
+  @Test
+  @Order(8)
+  void largeFilesAreReadByManyTasks() {
+    // last: the DuckDB comparison above renders every table at every snapshot
+    spark.sql("CREATE TABLE lake.main.big (id BIGINT, s STRING)");
+    spark.sql("INSERT INTO lake.main.big SELECT id, repeat('x', 100) FROM range(0, 300000, 1, 1)");
+    var df = spark.read().option("split-size", "65536").table("lake.main.big");
+    assertThat(df.rdd().getNumPartitions()).as("row-group splits of one file").isGreaterThan(1);
+    assertThat(df.selectExpr("count(*)", "sum(id)").collectAsList().get(0).toString())
+        .isEqualTo("[300000,44999850000]");
+    spark.sql("DROP TABLE lake.main.big");
   }
 
   @Test

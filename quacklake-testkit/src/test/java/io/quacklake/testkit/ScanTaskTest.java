@@ -109,6 +109,48 @@ class ScanTaskTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void largeFilesSplitByRowGroups() throws Exception {
+    try (Lake lake =
+        Lake.create(TestCatalogs.location("sqlite", temp), temp.resolve("data").toString())) {
+      lake.setOption("parquet_row_group_size", "1000");
+      lake.createTable("main.t", ColumnDefinitions.parse("id BIGINT, name VARCHAR, score DOUBLE"));
+      try (Transaction tx = lake.begin()) {
+        tx.insert("t", rows(0, 10_000));
+        tx.commit();
+      }
+      try (Transaction tx = lake.begin()) {
+        tx.delete("t", "id IN (5, 1500, 9999) OR (id >= 4000 AND id < 4100)");
+        tx.commit();
+      }
+      TableScan scan = lake.table("t").scan().select("id", "name").filter("id >= 900");
+      assertThat(scan.planTasks()).hasSize(1);
+      List<ScanTask> tasks = scan.planTasks(1);
+      assertThat(tasks).as("one task per row group of the one file").hasSize(10);
+      assertThat(tasks).extracting(ScanTask::location).containsOnly(tasks.get(0).location());
+      List<String> fromTasks = new ArrayList<>();
+      for (ScanTask task : tasks) {
+        try (ScanReader reader = shipped(task).open(StorageSettings.NONE)) {
+          while (reader.loadNextBatch()) {
+            var root = reader.getVectorSchemaRoot();
+            for (int r = 0; r < root.getRowCount(); r++) {
+              fromTasks.add(
+                  io.quacklake.types.ArrowValues.get(root.getVector(0), r)
+                      + ":"
+                      + io.quacklake.types.ArrowValues.get(root.getVector(1), r));
+            }
+          }
+        }
+      }
+      List<String> expected = new ArrayList<>();
+      try (var it = scan.rows()) {
+        it.forEachRemaining(r -> expected.add(r.get("id") + ":" + r.get("name")));
+      }
+      assertThat(expected).hasSize(10_000 - 900 - 102);
+      assertThat(fromTasks).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
   private static ScanTask shipped(ScanTask task) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -10,12 +10,25 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
  * claimed by exactly one reader, in ascending order per reader. Thread-safe.
  */
 public final class RowGroupShare {
-  private final AtomicInteger next = new AtomicInteger();
+  private final AtomicInteger next;
+  private final int end;
   private final CompletableFuture<ParquetMetadata> footer = new CompletableFuture<>();
+
+  /** Shares every row group of the file. */
+  public RowGroupShare() {
+    this(0, Integer.MAX_VALUE);
+  }
+
+  /** Shares row groups {@code from} to {@code to} (exclusive) only. */
+  public RowGroupShare(int from, int to) {
+    this.next = new AtomicInteger(from);
+    this.end = to;
+  }
 
   /** Claims the next unread row group index; it may be past the file's last row group. */
   int claim() {
-    return next.getAndIncrement();
+    int index = next.getAndIncrement();
+    return index < end ? index : Integer.MAX_VALUE;
   }
 
   void publish(ParquetMetadata metadata) {
@@ -35,7 +48,7 @@ public final class RowGroupShare {
    */
   public boolean awaitOpened() {
     ParquetMetadata metadata = footer.join();
-    return metadata != null && next.get() < metadata.getBlocks().size();
+    return metadata != null && next.get() < Math.min(end, metadata.getBlocks().size());
   }
 
   /** The footer the first reader published, or null before that. */

@@ -17,6 +17,8 @@ import java.util.List;
  * @param deleteLocation where the delete file is, or null
  * @param inlinedDeletes positions deleted through the catalog, sorted, possibly empty
  * @param mapping how the file's columns map to the table's by name, or null (field ids)
+ * @param rowGroupFrom the first row group to read
+ * @param rowGroupTo the row group to stop before ({@link Integer#MAX_VALUE}: the file's end)
  */
 public record FileTask(
     DataFileRecord file,
@@ -24,8 +26,27 @@ public record FileTask(
     DeleteFileRecord deleteFile,
     Location deleteLocation,
     long[] inlinedDeletes,
-    NameMapping mapping)
+    NameMapping mapping,
+    int rowGroupFrom,
+    int rowGroupTo)
     implements java.io.Serializable {
+
+  /** The whole file. */
+  public FileTask(
+      DataFileRecord file,
+      Location location,
+      DeleteFileRecord deleteFile,
+      Location deleteLocation,
+      long[] inlinedDeletes,
+      NameMapping mapping) {
+    this(file, location, deleteFile, deleteLocation, inlinedDeletes, mapping, 0, Integer.MAX_VALUE);
+  }
+
+  /** The same file, row groups {@code from} to {@code to} (exclusive) only. */
+  public FileTask rowGroups(int from, int to) {
+    return new FileTask(
+        file, location, deleteFile, deleteLocation, inlinedDeletes, mapping, from, to);
+  }
 
   /**
    * The columns to request from this file: {@code read}, with the value of each column the name

@@ -9,11 +9,12 @@ import io.quacklake.storage.ObjectStore;
  */
 final class SharedFile {
   private final FileTask task;
-  private final RowGroupShare rowGroups = new RowGroupShare();
+  private final RowGroupShare rowGroups;
   private long[] deleted;
 
   SharedFile(FileTask task) {
     this.task = task;
+    this.rowGroups = new RowGroupShare(task.rowGroupFrom(), task.rowGroupTo());
   }
 
   FileTask task() {

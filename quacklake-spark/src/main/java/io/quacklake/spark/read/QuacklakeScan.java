@@ -15,17 +15,23 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * A planned Spark scan: one input partition per Quacklake {@link ScanTask} (a data file with its
- * deletes, or the table's inlined rows), planned on the driver from the catalog; executors read
- * them without it.
+ * deletes — a run of its row groups when the file is larger than the split size — or the table's
+ * inlined rows), planned on the driver from the catalog; executors read them without it.
  */
 final class QuacklakeScan implements Scan, Batch {
   private final TableScan scan;
   private final List<LakeColumn> output;
   private final StorageSettings storage;
   private final List<Predicate> pushed;
+  private final long splitSize;
 
   QuacklakeScan(
-      TableScan scan, List<LakeColumn> output, StorageSettings storage, List<Predicate> pushed) {
+      TableScan scan,
+      List<LakeColumn> output,
+      StorageSettings storage,
+      List<Predicate> pushed,
+      long splitSize) {
+    this.splitSize = splitSize;
     this.scan = scan;
     this.output = List.copyOf(output);
     this.storage = storage;
@@ -53,7 +59,7 @@ final class QuacklakeScan implements Scan, Batch {
 
   @Override
   public InputPartition[] planInputPartitions() {
-    List<ScanTask> tasks = scan.planTasks();
+    List<ScanTask> tasks = scan.planTasks(splitSize);
     InputPartition[] out = new InputPartition[tasks.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = new TaskPartition(tasks.get(i));

@@ -38,7 +38,11 @@ public final class QuacklakeScanBuilder
   private final List<Predicate> pushed = new ArrayList<>();
   private final List<Expression> filters = new ArrayList<>();
 
-  public QuacklakeScanBuilder(TableScan base, List<LakeColumn> columns, StorageSettings storage) {
+  private final long splitSize;
+
+  public QuacklakeScanBuilder(
+      TableScan base, List<LakeColumn> columns, StorageSettings storage, long splitSize) {
+    this.splitSize = splitSize;
     this.base = base;
     this.columns = columns;
     this.storage = storage;
@@ -115,6 +119,6 @@ public final class QuacklakeScanBuilder
         columns.stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(output::add);
       }
     }
-    return new QuacklakeScan(scan, output, storage, pushed);
+    return new QuacklakeScan(scan, output, storage, pushed, splitSize);
   }
 }

@@ -123,6 +123,35 @@ class SparkCatalogIT {
   }
 
   @Test
+  @Order(7)
+  void twoConcurrentJobsBothCommit() throws Exception {
+    spark.sql("CREATE TABLE lake.main.c (id BIGINT, job STRING)");
+    long before = snapshot();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<?>> jobs = new ArrayList<>();
+      for (String job : List.of("a", "b")) {
+        jobs.add(
+            pool.submit(
+                () ->
+                    spark.sql(
+                        "INSERT INTO lake.main.c SELECT id, '"
+                            + job
+                            + "' FROM range(0, 20000, 1, 2)")));
+      }
+      for (var j : jobs) {
+        j.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(snapshot()).as("one commit per job").isEqualTo(before + 2);
+    assertThat(rows("SELECT job, count(*) FROM lake.main.c GROUP BY job ORDER BY job"))
+        .containsExactly("[a,20000]", "[b,20000]");
+  }
+
+  @Test
   @Order(8)
   void largeFilesAreReadByManyTasks() {
     // last: the DuckDB comparison above renders every table at every snapshot

@@ -51,10 +51,7 @@ public final class SparkDemo {
           "SELECT kind, count(*), sum(amount) FROM lake.main.events GROUP BY kind"
               + " ORDER BY kind");
       run(spark, "DELETE FROM lake.main.events WHERE kind = 'view' AND id < 1000000");
-      show(
-          spark,
-          "SELECT snapshot_count FROM (SELECT count(*) AS snapshot_count FROM"
-              + " lake.main.events)");
+      show(spark, "SELECT count(*) AS rows_now FROM lake.main.events");
       show(spark, "SELECT count(*) AS before_the_delete FROM lake.main.events VERSION AS OF 2");
       String query =
           "SELECT id, amount FROM lake.main.events WHERE id BETWEEN 1000 AND 1004"

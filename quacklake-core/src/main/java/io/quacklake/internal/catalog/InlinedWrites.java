@@ -82,6 +82,27 @@ public final class InlinedWrites {
     }
   }
 
+  /**
+   * Creates the inlined-data table of the table's current schema version when a commit's creation
+   * right after it did not happen (MySQL and MariaDB, a crash or an error in between).
+   *
+   * @return false when the table has no schema-version rows to go by
+   */
+  public static boolean createForCurrentVersion(CatalogSession c, long tableId) {
+    long[] current =
+        Sql.one(
+            c,
+            "SELECT schema_version, begin_snapshot FROM ducklake_schema_versions"
+                + " WHERE table_id = ? ORDER BY schema_version DESC LIMIT 1",
+            rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+            tableId);
+    if (current == null) {
+      return false;
+    }
+    createAfterCommit(c, tableId, current[0], current[1]);
+    return true;
+  }
+
   /** Inserts rows (canonical values aligned with {@code columns}) with their row ids. */
   public static void insert(
       CatalogSession c,

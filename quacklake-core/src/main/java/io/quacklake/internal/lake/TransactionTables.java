@@ -154,6 +154,9 @@ public final class TransactionTables {
             .read(
                 "inlined tables of " + name,
                 c -> InlinedDataGateway.inliningReady(c, t.table().tableId()));
+    if (!inlining && !lake.catalog().dialect().transactionalDdl() && writes.inliningLimit() > 0) {
+      inlining = createInlinedTable(name, t.table().tableId());
+    }
     return new Target(
         t,
         t.columns(),
@@ -167,6 +170,22 @@ public final class TransactionTables {
   }
 
   /** A table as this transaction writes it. */
+  /**
+   * On MySQL and MariaDB, creates the inlined-data table a commit's post-commit step left out (a
+   * crash or an error in between); when that fails too (another writer creating it at the same
+   * time), this transaction's small inserts go to Parquet.
+   */
+  private boolean createInlinedTable(TableName name, long tableId) {
+    try {
+      return lake.catalog()
+          .write(
+              "creating the inlined-data table of " + name,
+              c -> io.quacklake.internal.catalog.InlinedWrites.createForCurrentVersion(c, tableId));
+    } catch (QuacklakeException e) {
+      return false;
+    }
+  }
+
   record Target(
       ResolvedTable resolved,
       List<LakeColumn> columns,

@@ -86,7 +86,9 @@ class MaintenanceChaosIT {
     long writersEnd = startAt + SECONDS * 1000;
     Thread.sleep(Math.max(0, startAt + SECONDS * 400 - System.currentTimeMillis()));
     firstCheckpoint.destroyForcibly().waitFor();
-    long left = Math.max(2, (writersEnd - System.currentTimeMillis()) / 1000);
+    // past the writers' end by a few seconds: under contention (the object-store catalog's
+    // single version chain above all) a loop may otherwise lose every race and merge nothing
+    long left = Math.max(2, (writersEnd - System.currentTimeMillis()) / 1000) + 4;
     Process secondCheckpoint =
         start(CheckpointLoop.class.getName(), List.of(catalog, Long.toString(left)), "cp-2");
     for (int w = 2; w <= WRITERS; w++) {

@@ -56,7 +56,7 @@ final class RegisteredPartition {
         return DuckDbText.format(DuckDbText.parse(raw, key.column()), key.column());
       }
       long n = Long.parseLong(raw.trim());
-      int buckets = bucketCount(key.transform());
+      int buckets = PartitionKey.buckets(key.transform());
       if (buckets > 0 && (n < 0 || n >= buckets)) {
         throw new NumberFormatException("outside 0.." + (buckets - 1));
       }
@@ -71,11 +71,5 @@ final class RegisteredPartition {
           key.transform(),
           key.column().name());
     }
-  }
-
-  private static int bucketCount(String transform) {
-    return transform.startsWith("bucket(")
-        ? Integer.parseInt(transform.substring(7, transform.length() - 1))
-        : -1;
   }
 }

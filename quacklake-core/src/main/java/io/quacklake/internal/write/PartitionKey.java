@@ -69,7 +69,7 @@ public record PartitionKey(int keyIndex, LakeColumn column, String transform) {
   }
 
   /** N of a {@code bucket(N)} transform (1 ≤ N ≤ 2^31-1), or -1 for another transform. */
-  static int buckets(String transform) {
+  public static int buckets(String transform) {
     Matcher m = BUCKET.matcher(transform);
     if (!m.matches()) {
       return -1;

@@ -230,6 +230,17 @@ public final class Lake implements AutoCloseable {
     return new Transaction(this, context, context.snapshots().latest());
   }
 
+  /**
+   * Starts a transaction reading an earlier snapshot, for work planned against it (a distributed
+   * job that scanned it): the commit goes on top of the newest snapshot, and the conflict rules are
+   * checked against every commit since {@code snapshotId}.
+   *
+   * @throws QuacklakeException NOT_FOUND for a snapshot that does not exist or has expired
+   */
+  public Transaction begin(long snapshotId) {
+    return new Transaction(this, context, context.snapshot(snapshotId));
+  }
+
   /** Creates a table in its own transaction; returns the new snapshot. */
   public Snapshot createTable(String name, List<LakeColumn> columns) {
     try (Transaction tx = begin()) {

@@ -39,6 +39,7 @@ public final class ScanTask implements Serializable {
   private final FileTask file;
   private final InlinedRows inlined;
   private final int batchSize;
+  private final boolean rowLocations;
 
   ScanTask(
       ResolvedTable table,
@@ -48,7 +49,8 @@ public final class ScanTask implements Serializable {
       Location dataRoot,
       FileTask file,
       InlinedRows inlined,
-      int batchSize) {
+      int batchSize,
+      boolean rowLocations) {
     this.table = table;
     this.output = List.copyOf(output);
     this.read = List.copyOf(read);
@@ -57,6 +59,7 @@ public final class ScanTask implements Serializable {
     this.file = file;
     this.inlined = inlined;
     this.batchSize = batchSize;
+    this.rowLocations = rowLocations;
   }
 
   /** The data file this task reads, or null for rows inlined in the catalog. */
@@ -100,7 +103,8 @@ public final class ScanTask implements Serializable {
     ObjectStore store = ObjectStores.forLocation(dataRoot, storage);
     BufferAllocator allocator = null;
     try {
-      ScanSettings settings = new ScanSettings(output, read, filter, store, WORKERS, 1, batchSize);
+      ScanSettings settings =
+          new ScanSettings(output, read, filter, store, WORKERS, 1, batchSize, rowLocations);
       allocator = new org.apache.arrow.memory.RootAllocator();
       return ParallelScanReader.start(plan, settings, allocator, store);
     } catch (RuntimeException e) {

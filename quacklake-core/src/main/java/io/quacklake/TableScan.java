@@ -10,6 +10,7 @@ import io.quacklake.internal.scan.MetadataRowCount;
 import io.quacklake.internal.scan.ParallelScanReader;
 import io.quacklake.internal.scan.ResolvedTable;
 import io.quacklake.internal.scan.RowFilter;
+import io.quacklake.internal.scan.RowLocationColumns;
 import io.quacklake.internal.scan.ScanPlan;
 import io.quacklake.internal.scan.ScanPlanner;
 import io.quacklake.internal.scan.ScanSettings;
@@ -33,14 +34,24 @@ public final class TableScan {
   private final Long snapshotId;
   private final Instant time;
   private final TransactionView view;
+  private final boolean rowLocations;
+
+  /** Name of the row id column {@link #withRowLocations()} adds. */
+  public static final String ROW_ID_COLUMN = RowLocationColumns.ROW_ID;
+
+  /** Name of the data file id column {@link #withRowLocations()} adds. */
+  public static final String DATA_FILE_ID_COLUMN = RowLocationColumns.DATA_FILE_ID;
+
+  /** Name of the file position column {@link #withRowLocations()} adds. */
+  public static final String FILE_POSITION_COLUMN = RowLocationColumns.FILE_POSITION;
 
   TableScan(Lake lake, LakeContext context, Table table) {
-    this(lake, context, table, null, null, null, null, null);
+    this(lake, context, table, null, null, null, null, null, false);
   }
 
   /** A scan inside a transaction: its base snapshot plus its own writes. */
   TableScan(Lake lake, LakeContext context, Table table, TransactionView view) {
-    this(lake, context, table, null, null, null, null, view);
+    this(lake, context, table, null, null, null, null, view, false);
   }
 
   private TableScan(
@@ -51,7 +62,8 @@ public final class TableScan {
       Expression filter,
       Long snapshotId,
       Instant time,
-      TransactionView view) {
+      TransactionView view,
+      boolean rowLocations) {
     this.lake = lake;
     this.context = context;
     this.table = table;
@@ -60,6 +72,7 @@ public final class TableScan {
     this.snapshotId = snapshotId;
     this.time = time;
     this.view = view;
+    this.rowLocations = rowLocations;
   }
 
   /** Only these columns, in this order (names match case-insensitively). */
@@ -68,12 +81,31 @@ public final class TableScan {
   }
 
   public TableScan select(List<String> names) {
-    return new TableScan(lake, context, table, List.copyOf(names), filter, snapshotId, time, view);
+    return new TableScan(
+        lake, context, table, List.copyOf(names), filter, snapshotId, time, view, rowLocations);
+  }
+
+  /**
+   * The scan's columns followed by where each row is: {@value #ROW_ID_COLUMN} (its row id), {@value
+   * #DATA_FILE_ID_COLUMN} and {@value #FILE_POSITION_COLUMN} (its data file and 0-based position in
+   * it; both NULL for rows inlined in the catalog), all BIGINT. A distributed engine deletes or
+   * replaces the rows it found this way with {@link Transaction#deleteRows} and {@link
+   * TaskWriter#writeRowVersions}.
+   *
+   * @throws QuacklakeException UNSUPPORTED on a scan inside a transaction
+   */
+  public TableScan withRowLocations() {
+    if (view != null) {
+      throw QuacklakeException.unsupported(
+          "row locations of a scan inside a transaction; scan lake.table(..) instead");
+    }
+    return new TableScan(lake, context, table, columns, filter, snapshotId, time, null, true);
   }
 
   /** Only rows for which {@code expression} is true. */
   public TableScan filter(Expression expression) {
-    return new TableScan(lake, context, table, columns, expression, snapshotId, time, view);
+    return new TableScan(
+        lake, context, table, columns, expression, snapshotId, time, view, rowLocations);
   }
 
   /** Only rows for which the SQL expression is true (grammar in {@code docs/cli.md}). */
@@ -89,13 +121,13 @@ public final class TableScan {
    */
   public TableScan asOf(long snapshot) {
     noTimeTravelInTransaction();
-    return new TableScan(lake, context, table, columns, filter, snapshot, null, null);
+    return new TableScan(lake, context, table, columns, filter, snapshot, null, null, rowLocations);
   }
 
   /** The table as of the newest snapshot at or before {@code instant}. */
   public TableScan asOf(Instant instant) {
     noTimeTravelInTransaction();
-    return new TableScan(lake, context, table, columns, filter, null, instant, null);
+    return new TableScan(lake, context, table, columns, filter, null, instant, null, rowLocations);
   }
 
   private void noTimeTravelInTransaction() {
@@ -193,7 +225,9 @@ public final class TableScan {
     List<ScanTask> out = new ArrayList<>();
     for (io.quacklake.internal.scan.FileTask f : plan.files()) {
       if (f.file().fileSizeBytes() <= splitBytes) {
-        out.add(new ScanTask(resolved, output, read, filterSql, root, f, null, batchSize));
+        out.add(
+            new ScanTask(
+                resolved, output, read, filterSql, root, f, null, batchSize, rowLocations));
         continue;
       }
       for (int[] range :
@@ -208,12 +242,15 @@ public final class TableScan {
                 root,
                 f.rowGroups(range[0], range[1]),
                 null,
-                batchSize));
+                batchSize,
+                rowLocations));
       }
     }
     for (io.quacklake.internal.catalog.InlinedRows rows : plan.inlined()) {
       if (rows.rowIds().length > 0) {
-        out.add(new ScanTask(resolved, output, read, filterSql, root, null, rows, batchSize));
+        out.add(
+            new ScanTask(
+                resolved, output, read, filterSql, root, null, rows, batchSize, rowLocations));
       }
     }
     return out;
@@ -221,7 +258,9 @@ public final class TableScan {
 
   /** The Arrow schema the scan returns (its columns, each with its DuckLake id and type). */
   public org.apache.arrow.vector.types.pojo.Schema schema() {
-    return io.quacklake.types.ArrowTypes.schema(project(resolve()));
+    org.apache.arrow.vector.types.pojo.Schema columns =
+        io.quacklake.types.ArrowTypes.schema(project(resolve()));
+    return rowLocations ? RowLocationColumns.append(columns) : columns;
   }
 
   /**
@@ -283,7 +322,8 @@ public final class TableScan {
             context.store(),
             context.readers(),
             o.readThreads(),
-            o.batchSize());
+            o.batchSize(),
+            rowLocations);
     return ParallelScanReader.start(
         plan,
         settings,

@@ -3,10 +3,12 @@ package io.quacklake;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.lake.PartitionSpec;
+import io.quacklake.internal.parquet.DuckLakeSystemColumn;
 import io.quacklake.internal.storage.ObjectStores;
 import io.quacklake.internal.write.BatchAligner;
 import io.quacklake.internal.write.DataFileWriter;
 import io.quacklake.internal.write.PartitionKey;
+import io.quacklake.internal.write.PendingDataFile;
 import io.quacklake.internal.write.WriteContext;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -70,6 +74,51 @@ public final class TaskWriter implements AutoCloseable {
           a.root(),
           allocator,
           f -> written.add(new WrittenDataFile(task.tableId(), f, started)));
+    }
+  }
+
+  /**
+   * Writes new versions of rows the planning transaction {@link Transaction#deleteRows deletes},
+   * keeping their row ids as DuckDB's updates do: the batch holds the table's columns by name and a
+   * non-null BIGINT column {@value TableScan#ROW_ID_COLUMN} with each row's id. The files are not
+   * split by partition (neither are DuckDB's update files). The caller keeps ownership of {@code
+   * batch}.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT when the row id column is missing or holds a NULL,
+   *     or as {@link #write}
+   */
+  public void writeRowVersions(VectorSchemaRoot batch) {
+    open();
+    if (batch.getRowCount() == 0) {
+      return;
+    }
+    int rows = batch.getRowCount();
+    FieldVector idVector = batch.getVector(TableScan.ROW_ID_COLUMN);
+    if (!(idVector instanceof BigIntVector ids) || ids.getNullCount() > 0) {
+      throw QuacklakeException.invalid(
+          "new row versions for %s need a non-null BIGINT column %s with the rows' ids",
+          task.table(), TableScan.ROW_ID_COLUMN);
+    }
+    List<FieldVector> data = new ArrayList<>(batch.getFieldVectors());
+    data.remove(ids);
+    VectorSchemaRoot values = new VectorSchemaRoot(data);
+    values.setRowCount(rows);
+    try (BatchAligner.Aligned a =
+            BatchAligner.align(task.table(), values, task.columns(), allocator);
+        BigIntVector kept = new BigIntVector(DuckLakeSystemColumn.ROW_ID.columnName(), allocator)) {
+      kept.allocateNew(rows);
+      for (int r = 0; r < rows; r++) {
+        kept.set(r, ids.get(r));
+      }
+      kept.setValueCount(rows);
+      List<FieldVector> all = new ArrayList<>(a.root().getFieldVectors());
+      all.add(kept);
+      VectorSchemaRoot withIds = new VectorSchemaRoot(all);
+      withIds.setRowCount(rows);
+      for (PendingDataFile f :
+          DataFileWriter.write(context, task.directory(), task.columns(), withIds, true)) {
+        written.add(new WrittenDataFile(task.tableId(), f, started));
+      }
     }
   }
 

@@ -422,6 +422,19 @@ public final class Transaction implements AutoCloseable {
   }
 
   /**
+   * Deletes rows by their locations, as a scan {@link TableScan#withRowLocations() with row
+   * locations} of this transaction's {@link #baseSnapshotId() base snapshot} found them (begin the
+   * transaction with {@link Lake#begin(long)} at the scan's snapshot); returns how many.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for a data file or inlined row the table does not
+   *     hold at the base snapshot
+   */
+  public long deleteRows(String name, RowLocations rows) {
+    open();
+    return this.rows.deleteRows(name, rows);
+  }
+
+  /**
    * Sets columns of the rows matching {@code filter} to new values, keeping each row's id (a delete
    * of the old version plus an insert of the new one); returns how many rows changed.
    *

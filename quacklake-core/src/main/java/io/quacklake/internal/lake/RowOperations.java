@@ -1,10 +1,13 @@
 package io.quacklake.internal.lake;
 
 import io.quacklake.MergeResult;
+import io.quacklake.RowLocations;
 import io.quacklake.TableName;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.expr.Expression;
 import io.quacklake.expr.Expressions;
+import io.quacklake.internal.catalog.InlinedRows;
+import io.quacklake.internal.scan.FileTask;
 import io.quacklake.internal.scan.Filters;
 import io.quacklake.internal.scan.RowFilter;
 import io.quacklake.internal.scan.RowLocator;
@@ -136,6 +139,69 @@ public final class RowOperations {
             });
     rewriter(t).removeRows(own);
     return hits.count();
+  }
+
+  /**
+   * Deletes rows by where a scan of this transaction's base snapshot found them.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for a data file or inlined row the table does not
+   *     hold at the base snapshot, or a position past a file's end
+   */
+  public long deleteRows(String name, RowLocations rows) {
+    TableName table = TableName.parse(name);
+    TransactionTables.Target t = tables.target(table);
+    ScanPlan plan = plan(t, List.of(), RowFilter.ALL);
+    long snapshot = state.base().snapshotId();
+    Map<Long, Long> recordCounts = new java.util.HashMap<>();
+    for (FileTask f : plan.files()) {
+      recordCounts.put(f.file().dataFileId(), f.file().recordCount());
+    }
+    TableChanges changes = t.changes();
+    long count = 0;
+    for (Map.Entry<Long, long[]> e : rows.filePositions().entrySet()) {
+      Long records = recordCounts.get(e.getKey());
+      if (records == null) {
+        throw QuacklakeException.invalid(
+            "data file %d is not a file of table %s at snapshot %d; locate the rows with a scan"
+                + " of that snapshot",
+            e.getKey(), table, snapshot);
+      }
+      long[] positions = e.getValue();
+      if (positions.length > 0
+          && (positions[0] < 0 || positions[positions.length - 1] >= records)) {
+        throw QuacklakeException.invalid(
+            "data file %d of table %s has %d rows; position %d is outside it",
+            e.getKey(),
+            table,
+            records,
+            positions[0] < 0 ? positions[0] : positions[positions.length - 1]);
+      }
+      changes.deletePositions(e.getKey(), positions);
+      count += positions.length;
+    }
+    long[] ids = rows.inlinedRowIds();
+    if (ids.length > 0) {
+      Map<Long, String> holder = new java.util.HashMap<>();
+      for (InlinedRows r : plan.inlined()) {
+        if (!r.tableName().equals(TableChanges.PENDING_INLINED)) {
+          for (long id : r.rowIds()) {
+            holder.put(id, r.tableName());
+          }
+        }
+      }
+      Map<String, List<Long>> byTable = new TreeMap<>();
+      for (long id : ids) {
+        String inlinedTable = holder.get(id);
+        if (inlinedTable == null) {
+          throw QuacklakeException.invalid(
+              "table %s holds no inlined row with id %d at snapshot %d", table, id, snapshot);
+        }
+        byTable.computeIfAbsent(inlinedTable, k -> new ArrayList<>()).add(id);
+      }
+      byTable.forEach(changes::deleteInlined);
+      count += ids.length;
+    }
+    return count;
   }
 
   /**

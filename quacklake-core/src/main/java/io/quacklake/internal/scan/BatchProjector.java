@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
@@ -28,8 +29,12 @@ final class BatchProjector {
     this.allocator = allocator;
   }
 
-  /** The output batch for {@code source}, or null when no row matches. Leaves source usable. */
-  ArrowRecordBatch project(VectorSchemaRoot source) {
+  /**
+   * The output batch for {@code source}, or null when no row matches. Leaves source usable. Output
+   * fields named as {@link RowLocationColumns} come from the source's fields of that name, or are
+   * NULL when it has none; the data file id is {@code dataFileId} (null for inlined rows).
+   */
+  ArrowRecordBatch project(VectorSchemaRoot source, Long dataFileId) {
     int rows = source.getRowCount();
     if (rows == 0) {
       return null;
@@ -39,8 +44,14 @@ final class BatchProjector {
       return null;
     }
     Map<Long, FieldVector> byId = new HashMap<>();
+    Map<String, FieldVector> unnumbered = new HashMap<>();
     for (FieldVector v : source.getFieldVectors()) {
-      byId.put(ArrowTypes.columnId(v.getField()), v);
+      long id = ArrowTypes.columnId(v.getField());
+      if (id < 0) {
+        unnumbered.put(v.getName(), v);
+      } else {
+        byId.put(id, v);
+      }
     }
     Map<Long, FieldVector> moved = new HashMap<>();
     try (VectorSchemaRoot out = VectorSchemaRoot.create(output, allocator)) {
@@ -49,7 +60,9 @@ final class BatchProjector {
       for (int c = 0; c < fields.size(); c++) {
         long id = ArrowTypes.columnId(fields.get(c));
         FieldVector to = out.getVector(c);
-        if (selection != null) {
+        if (id < 0) {
+          location(fields.get(c).getName(), unnumbered, dataFileId, selection, count, to);
+        } else if (selection != null) {
           copy(byId.get(id), selection, count, to);
         } else if (moved.containsKey(id)) {
           copy(moved.get(id), null, count, to);
@@ -61,6 +74,31 @@ final class BatchProjector {
       out.setRowCount(count);
       return new VectorUnloader(out).getRecordBatch();
     }
+  }
+
+  private static void location(
+      String name,
+      Map<String, FieldVector> source,
+      Long dataFileId,
+      int[] selection,
+      int count,
+      FieldVector to) {
+    FieldVector from = source.get(name);
+    if (from != null) {
+      copy(from, selection, count, to);
+      return;
+    }
+    BigIntVector constant = (BigIntVector) to;
+    constant.allocateNew(count);
+    Long value = name.equals(RowLocationColumns.DATA_FILE_ID) ? dataFileId : null;
+    for (int i = 0; i < count; i++) {
+      if (value == null) {
+        constant.setNull(i);
+      } else {
+        constant.set(i, value);
+      }
+    }
+    constant.setValueCount(count);
   }
 
   /**

@@ -39,13 +39,13 @@ final class FileReadTask {
               filter.columnIds().isEmpty() ? null : (stats, rows) -> filter.mightMatch(stats),
               shared.deleted(snapshot, settings.store()),
               DeletedPositions.maxSnapshot(task, snapshot),
-              false,
+              settings.rowLocations(),
               task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
               settings.batchSize(),
               shared.rowGroups(),
               filter.columnIds().isEmpty() ? null : filter,
               task.mapping());
-      read(request, projector, allocator, counters, cancelled, sink);
+      read(request, task.file().dataFileId(), projector, allocator, counters, cancelled, sink);
     } finally {
       if (first) {
         shared.rowGroups().abandon();
@@ -55,6 +55,7 @@ final class FileReadTask {
 
   private static void read(
       ParquetReadRequest request,
+      long dataFileId,
       BatchProjector projector,
       BufferAllocator allocator,
       ScanCounters counters,
@@ -62,7 +63,7 @@ final class FileReadTask {
       Consumer<ArrowRecordBatch> sink) {
     try (ParquetBatchReader reader = ParquetBatchReader.open(request, allocator)) {
       while (!cancelled.getAsBoolean() && reader.loadNextBatch()) {
-        ArrowRecordBatch out = projector.project(reader.root());
+        ArrowRecordBatch out = projector.project(reader.root(), dataFileId);
         if (out != null) {
           counters.rowsReturned.add(out.getLength());
           sink.accept(out);

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -44,7 +46,8 @@ public final class ParallelScanReader extends ScanReader {
     this.plan = plan;
     this.settings = settings;
     this.allocator = allocator;
-    this.schema = ArrowTypes.schema(settings.outputColumns());
+    Schema columns = ArrowTypes.schema(settings.outputColumns());
+    this.schema = settings.rowLocations() ? RowLocationColumns.append(columns) : columns;
     this.queue = new ArrayBlockingQueue<>(Math.max(2, settings.threads() * 2));
   }
 
@@ -123,10 +126,22 @@ public final class ParallelScanReader extends ScanReader {
     for (int from = 0; from < size && !cancelled.get(); from += settings.batchSize()) {
       int to = Math.min(size, from + settings.batchSize());
       try (VectorSchemaRoot root =
-          InlinedBatches.build(rows, settings.readColumns(), from, to, allocator)) {
+              InlinedBatches.build(rows, settings.readColumns(), from, to, allocator);
+          BigIntVector ids = new BigIntVector(RowLocationColumns.ROW_ID, allocator)) {
         counters.inlinedRows.add(to - from);
         counters.rowsScanned.add(to - from);
-        ArrowRecordBatch out = projector.project(root);
+        VectorSchemaRoot source = root;
+        if (settings.rowLocations()) {
+          ids.allocateNew(to - from);
+          for (int r = from; r < to; r++) {
+            ids.set(r - from, rows.rowIds()[r]);
+          }
+          ids.setValueCount(to - from);
+          List<FieldVector> vectors = new ArrayList<>(root.getFieldVectors());
+          vectors.add(ids);
+          source = new VectorSchemaRoot(vectors);
+        }
+        ArrowRecordBatch out = projector.project(source, null);
         if (out != null) {
           counters.rowsReturned.add(out.getLength());
           emit(out);

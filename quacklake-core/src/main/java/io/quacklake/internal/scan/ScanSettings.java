@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
  * @param executor runs the read workers
  * @param threads how many files to read at once
  * @param batchSize rows per batch
+ * @param rowLocations whether the output ends with the {@link RowLocationColumns}
  */
 public record ScanSettings(
     List<LakeColumn> outputColumns,
@@ -23,4 +24,5 @@ public record ScanSettings(
     ObjectStore store,
     ExecutorService executor,
     int threads,
-    int batchSize) {}
+    int batchSize,
+    boolean rowLocations) {}

@@ -6,17 +6,23 @@ import io.quacklake.Table;
 import io.quacklake.TableName;
 import io.quacklake.TableScan;
 import io.quacklake.Transaction;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.spark.convert.SparkPredicates;
 import io.quacklake.spark.convert.SparkTypes;
+import io.quacklake.spark.read.LocationColumns;
 import io.quacklake.spark.read.QuacklakeScanBuilder;
+import io.quacklake.spark.write.QuacklakeDeltaOperation;
 import io.quacklake.spark.write.QuacklakeWriteBuilder;
 import io.quacklake.storage.StorageSettings;
 import io.quacklake.types.LakeColumn;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.connector.catalog.MetadataColumn;
 import org.apache.spark.sql.connector.catalog.SupportsDeleteV2;
+import org.apache.spark.sql.connector.catalog.SupportsMetadataColumns;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.SupportsRowLevelOperations;
 import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.expressions.Expressions;
@@ -24,12 +30,19 @@ import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.RowLevelOperationBuilder;
+import org.apache.spark.sql.connector.write.RowLevelOperationInfo;
 import org.apache.spark.sql.connector.write.WriteBuilder;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /** A DuckLake table at one snapshot (the newest, or the one time travel asked for). */
-final class QuacklakeTable implements SupportsRead, SupportsWrite, SupportsDeleteV2 {
+final class QuacklakeTable
+    implements SupportsRead,
+        SupportsWrite,
+        SupportsDeleteV2,
+        SupportsRowLevelOperations,
+        SupportsMetadataColumns {
   private final Lake lake;
   private final TableName name;
   private final long snapshotId;
@@ -132,6 +145,31 @@ final class QuacklakeTable implements SupportsRead, SupportsWrite, SupportsDelet
     TableScan scan = lake.table(name).scan().asOf(snapshotId);
     return new QuacklakeScanBuilder(
         scan, columns, storage, options.getLong("split-size", splitSize));
+  }
+
+  /** Each row's id and location: {@code SELECT _ducklake_row_id, ...} and row-level operations. */
+  @Override
+  public MetadataColumn[] metadataColumns() {
+    return LocationColumns.metadataColumns();
+  }
+
+  /** {@code UPDATE}, {@code MERGE INTO} and deletes Quacklake cannot evaluate on the driver. */
+  @Override
+  public RowLevelOperationBuilder newRowLevelOperationBuilder(RowLevelOperationInfo info) {
+    if (timeTravel) {
+      throw QuacklakeException.unsupported(
+          "changing %s as of snapshot %d; only the newest snapshot can change", name, snapshotId);
+    }
+    return () ->
+        new QuacklakeDeltaOperation(
+            lake,
+            name,
+            snapshotId,
+            storage,
+            info.command(),
+            columns,
+            partitioning,
+            this::newScanBuilder);
   }
 
   @Override

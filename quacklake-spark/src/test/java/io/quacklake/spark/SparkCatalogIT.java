@@ -310,4 +310,83 @@ class SparkCatalogIT {
     spark.sql("DROP NAMESPACE lake.sales");
     assertThat(rows("SHOW NAMESPACES IN lake")).containsExactly("[main]");
   }
+
+  @Test
+  @Order(7)
+  void updateMergeAndRowLevelDeletesKeepRowIdsInOneCommitEach() throws Exception {
+    spark.sql("CREATE TABLE lake.main.u (id BIGINT, name STRING, qty INT)");
+    spark.sql(
+        "INSERT INTO lake.main.u SELECT id, concat('n', id), CAST(id AS INT) FROM range(0, 2000,"
+            + " 1, 2)");
+    try (Lake lake = Lake.open(catalog);
+        Transaction tx = lake.begin()) {
+      tx.insert(
+          "u",
+          List.of(
+              Map.of("id", 5000L, "name", "i0", "qty", 0),
+              Map.of("id", 5001L, "name", "i1", "qty", 1)));
+      tx.commit();
+    }
+    Map<Long, String> expected = new java.util.TreeMap<>();
+    for (long id = 0; id < 2000; id++) {
+      expected.put(id, "n" + id + "," + id);
+    }
+    expected.put(5000L, "i0,0");
+    expected.put(5001L, "i1,1");
+    Map<Long, Long> rowIds = rowIds();
+    assertThat(rowIds).hasSize(2002);
+
+    long before = snapshot();
+    spark.sql("UPDATE lake.main.u SET name = 'upd', qty = qty + 1 WHERE id % 10 = 3 OR id = 5001");
+    expected.replaceAll(
+        (id, v) ->
+            id % 10 == 3 || id == 5001
+                ? "upd," + (Integer.parseInt(v.substring(v.indexOf(',') + 1)) + 1)
+                : v);
+    assertThat(snapshot()).as("one commit").isEqualTo(before + 1);
+
+    spark.sql(
+        "MERGE INTO lake.main.u t USING (SELECT id, 'm' AS name, 7 AS qty FROM range(1990, 2010))"
+            + " s ON t.id = s.id WHEN MATCHED THEN UPDATE SET t.name = s.name, t.qty = s.qty WHEN"
+            + " NOT MATCHED THEN INSERT *");
+    for (long id = 1990; id < 2010; id++) {
+      expected.put(id, "m,7");
+    }
+    assertThat(snapshot()).as("one commit").isEqualTo(before + 2);
+
+    assertThat(spark.sql("DELETE FROM lake.main.u WHERE length(name) > 4").count()).isZero();
+    expected.values().removeIf(v -> v.substring(0, v.indexOf(',')).length() > 4);
+    assertThat(snapshot()).as("one commit").isEqualTo(before + 3);
+
+    List<String> want = new ArrayList<>();
+    expected.forEach((id, v) -> want.add("[" + id + "," + v + "]"));
+    assertThat(rows("SELECT id, name, qty FROM lake.main.u ORDER BY id")).isEqualTo(want);
+    Map<Long, Long> after = rowIds();
+    assertThat(after.keySet()).isEqualTo(expected.keySet());
+    after.forEach(
+        (id, rowId) -> {
+          if (id < 2000 || id >= 5000) {
+            assertThat(rowId).as("row id of %d", id).isEqualTo(rowIds.get(id));
+          } else {
+            assertThat(rowIds).as("new row %d has a new row id", id).doesNotContainValue(rowId);
+          }
+        });
+    try (Lake lake = Lake.open(catalog)) {
+      List<String> quacklake = new ArrayList<>();
+      try (var it = lake.table("u").scan().rows()) {
+        it.forEachRemaining(r -> quacklake.add(r.values().toString()));
+      }
+      assertThat(quacklake).hasSize(expected.size());
+    }
+    new PeerLakeComparison(DuckDbPeer.require().withPostgres(), temp)
+        .assertSameRows(new LakeLocation(catalog, null));
+  }
+
+  private static Map<Long, Long> rowIds() {
+    Map<Long, Long> out = new HashMap<>();
+    for (Row r : spark.sql("SELECT id, _ducklake_row_id FROM lake.main.u").collectAsList()) {
+      out.put(r.getLong(0), r.getLong(1));
+    }
+    return out;
+  }
 }

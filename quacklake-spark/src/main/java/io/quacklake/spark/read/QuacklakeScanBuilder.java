@@ -107,7 +107,21 @@ public final class QuacklakeScanBuilder
     if (metadataCount != null) {
       return new CountScan(metadataCount);
     }
-    TableScan scan = required == null ? base : base.select(required);
+    List<String> data = required == null ? null : new ArrayList<>();
+    boolean locations = false;
+    if (required != null) {
+      for (String name : required) {
+        if (LocationColumns.isLocation(name)) {
+          locations = true;
+        } else {
+          data.add(name);
+        }
+      }
+    }
+    TableScan scan = data == null ? base : base.select(data);
+    if (locations) {
+      scan = scan.withRowLocations();
+    }
     if (!filters.isEmpty()) {
       scan = scan.filter(Expressions.and(filters.toArray(new Expression[0])));
     }
@@ -115,9 +129,12 @@ public final class QuacklakeScanBuilder
     if (required == null) {
       output.addAll(columns);
     } else {
-      for (String name : required) {
+      for (String name : data) {
         columns.stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(output::add);
       }
+    }
+    if (locations) {
+      output.addAll(LocationColumns.ALL);
     }
     return new QuacklakeScan(scan, output, storage, pushed, splitSize);
   }

@@ -71,7 +71,7 @@ final class QuacklakeBatchWrite implements BatchWrite {
    * Spark lays out rows by the columns it loaded; a table altered since then would take values into
    * the wrong columns, so the write stops instead.
    */
-  private static void requireSameTable(
+  static void requireSameTable(
       WriteTask task, List<LakeColumn> columns, List<PartitionField> partitioning) {
     if (!task.columns().equals(columns) || !task.partitioning().equals(partitioning)) {
       throw new QuacklakeException(

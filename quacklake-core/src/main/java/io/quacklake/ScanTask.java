@@ -89,6 +89,14 @@ public final class ScanTask implements Serializable {
    *     the lake was opened with; {@link StorageSettings#NONE} for local files
    */
   public ScanReader open(StorageSettings storage) {
+    return open(storage, null);
+  }
+
+  /**
+   * As {@link #open(StorageSettings)}, with the batches allocated from a child of {@code parent}
+   * (so that they can move into vectors of the caller's allocator without a copy).
+   */
+  public ScanReader open(StorageSettings storage, BufferAllocator parent) {
     RowFilter filter =
         filterSql == null
             ? RowFilter.ALL
@@ -105,7 +113,10 @@ public final class ScanTask implements Serializable {
     try {
       ScanSettings settings =
           new ScanSettings(output, read, filter, store, WORKERS, 1, batchSize, rowLocations);
-      allocator = new org.apache.arrow.memory.RootAllocator();
+      allocator =
+          parent == null
+              ? new org.apache.arrow.memory.RootAllocator()
+              : parent.newChildAllocator("scan task " + this, 0, Long.MAX_VALUE);
       return ParallelScanReader.start(plan, settings, allocator, store);
     } catch (RuntimeException e) {
       if (allocator != null) {

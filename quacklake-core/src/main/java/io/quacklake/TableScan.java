@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * A scan being set up: which columns, which rows, which snapshot. Each setter returns a new scan,
@@ -179,7 +180,7 @@ public final class TableScan {
       }
     }
     long count = 0;
-    try (ScanReader reader = start(resolved, List.of())) {
+    try (ScanReader reader = start(resolved, List.of(), context.allocator())) {
       while (reader.loadNextBatch()) {
         count += reader.getVectorSchemaRoot().getRowCount();
       }
@@ -291,8 +292,16 @@ public final class TableScan {
 
   /** Plans and starts the scan; the caller closes the reader. */
   public ScanReader arrow() {
+    return arrow(context.allocator());
+  }
+
+  /**
+   * As {@link #arrow()}, with the batches allocated from a child of {@code parent} (so that they
+   * can move into vectors of the caller's allocator without a copy).
+   */
+  public ScanReader arrow(BufferAllocator parent) {
     ResolvedTable resolved = resolve();
-    return start(resolved, project(resolved));
+    return start(resolved, project(resolved), parent);
   }
 
   private static List<LakeColumn> readColumns(
@@ -309,7 +318,8 @@ public final class TableScan {
     return read;
   }
 
-  private ScanReader start(ResolvedTable resolved, List<LakeColumn> output) {
+  private ScanReader start(
+      ResolvedTable resolved, List<LakeColumn> output, BufferAllocator parent) {
     RowFilter rowFilter = Filters.bind(filter, resolved.columns());
     List<LakeColumn> read = readColumns(resolved, output, rowFilter);
     ScanPlan plan = plan(resolved, read, rowFilter);
@@ -325,9 +335,7 @@ public final class TableScan {
             o.batchSize(),
             rowLocations);
     return ParallelScanReader.start(
-        plan,
-        settings,
-        context.allocator().newChildAllocator("scan " + table.name(), 0, Long.MAX_VALUE));
+        plan, settings, parent.newChildAllocator("scan " + table.name(), 0, Long.MAX_VALUE));
   }
 
   private ResolvedTable resolve() {

@@ -181,7 +181,8 @@ class ArchitectureTest {
   @Test
   void cliS3AndSparkUseThePublicApiOnly() {
     Path root = Path.of(System.getProperty("quacklake.repo.root", ".."));
-    for (String module : List.of("quacklake-cli", "quacklake-s3", "quacklake-spark")) {
+    for (String module :
+        List.of("quacklake-cli", "quacklake-s3", "quacklake-spark", "quacklake-flight")) {
       Path main = root.resolve(module).resolve("src/main/java");
       assertThat(main).isDirectory();
       assertThat(importers(main, INTERNAL))

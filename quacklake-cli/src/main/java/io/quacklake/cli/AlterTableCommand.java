@@ -1,6 +1,7 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
+import io.quacklake.PartitionField;
 import io.quacklake.TableName;
 import io.quacklake.Transaction;
 import io.quacklake.exceptions.QuacklakeException;
@@ -67,7 +68,7 @@ final class AlterTableCommand implements Callable<Integer> {
         case "add-column" -> tx.addColumn(name, single(args.get(0)));
         case "drop-column" -> tx.dropColumn(name, unquote(args.get(0)));
         case "rename-column" -> tx.renameColumn(name, unquote(args.get(0)), unquote(args.get(1)));
-        case "set-partitioned-by" -> tx.setPartitioning(name, PartitionClause.parse(args.get(0)));
+        case "set-partitioned-by" -> tx.setPartitioning(name, PartitionField.parseAll(args.get(0)));
         case "set-type" ->
             tx.setColumnType(name, unquote(args.get(0)), single("x " + args.get(1)).type());
         default -> throw new IllegalStateException(action);

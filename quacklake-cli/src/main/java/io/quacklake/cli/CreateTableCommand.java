@@ -1,6 +1,7 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
+import io.quacklake.PartitionField;
 import io.quacklake.Transaction;
 import io.quacklake.types.ColumnDefinitions;
 import io.quacklake.types.LakeColumn;
@@ -39,7 +40,7 @@ final class CreateTableCommand implements Callable<Integer> {
     try (Lake lake = main.lakeOptions.open();
         Transaction tx = lake.begin()) {
       tx.createTable(
-          table, columns, partitionBy == null ? List.of() : PartitionClause.parse(partitionBy));
+          table, columns, partitionBy == null ? List.of() : PartitionField.parseAll(partitionBy));
       WrittenSnapshot.print(tx.commit());
     }
     return 0;

@@ -1,0 +1,147 @@
+package io.quacklake.flight;
+
+import io.quacklake.Lake;
+import io.quacklake.exceptions.ErrorKind;
+import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.flight.service.BearerToken;
+import io.quacklake.flight.service.HeldTransactions;
+import io.quacklake.flight.service.LakeProducer;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.flight.FlightServer;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * An Arrow Flight server for one open lake: {@code ListFlights}, {@code GetFlightInfo}, {@code
+ * GetSchema}, {@code DoGet} scans, {@code DoPut} appends and merges, and {@code DoAction}
+ * statements, transactions and maintenance ({@code docs/flight.md}). Every call works on its own
+ * snapshot or on a transaction a client holds; the lake is not closed with the server.
+ */
+public final class FlightLakeServer implements AutoCloseable {
+  private final FlightServer server;
+  private final BufferAllocator allocator;
+  private final HeldTransactions held;
+  private final ServerSettings settings;
+  private boolean closed;
+
+  private FlightLakeServer(
+      FlightServer server,
+      BufferAllocator allocator,
+      HeldTransactions held,
+      ServerSettings settings) {
+    this.server = server;
+    this.allocator = allocator;
+    this.held = held;
+    this.settings = settings;
+  }
+
+  /**
+   * Starts serving {@code lake}.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for settings that would expose the lake (see {@link
+   *     ServerSettings#requireSafeExposure()}); UNAVAILABLE when the port cannot be bound
+   */
+  public static FlightLakeServer start(Lake lake, ServerSettings settings) {
+    settings.requireSafeExposure();
+    BufferAllocator allocator = new RootAllocator();
+    HeldTransactions held = new HeldTransactions();
+    Location location =
+        settings.tls()
+            ? Location.forGrpcTls(settings.host(), settings.port())
+            : Location.forGrpcInsecure(settings.host(), settings.port());
+    FlightServer.Builder builder =
+        FlightServer.builder(
+            allocator, location, new LakeProducer(lake, settings.storage(), held, allocator));
+    if (settings.token() != null) {
+      builder.headerAuthenticator(new BearerToken(settings.token()));
+    }
+    if (settings.tls()) {
+      try {
+        builder.useTls(settings.tlsCertificate().toFile(), settings.tlsKey().toFile());
+      } catch (IOException e) {
+        allocator.close();
+        throw new QuacklakeException(
+            ErrorKind.INVALID_ARGUMENT,
+            "cannot read the TLS certificate or key: " + e.getMessage(),
+            e);
+      }
+    }
+    FlightServer server = builder.build();
+    try {
+      server.start();
+    } catch (IOException e) {
+      allocator.close();
+      throw new QuacklakeException(
+          ErrorKind.UNAVAILABLE,
+          "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(),
+          e);
+    }
+    return new FlightLakeServer(server, allocator, held, settings);
+  }
+
+  /** The port the server listens on (the chosen one when started with port 0). */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** The address clients connect to: {@code grpc://host:port} or {@code grpc+tls://host:port}. */
+  public String uri() {
+    return (settings.tls() ? "grpc+tls://" : "grpc://") + settings.host() + ":" + port();
+  }
+
+  /** Blocks until the server stops. */
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  /**
+   * Stops the server gracefully: no new calls, calls in progress may finish (up to {@code grace}),
+   * then the rest are cancelled — an upload cut off commits nothing — and transactions clients
+   * still hold are rolled back.
+   */
+  public void close(long grace, TimeUnit unit) throws InterruptedException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(grace, unit)) {
+        server.close();
+      }
+    } finally {
+      held.rollbackAll();
+      try {
+        server.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      closeAllocator();
+    }
+  }
+
+  /**
+   * Releases the server's memory. A call cancelled at shutdown may still be unwinding; its buffers
+   * are freed with the process, so a leak report here is not an error worth failing the shutdown.
+   */
+  private void closeAllocator() {
+    try {
+      allocator.close();
+    } catch (IllegalStateException leakedByCancelledCall) {
+      System.err.println(
+          "quacklake serve: " + leakedByCancelledCall.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  /** {@link #close(long, TimeUnit)} with 30 seconds' grace. */
+  @Override
+  public void close() {
+    try {
+      close(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.quacklake.flight.service;
+
+import io.quacklake.Lake;
+import io.quacklake.Snapshot;
+import io.quacklake.Transaction;
+import io.quacklake.exceptions.QuacklakeException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Transactions a client began with the {@code begin} action and uses over several calls until
+ * {@code commit} or {@code rollback}. A transaction is used by one call at a time; a call that
+ * fails inside it rolls it back (what it had done is unknown to the client).
+ */
+public final class HeldTransactions {
+  private record Held(Transaction transaction, ReentrantLock lock) {}
+
+  private final Map<String, Held> open = new ConcurrentHashMap<>();
+
+  /** Begins a transaction and returns its id. */
+  public String begin(Lake lake) {
+    String id = UUID.randomUUID().toString();
+    open.put(id, new Held(lake.begin(), new ReentrantLock()));
+    return id;
+  }
+
+  /** The base snapshot of a held transaction. */
+  public long baseSnapshot(String id) {
+    return use(id, Transaction::baseSnapshotId);
+  }
+
+  /**
+   * Runs {@code work} in the held transaction, alone; a failure rolls the transaction back.
+   *
+   * @throws QuacklakeException NOT_FOUND for an id that is not open
+   */
+  public <T> T use(String id, Function<Transaction, T> work) {
+    Held held = held(id);
+    held.lock().lock();
+    try {
+      if (!open.containsKey(id)) {
+        throw ended(id);
+      }
+      return work.apply(held.transaction());
+    } catch (RuntimeException | Error e) {
+      open.remove(id);
+      held.transaction().rollback();
+      throw e;
+    } finally {
+      held.lock().unlock();
+    }
+  }
+
+  /** Commits a held transaction and forgets it. */
+  public Snapshot commit(String id) {
+    Held held = held(id);
+    held.lock().lock();
+    try {
+      if (open.remove(id) == null) {
+        throw ended(id);
+      }
+      try (Transaction tx = held.transaction()) {
+        return tx.commit();
+      }
+    } finally {
+      held.lock().unlock();
+    }
+  }
+
+  /** Rolls a held transaction back and forgets it. */
+  public void rollback(String id) {
+    Held held = held(id);
+    held.lock().lock();
+    try {
+      if (open.remove(id) == null) {
+        throw ended(id);
+      }
+      held.transaction().rollback();
+    } finally {
+      held.lock().unlock();
+    }
+  }
+
+  /** Rolls back every open transaction (server shutdown); returns how many there were. */
+  public int rollbackAll() {
+    List<String> ids = List.copyOf(open.keySet());
+    int n = 0;
+    for (String id : ids) {
+      Held held = open.remove(id);
+      if (held != null) {
+        held.lock().lock();
+        try {
+          held.transaction().rollback();
+          n++;
+        } finally {
+          held.lock().unlock();
+        }
+      }
+    }
+    return n;
+  }
+
+  private Held held(String id) {
+    Held held = id == null ? null : open.get(id);
+    if (held == null) {
+      throw ended(id);
+    }
+    return held;
+  }
+
+  private static QuacklakeException ended(String id) {
+    return QuacklakeException.notFound(
+        "transaction %s is not open on this server (committed, rolled back, failed, or the server"
+            + " restarted); begin a new one",
+        id);
+  }
+}

@@ -32,7 +32,8 @@ import picocli.CommandLine.Mixin;
       CleanupOldFilesCommand.class,
       DeleteOrphanedFilesCommand.class,
       CheckpointCommand.class,
-      CatalogCommand.class
+      CatalogCommand.class,
+      ServeCommand.class
     })
 public final class Main implements Runnable {
   @Mixin LakeOptionsMixin lakeOptions;

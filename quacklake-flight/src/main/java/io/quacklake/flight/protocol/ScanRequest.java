@@ -14,6 +14,7 @@ import java.util.List;
  * @param limit at most this many rows; null for all
  * @param part which of {@code parts} endpoints this ticket reads (tickets of parallel plans)
  * @param parts how many endpoints split the scan's files between them
+ * @param transaction read inside a transaction begun with {@code begin} (its own writes included)
  */
 public record ScanRequest(
     String table,
@@ -23,7 +24,8 @@ public record ScanRequest(
     String timestamp,
     Long limit,
     Integer part,
-    Integer parts) {
+    Integer parts,
+    String transaction) {
 
   public ScanRequest {
     if (table == null || table.isBlank()) {
@@ -31,6 +33,10 @@ public record ScanRequest(
     }
     if (limit != null && limit < 0) {
       throw QuacklakeException.invalid("limit %d is negative", limit);
+    }
+    if (transaction != null && (snapshot != null || timestamp != null)) {
+      throw QuacklakeException.invalid(
+          "a scan inside a transaction reads its base snapshot; drop snapshot and timestamp");
     }
     if (snapshot != null && timestamp != null) {
       throw QuacklakeException.invalid("a scan takes a snapshot or a timestamp, not both");
@@ -43,16 +49,19 @@ public record ScanRequest(
 
   /** A scan of every row of a table at its newest snapshot. */
   public static ScanRequest of(String table) {
-    return new ScanRequest(table, null, null, null, null, null, null, null);
+    return new ScanRequest(table, null, null, null, null, null, null, null, null);
   }
 
   /** The same scan at a fixed snapshot. */
   public ScanRequest at(long snapshotId) {
-    return new ScanRequest(table, columns, where, snapshotId, null, limit, part, parts);
+    return transaction != null
+        ? this
+        : new ScanRequest(table, columns, where, snapshotId, null, limit, part, parts, null);
   }
 
   /** The same scan, reading only part {@code index} of {@code count}. */
   public ScanRequest part(int index, int count) {
-    return new ScanRequest(table, columns, where, snapshot, timestamp, limit, index, count);
+    return new ScanRequest(
+        table, columns, where, snapshot, timestamp, limit, index, count, transaction);
   }
 }

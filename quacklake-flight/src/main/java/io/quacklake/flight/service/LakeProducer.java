@@ -28,7 +28,7 @@ public final class LakeProducer implements FlightProducer {
   public LakeProducer(
       Lake lake, StorageSettings storage, HeldTransactions held, BufferAllocator allocator) {
     this.allocator = allocator;
-    this.scans = new Scans(lake, storage);
+    this.scans = new Scans(lake, storage, held);
     this.uploads = new Uploads(lake, held);
     this.actions = new Actions(lake, held);
   }

@@ -41,9 +41,12 @@ public final class Scans {
   private final Lake lake;
   private final StorageSettings storage;
 
-  public Scans(Lake lake, StorageSettings storage) {
+  private final HeldTransactions held;
+
+  public Scans(Lake lake, StorageSettings storage, HeldTransactions held) {
     this.lake = lake;
     this.storage = storage;
+    this.held = held;
   }
 
   /** A flight per table at the newest snapshot. */
@@ -84,6 +87,15 @@ public final class Scans {
   /** Plans a scan: its schema, row count when the catalog knows it, and endpoints. */
   public FlightInfo plan(FlightDescriptor descriptor) {
     ScanRequest request = request(descriptor);
+    if (request.transaction() != null) {
+      Schema schema = schema(descriptor);
+      return new FlightInfo(
+          schema,
+          descriptor,
+          List.of(new FlightEndpoint(new Ticket(Messages.write(request)))),
+          -1,
+          -1);
+    }
     TableScan scan = scan(request);
     ScanRequest pinned = request.at(scan.snapshotId());
     int parts = 1;
@@ -102,12 +114,21 @@ public final class Scans {
 
   /** The schema a descriptor's scan returns. */
   public Schema schema(FlightDescriptor descriptor) {
-    return scan(request(descriptor)).schema();
+    ScanRequest request = request(descriptor);
+    if (request.transaction() != null) {
+      return held.use(
+          request.transaction(), tx -> scan(tx.scan(request.table()), request).schema());
+    }
+    return scan(request).schema();
   }
 
   /** The table scan a request describes. */
   public TableScan scan(ScanRequest request) {
-    TableScan scan = lake.table(request.table()).scan();
+    return scan(lake.table(request.table()).scan(), request);
+  }
+
+  private static TableScan scan(TableScan base, ScanRequest request) {
+    TableScan scan = base;
     if (request.columns() != null) {
       scan = scan.select(request.columns());
     }
@@ -131,7 +152,23 @@ public final class Scans {
   /** Streams a ticket's rows to the client. */
   public void stream(Ticket ticket, ServerStreamListener listener, BufferAllocator allocator) {
     ScanRequest request = request(ticket);
-    TableScan scan = scan(request);
+    if (request.transaction() != null) {
+      held.use(
+          request.transaction(),
+          tx -> {
+            stream(scan(tx.scan(request.table()), request), request, listener, allocator);
+            return null;
+          });
+      return;
+    }
+    stream(scan(request), request, listener, allocator);
+  }
+
+  private void stream(
+      TableScan scan,
+      ScanRequest request,
+      ServerStreamListener listener,
+      BufferAllocator allocator) {
     Schema schema = scan.schema();
     long left = request.limit() == null ? Long.MAX_VALUE : request.limit();
     try (VectorSchemaRoot out = VectorSchemaRoot.create(schema, allocator);

@@ -1,0 +1,33 @@
+"""Where the tests find the quacklake command, the DuckDB peer and the golden lakes."""
+
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(os.environ.get("QUACKLAKE_HOME") or pathlib.Path(__file__).parents[3]).resolve()
+CLI = ROOT / "quacklake"
+PEER = pathlib.Path(os.environ.get("QUACKLAKE_DUCKDB") or ROOT / ".." / "shared" / "peer" / "duckdb")
+GOLDEN = pathlib.Path(os.environ.get("QUACKLAKE_SHARED_GOLDEN") or ROOT / ".." / "shared" / "golden")
+
+
+def need(path, what):
+    """Fails under CI=true when something the test needs is missing; skips loudly otherwise."""
+    if not pathlib.Path(path).exists():
+        message = f"{what} is not at {path}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def cli(*args):
+    return subprocess.run([str(CLI), *map(str, args)], check=True, capture_output=True, text=True)
+
+
+@pytest.fixture
+def sqlite_lake(tmp_path):
+    """A new lake: (catalog, data path)."""
+    catalog, data = tmp_path / "lake.sqlite", tmp_path / "data"
+    cli("--catalog", catalog, "--data-path", f"{data}/", "init")
+    return str(catalog), f"{data}/"

@@ -20,19 +20,21 @@ from ._server import LocalServer
 
 
 def connect(uri=None, *, token=None, catalog=None, data_path=None, cli=None, args=(),
-            tls_root_certs=None):
+            tls_root_certs=None, create=False):
     """Opens a lake.
 
     ``connect("grpc://host:port", token=...)`` talks to a running ``quacklake serve``;
     ``connect(catalog="lake.sqlite", data_path="data/")`` starts a server for that catalog in a
     child process (found through ``QUACKLAKE_HOME`` or ``PATH``) and stops it on ``close()``.
-    ``args`` are extra global CLI options for that server (``["--config", "lake.properties"]``).
+    ``args`` are extra global CLI options for that server (``["--config", "lake.properties"]``);
+    ``create=True`` creates the lake first when the catalog holds none.
     """
     if (uri is None) == (catalog is None):
         raise QuacklakeError("connect takes a server uri or a catalog, one of the two")
     server = None
     if catalog is not None:
-        server = LocalServer(catalog, data_path=data_path, token=token, cli=cli, args=args)
+        server = LocalServer(catalog, data_path=data_path, token=token, cli=cli, args=args,
+                             create=create)
         uri = f"grpc://127.0.0.1:{server.port}"
     try:
         kwargs = {}

@@ -34,11 +34,17 @@ def find_cli(cli=None):
 class LocalServer:
     """A ``quacklake serve --port 0`` child process, stopped with :meth:`stop`."""
 
-    def __init__(self, catalog, data_path=None, token=None, cli=None, args=(), timeout=120):
+    def __init__(self, catalog, data_path=None, token=None, cli=None, args=(), timeout=120,
+                 create=False):
         command = [find_cli(cli), "--catalog", str(catalog)]
         if data_path is not None:
             command += ["--data-path", str(data_path)]
-        command += list(args) + ["serve", "--port", "0"]
+        command += list(args)
+        if create:
+            created = subprocess.run(command + ["init"], capture_output=True, text=True)
+            if created.returncode != 0 and "already exists" not in created.stderr:
+                raise QuacklakeError(f"cannot create the lake: {created.stderr.strip()}")
+        command += ["serve", "--port", "0"]
         env = dict(os.environ)
         if token is not None:
             env["QUACKLAKE_FLIGHT_TOKEN"] = token

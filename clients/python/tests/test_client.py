@@ -244,3 +244,18 @@ def test_concurrent_clients_each_commit(sqlite_lake):
 
 def test_the_client_under_test_is_the_installed_package():
     assert "site-packages" in quacklake.__file__ or os.environ.get("QUACKLAKE_CLIENT_FROM_SOURCE")
+
+
+def test_the_readme_example_runs_as_written(tmp_path, monkeypatch):
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    block = re.search(r"## Python \(pandas.*?```python\n(.*?)```", readme, re.S)
+    assert block, "README.md has a Python example"
+    monkeypatch.chdir(tmp_path)
+    scope = {}
+    exec(compile(block.group(1), "README.md", "exec"), scope)
+    assert scope["df"]["id"].tolist() == [2, 3]
+    assert (tmp_path / "lake.sqlite").is_file()

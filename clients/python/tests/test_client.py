@@ -259,3 +259,43 @@ def test_the_readme_example_runs_as_written(tmp_path, monkeypatch):
     exec(compile(block.group(1), "README.md", "exec"), scope)
     assert scope["df"]["id"].tolist() == [2, 3]
     assert (tmp_path / "lake.sqlite").is_file()
+
+
+def test_a_client_killed_mid_upload_commits_nothing(sqlite_lake):
+    import pathlib
+    import sys
+    import time
+
+    catalog, data = sqlite_lake
+    with quacklake.connect(catalog=catalog, data_path=data) as lake:
+        lake.create_table("events", "id BIGINT, kind VARCHAR")
+        before = len(lake.snapshots())
+        script = "\n".join([
+            "import json, time, pyarrow as pa, pyarrow.flight as fl",
+            f"c = fl.connect('grpc://127.0.0.1:{lake._server.port}')",
+            "b = pa.record_batch({'id': pa.array(range(300000), pa.int64()),",
+            "                     'kind': pa.array(['k'] * 300000)})",
+            "w, r = c.do_put(fl.FlightDescriptor.for_command(json.dumps({'table': 'events'})), b.schema)",
+            "w.write_batch(b)",
+            "print('sent', flush=True)",
+            "time.sleep(120)",
+        ])
+        client = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+        assert client.stdout.readline().strip() == b"sent"
+
+        def files():
+            return list(pathlib.Path(data).rglob("*.parquet"))
+
+        deadline = time.monotonic() + 30
+        while not files() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert files(), "the server had written the first 262,144 rows to a file"
+        client.kill()
+        client.wait()
+        client.stdout.close()
+        deadline = time.monotonic() + 30
+        while files() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert files() == [], "the broken-off upload's file is deleted"
+        assert len(lake.snapshots()) == before
+        assert lake.table("events").to_arrow().num_rows == 0

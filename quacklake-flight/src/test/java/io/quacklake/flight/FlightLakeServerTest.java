@@ -411,6 +411,105 @@ class FlightLakeServerTest {
     assertThat(ids.values()).containsOnly(1);
   }
 
+  @Test
+  void tlsWithATokenServesAndPlaintextIsRefused() throws Exception {
+    Path cert = temp.resolve("cert.pem");
+    Path key = temp.resolve("key.pem");
+    selfSigned(cert, key);
+    FlightLakeServer tls =
+        FlightLakeServer.start(
+            lake, new ServerSettings("127.0.0.1", 0, "s3cret", cert, key, StorageSettings.NONE));
+    FlightClient secure;
+    try (var trusted = Files.newInputStream(cert)) {
+      secure =
+          FlightClient.builder(allocator, Location.forGrpcTls("127.0.0.1", tls.port()))
+              .trustedCertificates(trusted)
+              .build();
+    }
+    FlightClient plain = connect(tls.port());
+    try {
+      assertThat(tls.uri()).startsWith("grpc+tls://");
+      FlightCallHeaders headers = new FlightCallHeaders();
+      headers.insert("authorization", "Bearer s3cret");
+      List<FlightInfo> flights = new ArrayList<>();
+      secure.listFlights(Criteria.ALL, new HeaderCallOption(headers)).forEach(flights::add);
+      assertThat(flights).hasSize(1);
+      assertThatThrownBy(
+              () -> plain.listFlights(Criteria.ALL, new HeaderCallOption(headers)).forEach(f -> {}))
+          .as("a plaintext client cannot talk to the TLS port")
+          .isInstanceOf(FlightRuntimeException.class);
+    } finally {
+      secure.close();
+      plain.close();
+      tls.close();
+    }
+  }
+
+  /** A self-signed certificate for 127.0.0.1 made with the JDK's keytool, as PEM files. */
+  private void selfSigned(Path cert, Path key) throws Exception {
+    Path store = temp.resolve("server.p12");
+    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    Process p =
+        new ProcessBuilder(
+                keytool.toString(),
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(store)) {
+      ks.load(in, "changeit".toCharArray());
+    }
+    java.util.Base64.Encoder pem =
+        java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    Files.writeString(
+        cert,
+        "-----BEGIN CERTIFICATE-----\n"
+            + pem.encodeToString(ks.getCertificate("server").getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
+    Files.writeString(
+        key,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + pem.encodeToString(ks.getKey("server", "changeit".toCharArray()).getEncoded())
+            + "\n-----END PRIVATE KEY-----\n");
+  }
+
+  @Test
+  void stoppingTheServerRollsBackHeldTransactions() throws Exception {
+    long before = lake.currentSnapshot().id();
+    long files = parquetFiles();
+    String tx = (String) action("begin", Map.of()).get("transaction");
+    try (VectorSchemaRoot many = rows(100_000, 400_000)) {
+      put(client, Map.of("table", "events", "transaction", tx), many);
+    }
+    assertThat(parquetFiles()).as("the held transaction wrote files").isGreaterThan(files);
+    server.close();
+    assertThat(lake.currentSnapshot().id()).isEqualTo(before);
+    assertThat(parquetFiles()).as("rolled back: its files are deleted").isEqualTo(files);
+    server = FlightLakeServer.start(lake, ServerSettings.loopback(0));
+  }
+
   private Map<String, Object> action(String type, Map<String, ?> body) throws Exception {
     return json(actionBytes(type, body));
   }

@@ -24,6 +24,8 @@ import picocli.CommandLine.ParentCommand;
 final class AddFilesCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
+  @Mixin CommitOptionsMixin commit;
+
   @Mixin HelpOptionMixin help;
 
   @Parameters(index = "0", paramLabel = "TABLE", description = "schema.table or table")
@@ -45,7 +47,7 @@ final class AddFilesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Lake lake = main.lakeOptions.open();
-        Transaction tx = lake.begin()) {
+        Transaction tx = commit.apply(lake.begin())) {
       tx.addDataFiles(table, files, new AddFilesOptions(allowMissing, ignoreExtraColumns));
       WrittenSnapshot.print(tx.commit());
     }

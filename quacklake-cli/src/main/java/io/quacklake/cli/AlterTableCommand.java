@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "alter-table",
     description = {
-      "Change a table; prints the new snapshot id. Actions:",
+      "Change a table (add, drop, rename columns, retype, repartition); prints the new snapshot id",
+      "Actions:",
       "  add-column \"name TYPE [DEFAULT literal]\" | drop-column NAME | rename-column OLD NEW",
       "  rename NEW_NAME | set-type COL TYPE | set-partitioned-by \"expr, ...\""
     })
@@ -37,6 +39,8 @@ final class AlterTableCommand implements Callable<Integer> {
           "set-partitioned-by", List.of("\"expr, ...\""));
 
   @ParentCommand Main main;
+
+  @Mixin CommitOptionsMixin commit;
 
   @Parameters(index = "0", paramLabel = "TABLE", description = "schema.table or table")
   String table;
@@ -61,7 +65,7 @@ final class AlterTableCommand implements Callable<Integer> {
     }
     TableName from = TableName.parse(table);
     try (Lake lake = main.lakeOptions.open();
-        Transaction tx = lake.begin()) {
+        Transaction tx = commit.apply(lake.begin())) {
       String name = from.toString();
       switch (action) {
         case "rename" -> tx.renameTable(name, newName(from, args.get(0)));

@@ -2,7 +2,10 @@ package io.quacklake.cli;
 
 import io.quacklake.Lake;
 import io.quacklake.Transaction;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,23 +23,48 @@ import picocli.CommandLine.ParentCommand;
 final class AppendCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
+  @Mixin CommitOptionsMixin commit;
+
   @Parameters(index = "0", paramLabel = "TABLE", description = "schema.table or table")
   String table;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Input files")
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Input files; - reads standard input (with --input-format)")
   List<Path> files;
 
   @Mixin InputOptionsMixin input;
 
   @Override
-  public Integer call() {
-    files.forEach(input::formatOf); // an unknown extension fails before the lake is opened
+  public Integer call() throws IOException {
+    if (files.contains(STDIN) && input.inputFormat == null) {
+      throw QuacklakeException.invalid(
+          "append - reads standard input, whose format has no file extension to tell it: add"
+              + " --input-format csv|parquet|jsonl|arrow");
+    }
+    files.stream().filter(f -> !f.equals(STDIN)).forEach(input::formatOf);
+    Path stdin = files.contains(STDIN) ? StandardInput.copy() : null;
+    try {
+      return append(stdin);
+    } finally {
+      if (stdin != null) {
+        Files.deleteIfExists(stdin);
+      }
+    }
+  }
+
+  private static final Path STDIN = Path.of("-");
+
+  private int append(Path stdin) {
     try (Lake lake = main.lakeOptions.open();
         BufferAllocator allocator = new RootAllocator();
-        Transaction tx = lake.begin()) {
+        Transaction tx = commit.apply(lake.begin())) {
       List<LakeColumn> columns = lake.table(table).columns();
       for (int i = 0; i < files.size(); i++) {
-        input.read(files.get(i), columns, allocator, batch -> tx.append(table, batch));
+        Path file = files.get(i).equals(STDIN) ? stdin : files.get(i);
+        input.read(file, columns, allocator, batch -> tx.append(table, batch));
       }
       WrittenSnapshot.print(tx.commit());
     }

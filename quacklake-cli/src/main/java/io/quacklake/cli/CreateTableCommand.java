@@ -8,6 +8,7 @@ import io.quacklake.types.LakeColumn;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -16,6 +17,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "create-table", description = "Create a table; prints the new snapshot id")
 final class CreateTableCommand implements Callable<Integer> {
   @ParentCommand Main main;
+
+  @Mixin CommitOptionsMixin commit;
 
   @Parameters(paramLabel = "TABLE", description = "schema.table or table (schema main)")
   String table;
@@ -38,7 +41,7 @@ final class CreateTableCommand implements Callable<Integer> {
   public Integer call() {
     List<LakeColumn> columns = ColumnDefinitions.parse(schema);
     try (Lake lake = main.lakeOptions.open();
-        Transaction tx = lake.begin()) {
+        Transaction tx = commit.apply(lake.begin())) {
       tx.createTable(
           table, columns, partitionBy == null ? List.of() : PartitionField.parseAll(partitionBy));
       WrittenSnapshot.print(tx.commit());

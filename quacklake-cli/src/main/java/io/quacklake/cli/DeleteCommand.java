@@ -4,6 +4,7 @@ import io.quacklake.Lake;
 import io.quacklake.Transaction;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -12,6 +13,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "delete", description = "Delete rows matching --where; prints the new snapshot id")
 final class DeleteCommand implements Callable<Integer> {
   @ParentCommand Main main;
+
+  @Mixin CommitOptionsMixin commit;
 
   @Parameters(paramLabel = "TABLE", description = "schema.table or table")
   String table;
@@ -26,7 +29,7 @@ final class DeleteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Lake lake = main.lakeOptions.open();
-        Transaction tx = lake.begin()) {
+        Transaction tx = commit.apply(lake.begin())) {
       tx.delete(table, where);
       WrittenSnapshot.print(tx.commit());
     }

@@ -1,8 +1,10 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
+import io.quacklake.Transaction;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -11,13 +13,17 @@ import picocli.CommandLine.ParentCommand;
 final class DropTableCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
+  @Mixin CommitOptionsMixin commit;
+
   @Parameters(paramLabel = "TABLE", description = "schema.table or table")
   String table;
 
   @Override
   public Integer call() {
-    try (Lake lake = main.lakeOptions.open()) {
-      WrittenSnapshot.print(lake.dropTable(table));
+    try (Lake lake = main.lakeOptions.open();
+        Transaction tx = commit.apply(lake.begin())) {
+      tx.dropTable(table);
+      WrittenSnapshot.print(tx.commit());
     }
     return 0;
   }

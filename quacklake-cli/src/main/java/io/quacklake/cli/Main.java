@@ -33,14 +33,20 @@ import picocli.CommandLine.Mixin;
       DeleteOrphanedFilesCommand.class,
       CheckpointCommand.class,
       CatalogCommand.class,
-      ServeCommand.class
+      CreateSchemaCommand.class,
+      DropSchemaCommand.class,
+      ServeCommand.class,
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
   @Mixin LakeOptionsMixin lakeOptions;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
-    new CommandLine(this).usage(System.err);
+    spec.commandLine().usage(System.err);
   }
 
   public static void main(String[] args) {
@@ -50,7 +56,9 @@ public final class Main implements Runnable {
   /** Runs the command line and returns its exit code (for tests and the launcher). */
   public static int run(String... args) {
     Main main = new Main();
-    return execute(main, new CommandLine(main), args);
+    CommandLine cli = new CommandLine(main);
+    CommandHelp.install(cli);
+    return execute(main, cli, args);
   }
 
   /**

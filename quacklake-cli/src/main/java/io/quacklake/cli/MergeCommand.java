@@ -43,6 +43,8 @@ final class MergeCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
+  @Mixin CommitOptionsMixin commit;
+
   @Mixin InputOptionsMixin input;
 
   @Override
@@ -50,7 +52,7 @@ final class MergeCommand implements Callable<Integer> {
     input.formatOf(file); // an unknown extension fails before the lake is opened
     try (Lake lake = main.lakeOptions.open();
         BufferAllocator allocator = new RootAllocator();
-        Transaction tx = lake.begin()) {
+        Transaction tx = commit.apply(lake.begin())) {
       List<LakeColumn> columns = lake.table(table).columns();
       List<Map<String, Object>> rows = new ArrayList<>();
       input.read(file, columns, allocator, batch -> rows.addAll(rowsOf(batch)));

@@ -5,6 +5,7 @@ import io.quacklake.Transaction;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -29,10 +30,12 @@ final class UpdateCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
+  @Mixin CommitOptionsMixin commit;
+
   @Override
   public Integer call() {
     try (Lake lake = main.lakeOptions.open();
-        Transaction tx = lake.begin()) {
+        Transaction tx = commit.apply(lake.begin())) {
       Map<String, Object> values = SetClause.parse(set, lake.table(table).columns());
       tx.update(table, values, where == null ? "true" : where);
       WrittenSnapshot.print(tx.commit());

@@ -1,0 +1,114 @@
+package io.quacklake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Help that works on every command, the completion script, schema commands, commit messages on
+ * writing commands and appends from standard input ({@code docs/cli.md}).
+ */
+class CliHelpTest {
+  @TempDir Path temp;
+
+  /** Every command name under {@code quacklake}, nested ones as "catalog export". */
+  private static List<String> commands() {
+    CommandLine cli = new CommandLine(new Main());
+    List<String> out = new ArrayList<>();
+    collect(cli, "", out);
+    return out;
+  }
+
+  private static void collect(CommandLine cli, String prefix, List<String> out) {
+    for (Map.Entry<String, CommandLine> e : cli.getSubcommands().entrySet()) {
+      String name = prefix + e.getKey();
+      out.add(name);
+      collect(e.getValue(), name + " ", out);
+    }
+  }
+
+  @Test
+  void everyCommandAnswersHelpWithItsOptionsAndAnExample() {
+    List<String> names = commands();
+    assertThat(names)
+        .contains("scan", "append", "catalog export", "serve", "create-schema", "help");
+    for (String name : names) {
+      List<String> args = new ArrayList<>(List.of(name.split(" ")));
+      args.add("--help");
+      CliRun run = CliRun.of(args.toArray(String[]::new));
+      assertThat(run.exit()).as("%s --help: %s", name, run.err()).isZero();
+      assertThat(run.out())
+          .as(name)
+          .contains("Usage: quacklake " + name)
+          .contains("Example:")
+          .contains("-h, --help");
+    }
+    CliRun help = CliRun.of("help", "scan");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).isEqualTo(CliRun.of("scan", "--help").out());
+  }
+
+  @Test
+  void theTopLevelHelpListsEveryCommandInFullAndPointsOn() {
+    CliRun run = CliRun.of("--help");
+    assertThat(run.exit()).isZero();
+    for (String name : commands()) {
+      if (!name.contains(" ")) {
+        assertThat(run.out()).contains("  " + name + " ");
+      }
+    }
+    assertThat(run.out().lines().filter(l -> l.matches("^  [a-z-]+ .*:$")))
+        .as("no command's line is cut off")
+        .isEmpty();
+    assertThat(run.out()).contains("quacklake help COMMAND").contains("docs/cli.md");
+  }
+
+  @Test
+  void theBashCompletionScriptSources() throws Exception {
+    CliRun run = CliRun.of("completion", "bash");
+    assertThat(run.exit()).isZero();
+    Path script = temp.resolve("quacklake-completion.bash");
+    Files.writeString(script, run.out());
+    Process bash =
+        new ProcessBuilder("bash", "-c", "source '" + script + "' && complete -p quacklake")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(bash.waitFor()).as(out).isZero();
+    assertThat(out).contains("quacklake");
+    assertThat(CliRun.of("completion", "zsh").out()).startsWith("autoload -U +X bashcompinit");
+    assertThat(CliRun.of("completion", "fish").exit()).isEqualTo(1);
+  }
+
+  @Test
+  void schemasCommitMessagesAndStandardInput() throws Exception {
+    CliLake lake = new CliLake(temp);
+    lake.write("create-schema", "staging", "--message", "a place to load", "--author", "ops");
+    lake.write("create-table", "staging.t", "--schema", "id BIGINT, name VARCHAR");
+    InputStream stdin = System.in;
+    try {
+      System.setIn(
+          new ByteArrayInputStream("id,name\n1,a\n2,b\n".getBytes(StandardCharsets.UTF_8)));
+      lake.write("append", "staging.t", "-", "--input-format", "csv", "--message", "from a pipe");
+    } finally {
+      System.setIn(stdin);
+    }
+    assertThat(lake.scan("staging.t", "csv")).containsExactly("id,name", "1,a", "2,b");
+    assertThat(lake.fails(1, "append", "staging.t", "-")).contains("--input-format");
+    String snapshots = lake.run("snapshots", "--format", "json").out();
+    assertThat(snapshots).contains("a place to load").contains("ops").contains("from a pipe");
+    lake.fails(1, "drop-schema", "staging");
+    lake.write("drop-schema", "staging", "--cascade");
+    assertThat(lake.run("tables").out()).doesNotContain("staging");
+  }
+}

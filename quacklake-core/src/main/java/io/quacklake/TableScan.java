@@ -304,6 +304,38 @@ public final class TableScan {
     return start(resolved, project(resolved), parent);
   }
 
+  /**
+   * As {@link #arrow()}, with the rows in the table's order: data files in catalog order, each
+   * file's rows in file order, then the rows inlined in the catalog — so that a limit or two reads
+   * of one snapshot give the same rows. Several files are still read ahead in parallel; one file is
+   * read by one thread.
+   */
+  public ScanReader arrowInOrder() {
+    ResolvedTable resolved = resolve();
+    List<LakeColumn> output = project(resolved);
+    RowFilter rowFilter = Filters.bind(filter, resolved.columns());
+    List<LakeColumn> read = readColumns(resolved, output, rowFilter);
+    ScanPlan plan = plan(resolved, read, rowFilter);
+    LakeOptions o = context.options();
+    ScanSettings settings =
+        new ScanSettings(
+            output,
+            read,
+            rowFilter,
+            context.store(),
+            context.readers(),
+            o.readThreads(),
+            o.batchSize(),
+            rowLocations);
+    org.apache.arrow.vector.types.pojo.Schema columns =
+        io.quacklake.types.ArrowTypes.schema(output);
+    return io.quacklake.internal.scan.OrderedScanReader.start(
+        plan,
+        settings,
+        context.allocator().newChildAllocator("ordered scan " + table.name(), 0, Long.MAX_VALUE),
+        rowLocations ? RowLocationColumns.append(columns) : columns);
+  }
+
   private static List<LakeColumn> readColumns(
       ResolvedTable resolved, List<LakeColumn> output, RowFilter rowFilter) {
     List<LakeColumn> read = new ArrayList<>(new java.util.LinkedHashSet<>(output));

@@ -20,7 +20,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code scan TABLE}: rows of a table, projected, filtered, at a snapshot. */
-@Command(name = "scan", description = "Read rows of a table")
+@Command(
+    name = "scan",
+    description = {
+      "Read rows of a table, in the table's order (files in catalog order, rows in file order)",
+      "The table format on a terminal shows the first "
+          + Terminal.TABLE_ROWS
+          + " rows unless --limit says otherwise"
+    })
 final class ScanCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -72,13 +79,23 @@ final class ScanCommand implements Callable<Integer> {
       if (asOf != null) {
         scan = SnapshotArgument.parse(asOf).applyTo(scan);
       }
-      try (ScanReader reader = scan.arrow();
+      try (ScanReader reader = scan.arrowInOrder();
           OutputStream out = open()) {
         LimitedBatches batches = new LimitedBatches(reader, limit == null ? Long.MAX_VALUE : limit);
         switch (f) {
           case arrow -> ArrowOutput.write(batches, out);
           case parquet -> ParquetOutput.write(batches, output);
-          default -> writeText(batches, f, out);
+          default ->
+              writeText(
+                  batches,
+                  f,
+                  out,
+                  f == OutputFormat.table
+                          && limit == null
+                          && output == null
+                          && Terminal.isTerminal()
+                      ? Terminal.TABLE_ROWS
+                      : Long.MAX_VALUE);
         }
       }
     }
@@ -111,8 +128,11 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private static void writeText(LimitedBatches batches, OutputFormat f, OutputStream raw)
-      throws IOException {
+  /** Writes rows as text; the table format stops at {@code shown} rows and counts the rest. */
+  private static void writeText(
+      LimitedBatches batches, OutputFormat f, OutputStream raw, long shown) throws IOException {
+    long written = 0;
+    long more = 0;
     PrintStream out = new PrintStream(raw, false, StandardCharsets.UTF_8);
     List<String> header =
         batches.root().getSchema().getFields().stream().map(x -> x.getName()).toList();
@@ -123,6 +143,11 @@ final class ScanCommand implements Callable<Integer> {
     while (batches.next()) {
       var vectors = batches.root().getFieldVectors();
       for (int r = 0; r < batches.root().getRowCount(); r++) {
+        if (written >= shown) {
+          more += batches.root().getRowCount() - r;
+          break;
+        }
+        written++;
         if (f == OutputFormat.json) {
           out.println(JsonLines.ofRow(vectors, r));
           continue;
@@ -140,6 +165,9 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (buffered != null) {
       buffered.write(OutputFormat.table, out);
+    }
+    if (more > 0) {
+      out.printf("… %,d more rows (--limit N shows more, --format csv shows all)%n", more);
     }
     out.flush();
   }

@@ -111,4 +111,23 @@ class CliHelpTest {
     lake.write("drop-schema", "staging", "--cascade");
     assertThat(lake.run("tables").out()).doesNotContain("staging");
   }
+
+  @Test
+  void scanLimitGivesTheFirstRowsInTheTablesOrder() throws Exception {
+    CliLake lake = new CliLake(temp);
+    lake.write("create-table", "t", "--schema", "id BIGINT");
+    for (int f = 2; f >= 0; f--) {
+      StringBuilder rows = new StringBuilder("id");
+      for (int i = 0; i < 500; i++) {
+        rows.append('\n').append(f * 1000 + i);
+      }
+      lake.write("append", "t", lake.file("f" + f + ".csv", rows.toString()).toString());
+    }
+    List<String> first = lake.scan("t", "csv", "--limit", "3");
+    assertThat(first).containsExactly("id", "2000", "2001", "2002");
+    for (int i = 0; i < 3; i++) {
+      assertThat(lake.scan("t", "csv", "--limit", "3")).isEqualTo(first);
+    }
+    assertThat(lake.scan("t", "csv")).hasSize(1501).element(501).isEqualTo("1000");
+  }
 }

@@ -17,6 +17,8 @@ import java.util.List;
  * grace period has passed, and never outside the lake's data path.
  */
 public final class Maintenance {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Maintenance.class);
+
   private final Maintainer maintainer;
 
   Maintenance(Lake lake, LakeContext context) {
@@ -27,7 +29,8 @@ public final class Maintenance {
    * Moves the inlined rows of every table (or of one, when {@code table} is not null) to Parquet.
    */
   public MaintenanceResult flushInlinedData(String table) {
-    return maintainer.flush(table == null ? null : TableName.parse(table));
+    return logged(
+        "flush-inlined-data", maintainer.flush(table == null ? null : TableName.parse(table)));
   }
 
   /**
@@ -36,7 +39,9 @@ public final class Maintenance {
    * not null) are left alone.
    */
   public MaintenanceResult mergeAdjacentFiles(String table, Long maxFileSize) {
-    return maintainer.merge(table == null ? null : TableName.parse(table), maxFileSize);
+    return logged(
+        "merge-adjacent-files",
+        maintainer.merge(table == null ? null : TableName.parse(table), maxFileSize));
   }
 
   /**
@@ -44,7 +49,9 @@ public final class Maintenance {
    * deleteThreshold} (the lake's {@code rewrite_delete_threshold}, default 0.95, when null).
    */
   public MaintenanceResult rewriteDataFiles(String table, Double deleteThreshold) {
-    return maintainer.rewrite(table == null ? null : TableName.parse(table), deleteThreshold);
+    return logged(
+        "rewrite-data-files",
+        maintainer.rewrite(table == null ? null : TableName.parse(table), deleteThreshold));
   }
 
   /** Expires the snapshots taken before {@code olderThan} (never the latest); returns them. */
@@ -90,7 +97,28 @@ public final class Maintenance {
 
   /** All of the above in DuckDB's order, with the lake's options. */
   public CheckpointResult checkpoint() {
-    return maintainer.checkpoint();
+    CheckpointResult r = maintainer.checkpoint();
+    LOG.info(
+        "checkpoint: flushed {} rows, expired {} snapshots, merged {} files, rewrote {} files,"
+            + " deleted {} old and {} orphaned files",
+        r.flush().rows(),
+        r.expired().size(),
+        r.merge().filesProcessed(),
+        r.rewrite().filesProcessed(),
+        r.cleanedUp().size(),
+        r.orphans().size());
+    return r;
+  }
+
+  private static MaintenanceResult logged(String action, MaintenanceResult r) {
+    LOG.info(
+        "{}: {} files processed, {} written, {} rows{}",
+        action,
+        r.filesProcessed(),
+        r.filesCreated(),
+        r.rows(),
+        r.snapshot().map(s -> ", snapshot " + s.id()).orElse(""));
+    return r;
   }
 
   /**

@@ -44,6 +44,16 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
+      description =
+          "What the library logs to stderr: error, warn (default), info (retries, conflicts,"
+              + " maintenance), debug (every commit attempt), trace, off; env QUACKLAKE_LOG_LEVEL")
+  void logLevel(String level) {
+    Logging.configure(level);
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(System.err);
@@ -55,6 +65,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code (for tests and the launcher). */
   public static int run(String... args) {
+    Logging.configureDefault();
     Main main = new Main();
     CommandLine cli = new CommandLine(main);
     CommandHelp.install(cli);

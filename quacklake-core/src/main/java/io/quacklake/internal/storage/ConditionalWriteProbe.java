@@ -24,6 +24,8 @@ import java.util.concurrent.Future;
  * different contents; exactly one must win and the stored content must be the winner's.
  */
 public final class ConditionalWriteProbe {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ConditionalWriteProbe.class);
   private static final int RACERS = 4;
 
   /** Stores proven in this process, by store type and probe location. */
@@ -69,6 +71,11 @@ public final class ConditionalWriteProbe {
    *     content, UNAVAILABLE when the store cannot be reached
    */
   public static void verify(ObjectStore store, Location scratch) {
+    LOG.info(
+        "checking that {} creates an object only if absent ({} racers under {})",
+        store.getClass().getSimpleName(),
+        RACERS,
+        scratch);
     SupportsConditionalWrites conditional = requireSupport(store, scratch);
     Location key = scratch.resolve("probe-" + UUID.randomUUID());
     ExecutorService pool = Executors.newFixedThreadPool(RACERS);

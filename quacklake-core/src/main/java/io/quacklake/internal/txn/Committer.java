@@ -9,6 +9,8 @@ import io.quacklake.internal.catalog.SnapshotRecord;
 import io.quacklake.internal.catalog.SnapshotWrites;
 import java.time.Duration;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The commit protocol (decision 0005): in one catalog transaction read the latest snapshot, check
@@ -18,6 +20,8 @@ import java.util.Random;
  * conflict is not.
  */
 public final class Committer {
+  private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
+
   private final CatalogConnection catalog;
   private final RetryPolicy retry;
   private final Random random = new Random();
@@ -35,8 +39,14 @@ public final class Committer {
    */
   public SnapshotRecord commit(TransactionState state, CommitIo io) {
     prepareTables(state);
+    long started = System.nanoTime();
     for (int attempt = 0; ; attempt++) {
       int filesBefore = state.writtenFiles().size();
+      LOG.debug(
+          "commit attempt {} to {} on base snapshot {}",
+          attempt + 1,
+          catalog.location(),
+          state.base().snapshotId());
       CommitExecutor[] applied = new CommitExecutor[1];
       try {
         SnapshotRecord committed =
@@ -65,7 +75,22 @@ public final class Committer {
                   return executor.finish();
                 });
         createDeferredTables(applied[0].summary(), committed.snapshotId());
+        LOG.debug(
+            "committed snapshot {} to {} in {} attempt(s), {} ms",
+            committed.snapshotId(),
+            catalog.location(),
+            attempt + 1,
+            (System.nanoTime() - started) / 1_000_000);
         return committed;
+      } catch (QuacklakeException e) {
+        if (e.kind() == ErrorKind.CONFLICT) {
+          LOG.info(
+              "commit to {} on base snapshot {} conflicts: {}",
+              catalog.location(),
+              state.base().snapshotId(),
+              e.getMessage());
+        }
+        throw e;
       } catch (CatalogContention e) {
         removeAttemptFiles(state, io, filesBefore);
         if (!retry.canRetry(attempt)) {
@@ -79,7 +104,16 @@ public final class Committer {
                   + ") or retry the transaction",
               e.getCause());
         }
-        sleep(retry.delay(attempt, random));
+        Duration delay = retry.delay(attempt, random);
+        LOG.info(
+            "commit to {} lost the race for the next snapshot (attempt {} of {}: {}); retrying in"
+                + " {} ms",
+            catalog.location(),
+            attempt + 1,
+            retry.maxRetries() + 1,
+            e.getCause() == null ? e.getMessage() : e.getCause().getMessage(),
+            delay.toMillis());
+        sleep(delay);
       }
     }
   }
@@ -102,7 +136,13 @@ public final class Committer {
             });
       } catch (RuntimeException e) {
         // the snapshot is committed; the table's small inserts are written as files until a
-        // later schema change creates an inlined-data table again
+        // later write creates the inlined-data table again
+        LOG.warn(
+            "snapshot {} is committed, but creating the inlined-data table of table {} failed"
+                + " (small inserts go to Parquet until a later write creates it): {}",
+            snapshot,
+            t[0],
+            e.getMessage());
       }
     }
   }

@@ -81,6 +81,9 @@ public final class DriverClassKeys {
 
   /** The keys a connection string or JDBC URL sets, as written (URL keys percent-decoded). */
   static List<String> keysOf(String target) {
+    if (PostgresSettings.isUri(target)) {
+      return new ArrayList<>(PostgresSettings.uri(target).keySet());
+    }
     if (!target.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
       return new ArrayList<>(PostgresConnInfo.parse(target).keySet());
     }

@@ -21,10 +21,15 @@ final class PostgresConnInfo {
    * @throws QuacklakeException INVALID_ARGUMENT for a host or port that is not one
    */
   static String url(String target) {
+    return url(target, PostgresSettings.systemEnvironment());
+  }
+
+  /** As {@link #url(String)}, resolving services and variables from {@code env}. */
+  static String url(String target, Map<String, String> env) {
     if (target.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
       return target;
     }
-    Map<String, String> kv = parse(target);
+    Map<String, String> kv = PostgresSettings.resolve(target, env);
     ServerAddress address =
         new ServerAddress(kv.getOrDefault("host", "127.0.0.1"), kv.getOrDefault("port", "5432"));
     String db = kv.getOrDefault("dbname", kv.getOrDefault("user", "postgres"));
@@ -33,17 +38,17 @@ final class PostgresConnInfo {
 
   /** Connection properties (user, password, others passed through). */
   static Properties properties(String target) {
-    return properties(target, System.getenv());
+    return properties(target, PostgresSettings.systemEnvironment());
   }
 
   /**
-   * Connection properties; without a password in the connection string, {@code PGPASSWORD} from
-   * {@code env} supplies it, as libpq does.
+   * Connection properties of the resolved settings ({@link PostgresSettings}: service file, {@code
+   * PG*} variables, password file, all from {@code env}).
    */
   static Properties properties(String target, Map<String, String> env) {
     Properties p = new Properties();
     if (!target.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
-      Map<String, String> kv = parse(target);
+      Map<String, String> kv = PostgresSettings.resolve(target, env);
       kv.forEach(
           (k, v) -> {
             switch (k) {
@@ -56,9 +61,6 @@ final class PostgresConnInfo {
               default -> p.setProperty(k, v);
             }
           });
-    }
-    if (!p.containsKey("password") && env.get("PGPASSWORD") != null) {
-      p.setProperty("password", env.get("PGPASSWORD"));
     }
     if (!p.containsKey("connectTimeout")) {
       p.setProperty("connectTimeout", "10");

@@ -321,16 +321,3 @@ class Scan:
 
         return polars.from_arrow(self.to_arrow())
 
-
-__all__ = [
-    "connect",
-    "Lake",
-    "Table",
-    "Scan",
-    "Transaction",
-    "QuacklakeError",
-    "ConflictError",
-    "NotFoundError",
-    "InvalidArgumentError",
-    "UnauthenticatedError",
-]

@@ -313,11 +313,25 @@ public final class TableScan {
   public ScanReader arrowInOrder() {
     ResolvedTable resolved = resolve();
     List<LakeColumn> output = project(resolved);
+    Planned p = planned(resolved, output);
+    org.apache.arrow.vector.types.pojo.Schema columns =
+        io.quacklake.types.ArrowTypes.schema(output);
+    return io.quacklake.internal.scan.OrderedScanReader.start(
+        p.plan(),
+        p.settings(),
+        context.allocator().newChildAllocator("ordered scan " + table.name(), 0, Long.MAX_VALUE),
+        rowLocations ? RowLocationColumns.append(columns) : columns);
+  }
+
+  /** A scan's plan and how to execute it. */
+  private record Planned(ScanPlan plan, ScanSettings settings) {}
+
+  private Planned planned(ResolvedTable resolved, List<LakeColumn> output) {
     RowFilter rowFilter = Filters.bind(filter, resolved.columns());
     List<LakeColumn> read = readColumns(resolved, output, rowFilter);
-    ScanPlan plan = plan(resolved, read, rowFilter);
     LakeOptions o = context.options();
-    ScanSettings settings =
+    return new Planned(
+        plan(resolved, read, rowFilter),
         new ScanSettings(
             output,
             read,
@@ -326,14 +340,7 @@ public final class TableScan {
             context.readers(),
             o.readThreads(),
             o.batchSize(),
-            rowLocations);
-    org.apache.arrow.vector.types.pojo.Schema columns =
-        io.quacklake.types.ArrowTypes.schema(output);
-    return io.quacklake.internal.scan.OrderedScanReader.start(
-        plan,
-        settings,
-        context.allocator().newChildAllocator("ordered scan " + table.name(), 0, Long.MAX_VALUE),
-        rowLocations ? RowLocationColumns.append(columns) : columns);
+            rowLocations));
   }
 
   private static List<LakeColumn> readColumns(
@@ -352,22 +359,11 @@ public final class TableScan {
 
   private ScanReader start(
       ResolvedTable resolved, List<LakeColumn> output, BufferAllocator parent) {
-    RowFilter rowFilter = Filters.bind(filter, resolved.columns());
-    List<LakeColumn> read = readColumns(resolved, output, rowFilter);
-    ScanPlan plan = plan(resolved, read, rowFilter);
-    LakeOptions o = context.options();
-    ScanSettings settings =
-        new ScanSettings(
-            output,
-            read,
-            rowFilter,
-            context.store(),
-            context.readers(),
-            o.readThreads(),
-            o.batchSize(),
-            rowLocations);
+    Planned p = planned(resolved, output);
     return ParallelScanReader.start(
-        plan, settings, parent.newChildAllocator("scan " + table.name(), 0, Long.MAX_VALUE));
+        p.plan(),
+        p.settings(),
+        parent.newChildAllocator("scan " + table.name(), 0, Long.MAX_VALUE));
   }
 
   private ResolvedTable resolve() {

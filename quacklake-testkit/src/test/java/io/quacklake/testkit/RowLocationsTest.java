@@ -16,10 +16,6 @@ import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.StorageSettings;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.ColumnDefinitions;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,7 +81,7 @@ class RowLocationsTest {
   private static List<Located> locate(TableScan scan) throws Exception {
     List<Located> out = new ArrayList<>();
     for (ScanTask task : scan.planTasks()) {
-      try (ScanReader reader = shipped(task).open(StorageSettings.NONE)) {
+      try (ScanReader reader = Shipped.copy(task).open(StorageSettings.NONE)) {
         assertThat(reader.getVectorSchemaRoot().getSchema()).isEqualTo(scan.schema());
         while (reader.loadNextBatch()) {
           VectorSchemaRoot root = reader.getVectorSchemaRoot();
@@ -130,7 +126,7 @@ class RowLocationsTest {
       }
 
       try (Transaction tx = lake.begin(scanned)) {
-        WriteTask task = shipped(tx.planWrite("t"));
+        WriteTask task = Shipped.copy(tx.planWrite("t"));
         RowLocations removed = new RowLocations();
         List<Located> updated = new ArrayList<>();
         for (Located l : located) {
@@ -142,7 +138,7 @@ class RowLocationsTest {
           }
         }
         try (RootAllocator allocator = new RootAllocator();
-            TaskWriter writer = shipped(task).open(StorageSettings.NONE)) {
+            TaskWriter writer = Shipped.copy(task).open(StorageSettings.NONE)) {
           try (VectorSchemaRoot versions = versions(updated, allocator)) {
             writer.writeRowVersions(versions);
           }
@@ -155,7 +151,7 @@ class RowLocationsTest {
           }
           tx.addWrittenFiles("t", writer.finish());
         }
-        assertThat(tx.deleteRows("t", shipped(removed))).isEqualTo(removed.size());
+        assertThat(tx.deleteRows("t", Shipped.copy(removed))).isEqualTo(removed.size());
         tx.commit();
       }
 
@@ -262,17 +258,5 @@ class RowLocationsTest {
     VectorSchemaRoot root = new VectorSchemaRoot(vectors);
     root.setRowCount(rows.size());
     return root;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T shipped(T value) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(value);
-    }
-    try (ObjectInputStream in =
-        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      return (T) in.readObject();
-    }
   }
 }

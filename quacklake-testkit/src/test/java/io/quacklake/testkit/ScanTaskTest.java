@@ -11,10 +11,6 @@ import io.quacklake.Transaction;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.StorageSettings;
 import io.quacklake.types.ColumnDefinitions;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +71,7 @@ class ScanTaskTest {
         List<ScanTask> tasks = scan.planTasks();
         List<String> fromTasks = new ArrayList<>();
         for (ScanTask task : tasks) {
-          try (ScanReader reader = shipped(task).open(StorageSettings.NONE)) {
+          try (ScanReader reader = Shipped.copy(task).open(StorageSettings.NONE)) {
             assertThat(reader.getVectorSchemaRoot().getSchema()).isEqualTo(scan.schema());
             while (reader.loadNextBatch()) {
               var root = reader.getVectorSchemaRoot();
@@ -130,7 +126,7 @@ class ScanTaskTest {
       assertThat(tasks).extracting(ScanTask::location).containsOnly(tasks.get(0).location());
       List<String> fromTasks = new ArrayList<>();
       for (ScanTask task : tasks) {
-        try (ScanReader reader = shipped(task).open(StorageSettings.NONE)) {
+        try (ScanReader reader = Shipped.copy(task).open(StorageSettings.NONE)) {
           while (reader.loadNextBatch()) {
             var root = reader.getVectorSchemaRoot();
             for (int r = 0; r < root.getRowCount(); r++) {
@@ -148,17 +144,6 @@ class ScanTaskTest {
       }
       assertThat(expected).hasSize(10_000 - 900 - 102);
       assertThat(fromTasks).containsExactlyInAnyOrderElementsOf(expected);
-    }
-  }
-
-  private static ScanTask shipped(ScanTask task) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(task);
-    }
-    try (ObjectInputStream in =
-        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      return (ScanTask) in.readObject();
     }
   }
 }

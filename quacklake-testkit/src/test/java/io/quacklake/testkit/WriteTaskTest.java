@@ -15,10 +15,6 @@ import io.quacklake.storage.StorageSettings;
 import io.quacklake.types.ArrowRows;
 import io.quacklake.types.ColumnDefinitions;
 import io.quacklake.types.LakeColumn;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,18 +47,6 @@ class WriteTaskTest {
     return out;
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> T shipped(T value) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(value);
-    }
-    try (ObjectInputStream in =
-        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      return (T) in.readObject();
-    }
-  }
-
   @ParameterizedTest
   @MethodSource("io.quacklake.testkit.TestCatalogs#all")
   void workersWriteAndOneCommitPublishes(String kind) throws Exception {
@@ -78,7 +62,7 @@ class WriteTaskTest {
       long before = lake.currentSnapshot().id();
       Snapshot committed;
       try (Transaction tx = lake.begin()) {
-        WriteTask task = shipped(tx.planWrite("t"));
+        WriteTask task = Shipped.copy(tx.planWrite("t"));
         List<LakeColumn> columns = task.columns();
         ExecutorService workers = Executors.newFixedThreadPool(3);
         try {
@@ -93,7 +77,7 @@ class WriteTaskTest {
                               ArrowRows.of(columns, rows(from, from + 1000), allocator);
                           TaskWriter writer = task.open(StorageSettings.NONE)) {
                         writer.write(batch);
-                        return shipped(writer.finish());
+                        return Shipped.copy(writer.finish());
                       }
                     }));
           }

@@ -60,11 +60,20 @@ final class AppendCommand implements Callable<Integer> {
   private int append(Path stdin) {
     try (Lake lake = main.lakeOptions.open();
         BufferAllocator allocator = new RootAllocator();
-        Transaction tx = commit.apply(lake.begin())) {
+        Transaction tx = commit.apply(lake.begin());
+        Progress progress =
+            Progress.start("append " + table, "rows", Progress.wanted(main.quiet))) {
       List<LakeColumn> columns = lake.table(table).columns();
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i).equals(STDIN) ? stdin : files.get(i);
-        input.read(file, columns, allocator, batch -> tx.append(table, batch));
+        input.read(
+            file,
+            columns,
+            allocator,
+            batch -> {
+              tx.append(table, batch);
+              progress.step(batch.getRowCount());
+            });
       }
       WrittenSnapshot.print(tx.commit());
     }

@@ -80,7 +80,7 @@ final class CommandHelp {
     }
     String name = spec.qualifiedName(" ").replaceFirst("^quacklake ", "");
     String example = EXAMPLES.get(name);
-    if (example != null) {
+    if (example != null && spec.usageMessage().footer().length == 0) {
       spec.usageMessage().footer("", "Example:", "  " + example);
     }
     for (CommandLine sub : command.getSubcommands().values()) {

@@ -8,10 +8,17 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class LimitedBatches {
   private final ScanReader reader;
   private long remaining;
+  private Progress progress = Progress.start("", "", false);
 
   LimitedBatches(ScanReader reader, long limit) {
     this.reader = reader;
     this.remaining = limit;
+  }
+
+  /** Counts the rows handed out on {@code progress}. */
+  LimitedBatches counting(Progress progress) {
+    this.progress = progress;
+    return this;
   }
 
   VectorSchemaRoot root() throws IOException {
@@ -30,6 +37,7 @@ final class LimitedBatches {
         root.setRowCount((int) remaining);
       }
       remaining -= root.getRowCount();
+      progress.step(root.getRowCount());
       return true;
     }
     return false;

@@ -45,6 +45,13 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Option(
+      names = "--quiet",
+      description =
+          "No progress line on stderr (shown for long appends and scans to files on a"
+              + " terminal)")
+  boolean quiet;
+
+  @CommandLine.Option(
       names = "--log-level",
       paramLabel = "LEVEL",
       description =

@@ -80,8 +80,12 @@ final class ScanCommand implements Callable<Integer> {
         scan = SnapshotArgument.parse(asOf).applyTo(scan);
       }
       try (ScanReader reader = scan.arrowInOrder();
-          OutputStream out = open()) {
-        LimitedBatches batches = new LimitedBatches(reader, limit == null ? Long.MAX_VALUE : limit);
+          OutputStream out = open();
+          Progress progress =
+              Progress.start(
+                  "scan " + table, "rows", output != null && Progress.wanted(main.quiet))) {
+        LimitedBatches batches =
+            new LimitedBatches(reader, limit == null ? Long.MAX_VALUE : limit).counting(progress);
         switch (f) {
           case arrow -> ArrowOutput.write(batches, out);
           case parquet -> ParquetOutput.write(batches, output);

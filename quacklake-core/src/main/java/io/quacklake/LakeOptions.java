@@ -28,6 +28,7 @@ public final class LakeOptions {
   private final StorageSettings storage;
   private final boolean driverClassKeys;
   private final long inlineByteLimit;
+  private final MetricsReporter metricsReporter;
 
   private LakeOptions(
       String dataPath,
@@ -38,7 +39,8 @@ public final class LakeOptions {
       String metadataSchema,
       StorageSettings storage,
       boolean driverClassKeys,
-      long inlineByteLimit) {
+      long inlineByteLimit,
+      MetricsReporter metricsReporter) {
     if (readThreads < 1) {
       throw QuacklakeException.invalid("readThreads must be at least 1, got %d", readThreads);
     }
@@ -63,7 +65,10 @@ public final class LakeOptions {
     this.storage = storage == null ? StorageSettings.NONE : storage;
     this.driverClassKeys = driverClassKeys;
     this.inlineByteLimit = inlineByteLimit;
+    this.metricsReporter = metricsReporter == null ? DEFAULT_REPORTER : metricsReporter;
   }
+
+  private static final MetricsReporter DEFAULT_REPORTER = MetricsReporter.logging();
 
   /**
    * No data path override, one read thread per processor, 8192 rows per batch, 10 retries starting
@@ -80,7 +85,8 @@ public final class LakeOptions {
         null,
         StorageSettings.NONE,
         false,
-        DEFAULT_INLINE_BYTE_LIMIT);
+        DEFAULT_INLINE_BYTE_LIMIT,
+        null);
   }
 
   /** The defaults with the data path overridden. */
@@ -147,6 +153,16 @@ public final class LakeOptions {
     return inlineByteLimit;
   }
 
+  /** Receives a report per scan and per commit; by default they are logged at debug. */
+  public MetricsReporter metricsReporter() {
+    return metricsReporter;
+  }
+
+  /** These options with scan and commit reports going to {@code reporter}. */
+  public LakeOptions withMetricsReporter(MetricsReporter reporter) {
+    return copy(c -> c.metricsReporter = reporter);
+  }
+
   /** These options with the data path overridden (null or blank: the catalog's stored one). */
   public LakeOptions withDataPath(String path) {
     return copy(c -> c.dataPath = path);
@@ -205,7 +221,8 @@ public final class LakeOptions {
         c.metadataSchema,
         c.storage,
         c.driverClassKeys,
-        c.inlineByteLimit);
+        c.inlineByteLimit,
+        c.metricsReporter);
   }
 
   /** The settings of one instance, changed before a copy is made. */
@@ -219,6 +236,7 @@ public final class LakeOptions {
     StorageSettings storage;
     boolean driverClassKeys;
     long inlineByteLimit;
+    MetricsReporter metricsReporter;
 
     Settings(LakeOptions o) {
       dataPath = o.dataPath;
@@ -230,6 +248,7 @@ public final class LakeOptions {
       storage = o.storage;
       driverClassKeys = o.driverClassKeys;
       inlineByteLimit = o.inlineByteLimit;
+      metricsReporter = o.metricsReporter;
     }
   }
 

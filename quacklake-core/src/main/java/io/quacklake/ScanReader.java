@@ -56,8 +56,20 @@ public abstract class ScanReader extends ArrowReader {
     close(true);
   }
 
+  private Runnable whenClosed;
+
+  /** Runs {@code action} once, when the reader closes (the scan's report). */
+  void whenClosed(Runnable action) {
+    this.whenClosed = action;
+  }
+
   @Override
   public void close(boolean closeReadSource) {
+    Runnable action = whenClosed;
+    whenClosed = null;
+    if (action != null) {
+      action.run();
+    }
     try {
       super.close(closeReadSource);
     } catch (IOException e) {

@@ -311,16 +311,40 @@ public final class TableScan {
    * read by one thread.
    */
   public ScanReader arrowInOrder() {
+    long started = System.nanoTime();
     ResolvedTable resolved = resolve();
     List<LakeColumn> output = project(resolved);
     Planned p = planned(resolved, output);
     org.apache.arrow.vector.types.pojo.Schema columns =
         io.quacklake.types.ArrowTypes.schema(output);
-    return io.quacklake.internal.scan.OrderedScanReader.start(
-        p.plan(),
-        p.settings(),
-        context.allocator().newChildAllocator("ordered scan " + table.name(), 0, Long.MAX_VALUE),
-        rowLocations ? RowLocationColumns.append(columns) : columns);
+    return reported(
+        io.quacklake.internal.scan.OrderedScanReader.start(
+            p.plan(),
+            p.settings(),
+            context
+                .allocator()
+                .newChildAllocator("ordered scan " + table.name(), 0, Long.MAX_VALUE),
+            rowLocations ? RowLocationColumns.append(columns) : columns),
+        resolved,
+        started);
+  }
+
+  /** {@code reader}, reporting to the lake's metrics reporter when it closes. */
+  private ScanReader reported(ScanReader reader, ResolvedTable resolved, long started) {
+    long planned = System.nanoTime();
+    MetricsReporter reporter = context.options().metricsReporter();
+    String filterText = filter == null ? null : filter.toString();
+    reader.whenClosed(
+        () ->
+            reporter.scan(
+                new ScanReport(
+                    resolved.table().qualifiedName(),
+                    resolved.snapshotId(),
+                    filterText,
+                    reader.metrics(),
+                    java.time.Duration.ofNanos(planned - started),
+                    java.time.Duration.ofNanos(System.nanoTime() - planned))));
+    return reader;
   }
 
   /** A scan's plan and how to execute it. */
@@ -359,11 +383,15 @@ public final class TableScan {
 
   private ScanReader start(
       ResolvedTable resolved, List<LakeColumn> output, BufferAllocator parent) {
+    long started = System.nanoTime();
     Planned p = planned(resolved, output);
-    return ParallelScanReader.start(
-        p.plan(),
-        p.settings(),
-        parent.newChildAllocator("scan " + table.name(), 0, Long.MAX_VALUE));
+    return reported(
+        ParallelScanReader.start(
+            p.plan(),
+            p.settings(),
+            parent.newChildAllocator("scan " + table.name(), 0, Long.MAX_VALUE)),
+        resolved,
+        started);
   }
 
   private ResolvedTable resolve() {

@@ -86,10 +86,17 @@ final class LakeOptionsMixin {
         allowDriverClasses
             || "true".equalsIgnoreCase(System.getenv("QUACKLAKE_ALLOW_DRIVER_CLASSES"))
             || base.driverClassKeys();
-    return base.withDataPath(dataPath())
-        .withMetadataSchema(metadataSchema())
-        .withDriverClassKeys(driverClasses);
+    LakeOptions options =
+        base.withDataPath(dataPath())
+            .withMetadataSchema(metadataSchema())
+            .withDriverClassKeys(driverClasses);
+    return stats ? options.withMetricsReporter(new StatsPrinter()) : options;
   }
+
+  @Option(
+      names = "--stats",
+      description = "Print each scan's and commit's report on stderr (files pruned, rows, times)")
+  boolean stats;
 
   private LakeConfig loaded;
 

@@ -130,4 +130,26 @@ class CliHelpTest {
     }
     assertThat(lake.scan("t", "csv")).hasSize(1501).element(501).isEqualTo("1000");
   }
+
+  @Test
+  void statsPrintsEachScansAndCommitsReport() throws Exception {
+    CliLake lake = new CliLake(temp);
+    lake.write("create-table", "t", "--schema", "id BIGINT");
+    for (int f = 0; f < 3; f++) {
+      StringBuilder rows = new StringBuilder("id");
+      for (int i = 0; i < 100; i++) {
+        rows.append('\n').append(f * 1000 + i);
+      }
+      lake.write("append", "t", lake.file("f" + f + ".csv", rows.toString()).toString());
+    }
+    CliRun scan = lake.run("--stats", "scan", "t", "--where", "id >= 2000", "--format", "csv");
+    assertThat(scan.exit()).isZero();
+    assertThat(scan.lines()).hasSize(101);
+    assertThat(scan.err())
+        .contains("stats: scan main.t @")
+        .contains("1 of 3 files read (2 pruned)")
+        .contains("100 returned");
+    CliRun delete = lake.run("--stats", "delete", "t", "--where", "id < 10");
+    assertThat(delete.err()).contains("stats: commit of snapshot").contains("10 rows deleted");
+  }
 }

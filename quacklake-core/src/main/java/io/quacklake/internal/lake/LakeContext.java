@@ -128,11 +128,36 @@ public final class LakeContext implements AutoCloseable {
 
   /** Commits a transaction's changes (decision 0005); returns the new snapshot. */
   public SnapshotRecord commit(TransactionState state, TransactionWrites writes) {
-    return new Committer(
+    Committer committer =
+        new Committer(
             catalog,
             new RetryPolicy(
-                options.maxRetries(), Duration.ofMillis(options.retryWaitMillis()), 1.5))
-        .commit(state, new LakeCommitIo(this, state, writes));
+                options.maxRetries(), Duration.ofMillis(options.retryWaitMillis()), 1.5));
+    long started = System.nanoTime();
+    long[] counts = state.rowCounts();
+    long snapshot = -1;
+    boolean conflicted = false;
+    try {
+      SnapshotRecord committed = committer.commit(state, new LakeCommitIo(this, state, writes));
+      snapshot = committed.snapshotId();
+      return committed;
+    } catch (io.quacklake.exceptions.QuacklakeException e) {
+      conflicted = e.kind() == io.quacklake.exceptions.ErrorKind.CONFLICT;
+      throw e;
+    } finally {
+      options
+          .metricsReporter()
+          .commit(
+              new io.quacklake.CommitReport(
+                  snapshot,
+                  state.base().snapshotId(),
+                  committer.attempts(),
+                  conflicted,
+                  Duration.ofNanos(System.nanoTime() - started),
+                  counts[0],
+                  counts[1],
+                  counts[2]));
+    }
   }
 
   /** Removes files nothing in the catalog refers to; failures leave harmless orphans. */

@@ -25,6 +25,7 @@ public final class Committer {
   private final CatalogConnection catalog;
   private final RetryPolicy retry;
   private final Random random = new Random();
+  private int attempts;
 
   public Committer(CatalogConnection catalog, RetryPolicy retry) {
     this.catalog = catalog;
@@ -41,6 +42,7 @@ public final class Committer {
     prepareTables(state);
     long started = System.nanoTime();
     for (int attempt = 0; ; attempt++) {
+      attempts = attempt + 1;
       int filesBefore = state.writtenFiles().size();
       LOG.debug(
           "commit attempt {} to {} on base snapshot {}",
@@ -116,6 +118,11 @@ public final class Committer {
         sleep(delay);
       }
     }
+  }
+
+  /** How many catalog transactions the last {@link #commit} tried. */
+  public int attempts() {
+    return attempts;
   }
 
   /**

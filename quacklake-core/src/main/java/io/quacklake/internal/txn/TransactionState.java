@@ -37,6 +37,29 @@ public final class TransactionState {
   String message;
   String extraInfo;
 
+  /** Data files, rows added and rows deleted by this transaction: {files, added, deleted}. */
+  public long[] rowCounts() {
+    long files = 0;
+    long added = 0;
+    long deleted = 0;
+    List<TableChanges> all = new ArrayList<>(existingChanges.values());
+    all.addAll(newChanges.values());
+    for (TableChanges c : all) {
+      files += c.files.size();
+      for (io.quacklake.internal.write.PendingDataFile f : c.files) {
+        added += f.file().rowCount();
+      }
+      added += c.inlinedRows.size();
+      for (java.util.TreeSet<Long> positions : c.fileDeletes.values()) {
+        deleted += positions.size();
+      }
+      for (List<Long> ids : c.inlinedDeletes.values()) {
+        deleted += ids.size();
+      }
+    }
+    return new long[] {files, added, deleted};
+  }
+
   public TransactionState(SnapshotRecord base) {
     this.base = base;
   }

@@ -6,47 +6,37 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
  * Counts the SQL statements sent to SQLite catalogs that name a table, by standing in for the
- * SQLite JDBC driver while installed: connections opened meanwhile are the real driver's, wrapped.
- * Close it to put the real driver back.
+ * SQLite JDBC driver while installed ({@code SqliteConnections.replaceDriver}): connections opened
+ * meanwhile are the real driver's, wrapped. Close it to put the real driver back.
  */
 final class CatalogStatementCounter implements Driver, AutoCloseable {
   private static final String PREFIX = "jdbc:sqlite:";
 
-  private final List<Driver> replaced;
   private final Driver sqlite;
   private final String table;
   private final AtomicInteger count = new AtomicInteger();
 
-  private CatalogStatementCounter(List<Driver> replaced, String table) {
-    this.replaced = replaced;
-    this.sqlite = replaced.get(0);
+  private CatalogStatementCounter(Driver sqlite, String table) {
+    this.sqlite = sqlite;
     this.table = table;
   }
 
   /** Installs a counter of the statements naming {@code table}. */
   static CatalogStatementCounter install(String table) throws SQLException {
-    List<Driver> sqlite =
-        DriverManager.drivers().filter(CatalogStatementCounter::isSqlite).toList();
-    if (sqlite.isEmpty()) {
-      throw new IllegalStateException("the SQLite JDBC driver is not registered");
-    }
-    for (Driver d : sqlite) {
-      DriverManager.deregisterDriver(d);
-    }
-    CatalogStatementCounter counter = new CatalogStatementCounter(sqlite, table);
-    DriverManager.registerDriver(counter);
+    CatalogStatementCounter counter =
+        new CatalogStatementCounter(
+            io.quacklake.internal.catalog.jdbc.SqliteConnections.replaceDriver(null), table);
+    io.quacklake.internal.catalog.jdbc.SqliteConnections.replaceDriver(counter);
     return counter;
   }
 
@@ -57,10 +47,7 @@ final class CatalogStatementCounter implements Driver, AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    DriverManager.deregisterDriver(this);
-    for (Driver d : replaced) {
-      DriverManager.registerDriver(d);
-    }
+    io.quacklake.internal.catalog.jdbc.SqliteConnections.replaceDriver(sqlite);
   }
 
   @Override
@@ -117,14 +104,6 @@ final class CatalogStatementCounter implements Driver, AutoCloseable {
     return type.cast(
         Proxy.newProxyInstance(
             CatalogStatementCounter.class.getClassLoader(), new Class<?>[] {type}, handler));
-  }
-
-  private static boolean isSqlite(Driver d) {
-    try {
-      return d.acceptsURL(PREFIX);
-    } catch (SQLException e) {
-      return false;
-    }
   }
 
   @Override

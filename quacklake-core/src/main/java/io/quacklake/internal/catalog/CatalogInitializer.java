@@ -50,7 +50,9 @@ public final class CatalogInitializer {
           createdBy,
           StorageSettings.NONE,
           version);
-      try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+      try (Connection c =
+              io.quacklake.internal.catalog.jdbc.SqliteConnections.open(
+                  file.toString(), new java.util.Properties());
           Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=DELETE");
       } catch (SQLException e) {

@@ -33,7 +33,10 @@ public final class LakeContext implements AutoCloseable {
   private final DataPaths paths;
   private final SnapshotGateway snapshots;
   private final ObjectGateway objects;
-  private final BufferAllocator allocator;
+
+  /** Made on first use: a call that only reads the catalog never loads Arrow's memory classes. */
+  private BufferAllocator allocator;
+
   private final ObjectStore store;
   private final ExecutorService readers;
   private final TableLookup tables;
@@ -50,7 +53,6 @@ public final class LakeContext implements AutoCloseable {
     this.paths = DataPaths.of(dataPath);
     this.snapshots = new SnapshotGateway(catalog);
     this.objects = new ObjectGateway(catalog);
-    this.allocator = new RootAllocator();
     this.store = ObjectStores.forLocation(Location.of(dataPath), options.storage());
     AtomicInteger n = new AtomicInteger();
     this.readers =
@@ -96,7 +98,10 @@ public final class LakeContext implements AutoCloseable {
     return options;
   }
 
-  public BufferAllocator allocator() {
+  public synchronized BufferAllocator allocator() {
+    if (allocator == null) {
+      allocator = new RootAllocator();
+    }
     return allocator;
   }
 
@@ -176,6 +181,10 @@ public final class LakeContext implements AutoCloseable {
     readers.shutdown();
     catalog.close();
     store.close();
-    allocator.close();
+    synchronized (this) {
+      if (allocator != null) {
+        allocator.close();
+      }
+    }
   }
 }

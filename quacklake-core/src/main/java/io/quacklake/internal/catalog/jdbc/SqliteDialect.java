@@ -5,7 +5,6 @@ import io.quacklake.internal.catalog.CatalogLocation;
 import io.quacklake.internal.catalog.InlinedValues;
 import io.quacklake.types.LakeColumn;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +29,7 @@ class SqliteDialect implements SqlDialect {
       props.setProperty("journal_mode", "WAL");
     }
     props.setProperty("busy_timeout", "5000");
-    return DriverManager.getConnection("jdbc:sqlite:" + location.target(), props);
+    return SqliteConnections.open(location.target(), props);
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.quacklake.storage.ObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -128,7 +127,7 @@ public final class VersionedConnectionSource implements ConnectionSource {
       props.setProperty("journal_mode", "DELETE");
       props.setProperty("synchronous", "OFF");
     }
-    return DriverManager.getConnection("jdbc:sqlite:" + file, props);
+    return SqliteConnections.open(file.toString(), props);
   }
 
   @Override

@@ -274,6 +274,16 @@ public final class Lake implements AutoCloseable {
   }
 
   /**
+   * The lake's options as the catalog holds them now ({@code ducklake_metadata}, global scope):
+   * {@code data_path}, {@code version}, {@code target_file_size}, {@code data_inlining_row_limit},
+   * ... — what DuckDB's {@code ducklake_options()} lists with scope GLOBAL.
+   */
+  public java.util.SortedMap<String, String> catalogOptions() {
+    return java.util.Collections.unmodifiableSortedMap(
+        new java.util.TreeMap<>(context.catalog().globalOptions()));
+  }
+
+  /**
    * Sets a lake-wide option in the catalog, as DuckDB's {@code set_option} does (no snapshot): e.g.
    * {@code data_inlining_row_limit}, {@code target_file_size}, {@code parquet_compression}, {@code
    * parquet_row_group_size}, {@code parquet_version}. A transaction reads these options at its

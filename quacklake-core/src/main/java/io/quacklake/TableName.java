@@ -56,4 +56,17 @@ public record TableName(String schema, String table) {
   public String toString() {
     return schema + "." + table;
   }
+
+  /**
+   * {@code schema.table} with each part in double quotes unless it is a plain identifier (letters,
+   * digits and {@code _}, not starting with a digit), so that {@link #parse} gives this name back
+   * and a shell passes it as one argument.
+   */
+  public String quoted() {
+    return quote(schema) + "." + quote(table);
+  }
+
+  private static String quote(String part) {
+    return part.matches("[A-Za-z_][A-Za-z0-9_]*") ? part : '"' + part.replace("\"", "\"\"") + '"';
+  }
 }

@@ -284,6 +284,30 @@ public final class TableScan {
     return out;
   }
 
+  /**
+   * The data files the scan would read (after pruning by its filter) with their delete files and
+   * deleted row counts, in catalog order. Reads only the catalog.
+   */
+  public List<DataFileInfo> files() {
+    ResolvedTable resolved = resolve();
+    RowFilter rowFilter = Filters.bind(filter, resolved.columns());
+    ScanPlan plan = plan(resolved, resolved.columns(), rowFilter);
+    List<DataFileInfo> out = new ArrayList<>(plan.files().size());
+    for (io.quacklake.internal.scan.FileTask f : plan.files()) {
+      var delete = f.deleteFile();
+      out.add(
+          new DataFileInfo(
+              f.location().value(),
+              f.file().recordCount(),
+              f.file().fileSizeBytes(),
+              f.file().footerSize(),
+              delete == null ? null : f.deleteLocation().value(),
+              delete == null ? null : delete.fileSizeBytes(),
+              (delete == null ? 0 : delete.deleteCount()) + f.inlinedDeletes().length));
+    }
+    return out;
+  }
+
   private ScanPlan plan(ResolvedTable resolved, List<LakeColumn> read, RowFilter rowFilter) {
     return view != null
         ? view.plan(read, rowFilter)

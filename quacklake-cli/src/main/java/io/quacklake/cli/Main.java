@@ -35,6 +35,9 @@ import picocli.CommandLine.Mixin;
       CatalogCommand.class,
       CreateSchemaCommand.class,
       DropSchemaCommand.class,
+      FilesCommand.class,
+      OptionsCommand.class,
+      SetOptionCommand.class,
       ServeCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class

@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tables}: tables and their row counts at a snapshot. */
-@Command(name = "tables", description = "List tables (schema.table) with their row counts")
+@Command(
+    name = "tables",
+    description = "List tables (schema.table, quoted where a name needs it) with their row counts")
 final class TablesCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -27,7 +29,7 @@ final class TablesCommand implements Callable<Integer> {
       TextRows rows = new TextRows(List.of("table", "rows"));
       for (TableInfo t : lake.tables(snapshot)) {
         long count = lake.table(t.name()).scan().asOf(snapshot).count();
-        rows.add(t.name().toString(), Long.toString(count));
+        rows.add(t.name().quoted(), Long.toString(count));
       }
       rows.write(Terminal.format(format), System.out);
     }

@@ -152,4 +152,65 @@ class CliHelpTest {
     CliRun delete = lake.run("--stats", "delete", "t", "--where", "id < 10");
     assertThat(delete.err()).contains("stats: commit of snapshot").contains("10 rows deleted");
   }
+
+  @Test
+  void tablesQuotesNamesSoTheyCanBePassedBack() throws Exception {
+    CliLake lake = new CliLake(temp);
+    lake.write("create-table", "\"my.odd \"\"table\"\"\"", "--schema", "id BIGINT");
+    lake.write("create-table", "plain_name", "--schema", "id BIGINT");
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> names = new ArrayList<>();
+    for (String line : lake.run("tables", "--format", "json").lines()) {
+      names.add(json.readTree(line).get("table").asText());
+    }
+    assertThat(names).containsExactlyInAnyOrder("main.\"my.odd \"\"table\"\"\"", "main.plain_name");
+    for (String name : names) {
+      assertThat(lake.run("describe", name).exit()).as("%s is accepted back", name).isZero();
+    }
+  }
+
+  @Test
+  void filesListsDataFilesWithTheirDeletes() throws Exception {
+    CliLake lake = new CliLake(temp);
+    lake.write("create-table", "t", "--schema", "id BIGINT");
+    for (int f = 0; f < 2; f++) {
+      StringBuilder rows = new StringBuilder("id");
+      for (int i = 0; i < 500; i++) {
+        rows.append('\n').append(f * 1000 + i);
+      }
+      lake.write("append", "t", lake.file("f" + f + ".csv", rows.toString()).toString());
+    }
+    long before = lake.snapshots() - 1;
+    lake.write("delete", "t", "--where", "id < 100");
+    List<String> files = lake.run("files", "t", "--format", "csv").lines();
+    assertThat(files.get(0))
+        .isEqualTo(
+            "data_file,record_count,data_file_size_bytes,data_file_footer_size,delete_file,"
+                + "delete_file_size_bytes,deleted_rows");
+    assertThat(files).hasSize(3);
+    for (String line : files.subList(1, 3)) {
+      String[] cells = line.split(",", -1);
+      Path file = Path.of(cells[0].replace("file://", ""));
+      assertThat(Files.size(file)).isEqualTo(Long.parseLong(cells[2]));
+      assertThat(cells[1]).isEqualTo("500");
+    }
+    assertThat(files.subList(1, 3)).anyMatch(l -> l.endsWith(",100"));
+    assertThat(lake.run("files", "t", "--format", "csv", "--as-of", Long.toString(before)).lines())
+        .allMatch(l -> !l.endsWith(",100"));
+  }
+
+  @Test
+  void optionsAndSetOption() throws Exception {
+    CliLake lake = new CliLake(temp);
+    List<String> before = lake.run("options", "--format", "csv").lines();
+    assertThat(before.get(0)).isEqualTo("option_name,value,scope");
+    assertThat(before).anyMatch(l -> l.startsWith("version,"));
+    CliRun set = lake.run("set-option", "target_file_size", "1048576");
+    assertThat(set.exit()).as(set.err()).isZero();
+    assertThat(set.out().strip()).isEqualTo("1048576");
+    assertThat(lake.run("options", "--format", "csv").lines())
+        .contains("target_file_size,1048576,GLOBAL");
+    assertThat(lake.fails(5, "set-option", "x", "y", "--table", "t")).contains("scoped");
+  }
 }

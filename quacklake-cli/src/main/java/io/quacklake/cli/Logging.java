@@ -28,6 +28,11 @@ final class Logging {
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+    // the connection pool's shutdown chatter ("timed out waiting for ... executor") is not the
+    // user's business unless they ask for debug output
+    if (!l.equals("debug") && !l.equals("trace")) {
+      System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error");
+    }
   }
 
   /**

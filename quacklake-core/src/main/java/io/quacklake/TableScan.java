@@ -335,6 +335,11 @@ public final class TableScan {
    * read by one thread.
    */
   public ScanReader arrowInOrder() {
+    return arrowInOrder(context.allocator());
+  }
+
+  /** As {@link #arrowInOrder()}, with the batches allocated from a child of {@code parent}. */
+  public ScanReader arrowInOrder(BufferAllocator parent) {
     long started = System.nanoTime();
     ResolvedTable resolved = resolve();
     List<LakeColumn> output = project(resolved);
@@ -345,9 +350,7 @@ public final class TableScan {
         io.quacklake.internal.scan.OrderedScanReader.start(
             p.plan(),
             p.settings(),
-            context
-                .allocator()
-                .newChildAllocator("ordered scan " + table.name(), 0, Long.MAX_VALUE),
+            parent.newChildAllocator("ordered scan " + table.name(), 0, Long.MAX_VALUE),
             rowLocations ? RowLocationColumns.append(columns) : columns),
         resolved,
         started);

@@ -216,7 +216,9 @@ public final class Scans {
       this.allocator = allocator;
       if (request.part() == null) {
         this.tasks = null;
-        this.current = scan.arrow(allocator);
+        // a limited scan reads in the table's order, so the same request gives the same rows
+        this.current =
+            request.limit() == null ? scan.arrow(allocator) : scan.arrowInOrder(allocator);
         this.whole = true;
       } else {
         List<ScanTask> all = scan.planTasks();

@@ -1,5 +1,6 @@
 package io.quacklake.internal.text;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -13,68 +14,62 @@ import java.math.RoundingMode;
  */
 record ShortestDecimal(String digits, int exponent) {
 
+  /**
+   * The digits Schubfach gives (jackson-core's {@code NumberOutput}, ~40 times faster than a
+   * search). Schubfach's one difference from Ryu/Dragonbox: when a single digit reads back, it may
+   * prefer a closer two-digit decimal (Double.MIN_VALUE is {@code 4.9E-324}, DuckDB prints {@code
+   * 5e-324}); that case is checked and the single digit kept, as DuckDB does.
+   */
   static ShortestDecimal ofDouble(double value) {
-    BigDecimal exact = new BigDecimal(Math.abs(value));
-    int start = significantDigits(Double.toString(Math.abs(value)));
-    return shortest(exact, start, 17, c -> c.doubleValue() == Math.abs(value));
-  }
-
-  private interface RoundTrip {
-    boolean test(BigDecimal candidate);
-  }
-
-  private static ShortestDecimal shortest(BigDecimal exact, int start, int max, RoundTrip trip) {
-    BigDecimal best = null;
-    int precision = Math.min(start, max);
-    BigDecimal c = candidate(exact, precision, trip);
-    while (c == null && precision < max) {
-      precision++;
-      c = candidate(exact, precision, trip);
-    }
-    while (c != null) {
-      best = c;
-      if (precision == 1) {
-        break;
-      }
-      precision--;
-      c = candidate(exact, precision, trip);
-    }
-    if (best == null) {
-      best = exact.round(new MathContext(max, RoundingMode.HALF_EVEN));
-    }
-    BigDecimal stripped = best.stripTrailingZeros();
-    String digits = stripped.unscaledValue().toString();
-    return new ShortestDecimal(digits, digits.length() - 1 - stripped.scale());
-  }
-
-  private static BigDecimal candidate(BigDecimal exact, int precision, RoundTrip trip) {
-    BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-    if (trip.test(nearest)) {
-      return nearest;
-    }
-    RoundingMode other = nearest.compareTo(exact) > 0 ? RoundingMode.FLOOR : RoundingMode.CEILING;
-    BigDecimal second = exact.round(new MathContext(precision, other));
-    return trip.test(second) ? second : null;
-  }
-
-  private static int significantDigits(String javaText) {
-    int count = 0;
-    boolean leading = true;
-    int lastNonZero = 0;
-    for (int i = 0; i < javaText.length(); i++) {
-      char ch = javaText.charAt(i);
-      if (ch == 'E') {
-        break;
-      }
-      if (ch < '0' || ch > '9' || (leading && ch == '0')) {
-        continue;
-      }
-      leading = false;
-      count++;
-      if (ch != '0') {
-        lastNonZero = count;
+    double v = Math.abs(value);
+    ShortestDecimal d = parse(NumberOutput.toString(v, true));
+    if (d.digits.length() == 2) {
+      ShortestDecimal one = oneDigit(v, d);
+      if (one != null) {
+        return one;
       }
     }
-    return Math.max(1, lastNonZero);
+    return d;
+  }
+
+  /** The closest one-digit decimal that reads back as {@code v}, or null. */
+  private static ShortestDecimal oneDigit(double v, ShortestDecimal two) {
+    BigDecimal exact = new BigDecimal(v);
+    ShortestDecimal best = null;
+    BigDecimal bestDistance = null;
+    for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+      BigDecimal c = exact.round(new MathContext(1, mode));
+      if (c.doubleValue() == v) {
+        BigDecimal distance = c.subtract(exact).abs();
+        if (bestDistance == null || distance.compareTo(bestDistance) < 0) {
+          BigDecimal stripped = c.stripTrailingZeros();
+          String digits = stripped.unscaledValue().toString();
+          best = new ShortestDecimal(digits, digits.length() - 1 - stripped.scale());
+          bestDistance = distance;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Java's text of a positive finite double ({@code 123.45}, {@code 1.0E-5}) as digits. */
+  static ShortestDecimal parse(String text) {
+    int e = text.indexOf('E');
+    String mantissa = e < 0 ? text : text.substring(0, e);
+    int exp = e < 0 ? 0 : Integer.parseInt(text.substring(e + 1));
+    int dot = mantissa.indexOf('.');
+    String intPart = dot < 0 ? mantissa : mantissa.substring(0, dot);
+    String frac = dot < 0 ? "" : mantissa.substring(dot + 1);
+    String all = intPart + frac;
+    int lead = 0;
+    while (lead < all.length() - 1 && all.charAt(lead) == '0') {
+      lead++;
+    }
+    int end = all.length();
+    while (end > lead + 1 && all.charAt(end - 1) == '0') {
+      end--;
+    }
+    String digits = all.substring(lead, end);
+    return new ShortestDecimal(digits, intPart.length() - 1 - lead + exp);
   }
 }

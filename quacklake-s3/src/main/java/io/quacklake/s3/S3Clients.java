@@ -29,7 +29,8 @@ final class S3Clients {
             .credentialsProvider(credentials(s))
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-            .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD))
+            .overrideConfiguration(
+                o -> o.retryStrategy(RetryMode.STANDARD).addExecutionInterceptor(new RetryLogger()))
             .httpClientBuilder(
                 UrlConnectionHttpClient.builder()
                     .connectionTimeout(Duration.ofSeconds(10))

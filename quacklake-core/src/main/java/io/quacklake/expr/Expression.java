@@ -5,7 +5,7 @@ package io.quacklake.expr;
  * renders SQL text that {@link Expressions#parse(String)} reads back to an equal expression.
  */
 public sealed interface Expression
-    permits ColumnRef, Literal, Comparison, And, Or, Not, IsNull, InList, Between {
+    permits ColumnRef, Literal, Comparison, And, Or, Not, IsNull, InList, Between, Like {
 
   /** {@code this AND other}. */
   default Expression and(Expression other) {

@@ -9,6 +9,7 @@ import io.quacklake.expr.Comparison;
 import io.quacklake.expr.Expression;
 import io.quacklake.expr.InList;
 import io.quacklake.expr.IsNull;
+import io.quacklake.expr.Like;
 import io.quacklake.expr.Literal;
 import io.quacklake.expr.Not;
 import io.quacklake.expr.Or;
@@ -48,6 +49,19 @@ final class Binder {
       return bind(n.operand(), !negate);
     } else if (e instanceof Comparison c) {
       return comparison(c, negate);
+    } else if (e instanceof Like l) {
+      ColumnSlot col = slot(l.column());
+      TypeId type = col.column().type().id();
+      if (type != TypeId.VARCHAR && type != TypeId.JSON) {
+        throw QuacklakeException.invalid(
+            "%s LIKE needs a text column, but %s is %s; compare it with =, <, IN or BETWEEN",
+            l.column(), l.column(), col.column().type());
+      }
+      return new LikeNode(
+          col,
+          LikeNode.compile(l.pattern(), l.caseInsensitive()),
+          l.pattern(),
+          l.negated() == negate);
     } else if (e instanceof IsNull i) {
       return new NullTestNode(slot(i.column()), i.negated() == negate);
     } else if (e instanceof InList in) {

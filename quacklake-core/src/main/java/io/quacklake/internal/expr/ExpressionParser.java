@@ -9,6 +9,7 @@ import io.quacklake.expr.Comparison;
 import io.quacklake.expr.Expression;
 import io.quacklake.expr.InList;
 import io.quacklake.expr.IsNull;
+import io.quacklake.expr.Like;
 import io.quacklake.expr.Literal;
 import io.quacklake.expr.Not;
 import io.quacklake.expr.Or;
@@ -27,7 +28,8 @@ import java.util.UUID;
 
 /**
  * Recursive-descent parser for the filter grammar of {@code docs/cli.md}. Precedence, loosest
- * first: OR, AND, NOT, then predicates (comparison, IS [NOT] NULL, [NOT] BETWEEN, [NOT] IN).
+ * first: OR, AND, NOT, then predicates (comparison, IS [NOT] NULL, IS [NOT] DISTINCT FROM, [NOT]
+ * BETWEEN, [NOT] IN, [NOT] LIKE / ILIKE).
  */
 public final class ExpressionParser {
   /** How deep parentheses and NOT may nest; deeper filters are refused, not parsed recursively. */
@@ -94,7 +96,12 @@ public final class ExpressionParser {
     if (t.isKeyword("is")) {
       next++;
       boolean negated = acceptKeyword("not");
-      expect(peek().isKeyword("null"), negated ? "NULL" : "NOT or NULL");
+      if (acceptKeyword("distinct")) {
+        expect(peek().isKeyword("from"), "FROM");
+        next++;
+        return distinctFrom(column(left, start, "IS DISTINCT FROM"), literal(), negated);
+      }
+      expect(peek().isKeyword("null"), negated ? "NULL or DISTINCT" : "NOT, NULL or DISTINCT");
       next++;
       return new IsNull(column(left, start, "IS NULL"), negated);
     }
@@ -102,7 +109,22 @@ public final class ExpressionParser {
     if (t.isKeyword("not")) {
       next++;
       negated = true;
-      expect(peek().isKeyword("between") || peek().isKeyword("in"), "BETWEEN or IN");
+      expect(
+          peek().isKeyword("between")
+              || peek().isKeyword("in")
+              || peek().isKeyword("like")
+              || peek().isKeyword("ilike"),
+          "BETWEEN, IN, LIKE or ILIKE");
+    }
+    if (peek().isKeyword("like") || peek().isKeyword("ilike")) {
+      boolean caseInsensitive = peek().isKeyword("ilike");
+      next++;
+      Token at = peek();
+      Expression pattern = operand();
+      if (!(pattern instanceof Literal l) || !(l.value() instanceof String text)) {
+        throw error(at, "a string pattern such as 'abc%'");
+      }
+      return new Like(column(left, start, "LIKE"), text, caseInsensitive, negated);
     }
     if (acceptKeyword("between")) {
       Literal low = literal();
@@ -123,6 +145,20 @@ public final class ExpressionParser {
       return new InList(column(left, start, "IN"), values, negated);
     }
     return left;
+  }
+
+  /**
+   * {@code IS [NOT] DISTINCT FROM}: NULL-safe (in)equality, written with the predicates the filter
+   * already has, so that it prunes like them: {@code x IS DISTINCT FROM v} is {@code x <> v OR x IS
+   * NULL}, its negation {@code x = v AND x IS NOT NULL}; against NULL it is {@code IS [NOT] NULL}.
+   */
+  private static Expression distinctFrom(ColumnRef column, Literal value, boolean negated) {
+    if (value.value() == null) {
+      return new IsNull(column, !negated);
+    }
+    return negated
+        ? new And(List.of(new Comparison(CompareOp.EQ, column, value), new IsNull(column, true)))
+        : new Or(List.of(new Comparison(CompareOp.NE, column, value), new IsNull(column, false)));
   }
 
   private Literal literal() {

@@ -14,6 +14,7 @@ sealed interface Node
         BigRangeNode,
         DoubleCompareNode,
         BytesCompareNode,
+        LikeNode,
         AndNode,
         OrNode {
 

@@ -17,7 +17,20 @@ import java.util.UUID;
 /** Renders expressions as the SQL text {@link ExpressionParser} reads. */
 public final class SqlText {
   static final Set<String> RESERVED =
-      Set.of("and", "or", "not", "is", "null", "in", "between", "true", "false");
+      Set.of(
+          "and",
+          "or",
+          "not",
+          "is",
+          "null",
+          "in",
+          "between",
+          "true",
+          "false",
+          "like",
+          "ilike",
+          "distinct",
+          "from");
 
   private SqlText() {}
 

@@ -138,14 +138,28 @@ class ExpressionParserTest {
   }
 
   @Test
+  void likeAndDistinctFrom() {
+    assertThat(parse("name NOT ILIKE 'a%_''b'"))
+        .isEqualTo(
+            new io.quacklake.expr.Like(
+                new io.quacklake.expr.ColumnRef("name"), "a%_'b", true, true));
+    assertThat(parse(parse("name LIKE '%x'").toString())).isEqualTo(parse("name LIKE '%x'"));
+    assertThat(parse("n IS DISTINCT FROM 3")).isEqualTo(parse("n <> 3 OR n IS NULL"));
+    assertThat(parse("n IS NOT DISTINCT FROM 3")).isEqualTo(parse("n = 3 AND n IS NOT NULL"));
+    assertThat(parse("n IS DISTINCT FROM NULL")).isEqualTo(parse("n IS NOT NULL"));
+    assertThat(parse("n IS NOT DISTINCT FROM NULL")).isEqualTo(parse("n IS NULL"));
+  }
+
+  @Test
   void errorsNamePositionTokenAndExpectation() {
     assertError("a = ", "position 5", "end of input", "expected a column name or a literal");
     assertError("a = 1 AND", "position 10", "end of input");
     assertError("a = 1 b = 2", "position 7", "'b'", "expected AND, OR or the end of the filter");
     assertError("(a = 1", "position 7", "expected ')'");
     assertError("a IN (1, 2", "expected ',' or ')'");
-    assertError("a IS 5", "position 6", "'5'", "expected NOT or NULL");
-    assertError("a NOT LIKE 'x'", "position 7", "'LIKE'", "expected BETWEEN or IN");
+    assertError("a IS 5", "position 6", "'5'", "expected NOT, NULL or DISTINCT");
+    assertError("a NOT = 'x'", "position 7", "'='", "expected BETWEEN, IN, LIKE or ILIKE");
+    assertError("a LIKE 5", "position 8", "expected a string pattern");
     assertError("a BETWEEN 1 OR 2", "position 13", "'OR'", "expected AND");
     assertError("a = 'abc", "position 5", "unterminated string literal");
     assertError("a = 1 ; drop", "position 7", "unexpected character ';'");

@@ -110,4 +110,41 @@ class LikeAndDistinctPeerTest {
     }
     assertThat(nonTrivial).as("filters that select some rows but not all").isGreaterThan(15);
   }
+
+  @Test
+  void aLiteralPrefixPrunesFilesByTheirBounds() {
+    try (Lake lake =
+        Lake.create(TestCatalogs.location("sqlite", temp), temp.resolve("data") + "/")) {
+      lake.createTable("main.t", ColumnDefinitions.parse("id BIGINT, s VARCHAR"));
+      String[] stems = {"apple", "mango", "zebra"};
+      for (int f = 0; f < stems.length; f++) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+          rows.add(Map.of("id", (long) (f * 1000 + i), "s", stems[f] + i));
+        }
+        try (Transaction tx = lake.begin()) {
+          tx.insert("t", rows);
+          tx.commit();
+        }
+      }
+      for (String[] c :
+          new String[][] {
+            {"s LIKE 'mang%'", "2", "100"},
+            {"s LIKE 'mango1_'", "2", "10"},
+            {"s LIKE 'm%9'", "2", "10"},
+            {"s LIKE '%9'", "0", "30"},
+            {"s ILIKE 'MANG%'", "0", "100"},
+            {"s NOT LIKE 'mang%'", "0", "200"}
+          }) {
+        try (io.quacklake.ScanReader reader = lake.table("t").scan().filter(c[0]).arrow()) {
+          long rows = 0;
+          while (reader.loadNextBatch()) {
+            rows += reader.getVectorSchemaRoot().getRowCount();
+          }
+          assertThat(rows).as(c[0]).isEqualTo(Long.parseLong(c[2]));
+          assertThat(reader.metrics().dataFilesPruned()).as(c[0]).isEqualTo(Long.parseLong(c[1]));
+        }
+      }
+    }
+  }
 }

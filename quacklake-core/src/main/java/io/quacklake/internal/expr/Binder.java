@@ -57,11 +57,13 @@ final class Binder {
             "%s LIKE needs a text column, but %s is %s; compare it with =, <, IN or BETWEEN",
             l.column(), l.column(), col.column().type());
       }
+      boolean wantMatch = l.negated() == negate;
       return new LikeNode(
           col,
           LikeNode.compile(l.pattern(), l.caseInsensitive()),
           l.pattern(),
-          l.negated() == negate);
+          LikeNode.prefix(l.pattern(), l.caseInsensitive(), wantMatch),
+          wantMatch);
     } else if (e instanceof IsNull i) {
       return new NullTestNode(slot(i.column()), i.negated() == negate);
     } else if (e instanceof InList in) {

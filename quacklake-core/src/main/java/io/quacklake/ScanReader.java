@@ -67,13 +67,14 @@ public abstract class ScanReader extends ArrowReader {
   public void close(boolean closeReadSource) {
     Runnable action = whenClosed;
     whenClosed = null;
-    if (action != null) {
-      action.run();
-    }
     try {
       super.close(closeReadSource);
     } catch (IOException e) {
       throw unavailable("close", e);
+    } finally {
+      if (action != null) {
+        action.run();
+      }
     }
   }
 

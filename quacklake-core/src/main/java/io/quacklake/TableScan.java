@@ -363,7 +363,8 @@ public final class TableScan {
     String filterText = filter == null ? null : filter.toString();
     reader.whenClosed(
         () ->
-            reporter.scan(
+            io.quacklake.internal.lake.Reports.deliver(
+                reporter::scan,
                 new ScanReport(
                     resolved.table().qualifiedName(),
                     resolved.snapshotId(),

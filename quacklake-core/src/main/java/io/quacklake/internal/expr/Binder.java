@@ -60,7 +60,8 @@ final class Binder {
       boolean wantMatch = l.negated() == negate;
       return new LikeNode(
           col,
-          LikeNode.compile(l.pattern(), l.caseInsensitive()),
+          LikeNode.codePoints(l.pattern(), l.caseInsensitive()),
+          l.caseInsensitive(),
           l.pattern(),
           LikeNode.prefix(l.pattern(), l.caseInsensitive(), wantMatch),
           wantMatch);

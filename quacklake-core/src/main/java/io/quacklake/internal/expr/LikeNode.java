@@ -2,17 +2,28 @@ package io.quacklake.internal.expr;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /**
  * {@code column [NOT] LIKE / ILIKE pattern} on a text column: TRUE rows match ({@code wantMatch})
- * or do not; NULL values are UNKNOWN either way. Statistics never rule it out.
+ * or do not; NULL values are UNKNOWN either way. Matching is linear in the pattern times the value
+ * (no backtracking blow-up); a literal prefix prunes by the bounds.
  */
-record LikeNode(ColumnSlot column, Pattern regex, String pattern, byte[] prefix, boolean wantMatch)
+record LikeNode(
+    ColumnSlot column,
+    int[] pattern,
+    boolean caseInsensitive,
+    String text,
+    byte[] prefix,
+    boolean wantMatch)
     implements Node {
+
+  /** The pattern as code points (lower-cased for ILIKE): {@code %} and {@code _} are wildcards. */
+  static int[] codePoints(String pattern, boolean caseInsensitive) {
+    return (caseInsensitive ? pattern.toLowerCase(Locale.ROOT) : pattern).codePoints().toArray();
+  }
 
   /**
    * The UTF-8 bytes every match starts with — the pattern up to its first wildcard — for a
@@ -30,47 +41,45 @@ record LikeNode(ColumnSlot column, Pattern regex, String pattern, byte[] prefix,
   }
 
   /**
-   * The regular expression of a LIKE pattern: {@code %} any run of characters, {@code _} any one
-   * character (a code point), everything else itself; ILIKE compares Unicode case-insensitively.
+   * Whether {@code value} matches: the greedy wildcard match that returns to the last {@code %} on
+   * a mismatch — at most pattern × value steps, never exponential, whatever the pattern.
    */
-  static Pattern compile(String pattern, boolean caseInsensitive) {
-    StringBuilder regex = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    pattern
-        .codePoints()
-        .forEach(
-            cp -> {
-              if (cp == '%' || cp == '_') {
-                if (literal.length() > 0) {
-                  regex.append(Pattern.quote(literal.toString()));
-                  literal.setLength(0);
-                }
-                regex.append(cp == '%' ? ".*" : ".");
-              } else {
-                literal.appendCodePoint(cp);
-              }
-            });
-    if (literal.length() > 0) {
-      regex.append(Pattern.quote(literal.toString()));
+  static boolean matches(int[] p, int[] v) {
+    int pi = 0;
+    int vi = 0;
+    int star = -1;
+    int resume = 0;
+    while (vi < v.length) {
+      if (pi < p.length && p[pi] == '%') {
+        star = pi++;
+        resume = vi;
+      } else if (pi < p.length && (p[pi] == '_' || p[pi] == v[vi])) {
+        pi++;
+        vi++;
+      } else if (star >= 0) {
+        pi = star + 1;
+        vi = ++resume;
+      } else {
+        return false;
+      }
     }
-    int flags = Pattern.DOTALL;
-    if (caseInsensitive) {
-      flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    while (pi < p.length && p[pi] == '%') {
+      pi++;
     }
-    return Pattern.compile(regex.toString(), flags);
+    return pi == p.length;
   }
 
   @Override
   public int filter(FieldVector[] vectors, int[] rows, int n) {
     VarCharVector v = (VarCharVector) vectors[column.slot()];
-    Matcher m = regex.matcher("");
     int k = 0;
     for (int i = 0; i < n; i++) {
       int row = rows[i];
       if (v.isNull(row)) {
         continue;
       }
-      if (m.reset(new String(v.get(row), StandardCharsets.UTF_8)).matches() == wantMatch) {
+      String value = new String(v.get(row), StandardCharsets.UTF_8);
+      if (matches(pattern, codePoints(value, caseInsensitive)) == wantMatch) {
         rows[k++] = row;
       }
     }
@@ -106,6 +115,9 @@ record LikeNode(ColumnSlot column, Pattern regex, String pattern, byte[] prefix,
 
   @Override
   public String toString() {
-    return column + (wantMatch ? " LIKE " : " NOT LIKE ") + SqlText.literal(pattern);
+    return column
+        + (wantMatch ? "" : " NOT")
+        + (caseInsensitive ? " ILIKE " : " LIKE ")
+        + SqlText.literal(text);
   }
 }

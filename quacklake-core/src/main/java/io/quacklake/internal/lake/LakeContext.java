@@ -150,18 +150,17 @@ public final class LakeContext implements AutoCloseable {
       conflicted = e.kind() == io.quacklake.exceptions.ErrorKind.CONFLICT;
       throw e;
     } finally {
-      options
-          .metricsReporter()
-          .commit(
-              new io.quacklake.CommitReport(
-                  snapshot,
-                  state.base().snapshotId(),
-                  committer.attempts(),
-                  conflicted,
-                  Duration.ofNanos(System.nanoTime() - started),
-                  counts[0],
-                  counts[1],
-                  counts[2]));
+      Reports.deliver(
+          options.metricsReporter()::commit,
+          new io.quacklake.CommitReport(
+              snapshot,
+              state.base().snapshotId(),
+              committer.attempts(),
+              conflicted,
+              Duration.ofNanos(System.nanoTime() - started),
+              counts[0],
+              counts[1],
+              counts[2]));
     }
   }
 

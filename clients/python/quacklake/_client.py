@@ -1,6 +1,7 @@
 """The client: a lake behind a Flight server, its tables, scans and transactions."""
 
 import contextlib
+import secrets
 import datetime
 import json
 from concurrent.futures import ThreadPoolExecutor
@@ -32,6 +33,9 @@ def connect(uri=None, *, token=None, catalog=None, data_path=None, cli=None, arg
     if (uri is None) == (catalog is None):
         raise QuacklakeError("connect takes a server uri or a catalog, one of the two")
     server = None
+    if catalog is not None and token is None:
+        # a server of our own answers only us, also on a shared machine
+        token = secrets.token_urlsafe(32)
     if catalog is not None:
         server = LocalServer(catalog, data_path=data_path, token=token, cli=cli, args=args,
                              create=create)
@@ -89,6 +93,7 @@ class Lake:
     def __init__(self, client, token=None, server=None):
         self._client = client
         self._server = server
+        self._token = token
         headers = [(b"authorization", f"Bearer {token}".encode())] if token else []
         self._options = flight.FlightCallOptions(headers=headers)
 
@@ -223,8 +228,13 @@ class Table:
         return self._lake._schema(self.name, self._transaction)
 
     def scan(self, columns=None, where=None, as_of=None, limit=None):
-        """A scan; ``as_of`` is a snapshot id, or a datetime / ISO-8601 text for a time."""
-        return Scan(self._lake, self.name, columns, where, as_of, limit)
+        """A scan; ``as_of`` is a snapshot id, or a datetime / ISO-8601 text for a time. Inside a
+        transaction it reads the transaction's base snapshot with its own writes (no ``as_of``)."""
+        if self._transaction is not None and as_of is not None:
+            raise InvalidArgumentError("a scan inside a transaction reads its base snapshot; "
+                                       "drop as_of")
+        return Scan(self._lake, self.name, columns, where, as_of, limit,
+                    None if self._transaction is None else self._transaction.id)
 
     def to_pandas(self, **options):
         return self.scan().to_pandas(**options)
@@ -235,14 +245,16 @@ class Table:
     def append(self, data):
         """Appends rows (pandas, Polars or Arrow); returns ``{"snapshot_id", "rows"}``."""
         table = _fit(_arrow(data), self.schema())
-        return self._lake._put(self._with_tx({"mode": "append", "table": self.name}), table)
+        return self._lake._put(
+            self._with_tx({"mode": "append", "table": self.name, "rows": table.num_rows}), table)
 
     def merge(self, data, on):
         """Upserts on key columns: matching rows are replaced, the others inserted."""
         keys = [on] if isinstance(on, str) else list(on)
         table = _fit(_arrow(data), self.schema())
         return self._lake._put(
-            self._with_tx({"mode": "merge", "table": self.name, "on": keys}), table)
+            self._with_tx({"mode": "merge", "table": self.name, "on": keys,
+                           "rows": table.num_rows}), table)
 
     def delete(self, where):
         """Deletes the rows matching ``where`` (``"kind = 'test'"``)."""
@@ -257,8 +269,10 @@ class Table:
 class Scan:
     """A planned read: stream it with :meth:`to_batches` or collect it."""
 
-    def __init__(self, lake, table, columns, where, as_of, limit):
+    def __init__(self, lake, table, columns, where, as_of, limit, transaction=None):
         request = {"table": table}
+        if transaction is not None:
+            request["transaction"] = transaction
         if columns is not None:
             request["columns"] = list(columns)
         if where is not None:

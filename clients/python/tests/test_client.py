@@ -176,6 +176,10 @@ def test_deletes_updates_and_transactions(sqlite_lake):
             tx.create_table("audit", "id BIGINT")
             tx.table("audit").append(pd.DataFrame({"id": [1, 2]}))
             tx.table("events").delete("id = 9")
+            assert tx.table("audit").to_pandas()["id"].tolist() == [1, 2], "reads its own writes"
+            assert 9 not in tx.table("events").to_pandas()["id"].tolist()
+            with pytest.raises(quacklake.NotFoundError):
+                tx.table("no_such_table").to_pandas()
         assert len(lake.snapshots()) == before + 1
         with pytest.raises(RuntimeError):
             with lake.begin() as tx:
@@ -215,16 +219,27 @@ def test_the_token_is_required(sqlite_lake):
         anonymous.close()
 
 
+def test_a_server_started_for_a_catalog_answers_only_its_client(sqlite_lake):
+    catalog, data = sqlite_lake
+    with quacklake.connect(catalog=catalog, data_path=data) as lake:
+        assert lake.tables() == []
+        stranger = quacklake.connect(f"grpc://127.0.0.1:{lake._server.port}")
+        with pytest.raises(quacklake.UnauthenticatedError):
+            stranger.tables()
+        stranger.close()
+
+
 def test_concurrent_clients_each_commit(sqlite_lake):
     catalog, data = sqlite_lake
     with quacklake.connect(catalog=catalog, data_path=data) as lake:
         lake.create_table("events", "id BIGINT, kind VARCHAR")
         port = lake._server.port
+        token = lake._token
         errors = []
 
         def writer(n):
             try:
-                with quacklake.connect(f"grpc://127.0.0.1:{port}") as own:
+                with quacklake.connect(f"grpc://127.0.0.1:{port}", token=token) as own:
                     for k in range(5):
                         start = (n * 5 + k) * 100
                         own.table("events").append(
@@ -275,7 +290,9 @@ def test_a_client_killed_mid_upload_commits_nothing(sqlite_lake):
             f"c = fl.connect('grpc://127.0.0.1:{lake._server.port}')",
             "b = pa.record_batch({'id': pa.array(range(300000), pa.int64()),",
             "                     'kind': pa.array(['k'] * 300000)})",
-            "w, r = c.do_put(fl.FlightDescriptor.for_command(json.dumps({'table': 'events'})), b.schema)",
+            f"o = fl.FlightCallOptions(headers=[(b'authorization', b'Bearer {lake._token}')])",
+            "w, r = c.do_put(fl.FlightDescriptor.for_command(json.dumps({'table': 'events'})),"
+            " b.schema, o)",
             "w.write_batch(b)",
             "print('sent', flush=True)",
             "time.sleep(120)",

@@ -89,17 +89,15 @@ final class ScanCommand implements Callable<Integer> {
         switch (f) {
           case arrow -> ArrowOutput.write(batches, out);
           case parquet -> ParquetOutput.write(batches, output);
-          default ->
-              writeText(
-                  batches,
-                  f,
-                  out,
-                  f == OutputFormat.table
-                          && limit == null
-                          && output == null
-                          && Terminal.isTerminal()
-                      ? Terminal.TABLE_ROWS
-                      : Long.MAX_VALUE);
+          default -> {
+            boolean capped =
+                f == OutputFormat.table && limit == null && output == null && Terminal.isTerminal();
+            Long total =
+                capped && where == null
+                    ? scan.metadataCount().stream().boxed().findFirst().orElse(null)
+                    : null;
+            writeText(batches, f, out, capped ? Terminal.TABLE_ROWS : Long.MAX_VALUE, total);
+          }
         }
       }
     }
@@ -133,10 +131,15 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   /** Writes rows as text; the table format stops at {@code shown} rows and counts the rest. */
+  /**
+   * Writes rows as text. The table format stops after {@code shown} rows and says how many more
+   * there are when {@code total} (the catalog's count) is known — it never reads on to count them.
+   */
   private static void writeText(
-      LimitedBatches batches, OutputFormat f, OutputStream raw, long shown) throws IOException {
+      LimitedBatches batches, OutputFormat f, OutputStream raw, long shown, Long total)
+      throws IOException {
     long written = 0;
-    long more = 0;
+    boolean more = false;
     PrintStream out = new PrintStream(raw, false, StandardCharsets.UTF_8);
     List<String> header =
         batches.root().getSchema().getFields().stream().map(x -> x.getName()).toList();
@@ -144,11 +147,11 @@ final class ScanCommand implements Callable<Integer> {
     if (f == OutputFormat.csv) {
       out.println(Csv.line(header.toArray(String[]::new)));
     }
-    while (batches.next()) {
+    while (!more && batches.next()) {
       var vectors = batches.root().getFieldVectors();
       for (int r = 0; r < batches.root().getRowCount(); r++) {
         if (written >= shown) {
-          more += batches.root().getRowCount() - r;
+          more = true;
           break;
         }
         written++;
@@ -170,8 +173,10 @@ final class ScanCommand implements Callable<Integer> {
     if (buffered != null) {
       buffered.write(OutputFormat.table, out);
     }
-    if (more > 0) {
-      out.printf("… %,d more rows (--limit N shows more, --format csv shows all)%n", more);
+    if (more) {
+      out.printf(
+          "… %smore rows (--limit N shows more, --format csv shows all)%n",
+          total == null ? "" : String.format("%,d ", total - written));
     }
     out.flush();
   }

@@ -496,6 +496,35 @@ class FlightLakeServerTest {
   }
 
   @Test
+  void guardsAgainstPartialUploadsDiscardedWorkAndEarlyOrphanSweeps() throws Exception {
+    long before = lake.currentSnapshot().id();
+    assertThatThrownBy(() -> put(Map.of("table", "events", "rows", 999), rows(0, 10)))
+        .isInstanceOfSatisfying(
+            FlightRuntimeException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("announced 999 rows but the stream ended after 10"));
+    assertThat(lake.currentSnapshot().id()).isEqualTo(before);
+
+    String tx = (String) action("begin", Map.of()).get("transaction");
+    put(Map.of("table", "events", "transaction", tx), rows(50_000, 50_010));
+    assertThatThrownBy(
+            () ->
+                client.getSchema(
+                    FlightDescriptor.command(bytes(Map.of("table", "nope", "transaction", tx)))))
+        .isInstanceOf(FlightRuntimeException.class);
+    action("commit", Map.of("transaction", tx));
+    assertThat(lake.table("events").scan().filter("id >= 50000").count())
+        .as("a failed read inside the transaction did not discard its upload")
+        .isEqualTo(10);
+
+    assertThatThrownBy(() -> action("delete_orphaned_files", Map.of("older_than", "1 second")))
+        .isInstanceOfSatisfying(
+            FlightRuntimeException.class,
+            e -> assertThat(e.getMessage()).contains("shorter than the lake's delete_older_than"));
+  }
+
+  @Test
   void stoppingTheServerRollsBackHeldTransactions() throws Exception {
     long before = lake.currentSnapshot().id();
     long files = parquetFiles();

@@ -11,8 +11,11 @@ import java.util.List;
  * @param on the key columns of a merge
  * @param transaction a transaction begun with the {@code begin} action, or null for a commit of its
  *     own
+ * @param rows how many rows the client sends, or null: when given, a stream that ends with fewer or
+ *     more (a client that closed its writer after a failure) commits nothing
  */
-public record UploadRequest(String mode, String table, List<String> on, String transaction) {
+public record UploadRequest(
+    String mode, String table, List<String> on, String transaction, Long rows) {
   public UploadRequest {
     mode = mode == null ? "append" : mode;
     if (table == null || table.isBlank()) {

@@ -110,7 +110,7 @@ public final class Actions {
                   r.olderThan() == null
                       ? lake.maintenance().deleteOrphanedFiles(r.isDryRun())
                       : lake.maintenance()
-                          .deleteOrphanedFiles(before(r.olderThan()), r.isDryRun()));
+                          .deleteOrphanedFiles(orphanCutoff(r.olderThan()), r.isDryRun()));
           case "checkpoint" -> checkpoint(lake.maintenance().checkpoint());
           default ->
               throw QuacklakeException.invalid(
@@ -191,6 +191,25 @@ public final class Actions {
             ? m.expireSnapshots(r.isDryRun())
             : m.expireSnapshots(before(r.olderThan()), r.isDryRun());
     return Map.of("expired", expired.stream().map(Snapshot::id).toList());
+  }
+
+  /**
+   * The cut-off for orphans, refusing one shorter than the lake's {@code delete_older_than}: other
+   * clients of this server write files that are unreferenced until they commit, and an orphan sweep
+   * with a short age would delete them under a commit in flight.
+   */
+  private Instant orphanCutoff(String interval) {
+    java.time.Duration asked = Maintenance.parseInterval(interval);
+    String option = lake.catalogOptions().get("delete_older_than");
+    java.time.Duration floor =
+        option == null ? java.time.Duration.ofDays(2) : Maintenance.parseInterval(option);
+    if (asked.compareTo(floor) < 0) {
+      throw QuacklakeException.invalid(
+          "older_than '%s' is shorter than the lake's delete_older_than (%s): files that uploads"
+              + " in flight have written would be deleted; the server does not go below it",
+          interval, option == null ? "2 days" : option);
+    }
+    return Instant.now().minus(asked);
   }
 
   private static Instant before(String interval) {

@@ -55,6 +55,23 @@ public final class HeldTransactions {
     }
   }
 
+  /**
+   * Runs a read ({@code work} changes nothing) in the held transaction, alone; a failure leaves the
+   * transaction as it was (a mistyped table name in a scan must not discard its writes).
+   */
+  public <T> T read(String id, Function<Transaction, T> work) {
+    Held held = held(id);
+    held.lock().lock();
+    try {
+      if (!open.containsKey(id)) {
+        throw ended(id);
+      }
+      return work.apply(held.transaction());
+    } finally {
+      held.lock().unlock();
+    }
+  }
+
   /** Commits a held transaction and forgets it. */
   public Snapshot commit(String id) {
     Held held = held(id);

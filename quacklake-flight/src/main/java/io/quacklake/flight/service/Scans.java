@@ -116,7 +116,7 @@ public final class Scans {
   public Schema schema(FlightDescriptor descriptor) {
     ScanRequest request = request(descriptor);
     if (request.transaction() != null) {
-      return held.use(
+      return held.read(
           request.transaction(), tx -> scan(tx.scan(request.table()), request).schema());
     }
     return scan(request).schema();
@@ -153,7 +153,7 @@ public final class Scans {
   public void stream(Ticket ticket, ServerStreamListener listener, BufferAllocator allocator) {
     ScanRequest request = request(ticket);
     if (request.transaction() != null) {
-      held.use(
+      held.read(
           request.transaction(),
           tx -> {
             stream(scan(tx.scan(request.table()), request), request, listener, allocator);

@@ -4,6 +4,7 @@ import io.quacklake.Lake;
 import io.quacklake.MergeResult;
 import io.quacklake.Snapshot;
 import io.quacklake.Transaction;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.flight.protocol.Messages;
 import io.quacklake.flight.protocol.UploadRequest;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class Uploads {
     if (descriptor.isCommand()) {
       return Messages.read(descriptor.getCommand(), UploadRequest.class, "upload command");
     }
-    return new UploadRequest("append", String.join(".", descriptor.getPath()), null, null);
+    return new UploadRequest("append", String.join(".", descriptor.getPath()), null, null, null);
   }
 
   /**
@@ -77,6 +78,11 @@ public final class Uploads {
           buffer.allocateNew();
           buffer.setRowCount(0);
         }
+      }
+      if (request.rows() != null && request.rows() != rows) {
+        throw QuacklakeException.invalid(
+            "the upload announced %d rows but the stream ended after %d; nothing was committed",
+            request.rows(), rows);
       }
       if (request.merge()) {
         merged = tx.merge(request.table(), buffer, request.on());

@@ -199,7 +199,7 @@ final class PostgresSettings {
         env.get("PGPASSFILE") != null
             ? Path.of(env.get("PGPASSFILE"))
             : env.get("HOME") == null ? null : Path.of(env.get("HOME"), ".pgpass");
-    if (file == null || !Files.isRegularFile(file)) {
+    if (file == null || !Files.isRegularFile(file) || !privateFile(file)) {
       return null;
     }
     String host = settings.getOrDefault("host", "localhost");
@@ -226,6 +226,32 @@ final class PostgresSettings {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether only its owner can read the password file; libpq ignores it otherwise (with a warning),
+   * so a password file others can read never supplies a password here either.
+   */
+  private static boolean privateFile(Path file) {
+    try {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> p =
+          Files.getPosixFilePermissions(file);
+      boolean shared =
+          p.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+              || p.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+      if (shared) {
+        org.slf4j.LoggerFactory.getLogger(PostgresSettings.class)
+            .warn(
+                "password file {} is readable by others; it is ignored (chmod 0600 it), as libpq"
+                    + " does",
+                file);
+      }
+      return !shared;
+    } catch (UnsupportedOperationException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean matches(String pattern, String value) {

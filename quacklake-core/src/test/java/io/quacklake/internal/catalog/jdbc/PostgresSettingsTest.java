@@ -78,8 +78,15 @@ class PostgresSettingsTest {
     Path pgpass = temp.resolve("pgpass");
     Files.writeString(
         pgpass, "other:*:*:*:wrong\ndb.example:6543:lake:ql:from\\:file\n*:*:*:fallback:any\n");
+    Files.setPosixFilePermissions(
+        pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     Map<String, String> env = env("PGPASSFILE", pgpass.toString());
     String info = "host=db.example port=6543 dbname=lake user=ql";
+    assertThat(PostgresConnInfo.properties(info, env).getProperty("password"))
+        .as("a password file others can read is ignored, as libpq does")
+        .isNull();
+    Files.setPosixFilePermissions(
+        pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     assertThat(PostgresConnInfo.properties(info, env).getProperty("password"))
         .isEqualTo("from:file");
     assertThat(PostgresConnInfo.properties(info + " password=given", env).getProperty("password"))
@@ -96,6 +103,9 @@ class PostgresSettingsTest {
         .isNull();
     Files.createDirectories(temp.resolve("home"));
     Files.writeString(temp.resolve("home/.pgpass"), "*:*:*:homeuser:homepass\n");
+    Files.setPosixFilePermissions(
+        temp.resolve("home/.pgpass"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     assertThat(PostgresConnInfo.properties("user=homeuser dbname=d", env()).getProperty("password"))
         .isEqualTo("homepass");
   }

@@ -54,6 +54,8 @@ public final class FlightLakeServer implements AutoCloseable {
     FlightServer.Builder builder =
         FlightServer.builder(
             allocator, location, new LakeProducer(lake, settings.storage(), held, allocator));
+    // one Arrow message (a batch) at most 256 MiB: clients send batches of 64k rows
+    builder.maxInboundMessageSize(256 << 20);
     if (settings.token() != null) {
       builder.headerAuthenticator(new BearerToken(settings.token()));
     }

@@ -16,6 +16,14 @@ public final class Errors {
     if (t instanceof FlightRuntimeException f) {
       return f;
     }
+    if (t instanceof org.apache.arrow.memory.OutOfMemoryException) {
+      return CallStatus.RESOURCE_EXHAUSTED
+          .withDescription(
+              "RESOURCE_EXHAUSTED: this call needs more memory than one call may use on this server;"
+                  + " send the data in smaller uploads (merges gather their whole upload)")
+          .withCause(t)
+          .toRuntimeException();
+    }
     if (t instanceof QuacklakeException q) {
       CallStatus status =
           switch (q.kind()) {

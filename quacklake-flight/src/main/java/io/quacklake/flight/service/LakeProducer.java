@@ -20,6 +20,12 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /** The Flight calls of one lake's server, each on its own snapshot or held transaction. */
 public final class LakeProducer implements FlightProducer {
+  /**
+   * Arrow memory one call may hold (an upload's gathered rows, a scan's batches in flight): a
+   * runaway merge upload fails alone with RESOURCE_EXHAUSTED instead of starving every client.
+   */
+  static final long CALL_MEMORY_BYTES = 2L << 30;
+
   private final BufferAllocator allocator;
   private final Scans scans;
   private final Uploads uploads;
@@ -64,7 +70,7 @@ public final class LakeProducer implements FlightProducer {
 
   @Override
   public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
-    try (BufferAllocator child = allocator.newChildAllocator("doGet", 0, Long.MAX_VALUE)) {
+    try (BufferAllocator child = allocator.newChildAllocator("doGet", 0, CALL_MEMORY_BYTES)) {
       scans.stream(ticket, listener, child);
     } catch (RuntimeException e) {
       listener.error(Errors.toFlight(e));
@@ -75,7 +81,7 @@ public final class LakeProducer implements FlightProducer {
   public Runnable acceptPut(
       CallContext context, FlightStream stream, StreamListener<PutResult> ack) {
     return () -> {
-      try (BufferAllocator child = allocator.newChildAllocator("doPut", 0, Long.MAX_VALUE)) {
+      try (BufferAllocator child = allocator.newChildAllocator("doPut", 0, CALL_MEMORY_BYTES)) {
         Map<String, Object> result = uploads.upload(stream, child);
         byte[] bytes = Messages.write(result);
         ArrowBuf buffer = allocator.buffer(bytes.length);

@@ -24,7 +24,11 @@ public final class FlightLakeServer implements AutoCloseable {
   private final BufferAllocator allocator;
   private final HeldTransactions held;
   private final ServerSettings settings;
+  private final java.util.concurrent.ScheduledExecutorService reaper;
   private boolean closed;
+
+  /** A held transaction no call has used for this long is rolled back. */
+  static final java.time.Duration IDLE_TRANSACTION = java.time.Duration.ofMinutes(15);
 
   private FlightLakeServer(
       FlightServer server,
@@ -35,6 +39,15 @@ public final class FlightLakeServer implements AutoCloseable {
     this.allocator = allocator;
     this.held = held;
     this.settings = settings;
+    this.reaper =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "quacklake-flight-idle-transactions");
+              t.setDaemon(true);
+              return t;
+            });
+    reaper.scheduleWithFixedDelay(
+        () -> held.expireIdle(IDLE_TRANSACTION), 1, 1, java.util.concurrent.TimeUnit.MINUTES);
   }
 
   /**
@@ -108,6 +121,7 @@ public final class FlightLakeServer implements AutoCloseable {
       return;
     }
     closed = true;
+    reaper.shutdownNow();
     server.shutdown();
     try {
       if (!server.awaitTermination(grace, unit)) {

@@ -17,14 +17,30 @@ import java.util.function.Function;
  * fails inside it rolls it back (what it had done is unknown to the client).
  */
 public final class HeldTransactions {
-  private record Held(Transaction transaction, ReentrantLock lock) {}
+  private static final class Held {
+    final Transaction transaction;
+    final ReentrantLock lock = new ReentrantLock();
+    volatile long lastUsed = System.nanoTime();
+
+    Held(Transaction transaction) {
+      this.transaction = transaction;
+    }
+
+    Transaction transaction() {
+      return transaction;
+    }
+
+    ReentrantLock lock() {
+      return lock;
+    }
+  }
 
   private final Map<String, Held> open = new ConcurrentHashMap<>();
 
   /** Begins a transaction and returns its id. */
   public String begin(Lake lake) {
     String id = UUID.randomUUID().toString();
-    open.put(id, new Held(lake.begin(), new ReentrantLock()));
+    open.put(id, new Held(lake.begin()));
     return id;
   }
 
@@ -45,6 +61,7 @@ public final class HeldTransactions {
       if (!open.containsKey(id)) {
         throw ended(id);
       }
+      held.lastUsed = System.nanoTime();
       return work.apply(held.transaction());
     } catch (RuntimeException | Error e) {
       open.remove(id);
@@ -66,6 +83,7 @@ public final class HeldTransactions {
       if (!open.containsKey(id)) {
         throw ended(id);
       }
+      held.lastUsed = System.nanoTime();
       return work.apply(held.transaction());
     } finally {
       held.lock().unlock();
@@ -100,6 +118,29 @@ public final class HeldTransactions {
     } finally {
       held.lock().unlock();
     }
+  }
+
+  /**
+   * Rolls back the transactions no call has used for {@code idle} (a client that crashed or forgot
+   * them), skipping any a call is using now; returns how many it rolled back.
+   */
+  public int expireIdle(java.time.Duration idle) {
+    int n = 0;
+    long now = System.nanoTime();
+    for (Map.Entry<String, Held> e : List.copyOf(open.entrySet())) {
+      Held held = e.getValue();
+      if (now - held.lastUsed >= idle.toNanos() && held.lock().tryLock()) {
+        try {
+          if (open.remove(e.getKey(), held)) {
+            held.transaction().rollback();
+            n++;
+          }
+        } finally {
+          held.lock().unlock();
+        }
+      }
+    }
+    return n;
   }
 
   /** Rolls back every open transaction (server shutdown); returns how many there were. */

@@ -55,21 +55,7 @@ public final class HeldTransactions {
    * @throws QuacklakeException NOT_FOUND for an id that is not open
    */
   public <T> T use(String id, Function<Transaction, T> work) {
-    Held held = held(id);
-    held.lock().lock();
-    try {
-      if (!open.containsKey(id)) {
-        throw ended(id);
-      }
-      held.lastUsed = System.nanoTime();
-      return work.apply(held.transaction());
-    } catch (RuntimeException | Error e) {
-      open.remove(id);
-      held.transaction().rollback();
-      throw e;
-    } finally {
-      held.lock().unlock();
-    }
+    return run(id, work, true);
   }
 
   /**
@@ -77,6 +63,10 @@ public final class HeldTransactions {
    * transaction as it was (a mistyped table name in a scan must not discard its writes).
    */
   public <T> T read(String id, Function<Transaction, T> work) {
+    return run(id, work, false);
+  }
+
+  private <T> T run(String id, Function<Transaction, T> work, boolean rollBackOnFailure) {
     Held held = held(id);
     held.lock().lock();
     try {
@@ -84,7 +74,14 @@ public final class HeldTransactions {
         throw ended(id);
       }
       held.lastUsed = System.nanoTime();
-      return work.apply(held.transaction());
+      try {
+        return work.apply(held.transaction());
+      } catch (RuntimeException | Error e) {
+        if (rollBackOnFailure && open.remove(id, held)) {
+          held.transaction().rollback();
+        }
+        throw e;
+      }
     } finally {
       held.lock().unlock();
     }

@@ -70,15 +70,20 @@ final class RowBuffer {
     return rows.size() >= BATCH_ROWS;
   }
 
-  boolean isEmpty() {
-    return rows.isEmpty();
+  /** Hands the collected rows, if any, to {@code sink} as one batch (closed afterwards). */
+  void drainTo(BufferAllocator allocator, java.util.function.Consumer<VectorSchemaRoot> sink) {
+    if (!rows.isEmpty()) {
+      try (VectorSchemaRoot batch = drain(allocator)) {
+        sink.accept(batch);
+      }
+    }
   }
 
   /**
    * The collected rows as a batch, followed by a {@value TableScan#ROW_ID_COLUMN} column when they
    * were added with row ids; the buffer is empty afterwards. The caller closes the batch.
    */
-  VectorSchemaRoot drain(BufferAllocator allocator) {
+  private VectorSchemaRoot drain(BufferAllocator allocator) {
     VectorSchemaRoot data = ArrowRows.of(columns, rows, allocator);
     int n = rows.size();
     rows.clear();

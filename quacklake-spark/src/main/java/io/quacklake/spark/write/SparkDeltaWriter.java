@@ -6,7 +6,6 @@ import io.quacklake.WriteTask;
 import io.quacklake.storage.StorageSettings;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.write.DeltaWriter;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
@@ -59,19 +58,11 @@ final class SparkDeltaWriter implements DeltaWriter<InternalRow> {
   }
 
   private void flushVersions() {
-    if (!versions.isEmpty()) {
-      try (VectorSchemaRoot batch = versions.drain(allocator)) {
-        writer.writeRowVersions(batch);
-      }
-    }
+    versions.drainTo(allocator, writer::writeRowVersions);
   }
 
   private void flushInserts() {
-    if (!inserts.isEmpty()) {
-      try (VectorSchemaRoot batch = inserts.drain(allocator)) {
-        writer.write(batch);
-      }
-    }
+    inserts.drainTo(allocator, writer::write);
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.quacklake.WriteTask;
 import io.quacklake.storage.StorageSettings;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
@@ -37,11 +36,7 @@ final class SparkTaskWriter implements DataWriter<InternalRow> {
   }
 
   private void flush() {
-    if (!buffer.isEmpty()) {
-      try (VectorSchemaRoot batch = buffer.drain(allocator)) {
-        writer.write(batch);
-      }
-    }
+    buffer.drainTo(allocator, writer::write);
   }
 
   @Override

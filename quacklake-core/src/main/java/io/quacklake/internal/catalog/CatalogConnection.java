@@ -32,6 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * pool.
  */
 public final class CatalogConnection implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(CatalogConnection.class);
   private final CatalogLocation location;
   private final SqlDialect dialect;
   private final ConnectionSource source;
@@ -282,19 +284,38 @@ public final class CatalogConnection implements AutoCloseable {
 
   /**
    * Runs {@code body} in one catalog write transaction and commits it; on failure the transaction
-   * is rolled back.
+   * is rolled back. A write that loses a race to another writer (a newer catalog version, a taken
+   * key, a busy database) is run again from the start, up to {@value #WRITE_ATTEMPTS} times, so
+   * {@code body} must read what it depends on inside the transaction.
    *
    * @param what what the write does, for the message of a failure ("setting option x")
-   * @throws QuacklakeException UNAVAILABLE when a catalog statement fails, COMMIT_STATE_UNKNOWN
-   *     when committing fails
+   * @throws QuacklakeException UNAVAILABLE when a catalog statement fails, CONFLICT when every
+   *     attempt lost a race, COMMIT_STATE_UNKNOWN when committing fails
    */
   public <T> T write(String what, CatalogFunction<T> body) {
-    try {
-      return writeContended(what, body);
-    } catch (CatalogContention e) {
-      throw writeFailed(what, e.getCause());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return writeContended(what, body);
+      } catch (CatalogContention e) {
+        if (attempt >= WRITE_ATTEMPTS) {
+          throw new QuacklakeException(
+              ErrorKind.CONFLICT,
+              what
+                  + " lost to other writers "
+                  + attempt
+                  + " times in a row ("
+                  + e.getMessage()
+                  + "); nothing was changed, try again",
+              e);
+        }
+        LOG.debug("{} lost a race to another writer (attempt {}), trying again", what, attempt);
+        pause(attempt);
+      }
     }
   }
+
+  /** How often {@link #write} runs a write that keeps losing races to other writers. */
+  static final int WRITE_ATTEMPTS = 12;
 
   /**
    * Like {@link #write}, but a lost race for a key or lock contention, after which trying again may

@@ -3,8 +3,9 @@ package io.quacklake.expr;
 import java.util.Objects;
 
 /**
- * {@code left op right}. One side is a column and the other a literal; either order is allowed
- * ({@code 5 < x}).
+ * {@code left op right}, comparing two values: columns, literals or computed values ({@code id % 10
+ * = 0}). A column compared with a literal, or with an expression of literals only, also prunes
+ * files and row groups by their statistics.
  */
 public record Comparison(CompareOp op, Expression left, Expression right) implements Expression {
   public Comparison {
@@ -15,6 +16,10 @@ public record Comparison(CompareOp op, Expression left, Expression right) implem
 
   @Override
   public String toString() {
-    return left + " " + op.symbol() + " " + right;
+    return io.quacklake.internal.expr.SqlText.operand(left, 5)
+        + " "
+        + op.symbol()
+        + " "
+        + io.quacklake.internal.expr.SqlText.operand(right, 5);
   }
 }

@@ -1,15 +1,16 @@
 package io.quacklake.expr;
 
+import io.quacklake.internal.expr.SqlText;
 import java.util.Objects;
 
-/** {@code column IS NULL}, or {@code IS NOT NULL} when {@code negated}. */
-public record IsNull(ColumnRef column, boolean negated) implements Expression {
+/** {@code operand IS NULL}, or {@code IS NOT NULL} when {@code negated}. */
+public record IsNull(Expression operand, boolean negated) implements Expression {
   public IsNull {
-    Objects.requireNonNull(column, "column is null");
+    Objects.requireNonNull(operand, "operand is null");
   }
 
   @Override
   public String toString() {
-    return column + (negated ? " IS NOT NULL" : " IS NULL");
+    return SqlText.operand(operand, 5) + (negated ? " IS NOT NULL" : " IS NULL");
   }
 }

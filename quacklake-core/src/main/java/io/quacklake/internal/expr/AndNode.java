@@ -12,7 +12,13 @@ record AndNode(List<Node> terms) implements Node {
     if (kept.contains(ConstantNode.FALSE)) {
       return ConstantNode.FALSE;
     }
+    kept = kept.stream().sorted(java.util.Comparator.comparingInt(Node::cost)).toList();
     return kept.isEmpty() ? ConstantNode.TRUE : kept.size() == 1 ? kept.get(0) : new AndNode(kept);
+  }
+
+  @Override
+  public int cost() {
+    return terms.stream().mapToInt(Node::cost).sum();
   }
 
   @Override

@@ -13,6 +13,10 @@ import io.quacklake.expr.Like;
 import io.quacklake.expr.Literal;
 import io.quacklake.expr.Not;
 import io.quacklake.expr.Or;
+import io.quacklake.internal.expr.scalar.InputColumn;
+import io.quacklake.internal.expr.scalar.LikePattern;
+import io.quacklake.internal.expr.scalar.Scalar;
+import io.quacklake.internal.expr.scalar.ScalarBinder;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.TypeId;
 import java.util.ArrayList;
@@ -30,8 +34,17 @@ final class Binder {
   private final List<LakeColumn> columns;
   private final Map<Long, ColumnSlot> slots = new LinkedHashMap<>();
 
-  Binder(List<LakeColumn> columns) {
+  private final ScalarBinder scalars;
+
+  Binder(List<LakeColumn> columns, java.time.Instant now) {
     this.columns = List.copyOf(columns);
+    this.scalars =
+        new ScalarBinder(
+            ref -> {
+              ColumnSlot s = slot(ref);
+              return new InputColumn(s.slot(), s.column());
+            },
+            now);
   }
 
   List<ColumnSlot> slots() {
@@ -49,24 +62,24 @@ final class Binder {
       return bind(n.operand(), !negate);
     } else if (e instanceof Comparison c) {
       return comparison(c, negate);
-    } else if (e instanceof Like l) {
-      ColumnSlot col = slot(l.column());
+    } else if (e instanceof Like l && l.operand() instanceof ColumnRef ref) {
+      ColumnSlot col = slot(ref);
       TypeId type = col.column().type().id();
       if (type != TypeId.VARCHAR && type != TypeId.JSON) {
         throw QuacklakeException.invalid(
             "%s LIKE needs a text column, but %s is %s; compare it with =, <, IN or BETWEEN",
-            l.column(), l.column(), col.column().type());
+            ref, ref, col.column().type());
       }
       boolean wantMatch = l.negated() == negate;
       return new LikeNode(
           col,
-          LikeNode.codePoints(l.pattern(), l.caseInsensitive()),
+          new LikePattern(l.pattern(), l.caseInsensitive()),
           l.caseInsensitive(),
           l.pattern(),
           LikeNode.prefix(l.pattern(), l.caseInsensitive(), wantMatch),
           wantMatch);
-    } else if (e instanceof IsNull i) {
-      return new NullTestNode(slot(i.column()), i.negated() == negate);
+    } else if (e instanceof IsNull i && i.operand() instanceof ColumnRef ref) {
+      return new NullTestNode(slot(ref), i.negated() == negate);
     } else if (e instanceof InList in) {
       return LeafNodes.in(slot(in.column()), in.values(), in.negated() != negate);
     } else if (e instanceof Between b) {
@@ -91,7 +104,9 @@ final class Binder {
       }
       return LeafNodes.comparison(col, negate ? CompareOp.NE : CompareOp.EQ, Literal.of(true));
     }
-    Literal l = (Literal) e;
+    if (!(e instanceof Literal l)) {
+      return computed(e, negate);
+    }
     if (l.value() == null) {
       return ConstantNode.FALSE;
     } else if (l.value() instanceof Boolean b) {
@@ -109,16 +124,72 @@ final class Binder {
     return out;
   }
 
+  /**
+   * A column compared with a literal, or with an expression of literals only (folded into one, so
+   * {@code ts > now() - INTERVAL 1 DAY} still prunes), is a leaf node; any other comparison is
+   * computed row by row.
+   */
   private Node comparison(Comparison c, boolean negate) {
     CompareOp op = negate ? c.op().negate() : c.op();
-    if (c.left() instanceof ColumnRef col && c.right() instanceof Literal lit) {
-      return LeafNodes.comparison(slot(col), op, lit);
-    } else if (c.left() instanceof Literal lit && c.right() instanceof ColumnRef col) {
-      return LeafNodes.comparison(slot(col), op.flip(), lit);
+    if (c.left() instanceof ColumnRef col && foldable(c.right())) {
+      return LeafNodes.comparison(slot(col), op, fold(c.right()));
+    } else if (foldable(c.left()) && c.right() instanceof ColumnRef col) {
+      return LeafNodes.comparison(slot(col), op.flip(), fold(c.left()));
     }
-    throw QuacklakeException.invalid(
-        "Cannot filter on %s: a comparison needs a column on one side and a literal on the other",
-        c);
+    return computed(c, negate);
+  }
+
+  private boolean foldable(Expression e) {
+    return e instanceof Literal || (!(e instanceof ColumnRef) && scalars.bind(e).constant());
+  }
+
+  private Literal fold(Expression e) {
+    return e instanceof Literal l ? l : ScalarBinder.literal(scalars.bind(e));
+  }
+
+  /**
+   * A condition evaluated on computed values: rows where it is TRUE are kept, or FALSE when negated
+   * (NULL rows never).
+   */
+  private Node computed(Expression e, boolean negate) {
+    Scalar condition = scalars.condition(e);
+    if (condition.constant()) {
+      Object v = condition.value();
+      return v != null && (Boolean) v != negate ? ConstantNode.TRUE : ConstantNode.FALSE;
+    }
+    return new ComputedNode(condition, !negate, 1 + size(e));
+  }
+
+  /** How many nodes {@code e} has: the cost of evaluating it, roughly. */
+  private static int size(Expression e) {
+    if (e instanceof io.quacklake.expr.Arithmetic a) {
+      return 1 + size(a.left()) + size(a.right());
+    } else if (e instanceof io.quacklake.expr.Call c) {
+      return 1 + c.arguments().stream().mapToInt(Binder::size).sum();
+    } else if (e instanceof io.quacklake.expr.Case c) {
+      int n = 1 + size(c.otherwise());
+      for (io.quacklake.expr.Case.When w : c.branches()) {
+        n += size(w.condition()) + size(w.result());
+      }
+      return n;
+    } else if (e instanceof io.quacklake.expr.Cast c) {
+      return 1 + size(c.operand());
+    } else if (e instanceof Comparison c) {
+      return 1 + size(c.left()) + size(c.right());
+    } else if (e instanceof And a) {
+      return 1 + a.terms().stream().mapToInt(Binder::size).sum();
+    } else if (e instanceof Or o) {
+      return 1 + o.terms().stream().mapToInt(Binder::size).sum();
+    } else if (e instanceof Not n) {
+      return 1 + size(n.operand());
+    } else if (e instanceof IsNull i) {
+      return 1 + size(i.operand());
+    } else if (e instanceof Like l) {
+      return 1 + size(l.operand());
+    } else if (e instanceof InList in) {
+      return 1 + in.values().size();
+    }
+    return e instanceof Between ? 3 : 1;
   }
 
   private ColumnSlot slot(ColumnRef ref) {

@@ -42,7 +42,9 @@ public final class BoundFilter {
   public static BoundFilter bind(Expression expression, List<LakeColumn> columns) {
     Objects.requireNonNull(expression, "expression is null");
     Objects.requireNonNull(columns, "columns is null");
-    Binder binder = new Binder(columns);
+    Binder binder =
+        new Binder(
+            columns, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     Node root = binder.bind(expression, false);
     return new BoundFilter(expression, root, binder.slots());
   }

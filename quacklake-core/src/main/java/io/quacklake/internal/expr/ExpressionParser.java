@@ -2,7 +2,12 @@ package io.quacklake.internal.expr;
 
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.expr.And;
+import io.quacklake.expr.Arithmetic;
+import io.quacklake.expr.ArithmeticOp;
 import io.quacklake.expr.Between;
+import io.quacklake.expr.Call;
+import io.quacklake.expr.Case;
+import io.quacklake.expr.Cast;
 import io.quacklake.expr.ColumnRef;
 import io.quacklake.expr.CompareOp;
 import io.quacklake.expr.Comparison;
@@ -28,8 +33,9 @@ import java.util.UUID;
 
 /**
  * Recursive-descent parser for the filter grammar of {@code docs/cli.md}. Precedence, loosest
- * first: OR, AND, NOT, then predicates (comparison, IS [NOT] NULL, IS [NOT] DISTINCT FROM, [NOT]
- * BETWEEN, [NOT] IN, [NOT] LIKE / ILIKE).
+ * first: OR, AND, NOT, predicates (comparison, IS [NOT] NULL, IS [NOT] DISTINCT FROM, [NOT]
+ * BETWEEN, [NOT] IN, [NOT] LIKE / ILIKE), {@code + - ||}, {@code * / %}, a sign, {@code ::type},
+ * then values (literals, columns, function calls, CASE, CAST, parentheses).
  */
 public final class ExpressionParser {
   /** How deep parentheses and NOT may nest; deeper filters are refused, not parsed recursively. */
@@ -78,20 +84,11 @@ public final class ExpressionParser {
   }
 
   private Expression predicate() {
-    if (peek().kind() == Token.Kind.LPAREN) {
-      enter(tokens.get(next++));
-      Expression e = or();
-      expect(peek().kind() == Token.Kind.RPAREN, "')'");
-      next++;
-      depth--;
-      return e;
-    }
-    Token start = peek();
-    Expression left = operand();
+    Expression left = additive();
     Token t = peek();
-    if (t.kind() == Token.Kind.OPERATOR && !t.text().equals("-") && !t.text().equals("+")) {
+    if (t.kind() == Token.Kind.OPERATOR && isComparison(t.text())) {
       next++;
-      return new Comparison(compareOp(t.text()), left, operand());
+      return new Comparison(compareOp(t.text()), left, additive());
     }
     if (t.isKeyword("is")) {
       next++;
@@ -99,11 +96,11 @@ public final class ExpressionParser {
       if (acceptKeyword("distinct")) {
         expect(peek().isKeyword("from"), "FROM");
         next++;
-        return distinctFrom(column(left, start, "IS DISTINCT FROM"), literal(), negated);
+        return distinctFrom(left, additive(), negated);
       }
       expect(peek().isKeyword("null"), negated ? "NULL or DISTINCT" : "NOT, NULL or DISTINCT");
       next++;
-      return new IsNull(column(left, start, "IS NULL"), negated);
+      return new IsNull(left, negated);
     }
     boolean negated = false;
     if (t.isKeyword("not")) {
@@ -120,54 +117,331 @@ public final class ExpressionParser {
       boolean caseInsensitive = peek().isKeyword("ilike");
       next++;
       Token at = peek();
-      Expression pattern = operand();
+      Expression pattern = additive();
       if (!(pattern instanceof Literal l) || !(l.value() instanceof String text)) {
         throw error(at, "a string pattern such as 'abc%'");
       }
-      return new Like(column(left, start, "LIKE"), text, caseInsensitive, negated);
+      return new Like(left, text, caseInsensitive, negated);
     }
     if (acceptKeyword("between")) {
-      Literal low = literal();
+      Expression low = additive();
       expect(peek().isKeyword("and"), "AND");
       next++;
-      return new Between(column(left, start, "BETWEEN"), low, literal(), negated);
+      Expression high = additive();
+      if (left instanceof ColumnRef c && low instanceof Literal lo && high instanceof Literal hi) {
+        return new Between(c, lo, hi, negated);
+      }
+      Expression within =
+          new And(
+              List.of(
+                  new Comparison(CompareOp.GE, left, low),
+                  new Comparison(CompareOp.LE, left, high)));
+      return negated ? new Not(within) : within;
     }
     if (acceptKeyword("in")) {
       expect(peek().kind() == Token.Kind.LPAREN, "'('");
       next++;
-      List<Literal> values = new ArrayList<>(List.of(literal()));
+      List<Expression> values = new ArrayList<>(List.of(additive()));
       while (peek().kind() == Token.Kind.COMMA) {
         next++;
-        values.add(literal());
+        values.add(additive());
       }
       expect(peek().kind() == Token.Kind.RPAREN, "',' or ')'");
       next++;
-      return new InList(column(left, start, "IN"), values, negated);
+      return in(left, values, negated);
     }
     return left;
   }
 
   /**
-   * {@code IS [NOT] DISTINCT FROM}: NULL-safe (in)equality, written with the predicates the filter
-   * already has, so that it prunes like them: {@code x IS DISTINCT FROM v} is {@code x <> v OR x IS
-   * NULL}, its negation {@code x = v AND x IS NOT NULL}; against NULL it is {@code IS [NOT] NULL}.
+   * {@code IN}: a column against literals stays an {@link InList} (it prunes by statistics); any
+   * other operand or value becomes the equalities SQL defines it as.
    */
-  private static Expression distinctFrom(ColumnRef column, Literal value, boolean negated) {
-    if (value.value() == null) {
-      return new IsNull(column, !negated);
+  private static Expression in(Expression left, List<Expression> values, boolean negated) {
+    if (left instanceof ColumnRef c && values.stream().allMatch(v -> v instanceof Literal)) {
+      return new InList(c, values.stream().map(v -> (Literal) v).toList(), negated);
     }
-    return negated
-        ? new And(List.of(new Comparison(CompareOp.EQ, column, value), new IsNull(column, true)))
-        : new Or(List.of(new Comparison(CompareOp.NE, column, value), new IsNull(column, false)));
+    List<Expression> equalities = new ArrayList<>();
+    for (Expression v : values) {
+      equalities.add(new Comparison(CompareOp.EQ, left, v));
+    }
+    Expression any = equalities.size() == 1 ? equalities.get(0) : new Or(equalities);
+    return negated ? new Not(any) : any;
   }
 
-  private Literal literal() {
-    Token t = peek();
-    Expression e = operand();
-    if (e instanceof Literal l) {
-      return l;
+  private static boolean isComparison(String op) {
+    return switch (op) {
+      case "=", "<>", "!=", "<", "<=", ">", ">=" -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * {@code IS [NOT] DISTINCT FROM}: NULL-safe (in)equality. A column against a literal is written
+   * with the predicates the filter already has, so that it prunes like them: {@code x IS DISTINCT
+   * FROM v} is {@code x <> v OR x IS NULL}, its negation {@code x = v AND x IS NOT NULL}; against
+   * NULL it is {@code IS [NOT] NULL}. Other operands become {@code coalesce(a = b, FALSE) OR (a IS
+   * NULL AND b IS NULL)} (never NULL), or its negation.
+   */
+  private static Expression distinctFrom(Expression left, Expression right, boolean negated) {
+    if (left instanceof Literal && right instanceof ColumnRef) {
+      return distinctFrom(right, left, negated);
     }
-    throw error(t, "a literal");
+    if (left instanceof ColumnRef column && right instanceof Literal value) {
+      if (value.value() == null) {
+        return new IsNull(column, !negated);
+      }
+      return negated
+          ? new And(List.of(new Comparison(CompareOp.EQ, column, value), new IsNull(column, true)))
+          : new Or(List.of(new Comparison(CompareOp.NE, column, value), new IsNull(column, false)));
+    }
+    Expression same =
+        new Or(
+            List.of(
+                new Call(
+                    "coalesce",
+                    List.of(new Comparison(CompareOp.EQ, left, right), Literal.of(false))),
+                new And(List.of(new IsNull(left, false), new IsNull(right, false)))));
+    return negated ? same : new Not(same);
+  }
+
+  /** {@code a + b}, {@code a - b}, {@code a || b}: left-associative. */
+  private Expression additive() {
+    Expression e = multiplicative();
+    while (true) {
+      Token t = peek();
+      if (t.kind() != Token.Kind.OPERATOR) {
+        return e;
+      }
+      switch (t.text()) {
+        case "+" -> {
+          next++;
+          e = new Arithmetic(ArithmeticOp.ADD, e, multiplicative());
+        }
+        case "-" -> {
+          next++;
+          e = new Arithmetic(ArithmeticOp.SUBTRACT, e, multiplicative());
+        }
+        case "||" -> {
+          next++;
+          e = new Arithmetic(ArithmeticOp.CONCAT, e, multiplicative());
+        }
+        default -> {
+          return e;
+        }
+      }
+    }
+  }
+
+  /** {@code a * b}, {@code a / b}, {@code a % b}: left-associative. */
+  private Expression multiplicative() {
+    Expression e = unary();
+    while (true) {
+      Token t = peek();
+      ArithmeticOp op =
+          t.kind() != Token.Kind.OPERATOR
+              ? null
+              : switch (t.text()) {
+                case "*" -> ArithmeticOp.MULTIPLY;
+                case "/" -> ArithmeticOp.DIVIDE;
+                case "%" -> ArithmeticOp.MODULO;
+                default -> null;
+              };
+      if (op == null) {
+        return e;
+      }
+      next++;
+      e = new Arithmetic(op, e, unary());
+    }
+  }
+
+  /** A sign before a value: folded into a number, else {@code 0 - value}. */
+  private Expression unary() {
+    Token t = peek();
+    if (t.kind() == Token.Kind.OPERATOR && (t.text().equals("-") || t.text().equals("+"))) {
+      enter(tokens.get(next++));
+      Expression e;
+      if (peek().kind() == Token.Kind.NUMBER
+          && !(tokens.get(next + 1).kind() == Token.Kind.OPERATOR
+              && tokens.get(next + 1).text().equals("::"))) {
+        Object v = tokens.get(next++).value();
+        e = Literal.of(t.text().equals("-") ? negate(v) : v);
+        e = postfix(e);
+      } else {
+        Expression operand = unary();
+        e =
+            t.text().equals("-")
+                ? new Arithmetic(ArithmeticOp.SUBTRACT, Literal.of(0L), operand)
+                : operand;
+      }
+      depth--;
+      return e;
+    }
+    return postfix(primary());
+  }
+
+  /** {@code value::type}, any number of times. */
+  private Expression postfix(Expression e) {
+    while (peek().kind() == Token.Kind.OPERATOR && peek().text().equals("::")) {
+      next++;
+      e = new Cast(e, castType(), false);
+    }
+    return e;
+  }
+
+  private Expression primary() {
+    Token t = peek();
+    if (t.kind() == Token.Kind.LPAREN) {
+      enter(tokens.get(next++));
+      Expression e = or();
+      expect(peek().kind() == Token.Kind.RPAREN, "')'");
+      next++;
+      depth--;
+      return e;
+    }
+    if (t.kind() == Token.Kind.IDENT) {
+      String word = t.text().toLowerCase(Locale.ROOT);
+      switch (word) {
+        case "case" -> {
+          next++;
+          return caseExpression(t);
+        }
+        case "cast", "try_cast" -> {
+          if (tokens.get(next + 1).kind() == Token.Kind.LPAREN) {
+            next += 2;
+            enter(t);
+            Expression operand = or();
+            expect(peek().isKeyword("as"), "AS");
+            next++;
+            LakeType type = castType();
+            expect(peek().kind() == Token.Kind.RPAREN, "')'");
+            next++;
+            depth--;
+            return new Cast(operand, type, word.equals("try_cast"));
+          }
+        }
+        case "current_date", "current_timestamp" -> {
+          if (tokens.get(next + 1).kind() != Token.Kind.LPAREN) {
+            next++;
+            return new Call(word, List.of());
+          }
+        }
+        case "interval" -> {
+          Token after = tokens.get(next + 1);
+          if ((after.kind() == Token.Kind.NUMBER || after.kind() == Token.Kind.STRING)
+              && tokens.get(next + 2).kind() == Token.Kind.IDENT
+              && IntervalText.isUnit(tokens.get(next + 2).text())) {
+            next += 3;
+            return intervalLiteral(after, tokens.get(next - 1));
+          }
+        }
+        default -> {}
+      }
+      if (!SqlText.RESERVED.contains(word)
+          && !isTypeKeyword(word)
+          && tokens.get(next + 1).kind() == Token.Kind.LPAREN) {
+        next += 2;
+        return call(t, word);
+      }
+    }
+    return operand();
+  }
+
+  private Expression call(Token name, String function) {
+    enter(name);
+    List<Expression> arguments = new ArrayList<>();
+    if (peek().kind() != Token.Kind.RPAREN) {
+      arguments.add(or());
+      while (peek().kind() == Token.Kind.COMMA) {
+        next++;
+        arguments.add(or());
+      }
+    }
+    expect(peek().kind() == Token.Kind.RPAREN, "',' or ')'");
+    next++;
+    depth--;
+    return new Call(function, arguments);
+  }
+
+  /** {@code CASE [operand] WHEN ... THEN ... [ELSE ...] END}, after the CASE keyword. */
+  private Expression caseExpression(Token at) {
+    enter(at);
+    Expression subject = peek().isKeyword("when") ? null : or();
+    List<Case.When> branches = new ArrayList<>();
+    expect(peek().isKeyword("when"), "WHEN");
+    while (acceptKeyword("when")) {
+      Expression condition = or();
+      expect(peek().isKeyword("then"), "THEN");
+      next++;
+      Expression result = or();
+      branches.add(
+          new Case.When(
+              subject == null ? condition : new Comparison(CompareOp.EQ, subject, condition),
+              result));
+    }
+    Expression otherwise = null;
+    if (acceptKeyword("else")) {
+      otherwise = or();
+    }
+    expect(peek().isKeyword("end"), branches.isEmpty() ? "WHEN" : "WHEN, ELSE or END");
+    next++;
+    depth--;
+    return new Case(branches, otherwise);
+  }
+
+  /** {@code INTERVAL 3 DAY}, {@code INTERVAL '3' HOURS}. */
+  private static Literal intervalLiteral(Token amount, Token unit) {
+    Interval i =
+        IntervalText.parse(
+            (amount.kind() == Token.Kind.STRING ? (String) amount.value() : amount.text())
+                + " "
+                + unit.text());
+    if (i == null) {
+      throw QuacklakeException.invalid(
+          "Cannot parse filter at position %d: INTERVAL %s %s is not a valid interval; write e.g."
+              + " INTERVAL 3 DAY or INTERVAL '1 hour 30 minutes'",
+          amount.position(), amount.text(), unit.text());
+    }
+    return new Literal(i, LakeType.of(TypeId.INTERVAL));
+  }
+
+  /**
+   * A type name after {@code AS} or {@code ::}: one or more words ({@code DOUBLE}, {@code TIMESTAMP
+   * WITH TIME ZONE}) and an optional {@code (precision, scale)}, as {@code --schema} takes them.
+   */
+  private LakeType castType() {
+    Token first = peek();
+    expect(first.kind() == Token.Kind.IDENT, "a type name such as BIGINT, VARCHAR or DATE");
+    StringBuilder text = new StringBuilder(tokens.get(next++).text());
+    while (peek().kind() == Token.Kind.IDENT && isTypeWord(peek().text())) {
+      text.append(' ').append(tokens.get(next++).text());
+    }
+    if (peek().kind() == Token.Kind.LPAREN) {
+      text.append('(');
+      next++;
+      while (peek().kind() == Token.Kind.NUMBER || peek().kind() == Token.Kind.COMMA) {
+        text.append(tokens.get(next++).text());
+      }
+      expect(peek().kind() == Token.Kind.RPAREN, "')'");
+      next++;
+      text.append(')');
+    }
+    io.quacklake.types.LakeColumn c =
+        io.quacklake.internal.types.SqlTypeParser.type("cast", text.toString());
+    if (!c.children().isEmpty()) {
+      throw QuacklakeException.invalid(
+          "Cannot parse filter at position %d: casts to %s are not supported; cast to a type"
+              + " without fields or elements",
+          first.position(), text);
+    }
+    return c.type();
+  }
+
+  private static boolean isTypeWord(String word) {
+    return switch (word.toLowerCase(Locale.ROOT)) {
+      case "with", "without", "time", "zone", "precision", "varying" -> true;
+      default -> false;
+    };
   }
 
   private Expression operand() {
@@ -180,12 +454,6 @@ public final class ExpressionParser {
         return Literal.of(t.value());
       case STRING:
         return Literal.of(t.value());
-      case OPERATOR:
-        if ((t.text().equals("-") || t.text().equals("+")) && peek().kind() == Token.Kind.NUMBER) {
-          Object v = tokens.get(next++).value();
-          return Literal.of(t.text().equals("-") ? negate(v) : v);
-        }
-        break;
       case IDENT:
         String word = t.text().toLowerCase(Locale.ROOT);
         if (peek().kind() == Token.Kind.STRING && isTypeKeyword(word)) {
@@ -209,7 +477,7 @@ public final class ExpressionParser {
         break;
     }
     next--;
-    throw error(t, "a column name or a literal");
+    throw error(t, "a column name, a literal, a function call or '('");
   }
 
   private static boolean isTypeKeyword(String word) {
@@ -272,15 +540,6 @@ public final class ExpressionParser {
       case ">" -> CompareOp.GT;
       default -> CompareOp.GE;
     };
-  }
-
-  private ColumnRef column(Expression left, Token at, String construct) {
-    if (left instanceof ColumnRef c) {
-      return c;
-    }
-    throw QuacklakeException.invalid(
-        "Cannot parse filter at position %d: %s needs a column on its left, found %s",
-        at.position(), construct, at.describe());
   }
 
   /**

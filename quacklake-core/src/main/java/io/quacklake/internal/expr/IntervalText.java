@@ -73,6 +73,12 @@ final class IntervalText {
     return new Interval((int) months, (int) days, total);
   }
 
+  /** Whether {@code word} names an interval unit ({@code day}, {@code hours}, {@code y}...). */
+  static boolean isUnit(String word) {
+    String unit = word.toLowerCase(Locale.ROOT);
+    return monthsPer(unit) > 0 || daysPer(unit) > 0 || nanosPer(unit) != null;
+  }
+
   private static long monthsPer(String unit) {
     return switch (unit) {
       case "year", "years", "y", "yr", "yrs" -> 12;

@@ -79,7 +79,22 @@ final class Lexer {
         break;
       case '-':
       case '+':
+      case '*':
+      case '/':
+      case '%':
         return token(Token.Kind.OPERATOR, start, null);
+      case '|':
+        if (pos < sql.length() && sql.charAt(pos) == '|') {
+          pos++;
+          return token(Token.Kind.OPERATOR, start, null);
+        }
+        break;
+      case ':':
+        if (pos < sql.length() && sql.charAt(pos) == ':') {
+          pos++;
+          return token(Token.Kind.OPERATOR, start, null);
+        }
+        break;
       default:
         break;
     }

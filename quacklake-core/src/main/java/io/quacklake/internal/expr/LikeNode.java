@@ -1,8 +1,8 @@
 package io.quacklake.internal.expr;
 
+import io.quacklake.internal.expr.scalar.LikePattern;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 
@@ -13,17 +13,12 @@ import org.apache.arrow.vector.VarCharVector;
  */
 record LikeNode(
     ColumnSlot column,
-    int[] pattern,
+    LikePattern pattern,
     boolean caseInsensitive,
     String text,
     byte[] prefix,
     boolean wantMatch)
     implements Node {
-
-  /** The pattern as code points (lower-cased for ILIKE): {@code %} and {@code _} are wildcards. */
-  static int[] codePoints(String pattern, boolean caseInsensitive) {
-    return (caseInsensitive ? pattern.toLowerCase(Locale.ROOT) : pattern).codePoints().toArray();
-  }
 
   /**
    * The UTF-8 bytes every match starts with — the pattern up to its first wildcard — for a
@@ -40,35 +35,6 @@ record LikeNode(
     return end == 0 ? null : pattern.substring(0, end).getBytes(StandardCharsets.UTF_8);
   }
 
-  /**
-   * Whether {@code value} matches: the greedy wildcard match that returns to the last {@code %} on
-   * a mismatch — at most pattern × value steps, never exponential, whatever the pattern.
-   */
-  static boolean matches(int[] p, int[] v) {
-    int pi = 0;
-    int vi = 0;
-    int star = -1;
-    int resume = 0;
-    while (vi < v.length) {
-      if (pi < p.length && p[pi] == '%') {
-        star = pi++;
-        resume = vi;
-      } else if (pi < p.length && (p[pi] == '_' || p[pi] == v[vi])) {
-        pi++;
-        vi++;
-      } else if (star >= 0) {
-        pi = star + 1;
-        vi = ++resume;
-      } else {
-        return false;
-      }
-    }
-    while (pi < p.length && p[pi] == '%') {
-      pi++;
-    }
-    return pi == p.length;
-  }
-
   @Override
   public int filter(FieldVector[] vectors, int[] rows, int n) {
     VarCharVector v = (VarCharVector) vectors[column.slot()];
@@ -79,7 +45,7 @@ record LikeNode(
         continue;
       }
       String value = new String(v.get(row), StandardCharsets.UTF_8);
-      if (matches(pattern, codePoints(value, caseInsensitive)) == wantMatch) {
+      if (pattern.matches(value) == wantMatch) {
         rows[k++] = row;
       }
     }

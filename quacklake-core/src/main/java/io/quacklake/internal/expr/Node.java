@@ -15,6 +15,7 @@ sealed interface Node
         DoubleCompareNode,
         BytesCompareNode,
         LikeNode,
+        ComputedNode,
         AndNode,
         OrNode {
 
@@ -25,6 +26,14 @@ sealed interface Node
    * @param vectors the batch's vectors by column slot
    */
   int filter(FieldVector[] vectors, int[] rows, int n);
+
+  /**
+   * A relative cost of {@link #filter} per row; conjunctions and disjunctions run cheaper terms
+   * first (as DuckDB orders filters), so a cheap term that drops a row spares the costly ones.
+   */
+  default int cost() {
+    return 1;
+  }
 
   /** False only when no row with these statistics can make this predicate TRUE. */
   boolean mightMatch(StatsSource stats);

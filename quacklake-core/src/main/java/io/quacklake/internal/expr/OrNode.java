@@ -13,7 +13,13 @@ record OrNode(List<Node> terms) implements Node {
     if (kept.contains(ConstantNode.TRUE)) {
       return ConstantNode.TRUE;
     }
+    kept = kept.stream().sorted(java.util.Comparator.comparingInt(Node::cost)).toList();
     return kept.isEmpty() ? ConstantNode.FALSE : kept.size() == 1 ? kept.get(0) : new OrNode(kept);
+  }
+
+  @Override
+  public int cost() {
+    return terms.stream().mapToInt(Node::cost).sum();
   }
 
   @Override

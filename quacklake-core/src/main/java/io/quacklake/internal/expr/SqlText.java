@@ -1,7 +1,12 @@
 package io.quacklake.internal.expr;
 
 import io.quacklake.expr.And;
+import io.quacklake.expr.Between;
+import io.quacklake.expr.Comparison;
 import io.quacklake.expr.Expression;
+import io.quacklake.expr.InList;
+import io.quacklake.expr.IsNull;
+import io.quacklake.expr.Like;
 import io.quacklake.expr.Not;
 import io.quacklake.expr.Or;
 import io.quacklake.types.Interval;
@@ -30,7 +35,15 @@ public final class SqlText {
           "like",
           "ilike",
           "distinct",
-          "from");
+          "from",
+          "case",
+          "when",
+          "then",
+          "else",
+          "end",
+          "cast",
+          "try_cast",
+          "as");
 
   private SqlText() {}
 
@@ -41,7 +54,10 @@ public final class SqlText {
     return bare ? name : "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
-  /** Renders {@code e}, in parentheses when it binds looser than {@code minPrecedence}. */
+  /**
+   * Renders {@code e}, in parentheses when it binds looser than {@code minPrecedence}: 1 OR, 2 AND,
+   * 3 NOT, 4 a predicate, 5 a value (column, literal, arithmetic, call, CASE, CAST).
+   */
   public static String operand(Expression e, int minPrecedence) {
     return precedence(e) < minPrecedence ? "(" + e + ")" : e.toString();
   }
@@ -53,8 +69,14 @@ public final class SqlText {
       return 2;
     } else if (e instanceof Not) {
       return 3;
+    } else if (e instanceof Comparison
+        || e instanceof IsNull
+        || e instanceof Like
+        || e instanceof InList
+        || e instanceof Between) {
+      return 4;
     }
-    return 4;
+    return 5;
   }
 
   public static String literal(Object v) {

@@ -21,7 +21,8 @@ public final class SqlTypeNames {
     };
   }
 
-  static String primitive(LakeType type) {
+  /** The DuckDB SQL name of a type without children, e.g. {@code DECIMAL(10,2)}. */
+  public static String primitive(LakeType type) {
     return switch (type.id()) {
       case BOOLEAN -> "BOOLEAN";
       case INT8 -> "TINYINT";

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.expr.Arithmetic;
+import io.quacklake.expr.ArithmeticOp;
+import io.quacklake.expr.Call;
+import io.quacklake.expr.Cast;
 import io.quacklake.expr.CompareOp;
 import io.quacklake.expr.Comparison;
 import io.quacklake.expr.Expression;
@@ -151,8 +155,66 @@ class ExpressionParserTest {
   }
 
   @Test
+  void arithmeticBindsTighterThanComparisonAndLeftToRight() {
+    Expression e = parse("a + b * 2 - c % 3 >= -d / 2");
+    assertThat(e)
+        .isEqualTo(
+            new Comparison(
+                CompareOp.GE,
+                new Arithmetic(
+                    ArithmeticOp.SUBTRACT,
+                    new Arithmetic(
+                        ArithmeticOp.ADD,
+                        col("a"),
+                        new Arithmetic(ArithmeticOp.MULTIPLY, col("b"), Literal.of(2))),
+                    new Arithmetic(ArithmeticOp.MODULO, col("c"), Literal.of(3))),
+                new Arithmetic(
+                    ArithmeticOp.DIVIDE,
+                    new Arithmetic(ArithmeticOp.SUBTRACT, Literal.of(0), col("d")),
+                    Literal.of(2))));
+    assertThat(parse(e.toString())).isEqualTo(e);
+  }
+
+  @Test
+  void functionsCaseCastAndIntervalsParseAndRoundTrip() {
+    String[] texts = {
+      "lower(name) LIKE 'a%'",
+      "coalesce(x, 0) = 1",
+      "CASE WHEN a > 1 THEN 'big' WHEN a IS NULL THEN NULL ELSE 'small' END = 'big'",
+      "CASE kind WHEN 'a' THEN 1 ELSE 2 END = 1",
+      "CAST(price AS DECIMAL(10,2)) > 1.5",
+      "TRY_CAST(s AS INTEGER) IS NULL",
+      "x::BIGINT + 1 = 2",
+      "ts >= now() - INTERVAL 1 DAY",
+      "d + INTERVAL '2 hours' < current_date",
+      "CAST(t AS TIMESTAMP WITH TIME ZONE) > TIMESTAMPTZ '2024-01-01 00:00:00+00'",
+      "date_trunc('month', d) = DATE '2024-01-01'",
+      "a || 'x' = 'yx'",
+      "year(d) IN (2023, a + 1)",
+      "a + 1 BETWEEN b AND 10",
+      "a IS DISTINCT FROM b + 1",
+      "(a > 1) = (b < 2)",
+      "-(a + 1) = 3",
+    };
+    for (String text : texts) {
+      Expression e = parse(text);
+      assertThat(parse(e.toString())).as(text + " -> " + e).isEqualTo(e);
+    }
+    assertThat(parse("x::BIGINT")).isEqualTo(new Cast(col("x"), LakeType.of(TypeId.INT64), false));
+    assertThat(parse("current_date")).isEqualTo(new Call("current_date", java.util.List.of()));
+    assertThat(parse("a = INTERVAL 3 DAYS"))
+        .isEqualTo(col("a").eq(new Literal(new Interval(0, 3, 0), LakeType.of(TypeId.INTERVAL))));
+    assertThat(parse("CASE kind WHEN 'a' THEN 1 END = 1").toString())
+        .isEqualTo("CASE WHEN kind = 'a' THEN 1 ELSE NULL END = 1");
+    assertThat(parse("a IN (1, b)")).isEqualTo(parse("a = 1 OR a = b"));
+    assertThat(parse("a + 1 NOT BETWEEN 1 AND 2"))
+        .isEqualTo(parse("NOT (a + 1 >= 1 AND a + 1 <= 2)"));
+  }
+
+  @Test
   void errorsNamePositionTokenAndExpectation() {
-    assertError("a = ", "position 5", "end of input", "expected a column name or a literal");
+    assertError(
+        "a = ", "position 5", "end of input", "expected a column name, a literal, a function call");
     assertError("a = 1 AND", "position 10", "end of input");
     assertError("a = 1 b = 2", "position 7", "'b'", "expected AND, OR or the end of the filter");
     assertError("(a = 1", "position 7", "expected ')'");
@@ -165,7 +227,9 @@ class ExpressionParserTest {
     assertError("a = 1 ; drop", "position 7", "unexpected character ';'");
     assertError(
         "d = DATE '2024-13-01'", "position 5", "'2024-13-01' is not a valid DATE", "YYYY-MM-DD");
-    assertError("5 IN (1)", "position 1", "IN needs a column");
+    assertError("a = CAST(b AS)", "position 14", "')'", "expected a type name");
+    assertError("a = CASE WHEN b THEN 1", "position 23", "expected WHEN, ELSE or END");
+    assertError("a = x::INTEGER[]", "position 15", "unexpected character '['");
     assertError("a = AND", "position 5", "'AND'");
   }
 

@@ -59,7 +59,7 @@ final class ReferenceEvaluator {
     } else if (e instanceof Not n) {
       return not(eval(n.operand(), row));
     } else if (e instanceof IsNull i) {
-      return (value(i.column(), row) == null) != i.negated();
+      return (value((ColumnRef) i.operand(), row) == null) != i.negated();
     } else if (e instanceof Comparison c) {
       if (c.left() instanceof ColumnRef col) {
         return compare(col, row, c.op(), ((Literal) c.right()).value());

@@ -438,9 +438,11 @@ public final class Transaction implements AutoCloseable {
    * Sets columns of the rows matching {@code filter} to new values, keeping each row's id (a delete
    * of the old version plus an insert of the new one); returns how many rows changed.
    *
-   * @param set column name → new value (a plain Java value of the column's type, or null)
+   * @param set column name → new value: a plain Java value of the column's type, null, or an {@link
+   *     Expression} computed from each matched row's values before the update ({@code
+   *     Expressions.parse("price * 1.1")}), converted to the column's type as DuckDB assigns it
    * @throws QuacklakeException INVALID_ARGUMENT naming the table and column when a matched row
-   *     would hold NULL in a NOT NULL column
+   *     would hold NULL in a NOT NULL column, or when an expression fails for a row
    */
   public long update(String name, Map<String, ?> set, Expression filter) {
     open();

@@ -1,6 +1,9 @@
 package io.quacklake.cli;
 
 import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.expr.Expression;
+import io.quacklake.expr.Expressions;
+import io.quacklake.expr.Literal;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.ValueText;
 import java.util.ArrayList;
@@ -11,9 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code --set "col = LITERAL[, col2 = LITERAL]"} of {@code update}: each literal (a number,
- * {@code 'text'}, {@code true}/{@code false}, {@code NULL} or a typed literal such as {@code DATE
- * '2025-01-31'}) is converted to its column's type as DuckDB casts it.
+ * The {@code --set "col = VALUE[, col2 = VALUE]"} of {@code update}: a literal (a number, {@code
+ * 'text'}, {@code true}/{@code false}, {@code NULL} or a typed literal such as {@code DATE
+ * '2025-01-31'}) is converted to its column's type as DuckDB casts it; any other expression of the
+ * filter grammar ({@code price * 1.1}, {@code lower(name)}, {@code coalesce(n, 0) + 1}) is computed
+ * from each row's values before the update.
  */
 final class SetClause {
   private static final Pattern NUMBER =
@@ -43,9 +48,26 @@ final class SetClause {
                           "--set names column '%s', which the table does not have; its columns"
                               + " are %s",
                           name, columns.stream().map(LakeColumn::name).toList()));
-      out.put(column.name(), value(assignment.substring(eq + 1).trim(), column));
+      String right = assignment.substring(eq + 1).trim();
+      out.put(column.name(), isLiteral(right) ? value(right, column) : expression(right, column));
     }
     return out;
+  }
+
+  private static boolean isLiteral(String text) {
+    try {
+      return Expressions.parse(text) instanceof Literal;
+    } catch (QuacklakeException e) {
+      return true;
+    }
+  }
+
+  private static Expression expression(String text, LakeColumn column) {
+    try {
+      return Expressions.parse(text);
+    } catch (QuacklakeException e) {
+      throw QuacklakeException.invalid("--set %s = %s: %s", column.name(), text, e.getMessage());
+    }
   }
 
   private static Object value(String literal, LakeColumn column) {
@@ -83,8 +105,9 @@ final class SetClause {
       }
     }
     throw QuacklakeException.invalid(
-        "--set %s = %s: not a literal; quote text as '%s' (a literal is a number, 'text', true,"
-            + " false, NULL or a typed literal such as DATE '2025-01-31')",
+        "--set %s = %s: not a value; quote text as '%s' (a value is a number, 'text', true,"
+            + " false, NULL, a typed literal such as DATE '2025-01-31', or an expression such as"
+            + " price * 2)",
         column.name(), literal, literal.replace("'", "''"));
   }
 
@@ -95,18 +118,24 @@ final class SetClause {
     return name;
   }
 
+  /** The assignments: split at commas outside quotes and parentheses. */
   private static List<String> splitOutsideQuotes(String text) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     boolean single = false;
     boolean dbl = false;
+    int depth = 0;
     for (char ch : text.toCharArray()) {
       if (ch == '\'' && !dbl) {
         single = !single;
       } else if (ch == '"' && !single) {
         dbl = !dbl;
+      } else if (!single && !dbl && ch == '(') {
+        depth++;
+      } else if (!single && !dbl && ch == ')') {
+        depth--;
       }
-      if (ch == ',' && !single && !dbl) {
+      if (ch == ',' && !single && !dbl && depth == 0) {
         out.add(current.toString());
         current.setLength(0);
       } else {

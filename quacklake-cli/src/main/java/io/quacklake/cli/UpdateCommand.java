@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code update TABLE --set "col = LITERAL, ..." --where EXPR}: prints the new snapshot id. */
+/** {@code update TABLE --set "col = VALUE, ..." --where EXPR}: prints the new snapshot id. */
 @Command(
     name = "update",
     description = "Set columns of the rows matching --where (all rows without it)")
@@ -22,7 +22,8 @@ final class UpdateCommand implements Callable<Integer> {
       names = "--set",
       required = true,
       paramLabel = "ASSIGNMENTS",
-      description = "\"col = LITERAL[, col2 = LITERAL]\"")
+      description =
+          "\"col = VALUE[, col2 = VALUE]\": a literal or an expression of the row (price * 1.1)")
   String set;
 
   @Option(names = "--where", paramLabel = "EXPR", description = "Rows to update")

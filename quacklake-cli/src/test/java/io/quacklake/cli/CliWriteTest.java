@@ -361,6 +361,19 @@ class CliWriteTest {
     CliRun bad = run("update", "orders", "--set", "amount = 'abc'");
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("amount");
+    write(
+        "update",
+        "orders",
+        "--set",
+        "amount = amount * 2 + id, name = upper(coalesce(name, 'x')) || '/' || CAST(id AS VARCHAR)",
+        "--where",
+        "id % 2 = 1");
+    assertThat(scan("orders"))
+        .containsExactlyInAnyOrder(
+            "id,name,amount,ok", "1,IT'S/1,20.00,true", "2,B,20.00,true", "3,C/3,9.00,");
+    CliRun unknown = run("update", "orders", "--set", "amount = nope + 1");
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err()).contains("nope");
   }
 
   @Test

@@ -12,7 +12,7 @@ import org.apache.arrow.vector.FieldVector;
 record ComputedNode(Scalar condition, boolean wantTrue, int cost) implements Node {
   @Override
   public int filter(FieldVector[] vectors, int[] rows, int n) {
-    Object[] v = condition.evaluate(new Rows(vectors, rows, n));
+    Object[] v = condition.evaluate(Rows.of(vectors, rows, n));
     Boolean want = wantTrue;
     int k = 0;
     for (int i = 0; i < n; i++) {

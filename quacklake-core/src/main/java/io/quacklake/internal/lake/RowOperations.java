@@ -6,7 +6,11 @@ import io.quacklake.TableName;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.expr.Expression;
 import io.quacklake.expr.Expressions;
+import io.quacklake.expr.Literal;
 import io.quacklake.internal.catalog.InlinedRows;
+import io.quacklake.internal.expr.scalar.Rows;
+import io.quacklake.internal.expr.scalar.Scalar;
+import io.quacklake.internal.expr.scalar.ScalarBinder;
 import io.quacklake.internal.scan.FileTask;
 import io.quacklake.internal.scan.Filters;
 import io.quacklake.internal.scan.RowFilter;
@@ -208,27 +212,40 @@ public final class RowOperations {
    * Sets columns of the rows matching {@code filter} to new values, keeping each committed row's id
    * (a delete of the old version plus an insert of the new one); returns how many rows changed.
    *
-   * @param set column name → new value (a plain Java value of the column's type, or null)
+   * @param set column name → new value: a plain Java value of the column's type, null, or an {@link
+   *     Expression} computed from the row's values before the update
    */
   public long update(String name, Map<String, ?> set, Expression filter) {
     TableName table = TableName.parse(name);
     TransactionTables.Target t = tables.target(table);
-    Object[] patch = new Object[t.columns().size()];
+    List<LakeColumn> columns = t.columns();
+    Object[] patch = new Object[columns.size()];
     boolean[] patched = new boolean[patch.length];
+    Scalar[] computed = new Scalar[patch.length];
+    java.time.Instant now =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     for (Map.Entry<String, ?> e : set.entrySet()) {
-      int i = columnIndex(table, t.columns(), e.getKey());
-      patch[i] = RowVersions.canonical(e.getValue(), t.columns().get(i), lake.allocator());
+      int i = columnIndex(table, columns, e.getKey());
+      Object value = e.getValue() instanceof Literal l ? l.value() : e.getValue();
+      if (value instanceof Expression expression) {
+        computed[i] = ScalarBinder.assignment(expression, columns, columns.get(i), now);
+      } else {
+        patch[i] = RowVersions.canonical(value, columns.get(i), lake.allocator());
+      }
       patched[i] = true;
     }
-    RowFilter rowFilter = Filters.bind(filter, t.columns());
+    RowFilter rowFilter = Filters.bind(filter, columns);
     List<RowLocator.MatchedRow> matches =
         RowLocator.locateRows(
-            plan(t, t.columns(), rowFilter), rowFilter, lake.store(), lake.allocator());
+            plan(t, columns, rowFilter), rowFilter, lake.store(), lake.allocator());
+    Object[][] results = computedValues(computed, matches);
     List<Object[]> versions = new ArrayList<>();
-    for (RowLocator.MatchedRow m : matches) {
-      Object[] v = m.values().clone();
+    for (int r = 0; r < matches.size(); r++) {
+      Object[] v = matches.get(r).values().clone();
       for (int i = 0; i < v.length; i++) {
-        if (patched[i]) {
+        if (computed[i] != null) {
+          v[i] = RowVersions.canonical(results[i][r], columns.get(i), lake.allocator());
+        } else if (patched[i]) {
           v[i] = patch[i];
         }
       }
@@ -236,6 +253,32 @@ public final class RowOperations {
     }
     replace(table, t, matches, versions);
     return matches.size();
+  }
+
+  /**
+   * The values of the computed assignments for each matched row, all from the rows' values before
+   * the update ({@code SET a = b, b = a} swaps); {@code results[column][row]}.
+   */
+  private static Object[][] computedValues(Scalar[] computed, List<RowLocator.MatchedRow> matches) {
+    Object[][] results = new Object[computed.length][];
+    if (matches.isEmpty()
+        || java.util.Arrays.stream(computed).allMatch(java.util.Objects::isNull)) {
+      return results;
+    }
+    Object[][] byColumn = new Object[computed.length][matches.size()];
+    for (int r = 0; r < matches.size(); r++) {
+      Object[] v = matches.get(r).values();
+      for (int c = 0; c < v.length; c++) {
+        byColumn[c][r] = v[c];
+      }
+    }
+    Rows rows = Rows.ofValues(byColumn, matches.size());
+    for (int c = 0; c < computed.length; c++) {
+      if (computed[c] != null) {
+        results[c] = computed[c].evaluate(rows);
+      }
+    }
+    return results;
   }
 
   /**

@@ -13,8 +13,15 @@ record ColumnScalar(InputColumn input) implements Scalar {
 
   @Override
   public Object[] evaluate(Rows rows) {
-    FieldVector v = rows.vectors()[input.slot()];
     Object[] out = new Object[rows.count()];
+    if (rows.values() != null) {
+      Object[] column = rows.values()[input.slot()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = column[rows.rows()[i]];
+      }
+      return out;
+    }
+    FieldVector v = rows.vectors()[input.slot()];
     for (int i = 0; i < out.length; i++) {
       int row = rows.rows()[i];
       out[i] = v.isNull(row) ? null : ArrowValues.get(v, row);

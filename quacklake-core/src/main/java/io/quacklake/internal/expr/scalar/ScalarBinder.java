@@ -98,6 +98,48 @@ public final class ScalarBinder {
     return s;
   }
 
+  /**
+   * The new value of an UPDATE's {@code SET column = expression}, computed from the row's current
+   * values ({@code columns}, input slot = index) and converted to {@code target}'s type as DuckDB's
+   * assignment does.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT when the expression's type does not convert
+   */
+  public static Scalar assignment(
+      Expression e,
+      java.util.List<io.quacklake.types.LakeColumn> columns,
+      io.quacklake.types.LakeColumn target,
+      Instant now) {
+    ScalarBinder binder =
+        new ScalarBinder(
+            ref -> {
+              for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).name().equalsIgnoreCase(ref.name())) {
+                  return new InputColumn(i, columns.get(i));
+                }
+              }
+              throw QuacklakeException.invalid(
+                  "SET %s = %s names column %s, which the table does not have",
+                  target.name(), e, ref);
+            },
+            now);
+    Scalar s = binder.bind(e);
+    if (isNested(target.type())) {
+      throw QuacklakeException.invalid(
+          "SET %s: computed values of %s are not supported; set a value",
+          target.name(), target.sqlTypeName());
+    }
+    if (!Conversions.castable(s.type(), target.type())) {
+      throw QuacklakeException.invalid(
+          "SET %s = %s: a %s value does not convert to %s",
+          target.name(), e, ScalarTypes.name(s.type()), target.sqlTypeName());
+    }
+    if (s.type() == null) {
+      return new ConstantScalar(null, target.type(), false);
+    }
+    return coerce(s, target.type());
+  }
+
   /** A constant scalar's value as a literal, to compare a column with (and prune by). */
   public static Literal literal(Scalar constant) {
     return Literal.of(constant.value());

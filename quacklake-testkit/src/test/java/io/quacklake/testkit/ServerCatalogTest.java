@@ -24,6 +24,40 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerCatalogTest {
   @TempDir Path temp;
 
+  /**
+   * {@code host=/var/run/postgresql}, as libpq and DuckDB take it, connects through the server's
+   * Unix socket (junixsocket): a lake made that way is the same lake over TCP.
+   */
+  @Test
+  void postgresThroughItsUnixSocketDirectory() {
+    Path socket = Path.of("/var/run/postgresql/.s.PGSQL.5432");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.exists(socket),
+        "LOUD SKIP: this PostgreSQL has no Unix socket at " + socket);
+    String tcp = TestCatalogs.location("postgres", temp);
+    String viaSocket = tcp.replace("host=127.0.0.1", "host=/var/run/postgresql");
+    assertThat(viaSocket).contains("host=/var/run/postgresql");
+    try (Lake lake = Lake.create(viaSocket, temp.resolve("data").toString())) {
+      lake.createTable("main.t", io.quacklake.types.ColumnDefinitions.parse("id BIGINT"));
+      try (io.quacklake.Transaction tx = lake.begin()) {
+        tx.insert("t", java.util.List.of(java.util.Map.of("id", 7L)));
+        tx.commit();
+      }
+    }
+    try (Lake lake = Lake.open(tcp);
+        io.quacklake.RowIterator rows = lake.table("t").scan().rows()) {
+      assertThat(rows.toList()).containsExactly(java.util.Map.of("id", 7L));
+    }
+    String postgresUri =
+        "postgres:postgresql:///"
+            + tcp.replaceAll(".*dbname=(\\S+).*", "$1")
+            + "?host=%2Fvar%2Frun%2Fpostgresql&user=postgres";
+    try (Lake lake = Lake.open(postgresUri);
+        io.quacklake.RowIterator rows = lake.table("t").scan().rows()) {
+      assertThat(rows.toList()).hasSize(1);
+    }
+  }
+
   @Test
   void postgresCatalogInItsOwnMetadataSchema() throws Exception {
     String location = TestCatalogs.location("postgres", temp);

@@ -9,7 +9,8 @@ import java.util.Properties;
 /**
  * A PostgreSQL connection string as DuckDB takes it: libpq {@code key=value} pairs ({@code
  * dbname=lake host=127.0.0.1 port=5432 user=postgres password=...}, values optionally quoted with
- * {@code '}), or a {@code jdbc:postgresql:} URL. Passwords are never printed.
+ * {@code '}), or a {@code jdbc:postgresql:} URL. A {@code host} that is a directory is the server's
+ * Unix-socket directory, as in libpq. Passwords are never printed.
  */
 final class PostgresConnInfo {
   private PostgresConnInfo() {}
@@ -30,8 +31,10 @@ final class PostgresConnInfo {
       return target;
     }
     Map<String, String> kv = PostgresSettings.resolve(target, env);
+    String host = kv.getOrDefault("host", "127.0.0.1");
     ServerAddress address =
-        new ServerAddress(kv.getOrDefault("host", "127.0.0.1"), kv.getOrDefault("port", "5432"));
+        new ServerAddress(
+            UnixSocket.isDirectory(host) ? "localhost" : host, kv.getOrDefault("port", "5432"));
     String db = kv.getOrDefault("dbname", kv.getOrDefault("user", "postgres"));
     return "jdbc:postgresql://" + address.authority() + "/" + ServerAddress.encoded(db);
   }
@@ -49,6 +52,10 @@ final class PostgresConnInfo {
     Properties p = new Properties();
     if (!target.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
       Map<String, String> kv = PostgresSettings.resolve(target, env);
+      String host = kv.get("host");
+      if (UnixSocket.isDirectory(host)) {
+        UnixSocket.configure(p, host, kv.getOrDefault("port", "5432"));
+      }
       kv.forEach(
           (k, v) -> {
             switch (k) {

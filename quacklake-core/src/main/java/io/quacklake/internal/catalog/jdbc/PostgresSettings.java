@@ -45,8 +45,7 @@ final class PostgresSettings {
   /**
    * The resolved settings, keys in lower case (libpq's names).
    *
-   * @throws QuacklakeException INVALID_ARGUMENT for a malformed URI, an unknown service, or a
-   *     Unix-socket host (not supported: use a TCP host)
+   * @throws QuacklakeException INVALID_ARGUMENT for a malformed URI or an unknown service
    */
   static Map<String, String> resolve(String target, Map<String, String> env) {
     Map<String, String> given = isUri(target) ? uri(target) : PostgresConnInfo.parse(target);
@@ -64,13 +63,6 @@ final class PostgresSettings {
     }
     out.putAll(given);
     out.remove("service");
-    String host = out.get("host");
-    if (host != null && host.startsWith("/")) {
-      throw QuacklakeException.invalid(
-          "host=%s is a Unix-socket directory, which Quacklake does not connect through; use the"
-              + " server's TCP address, e.g. host=127.0.0.1",
-          host);
-    }
     if (!out.containsKey("password")) {
       String password = passwordFile(out, env);
       if (password != null) {

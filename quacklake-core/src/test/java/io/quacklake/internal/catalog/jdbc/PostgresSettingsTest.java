@@ -111,10 +111,21 @@ class PostgresSettingsTest {
   }
 
   @Test
-  void unixSocketHostsAreOneClearError() {
-    assertThatThrownBy(() -> PostgresConnInfo.url("host=/var/run/postgresql dbname=x", env()))
-        .isInstanceOf(QuacklakeException.class)
-        .hasMessageContaining("Unix-socket directory")
-        .hasMessageContaining("host=127.0.0.1");
+  void aDirectoryHostConnectsThroughItsUnixSocket() {
+    String location = "host=/var/run/postgresql port=5433 dbname=x user=u";
+    assertThat(PostgresConnInfo.url(location, env()))
+        .isEqualTo("jdbc:postgresql://localhost:5433/x");
+    java.util.Properties p = PostgresConnInfo.properties(location, env());
+    assertThat(p.getProperty("socketFactory")).isEqualTo(UnixSocket.FACTORY);
+    assertThat(p.getProperty("socketFactoryArg")).isEqualTo("/var/run/postgresql/.s.PGSQL.5433");
+    assertThat(p.getProperty("sslmode")).isEqualTo("disable");
+    assertThat(
+            PostgresConnInfo.properties("postgresql:///x?host=/tmp/pg/&sslmode=require", env())
+                .getProperty("socketFactoryArg"))
+        .isEqualTo("/tmp/pg/.s.PGSQL.5432");
+    assertThat(
+            PostgresConnInfo.properties("postgresql:///x?host=/tmp/pg/&sslmode=require", env())
+                .getProperty("sslmode"))
+        .isEqualTo("require");
   }
 }

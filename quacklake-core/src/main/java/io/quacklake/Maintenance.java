@@ -22,7 +22,17 @@ public final class Maintenance {
   private final Maintainer maintainer;
 
   Maintenance(Lake lake, LakeContext context) {
-    this.maintainer = new Maintainer(context, Lake::toSnapshot);
+    this(new Maintainer(context, Lake::toSnapshot, MaintenanceProgress.NONE));
+  }
+
+  private Maintenance(Maintainer maintainer) {
+    this.maintainer = maintainer;
+  }
+
+  /** The same operations, reporting how far each has come to {@code progress}. */
+  public Maintenance withProgress(MaintenanceProgress progress) {
+    return new Maintenance(
+        maintainer.withProgress(java.util.Objects.requireNonNull(progress, "progress is null")));
   }
 
   /**

@@ -21,8 +21,10 @@ final class CheckpointCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Lake lake = main.lakeOptions.open()) {
-      lake.maintenance().checkpoint();
+    try (Lake lake = main.lakeOptions.open();
+        MaintenanceProgressLine progress =
+            new MaintenanceProgressLine(Progress.wanted(main.quiet))) {
+      lake.maintenance().withProgress(progress).checkpoint();
       WrittenSnapshot.print(lake.currentSnapshot());
     }
     return 0;

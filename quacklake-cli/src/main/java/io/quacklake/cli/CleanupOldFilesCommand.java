@@ -38,8 +38,10 @@ final class CleanupOldFilesCommand implements Callable<Integer> {
           "--all and --older-than both choose which files to delete; give only one of them");
     }
     Instant cutoff = olderThan.given() ? olderThan.cutoff(Instant.now()) : null;
-    try (Lake lake = main.lakeOptions.open()) {
-      Maintenance maintenance = lake.maintenance();
+    try (Lake lake = main.lakeOptions.open();
+        MaintenanceProgressLine progress =
+            new MaintenanceProgressLine(Progress.wanted(main.quiet))) {
+      Maintenance maintenance = lake.maintenance().withProgress(progress);
       MaintenanceOutput.lines(
           cutoff != null
               ? maintenance.cleanupOldFiles(cutoff, dryRun)

@@ -30,8 +30,10 @@ final class DeleteOrphanedFilesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Instant cutoff = olderThan.given() ? olderThan.cutoff(Instant.now()) : null;
-    try (Lake lake = main.lakeOptions.open()) {
-      Maintenance maintenance = lake.maintenance();
+    try (Lake lake = main.lakeOptions.open();
+        MaintenanceProgressLine progress =
+            new MaintenanceProgressLine(Progress.wanted(main.quiet))) {
+      Maintenance maintenance = lake.maintenance().withProgress(progress);
       MaintenanceOutput.lines(
           cutoff != null
               ? maintenance.deleteOrphanedFiles(cutoff, dryRun)

@@ -24,8 +24,11 @@ final class FlushInlinedDataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Lake lake = main.lakeOptions.open()) {
-      MaintenanceOutput.snapshot(lake.maintenance().flushInlinedData(table), lake);
+    try (Lake lake = main.lakeOptions.open();
+        MaintenanceProgressLine progress =
+            new MaintenanceProgressLine(Progress.wanted(main.quiet))) {
+      MaintenanceOutput.snapshot(
+          lake.maintenance().withProgress(progress).flushInlinedData(table), lake);
     }
     return 0;
   }

@@ -38,8 +38,11 @@ final class MergeAdjacentFilesCommand implements Callable<Integer> {
               + " leave it out",
           maxFileSize);
     }
-    try (Lake lake = main.lakeOptions.open()) {
-      MaintenanceOutput.snapshot(lake.maintenance().mergeAdjacentFiles(table, maxFileSize), lake);
+    try (Lake lake = main.lakeOptions.open();
+        MaintenanceProgressLine progress =
+            new MaintenanceProgressLine(Progress.wanted(main.quiet))) {
+      MaintenanceOutput.snapshot(
+          lake.maintenance().withProgress(progress).mergeAdjacentFiles(table, maxFileSize), lake);
     }
     return 0;
   }

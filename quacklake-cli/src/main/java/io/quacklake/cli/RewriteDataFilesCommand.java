@@ -38,8 +38,11 @@ final class RewriteDataFilesCommand implements Callable<Integer> {
       throw QuacklakeException.invalid(
           "--delete-threshold must be between 0 and 1, got %s; give e.g. 0.95", deleteThreshold);
     }
-    try (Lake lake = main.lakeOptions.open()) {
-      MaintenanceOutput.snapshot(lake.maintenance().rewriteDataFiles(table, deleteThreshold), lake);
+    try (Lake lake = main.lakeOptions.open();
+        MaintenanceProgressLine progress =
+            new MaintenanceProgressLine(Progress.wanted(main.quiet))) {
+      MaintenanceOutput.snapshot(
+          lake.maintenance().withProgress(progress).rewriteDataFiles(table, deleteThreshold), lake);
     }
     return 0;
   }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged CLI on a terminal (a pseudo-terminal made by util-linux's {@code script}): appends
- * and scans to files show a progress line on stderr, {@code --quiet} silences it, and off a
- * terminal there is none (every in-process test checks that stderr stays empty).
+ * The packaged CLI on a terminal (a pseudo-terminal made by util-linux's {@code script}): appends,
+ * scans to files and maintenance show a progress line on stderr, {@code --quiet} silences it, and
+ * off a terminal there is none (every in-process test checks that stderr stays empty).
  */
 class CliTerminalIT {
   @TempDir Path temp;
@@ -79,5 +79,7 @@ class CliTerminalIT {
     assertThat(onTerminal("--quiet append t " + rows)).doesNotContain("append t");
     assertThat(onTerminal("scan t --output " + temp.resolve("out.csv"))).contains("scan t");
     assertThat(Files.readAllLines(temp.resolve("out.csv"))).hasSize(600_001);
+    assertThat(onTerminal("merge-adjacent-files t")).contains("merging files").contains("files");
+    assertThat(onTerminal("--quiet cleanup-old-files --all")).doesNotContain("deleting old files");
   }
 }

@@ -1,5 +1,6 @@
 package io.quacklake.internal.maintenance;
 
+import io.quacklake.MaintenanceProgress;
 import io.quacklake.MaintenanceResult;
 import io.quacklake.Snapshot;
 import io.quacklake.TableName;
@@ -24,7 +25,13 @@ final class Compaction {
   private final LakeContext lake;
   private final Function<SnapshotRecord, Snapshot> toSnapshot;
 
-  Compaction(LakeContext lake, Function<SnapshotRecord, Snapshot> toSnapshot) {
+  private final MaintenanceProgress progress;
+
+  Compaction(
+      LakeContext lake,
+      Function<SnapshotRecord, Snapshot> toSnapshot,
+      MaintenanceProgress progress) {
+    this.progress = progress;
     this.lake = lake;
     this.toSnapshot = toSnapshot;
   }
@@ -72,6 +79,9 @@ final class Compaction {
       long read = 0;
       long created = 0;
       long rows = 0;
+      String step = merge ? "merging files" : "rewriting files";
+      long total = groups.stream().mapToLong(g -> g.sources().size()).sum();
+      progress.update(step, 0, total);
       for (CompactionGroup g : groups) {
         boolean rowIds = !merge || !g.adjacent();
         List<CompactedFile> written;
@@ -85,6 +95,7 @@ final class Compaction {
         read += g.sources().size();
         created += written.size();
         rows += written.stream().mapToLong(f -> f.file().rowCount()).sum();
+        progress.update(step, read, total);
       }
       SnapshotRecord committed = lake.commit(state, writes);
       return new MaintenanceResult(Optional.of(toSnapshot.apply(committed)), read, created, rows);

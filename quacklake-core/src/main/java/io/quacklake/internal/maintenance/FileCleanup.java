@@ -23,8 +23,11 @@ import java.util.Set;
 final class FileCleanup {
   private final LakeContext lake;
 
-  FileCleanup(LakeContext lake) {
+  private final io.quacklake.MaintenanceProgress progress;
+
+  FileCleanup(LakeContext lake, io.quacklake.MaintenanceProgress progress) {
     this.lake = lake;
+    this.progress = progress;
   }
 
   /** Scheduled files whose schedule began before {@code cutoff}; returns their paths. */
@@ -50,7 +53,11 @@ final class FileCleanup {
                 });
     List<String> paths = new ArrayList<>();
     List<Long> done = new ArrayList<>();
+    String step = "deleting old files";
+    progress.update(step, 0, chosen.size());
+    int seen = 0;
     for (Chosen c : chosen) {
+      progress.update(step, seen++, chosen.size());
       if (referenced.contains(c.location().value())) {
         continue;
       }
@@ -59,6 +66,7 @@ final class FileCleanup {
         done.add(c.row().fileId());
       }
     }
+    progress.update(step, chosen.size(), chosen.size());
     if (!done.isEmpty()) {
       lake.catalog()
           .write(
@@ -91,7 +99,12 @@ final class FileCleanup {
     }
     Known known = new Known(root, grace);
     List<String> paths = new ArrayList<>();
+    String step = "deleting orphaned files";
+    long total = listed.size() + abandoned.size();
+    long seen = 0;
+    progress.update(step, 0, total);
     for (FileEntry e : listed) {
+      progress.update(step, ++seen, total);
       String name = e.location().value();
       boolean dataFile = name.endsWith(".parquet") || name.endsWith(".puffin");
       if (dataFile
@@ -105,6 +118,7 @@ final class FileCleanup {
       }
     }
     for (FileEntry e : abandoned) {
+      progress.update(step, ++seen, total);
       if (inside(e.location(), root) && e.lastModified().isBefore(cutoff)) {
         paths.add(e.location().value());
         if (!dryRun) {

@@ -1,5 +1,6 @@
 package io.quacklake.internal.maintenance;
 
+import io.quacklake.MaintenanceProgress;
 import io.quacklake.MaintenanceResult;
 import io.quacklake.Snapshot;
 import io.quacklake.TableName;
@@ -35,12 +36,19 @@ import java.util.function.Function;
  * deleted_from_table} for the delete files). Partitioned tables keep their inlined rows for now.
  */
 final class InlinedFlush {
+  static final String STEP = "flushing inlined data";
+
   private final LakeContext lake;
   private final Function<SnapshotRecord, Snapshot> toSnapshot;
+  private final MaintenanceProgress progress;
 
-  InlinedFlush(LakeContext lake, Function<SnapshotRecord, Snapshot> toSnapshot) {
+  InlinedFlush(
+      LakeContext lake,
+      Function<SnapshotRecord, Snapshot> toSnapshot,
+      MaintenanceProgress progress) {
     this.lake = lake;
     this.toSnapshot = toSnapshot;
+    this.progress = progress;
   }
 
   MaintenanceResult run(TableName only) {
@@ -77,12 +85,15 @@ final class InlinedFlush {
       long read = 0;
       long created = 0;
       long rows = 0;
+      int done = 0;
+      progress.update(STEP, 0, plans.size());
       for (FlushPlan p : plans) {
         FlushStep step = writer.write(p, snapshot);
         state.maintain(step);
         read += p.tables().size();
         created += step.dataFiles();
         rows += step.rows();
+        progress.update(STEP, ++done, plans.size());
       }
       SnapshotRecord committed = lake.commit(state, writes);
       dropEmptiedTables(plans);

@@ -1,6 +1,7 @@
 package io.quacklake.internal.maintenance;
 
 import io.quacklake.CheckpointResult;
+import io.quacklake.MaintenanceProgress;
 import io.quacklake.MaintenanceResult;
 import io.quacklake.Snapshot;
 import io.quacklake.TableName;
@@ -15,14 +16,24 @@ import java.util.function.Function;
 public final class Maintainer {
   private final LakeContext lake;
   private final Function<SnapshotRecord, Snapshot> toSnapshot;
+  private final MaintenanceProgress progress;
 
-  public Maintainer(LakeContext lake, Function<SnapshotRecord, Snapshot> toSnapshot) {
+  public Maintainer(
+      LakeContext lake,
+      Function<SnapshotRecord, Snapshot> toSnapshot,
+      MaintenanceProgress progress) {
     this.lake = lake;
     this.toSnapshot = toSnapshot;
+    this.progress = progress;
+  }
+
+  /** These operations reporting to {@code progress}. */
+  public Maintainer withProgress(MaintenanceProgress progress) {
+    return new Maintainer(lake, toSnapshot, progress);
   }
 
   public MaintenanceResult flush(TableName table) {
-    return new InlinedFlush(lake, toSnapshot).run(table);
+    return new InlinedFlush(lake, toSnapshot, progress).run(table);
   }
 
   public MaintenanceResult merge(TableName table, Long maxFileSize) {
@@ -30,11 +41,11 @@ public final class Maintainer {
       throw io.quacklake.exceptions.QuacklakeException.invalid(
           "the maximum file size must be positive, was %d", maxFileSize);
     }
-    return new Compaction(lake, toSnapshot).run(table, true, maxFileSize, null);
+    return new Compaction(lake, toSnapshot, progress).run(table, true, maxFileSize, null);
   }
 
   public MaintenanceResult rewrite(TableName table, Double deleteThreshold) {
-    return new Compaction(lake, toSnapshot).run(table, false, null, deleteThreshold);
+    return new Compaction(lake, toSnapshot, progress).run(table, false, null, deleteThreshold);
   }
 
   public List<Snapshot> expireOlderThan(Instant cutoff, boolean dryRun) {
@@ -56,14 +67,14 @@ public final class Maintainer {
    *     {@code delete_older_than}
    */
   public List<String> cleanupOldFiles(Instant cutoff, boolean dryRun) {
-    return new FileCleanup(lake).oldFiles(cutoffOrDefault(cutoff), dryRun);
+    return new FileCleanup(lake, progress).oldFiles(cutoffOrDefault(cutoff), dryRun);
   }
 
   /**
    * @param cutoff last-modified bound, null for the lake's {@code delete_older_than}
    */
   public List<String> deleteOrphans(Instant cutoff, boolean dryRun) {
-    return new FileCleanup(lake)
+    return new FileCleanup(lake, progress)
         .orphans(cutoffOrDefault(cutoff), dryRun, settings().deleteOlderThan());
   }
 

@@ -18,7 +18,7 @@ record AndNode(List<Node> terms) implements Node {
 
   @Override
   public int cost() {
-    return terms.stream().mapToInt(Node::cost).sum();
+    return terms.stream().mapToInt(Node::cost).max().orElse(1);
   }
 
   @Override

@@ -131,20 +131,47 @@ final class Binder {
    */
   private Node comparison(Comparison c, boolean negate) {
     CompareOp op = negate ? c.op().negate() : c.op();
-    if (c.left() instanceof ColumnRef col && foldable(c.right())) {
-      return LeafNodes.comparison(slot(col), op, fold(c.right()));
-    } else if (foldable(c.left()) && c.right() instanceof ColumnRef col) {
-      return LeafNodes.comparison(slot(col), op.flip(), fold(c.left()));
+    if (c.left() instanceof ColumnRef col) {
+      Literal folded = folded(c.right(), col);
+      if (folded != null) {
+        return LeafNodes.comparison(slot(col), op, folded);
+      }
+    }
+    if (c.right() instanceof ColumnRef col) {
+      Literal folded = folded(c.left(), col);
+      if (folded != null) {
+        return LeafNodes.comparison(slot(col), op.flip(), folded);
+      }
     }
     return computed(c, negate);
   }
 
-  private boolean foldable(Expression e) {
-    return e instanceof Literal || (!(e instanceof ColumnRef) && scalars.bind(e).constant());
-  }
-
-  private Literal fold(Expression e) {
-    return e instanceof Literal l ? l : ScalarBinder.literal(scalars.bind(e));
+  /**
+   * The literal {@code e} is or folds to, for comparing {@code column} with it in a leaf node; null
+   * when {@code e} depends on a column, fails to evaluate (then only rows may make it fail), or is
+   * a DOUBLE meeting an integer or decimal column, which DuckDB compares in DOUBLE (the computed
+   * path does; a leaf would compare exactly).
+   */
+  private Literal folded(Expression e, ColumnRef column) {
+    Literal literal;
+    if (e instanceof Literal l) {
+      literal = l;
+    } else if (e instanceof ColumnRef) {
+      return null;
+    } else {
+      Scalar s = scalars.bind(e);
+      if (!s.constant()) {
+        return null;
+      }
+      try {
+        literal = ScalarBinder.literal(s);
+      } catch (QuacklakeException failed) {
+        return null;
+      }
+    }
+    TypeId type = resolve(column.name()).type().id();
+    boolean exact = type.isInteger() || type == TypeId.DECIMAL;
+    return literal.value() instanceof Double && exact ? null : literal;
   }
 
   /**
@@ -154,42 +181,14 @@ final class Binder {
   private Node computed(Expression e, boolean negate) {
     Scalar condition = scalars.condition(e);
     if (condition.constant()) {
-      Object v = condition.value();
-      return v != null && (Boolean) v != negate ? ConstantNode.TRUE : ConstantNode.FALSE;
-    }
-    return new ComputedNode(condition, !negate, 1 + size(e));
-  }
-
-  /** How many nodes {@code e} has: the cost of evaluating it, roughly. */
-  private static int size(Expression e) {
-    if (e instanceof io.quacklake.expr.Arithmetic a) {
-      return 1 + size(a.left()) + size(a.right());
-    } else if (e instanceof io.quacklake.expr.Call c) {
-      return 1 + c.arguments().stream().mapToInt(Binder::size).sum();
-    } else if (e instanceof io.quacklake.expr.Case c) {
-      int n = 1 + size(c.otherwise());
-      for (io.quacklake.expr.Case.When w : c.branches()) {
-        n += size(w.condition()) + size(w.result());
+      try {
+        Object v = condition.value();
+        return v != null && (Boolean) v != negate ? ConstantNode.TRUE : ConstantNode.FALSE;
+      } catch (QuacklakeException failed) {
+        // fails for every row, so for none when there are no rows: evaluated with the rows
       }
-      return n;
-    } else if (e instanceof io.quacklake.expr.Cast c) {
-      return 1 + size(c.operand());
-    } else if (e instanceof Comparison c) {
-      return 1 + size(c.left()) + size(c.right());
-    } else if (e instanceof And a) {
-      return 1 + a.terms().stream().mapToInt(Binder::size).sum();
-    } else if (e instanceof Or o) {
-      return 1 + o.terms().stream().mapToInt(Binder::size).sum();
-    } else if (e instanceof Not n) {
-      return 1 + size(n.operand());
-    } else if (e instanceof IsNull i) {
-      return 1 + size(i.operand());
-    } else if (e instanceof Like l) {
-      return 1 + size(l.operand());
-    } else if (e instanceof InList in) {
-      return 1 + in.values().size();
     }
-    return e instanceof Between ? 3 : 1;
+    return new ComputedNode(condition, !negate);
   }
 
   private ColumnSlot slot(ColumnRef ref) {

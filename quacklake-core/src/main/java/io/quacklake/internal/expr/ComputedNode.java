@@ -7,9 +7,8 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * A condition on computed values ({@code id % 10 = 0}, {@code lower(name) LIKE 'a%'}): keeps the
  * rows where it is TRUE ({@code wantTrue}) or FALSE (under NOT); NULL rows never. Prunes nothing.
- * Its {@code cost} is the size of its expression.
  */
-record ComputedNode(Scalar condition, boolean wantTrue, int cost) implements Node {
+record ComputedNode(Scalar condition, boolean wantTrue) implements Node {
   @Override
   public int filter(FieldVector[] vectors, int[] rows, int n) {
     Object[] v = condition.evaluate(Rows.of(vectors, rows, n));
@@ -21,6 +20,11 @@ record ComputedNode(Scalar condition, boolean wantTrue, int cost) implements Nod
       }
     }
     return k;
+  }
+
+  @Override
+  public int cost() {
+    return 2;
   }
 
   @Override

@@ -84,11 +84,11 @@ public final class ExpressionParser {
   }
 
   private Expression predicate() {
-    Expression left = additive();
+    Expression left = concat();
     Token t = peek();
     if (t.kind() == Token.Kind.OPERATOR && isComparison(t.text())) {
       next++;
-      return new Comparison(compareOp(t.text()), left, additive());
+      return new Comparison(compareOp(t.text()), left, concat());
     }
     if (t.isKeyword("is")) {
       next++;
@@ -96,7 +96,7 @@ public final class ExpressionParser {
       if (acceptKeyword("distinct")) {
         expect(peek().isKeyword("from"), "FROM");
         next++;
-        return distinctFrom(left, additive(), negated);
+        return distinctFrom(left, concat(), negated);
       }
       expect(peek().isKeyword("null"), negated ? "NULL or DISTINCT" : "NOT, NULL or DISTINCT");
       next++;
@@ -117,17 +117,17 @@ public final class ExpressionParser {
       boolean caseInsensitive = peek().isKeyword("ilike");
       next++;
       Token at = peek();
-      Expression pattern = additive();
+      Expression pattern = concat();
       if (!(pattern instanceof Literal l) || !(l.value() instanceof String text)) {
         throw error(at, "a string pattern such as 'abc%'");
       }
       return new Like(left, text, caseInsensitive, negated);
     }
     if (acceptKeyword("between")) {
-      Expression low = additive();
+      Expression low = concat();
       expect(peek().isKeyword("and"), "AND");
       next++;
-      Expression high = additive();
+      Expression high = concat();
       if (left instanceof ColumnRef c && low instanceof Literal lo && high instanceof Literal hi) {
         return new Between(c, lo, hi, negated);
       }
@@ -141,10 +141,10 @@ public final class ExpressionParser {
     if (acceptKeyword("in")) {
       expect(peek().kind() == Token.Kind.LPAREN, "'('");
       next++;
-      List<Expression> values = new ArrayList<>(List.of(additive()));
+      List<Expression> values = new ArrayList<>(List.of(concat()));
       while (peek().kind() == Token.Kind.COMMA) {
         next++;
-        values.add(additive());
+        values.add(concat());
       }
       expect(peek().kind() == Token.Kind.RPAREN, "',' or ')'");
       next++;
@@ -205,37 +205,39 @@ public final class ExpressionParser {
     return negated ? same : new Not(same);
   }
 
-  /** {@code a + b}, {@code a - b}, {@code a || b}: left-associative. */
+  /** {@code a || b}: left-associative, looser than {@code +} and {@code -} (as in DuckDB). */
+  private Expression concat() {
+    Expression e = additive();
+    int chained = 0;
+    while (peek().kind() == Token.Kind.OPERATOR && peek().text().equals("||")) {
+      enter(tokens.get(next++));
+      chained++;
+      e = new Arithmetic(ArithmeticOp.CONCAT, e, additive());
+    }
+    depth -= chained;
+    return e;
+  }
+
+  /** {@code a + b}, {@code a - b}: left-associative. */
   private Expression additive() {
     Expression e = multiplicative();
-    while (true) {
-      Token t = peek();
-      if (t.kind() != Token.Kind.OPERATOR) {
-        return e;
-      }
-      switch (t.text()) {
-        case "+" -> {
-          next++;
-          e = new Arithmetic(ArithmeticOp.ADD, e, multiplicative());
-        }
-        case "-" -> {
-          next++;
-          e = new Arithmetic(ArithmeticOp.SUBTRACT, e, multiplicative());
-        }
-        case "||" -> {
-          next++;
-          e = new Arithmetic(ArithmeticOp.CONCAT, e, multiplicative());
-        }
-        default -> {
-          return e;
-        }
-      }
+    int chained = 0;
+    while (peek().kind() == Token.Kind.OPERATOR
+        && (peek().text().equals("+") || peek().text().equals("-"))) {
+      Token t = tokens.get(next++);
+      enter(t);
+      chained++;
+      ArithmeticOp op = t.text().equals("+") ? ArithmeticOp.ADD : ArithmeticOp.SUBTRACT;
+      e = new Arithmetic(op, e, multiplicative());
     }
+    depth -= chained;
+    return e;
   }
 
   /** {@code a * b}, {@code a / b}, {@code a % b}: left-associative. */
   private Expression multiplicative() {
     Expression e = unary();
+    int chained = 0;
     while (true) {
       Token t = peek();
       ArithmeticOp op =
@@ -248,14 +250,16 @@ public final class ExpressionParser {
                 default -> null;
               };
       if (op == null) {
+        depth -= chained;
         return e;
       }
-      next++;
+      enter(tokens.get(next++));
+      chained++;
       e = new Arithmetic(op, e, unary());
     }
   }
 
-  /** A sign before a value: folded into a number, else {@code 0 - value}. */
+  /** A sign before a value: folded into a number, else {@code -(value)} (DuckDB's negation). */
   private Expression unary() {
     Token t = peek();
     if (t.kind() == Token.Kind.OPERATOR && (t.text().equals("-") || t.text().equals("+"))) {
@@ -269,10 +273,7 @@ public final class ExpressionParser {
         e = postfix(e);
       } else {
         Expression operand = unary();
-        e =
-            t.text().equals("-")
-                ? new Arithmetic(ArithmeticOp.SUBTRACT, Literal.of(0L), operand)
-                : operand;
+        e = t.text().equals("-") ? new Call("-", List.of(operand)) : operand;
       }
       depth--;
       return e;

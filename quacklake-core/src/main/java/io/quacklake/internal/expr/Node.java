@@ -28,8 +28,9 @@ sealed interface Node
   int filter(FieldVector[] vectors, int[] rows, int n);
 
   /**
-   * A relative cost of {@link #filter} per row; conjunctions and disjunctions run cheaper terms
-   * first (as DuckDB orders filters), so a cheap term that drops a row spares the costly ones.
+   * 1 for a predicate on a column and literals, which never fails; 2 for one on computed values,
+   * which may (an overflow, a zero divisor). Conjunctions and disjunctions run the cheap terms
+   * first and the others in the order they were written, so a guard written first still guards.
    */
   default int cost() {
     return 1;

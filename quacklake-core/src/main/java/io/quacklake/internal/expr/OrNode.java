@@ -19,7 +19,7 @@ record OrNode(List<Node> terms) implements Node {
 
   @Override
   public int cost() {
-    return terms.stream().mapToInt(Node::cost).sum();
+    return terms.stream().mapToInt(Node::cost).max().orElse(1);
   }
 
   @Override

@@ -50,7 +50,9 @@ class ComputedFilterTest {
           LakeColumn.of(8, "ts", LakeType.of(TypeId.TIMESTAMP)),
           LakeColumn.of(9, "tz", LakeType.of(TypeId.TIMESTAMPTZ)),
           LakeColumn.of(10, "iv", LakeType.of(TypeId.INTERVAL)),
-          LakeColumn.of(11, "bo", LakeType.of(TypeId.BOOLEAN)));
+          LakeColumn.of(11, "bo", LakeType.of(TypeId.BOOLEAN)),
+          LakeColumn.of(12, "tns", LakeType.of(TypeId.TIMESTAMP_NS)),
+          LakeColumn.of(13, "u", LakeType.of(TypeId.UINT64)));
 
   private static Connection duckdb;
   private static final java.util.concurrent.atomic.AtomicInteger COMPARED =
@@ -152,6 +154,97 @@ class ComputedFilterTest {
         || message.contains("can't be cast to the destination type");
   }
 
+  /** Cases a review found, each with rows that tell right from wrong. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "d = 1/10",
+        "d >= 1/10",
+        "d = '0.1'::DOUBLE",
+        "i = 7/2 OR i * 1.0 = 3e0",
+        "CASE WHEN false THEN b ELSE i END * 1000000000 > 0",
+        "CAST(CASE WHEN false THEN 1.5 ELSE 1 END AS VARCHAR) = '1.0'",
+        "CAST(tns AS TIMESTAMP) = ts + INTERVAL 123457 MICROSECOND",
+        "CAST(tns AS TIMESTAMPTZ) > TIMESTAMPTZ '2024-05-01 13:00:00.1234565+00'",
+        "CAST(ts + INTERVAL 1500 MILLISECOND AS TIMESTAMP_S) = ts + INTERVAL 2 SECOND",
+        "CAST(date_trunc('century', dt) AS VARCHAR) = '2000-01-01 00:00:00'",
+        "date_trunc('millennium', dt) = TIMESTAMP '2000-01-01 00:00:00'",
+        "CAST(nullif(i, 2.5) AS VARCHAR) = '3'",
+        "false AND 1 % 0 = 1",
+        "coalesce(1, 1 % 0) = 1",
+        "CASE WHEN coalesce(i, 0) > -100 THEN 1 ELSE 1 % 0 END = 1",
+        "CASE WHEN coalesce(i, 0) > -100 THEN 1 ELSE CAST('x' AS INTEGER) END = 1",
+        "abs(b) + abs(b) > 0 AND 10 % b = 0",
+        "-iv < INTERVAL 0 DAY",
+        "ts + -INTERVAL 1 DAY < ts",
+        "CAST(-(CAST(0.0 AS DOUBLE)) AS VARCHAR) = '-0.0'",
+        "s || i + 1 = 'Abc4'",
+        "'x' || 1 + 2 = 'x3'",
+        "1 = '1'",
+        "'1' = 1",
+        "coalesce('1', 2) = 1",
+        "coalesce(2, '1') = 2",
+        "u > 4 AND u + 0 > 4",
+        "dt + t > dt",
+        "-(i) = -3",
+        "- - i = 3",
+      })
+  void reviewedCasesSelectWhatDuckDbSelects(String text) throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(
+        new Object[] {
+          3L,
+          10L,
+          1L,
+          new BigDecimal("0.10"),
+          2.5,
+          "Abc",
+          LocalDate.of(2024, 5, 1),
+          LocalDateTime.of(2024, 5, 1, 13, 0),
+          Instant.parse("2024-05-01T13:00:00Z"),
+          new Interval(0, 1, 7_200_000_000_000L),
+          true,
+          LocalDateTime.of(2024, 5, 1, 13, 0, 0, 123_456_789),
+          java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE)
+        });
+    rows.add(
+        new Object[] {
+          -7L,
+          0L,
+          -128L,
+          new BigDecimal("2.50"),
+          -0.0,
+          "x",
+          LocalDate.of(2024, 1, 31),
+          LocalDateTime.of(2024, 1, 31, 0, 0, 0, 500_000_000),
+          Instant.parse("2024-01-31T00:00:00Z"),
+          new Interval(-1, 0, 0),
+          false,
+          LocalDateTime.of(2024, 1, 31, 0, 0),
+          java.math.BigInteger.valueOf(5)
+        });
+    rows.add(new Object[COLUMNS.size()]);
+    Expression expr = Expressions.parse(text);
+    assertThat(Expressions.parse(expr.toString())).as(expr.toString()).isEqualTo(expr);
+    List<Integer> expected;
+    try {
+      expected = duckDb(rows, expr.toString());
+    } catch (SQLException e) {
+      assertThat(quacklakeError(rows, expr))
+          .as(text + " fails in DuckDB: " + e.getMessage())
+          .isNotNull();
+      return;
+    }
+    List<Integer> actual = new ArrayList<>();
+    try (RootAllocator allocator = new RootAllocator();
+        VectorSchemaRoot root = TestBatch.of(allocator, COLUMNS, rows)) {
+      for (int r : BoundFilter.bind(expr, COLUMNS).select(root).toArray()) {
+        actual.add(r);
+      }
+    }
+    assertThat(actual).as(text + " (as " + expr + ")").isEqualTo(expected);
+  }
+
   @Test
   void constantSidesFoldIntoPruningLeaves() {
     Instant now = Instant.now();
@@ -194,7 +287,8 @@ class ComputedFilterTest {
   }
 
   private static void assertError(String text, String... fragments) {
-    QuacklakeException e = quacklakeError(List.of(), Expressions.parse(text));
+    Object[] nulls = new Object[COLUMNS.size()];
+    QuacklakeException e = quacklakeError(List.<Object[]>of(nulls), Expressions.parse(text));
     assertThat(e).as(text).isNotNull();
     assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
     assertThat(e.getMessage()).contains(fragments);
@@ -222,7 +316,7 @@ class ComputedFilterTest {
                             .mapToObj(
                                 c ->
                                     "CAST("
-                                        + SqlText.literal(rows.get(r)[c])
+                                        + duckDbLiteral(rows.get(r)[c], COLUMNS.get(c))
                                         + " AS "
                                         + COLUMNS.get(c).sqlTypeName()
                                         + ")")
@@ -239,6 +333,14 @@ class ComputedFilterTest {
       }
     }
     return out;
+  }
+
+  /** A value as DuckDB text; nanosecond timestamps as strings, which DuckDB parses to the ns. */
+  private static String duckDbLiteral(Object value, LakeColumn column) {
+    if (value != null && column.type().id() == TypeId.TIMESTAMP_NS) {
+      return SqlText.literal(io.quacklake.types.ValueText.format(value, column));
+    }
+    return SqlText.literal(value);
   }
 
   private static Object value(Random random, LakeType type) {
@@ -265,6 +367,14 @@ class ComputedFilterTest {
               new Interval(0, 0, 5_400_000_000_000L),
               new Interval(-1, 3, -60_000_000_000L));
       case BOOLEAN -> random.nextBoolean();
+      case TIMESTAMP_NS ->
+          LocalDateTime.of(2024, 5, 1, 13, 0).plusNanos(pick(random, 0L, 123_456_789L, 1_500L));
+      case UINT64 ->
+          pick(
+              random,
+              java.math.BigInteger.ZERO,
+              java.math.BigInteger.valueOf(5),
+              java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE));
       default -> throw new IllegalArgumentException(type.toString());
     };
   }

@@ -169,9 +169,7 @@ class ExpressionParserTest {
                         new Arithmetic(ArithmeticOp.MULTIPLY, col("b"), Literal.of(2))),
                     new Arithmetic(ArithmeticOp.MODULO, col("c"), Literal.of(3))),
                 new Arithmetic(
-                    ArithmeticOp.DIVIDE,
-                    new Arithmetic(ArithmeticOp.SUBTRACT, Literal.of(0), col("d")),
-                    Literal.of(2))));
+                    ArithmeticOp.DIVIDE, new Call("-", List.of(col("d"))), Literal.of(2))));
     assertThat(parse(e.toString())).isEqualTo(e);
   }
 

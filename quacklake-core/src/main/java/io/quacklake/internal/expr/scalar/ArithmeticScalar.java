@@ -53,7 +53,13 @@ record ArithmeticScalar(ArithmeticOp op, Kind kind, Scalar left, Scalar right, L
     Object[] out = new Object[rows.count()];
     for (int i = 0; i < out.length; i++) {
       if (l[i] != null && r[i] != null) {
-        out[i] = apply(l[i], r[i]);
+        try {
+          out[i] = apply(l[i], r[i]);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+          throw QuacklakeException.invalid(
+              "%s %s %s is out of the range of %s",
+              l[i], op.symbol(), r[i], ScalarTypes.name(type));
+        }
       }
     }
     return out;
@@ -72,8 +78,12 @@ record ArithmeticScalar(ArithmeticOp op, Kind kind, Scalar left, Scalar right, L
       case FLOAT -> (double) floating(((Double) a).floatValue(), ((Double) b).floatValue());
       case CONCAT -> (String) a + b;
       case DATE_DAYS -> {
+        if (Temporal.infinity(a) != 0) {
+          yield a;
+        }
         long days = ((Number) b).longValue();
-        yield ((LocalDate) a).plusDays(op == ArithmeticOp.SUBTRACT ? -days : days);
+        LocalDate d = ((LocalDate) a).plusDays(op == ArithmeticOp.SUBTRACT ? -days : days);
+        yield inDateRange(d);
       }
       case DATE_DIFFERENCE -> ((LocalDate) a).toEpochDay() - ((LocalDate) b).toEpochDay();
       case TIMESTAMP_INTERVAL -> shift(a, (Interval) b);
@@ -186,8 +196,20 @@ record ArithmeticScalar(ArithmeticOp op, Kind kind, Scalar left, Scalar right, L
     };
   }
 
+  /** {@code d} when DuckDB's DATE (days since the epoch in an INTEGER) holds it. */
+  private static LocalDate inDateRange(LocalDate d) {
+    long days = d.toEpochDay();
+    if (days != (int) days) {
+      throw new ArithmeticException("date out of range");
+    }
+    return d;
+  }
+
   /** A timestamp moved by an interval as DuckDB does: months (end-of-month clamped), days, time. */
   private Object shift(Object timestamp, Interval by) {
+    if (Temporal.infinity(timestamp) != 0) {
+      return timestamp;
+    }
     int sign = op == ArithmeticOp.SUBTRACT ? -1 : 1;
     LocalDateTime t =
         timestamp instanceof Instant i
@@ -197,6 +219,7 @@ record ArithmeticScalar(ArithmeticOp op, Kind kind, Scalar left, Scalar right, L
         t.plusMonths((long) sign * by.months())
             .plusDays((long) sign * by.days())
             .plusNanos(sign * by.nanos());
+    Temporal.inRange(moved, null, type);
     return timestamp instanceof Instant ? moved.toInstant(ZoneOffset.UTC) : moved;
   }
 

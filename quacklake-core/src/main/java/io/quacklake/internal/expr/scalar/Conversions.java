@@ -8,12 +8,6 @@ import io.quacklake.types.ValueText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Converts canonical values between types as DuckDB's casts do: doubles round to integers half to
@@ -49,57 +43,21 @@ final class Conversions {
     if (ScalarTypes.isText(to)) {
       return ValueText.format(value, LakeColumn.of(0, "value", from));
     }
-    if (id == TypeId.DATE) {
-      if (value instanceof LocalDateTime t) {
-        return t.toLocalDate();
-      } else if (value instanceof Instant i) {
-        return LocalDate.ofInstant(i, ZoneOffset.UTC);
-      }
-    } else if (ScalarTypes.isZoned(to)) {
-      if (value instanceof LocalDate d) {
-        return inTimestampRange(d.atStartOfDay(), from, to).toInstant(ZoneOffset.UTC);
-      } else if (value instanceof LocalDateTime t) {
-        return t.toInstant(ZoneOffset.UTC);
-      } else if (value instanceof Instant) {
-        return value;
-      }
-    } else if (ScalarTypes.isTimestamp(to)) {
-      if (value instanceof LocalDate d) {
-        return inTimestampRange(d.atStartOfDay(), from, to);
-      } else if (value instanceof Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-      } else if (value instanceof LocalDateTime) {
-        return value;
-      }
-    } else if (ScalarTypes.isTime(to)) {
-      if (value instanceof LocalDateTime t) {
-        return t.toLocalTime();
-      } else if (value instanceof Instant i) {
-        return LocalTime.ofInstant(i, ZoneOffset.UTC);
-      } else if (value instanceof LocalTime) {
-        return value;
-      }
+    Object temporal = Temporal.convert(value, from, to);
+    if (temporal != null) {
+      return temporal;
     }
     throw QuacklakeException.invalid(
         "Cannot cast %s to %s", ScalarTypes.name(from), ScalarTypes.name(to));
-  }
-
-  /** {@code t} when DuckDB's timestamps (microseconds in a BIGINT) reach it, else the error. */
-  static LocalDateTime inTimestampRange(LocalDateTime t, LakeType from, LakeType to) {
-    try {
-      ChronoUnit.MICROS.between(LocalDateTime.of(1970, 1, 1, 0, 0), t);
-      return t;
-    } catch (ArithmeticException e) {
-      throw QuacklakeException.invalid(
-          "Could not convert %s %s to %s: it is outside the timestamp range",
-          ScalarTypes.name(from), t.toLocalDate(), ScalarTypes.name(to));
-    }
   }
 
   /**
    * Whether {@link #convert} has a cast from {@code from} to {@code to} (values may still fail).
    */
   static boolean castable(LakeType from, LakeType to) {
+    if (from != null && (ScalarTypes.isNested(from) || ScalarTypes.isNested(to))) {
+      return from.equals(to);
+    }
     if (from == null || from.equals(to) || ScalarTypes.isText(from) || ScalarTypes.isText(to)) {
       return true;
     }

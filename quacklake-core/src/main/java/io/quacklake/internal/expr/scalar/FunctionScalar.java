@@ -32,7 +32,13 @@ record FunctionScalar(String name, List<Scalar> arguments, LakeType type, RowFun
           continue rows;
         }
       }
-      out[i] = body.apply(values);
+      try {
+        out[i] = body.apply(values);
+      } catch (ArithmeticException | java.time.DateTimeException e) {
+        throw io.quacklake.exceptions.QuacklakeException.invalid(
+            "%s(%s) is out of the range of %s",
+            name, java.util.Arrays.toString(values), ScalarTypes.name(type));
+      }
     }
     return out;
   }

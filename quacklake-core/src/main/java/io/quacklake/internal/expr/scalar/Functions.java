@@ -59,6 +59,19 @@ final class Functions {
 
   static Scalar bind(String name, List<Scalar> args, Instant now) {
     return switch (name) {
+      case "-" -> {
+        arity(name, args, 1, 1);
+        Scalar x = args.get(0);
+        if (x.type() == null) {
+          yield x;
+        }
+        LakeType t = x.type();
+        if (!ScalarTypes.isNumeric(t) && t.id() != TypeId.INTERVAL) {
+          throw QuacklakeException.invalid(
+              "Cannot negate %s; negate a number or an INTERVAL", ScalarTypes.name(t));
+        }
+        yield new FunctionScalar(name, List.of(x), t, v -> NumericFunctions.negate(v[0], t));
+      }
       case "lower", "upper" -> {
         arity(name, args, 1, 1);
         boolean upper = name.equals("upper");
@@ -178,10 +191,12 @@ final class Functions {
       }
       case "nullif" -> {
         arity(name, args, 2, 2);
-        List<Scalar> unified = ScalarBinder.unify(args, "nullif");
-        Scalar a = unified.get(0);
+        List<Scalar> compared = ScalarBinder.unify(args, "nullif");
+        Scalar a = args.get(0).type() == null ? compared.get(0) : args.get(0);
         yield new CaseScalar(
-            List.of(new Predicates.Compare(io.quacklake.expr.CompareOp.EQ, a, unified.get(1))),
+            List.of(
+                new Predicates.Compare(
+                    io.quacklake.expr.CompareOp.EQ, compared.get(0), compared.get(1))),
             List.of(new ConstantScalar(null, a.type(), false)),
             a,
             a.type());

@@ -40,6 +40,25 @@ final class NumericFunctions {
     return Conversions.integer(abs, type.id());
   }
 
+  /** {@code -v}: the same type; negating an integer type's smallest value is an overflow. */
+  static Object negate(Object v, LakeType type) {
+    if (v instanceof Double d) {
+      return -d;
+    } else if (v instanceof BigDecimal d) {
+      return d.negate();
+    } else if (v instanceof io.quacklake.types.Interval i) {
+      return new io.quacklake.types.Interval(
+          Math.negateExact(i.months()), Math.negateExact(i.days()), Math.negateExact(i.nanos()));
+    }
+    BigInteger n = Conversions.bigInteger(v).negate();
+    if (!ScalarTypes.fits(n, type.id())) {
+      throw QuacklakeException.invalid(
+          "Overflow in negation of %s (-%s); CAST it to a wider type such as BIGINT",
+          ScalarTypes.name(type), v);
+    }
+    return Conversions.integer(n, type.id());
+  }
+
   /** DuckDB's round: half away from zero, to {@code digits} after the point (negative: before). */
   static Object round(Object v, LakeType type, LakeType out, int digits) {
     if (v instanceof Double d) {

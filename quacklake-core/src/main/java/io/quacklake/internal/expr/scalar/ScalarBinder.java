@@ -54,7 +54,12 @@ public final class ScalarBinder {
       return new ConstantScalar(null, s.type(), false);
     }
     if (s.constant() && !(s instanceof ConstantScalar)) {
-      return new ConstantScalar(s.value(), s.type(), false);
+      try {
+        return new ConstantScalar(s.value(), s.type(), false);
+      } catch (QuacklakeException failed) {
+        // as DuckDB's folder: an expression that fails stays unfolded, and fails only where
+        // rows reach it (a branch no row takes never does)
+      }
     }
     return s;
   }
@@ -124,7 +129,7 @@ public final class ScalarBinder {
             },
             now);
     Scalar s = binder.bind(e);
-    if (isNested(target.type())) {
+    if (ScalarTypes.isNested(target.type())) {
       throw QuacklakeException.invalid(
           "SET %s: computed values of %s are not supported; set a value",
           target.name(), target.sqlTypeName());
@@ -246,8 +251,9 @@ public final class ScalarBinder {
   }
 
   /**
-   * The scalars converted to their common type: typed values decide it, untyped literals follow (an
-   * integer literal that does not fit widens it).
+   * The scalars converted to their common type: typed values decide it, untyped number literals
+   * follow (an integer literal that does not fit widens it), untyped strings take what the others
+   * decided ({@code '1' = 1} compares integers, in either order).
    */
   static List<Scalar> unify(List<Scalar> scalars, String where) {
     LakeType target = null;
@@ -256,13 +262,15 @@ public final class ScalarBinder {
         target = ScalarTypes.common(target, s.type(), where);
       }
     }
-    for (Scalar s : scalars) {
-      if (untyped(s)) {
-        LakeType t = target == null ? s.type() : ScalarTypes.adopt((ConstantScalar) s, target);
-        target = ScalarTypes.common(target, t, where);
+    for (boolean strings : new boolean[] {false, true}) {
+      for (Scalar s : scalars) {
+        if (untyped(s) && (((ConstantScalar) s).literal() instanceof String) == strings) {
+          LakeType t = target == null ? s.type() : ScalarTypes.adopt((ConstantScalar) s, target);
+          target = ScalarTypes.common(target, t, where);
+        }
       }
     }
-    if (target != null && isNested(target)) {
+    if (target != null && ScalarTypes.isNested(target)) {
       throw QuacklakeException.invalid(
           "Cannot compare %s values in %s; only IS NULL and IS NOT NULL apply to them",
           ScalarTypes.name(target), where);
@@ -278,13 +286,6 @@ public final class ScalarBinder {
     return s instanceof ConstantScalar c && (c.untyped() || c.type() == null);
   }
 
-  private static boolean isNested(LakeType t) {
-    return switch (t.id()) {
-      case STRUCT, LIST, MAP, VARIANT, GEOMETRY -> true;
-      default -> false;
-    };
-  }
-
   private static Scalar compare(CompareOp op, Scalar left, Scalar right) {
     List<Scalar> both = unify(List.of(left, right), "a comparison");
     return new Predicates.Compare(op, both.get(0), both.get(1));
@@ -297,27 +298,57 @@ public final class ScalarBinder {
   private Scalar caseScalar(Case c) {
     List<Scalar> conditions = new ArrayList<>();
     List<Scalar> results = new ArrayList<>();
-    Expression otherwise = c.otherwise();
     for (Case.When w : c.branches()) {
-      Scalar condition = condition(w.condition());
-      if (condition.constant()) {
-        if (Boolean.TRUE.equals(condition.value())) {
-          otherwise = w.result();
-          break;
-        }
-        continue;
-      }
-      conditions.add(condition);
+      conditions.add(condition(w.condition()));
       results.add(bind(w.result()));
     }
-    results.add(bind(otherwise));
+    results.add(bind(c.otherwise()));
     List<Scalar> unified = unify(results, "CASE");
     LakeType type = unified.get(0).type();
-    if (conditions.isEmpty()) {
-      return unified.get(0);
+    List<Scalar> keptConditions = new ArrayList<>();
+    List<Scalar> keptResults = new ArrayList<>();
+    Scalar otherwise = unified.get(conditions.size());
+    for (int i = 0; i < conditions.size(); i++) {
+      Scalar condition = conditions.get(i);
+      Object value = constantValue(condition);
+      if (value == null && condition.constant() && !failsWhenEvaluated(condition)) {
+        continue;
+      }
+      if (Boolean.FALSE.equals(value)) {
+        continue;
+      }
+      if (Boolean.TRUE.equals(value)) {
+        otherwise = unified.get(i);
+        break;
+      }
+      keptConditions.add(condition);
+      keptResults.add(unified.get(i));
     }
-    return new CaseScalar(
-        conditions, unified.subList(0, conditions.size()), unified.get(conditions.size()), type);
+    if (keptConditions.isEmpty()) {
+      return otherwise;
+    }
+    return new CaseScalar(keptConditions, keptResults, otherwise, type);
+  }
+
+  /** The value of a constant that evaluates, else null. */
+  private static Object constantValue(Scalar s) {
+    if (!s.constant()) {
+      return null;
+    }
+    try {
+      return s.value();
+    } catch (QuacklakeException failed) {
+      return null;
+    }
+  }
+
+  private static boolean failsWhenEvaluated(Scalar s) {
+    try {
+      s.value();
+      return false;
+    } catch (QuacklakeException failed) {
+      return true;
+    }
   }
 
   private static Scalar arithmetic(ArithmeticOp op, Scalar l, Scalar r) {

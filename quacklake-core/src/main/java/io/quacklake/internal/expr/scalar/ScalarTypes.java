@@ -70,6 +70,14 @@ final class ScalarTypes {
     return t != null && (t.id() == TypeId.TIME || t.id() == TypeId.TIME_NS);
   }
 
+  /** STRUCT, LIST, MAP, VARIANT, GEOMETRY: values that only IS NULL applies to. */
+  static boolean isNested(LakeType t) {
+    return switch (t.id()) {
+      case STRUCT, LIST, MAP, VARIANT, GEOMETRY -> true;
+      default -> false;
+    };
+  }
+
   static boolean isUnsigned(TypeId id) {
     return id == TypeId.UINT8
         || id == TypeId.UINT16

@@ -19,10 +19,10 @@ final class TemporalArithmetic {
     LakeType rt = r.type();
     boolean add = op == ArithmeticOp.ADD;
     boolean addOrSubtract = add || op == ArithmeticOp.SUBTRACT;
-    if (lt.id() == TypeId.DATE && ScalarTypes.isInteger(rt) && addOrSubtract) {
+    if (lt.id() == TypeId.DATE && days(rt) && addOrSubtract) {
       return of(op, ArithmeticScalar.Kind.DATE_DAYS, l, r, ScalarTypes.DATE);
     }
-    if (ScalarTypes.isInteger(lt) && rt.id() == TypeId.DATE && add) {
+    if (days(lt) && rt.id() == TypeId.DATE && add) {
       return of(op, ArithmeticScalar.Kind.DATE_DAYS, r, l, ScalarTypes.DATE);
     }
     if (lt.id() == TypeId.DATE && rt.id() == TypeId.DATE && op == ArithmeticOp.SUBTRACT) {
@@ -62,6 +62,14 @@ final class TemporalArithmetic {
         "Cannot apply %s to %s and %s; CAST the operands to numbers, or use a DATE/TIMESTAMP with"
             + " an INTERVAL",
         op.symbol(), ScalarTypes.name(lt), ScalarTypes.name(rt));
+  }
+
+  /** Integer types DuckDB adds to a DATE (those that fit an INTEGER; BIGINT does not). */
+  private static boolean days(LakeType t) {
+    return switch (t.id()) {
+      case INT8, INT16, INT32, UINT8, UINT16 -> true;
+      default -> false;
+    };
   }
 
   private static Scalar shifted(ArithmeticOp op, Scalar timestamp, Scalar interval) {

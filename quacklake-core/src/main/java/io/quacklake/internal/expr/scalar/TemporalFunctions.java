@@ -14,13 +14,18 @@ final class TemporalFunctions {
   private TemporalFunctions() {}
 
   static Object truncate(String part, Object value) {
+    int infinity = Temporal.infinity(value);
+    if (infinity != 0) {
+      return value instanceof Instant
+          ? value
+          : infinity > 0 ? LocalDateTime.MAX : LocalDateTime.MIN;
+    }
     LocalDateTime t = Functions.local(value);
     LocalDateTime r =
         switch (part.toLowerCase(Locale.ROOT)) {
           case "millennium", "millennia", "millenium", "mil", "mils" ->
-              start(Math.floorDiv(t.getYear() - 1, 1000) * 1000 + 1);
-          case "century", "centuries", "cent", "c" ->
-              start(Math.floorDiv(t.getYear() - 1, 100) * 100 + 1);
+              start(Math.floorDiv(t.getYear(), 1000) * 1000);
+          case "century", "centuries", "cent", "c" -> start(Math.floorDiv(t.getYear(), 100) * 100);
           case "decade", "decades", "dec", "decs" -> start(Math.floorDiv(t.getYear(), 10) * 10);
           case "year", "years", "yr", "yrs", "y" -> start(t.getYear());
           case "quarter", "quarters" ->
@@ -54,7 +59,11 @@ final class TemporalFunctions {
     return LocalDateTime.of(year, 1, 1, 0, 0);
   }
 
+  /** A part of a date or timestamp; NULL for an infinite one, as DuckDB gives. */
   static Object part(String name, Object value) {
+    if (Temporal.infinity(value) != 0) {
+      return null;
+    }
     LocalDateTime t = Functions.local(value);
     return switch (name) {
       case "year" -> (long) t.getYear();

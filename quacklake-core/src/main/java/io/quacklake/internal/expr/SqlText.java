@@ -45,11 +45,15 @@ public final class SqlText {
           "try_cast",
           "as");
 
+  /** Words the parser reads as a value, not a column, when written bare. */
+  private static final Set<String> VALUE_WORDS = Set.of("current_date", "current_timestamp");
+
   private SqlText() {}
 
   public static String identifier(String name) {
     boolean bare =
         name.matches("[A-Za-z_][A-Za-z0-9_]*")
+            && !VALUE_WORDS.contains(name.toLowerCase(java.util.Locale.ROOT))
             && !RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT));
     return bare ? name : "\"" + name.replace("\"", "\"\"") + "\"";
   }

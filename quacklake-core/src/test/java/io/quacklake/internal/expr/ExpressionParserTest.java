@@ -237,6 +237,11 @@ class ExpressionParserTest {
     assertError(deep, "position 257", "more than 256 deep", "fewer nested parentheses");
     assertError("NOT ".repeat(2000) + "a = 1", "more than 256 deep");
     assertError("a = 1 AND (b = 1 OR ".repeat(300) + "c = 1" + ")".repeat(300), "256 deep");
+    assertError("a = " + "1 + ".repeat(300) + "1", "256 deep");
+    assertError("a = " + "b || ".repeat(300) + "b", "256 deep");
+    assertThat(parse(parse("a = " + "1 * ".repeat(200) + "1").toString()))
+        .isEqualTo(parse("a = " + "1 * ".repeat(200) + "1"));
+    assertThat(parse(col("current_date").eq(1).toString())).isEqualTo(col("current_date").eq(1));
   }
 
   @Test

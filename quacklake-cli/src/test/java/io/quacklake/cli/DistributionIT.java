@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,9 +48,30 @@ class DistributionIT {
   @Test
   void distributionRunsSqliteLakeWithoutDuckdb() throws Exception {
     assertThat(slim.resolve("lib/duckdb")).doesNotExist();
-    assertThat(slim.resolve("lib")).isDirectoryContaining("glob:**/quacklake-cli-*.jar");
+    assertThat(slim.resolve("lib")).isDirectoryContaining("glob:**/quacklake.jar");
 
     assertLakeRoundTrip(launcher(slim), "sqlite:" + work.resolve("catalog.sqlite"));
+  }
+
+  @Test
+  void theFirstCallWritesAClassDataArchiveThatLaterCallsUse() throws Exception {
+    String catalog = "sqlite:" + work.resolve("cds.sqlite");
+    CliRun init = run(launcher(slim), "--catalog", catalog, "--data-path", work + "/d", "init");
+    assertThat(init.exit()).as(init.err()).isZero();
+    assertThat(init.err()).isEmpty();
+    Path cache = work.resolve("cache/quacklake");
+    try (var files = Files.list(cache)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("the archive the first call wrote, and no partial file")
+          .anyMatch(n -> n.startsWith("cds-") && n.endsWith(".jsa"))
+          .noneMatch(n -> n.endsWith(".partial"));
+    }
+    CliRun tables = run(launcher(slim), "--catalog", catalog, "tables");
+    assertThat(tables.exit()).as(tables.err()).isZero();
+    assertThat(tables.err()).as("the archive is used without a word").isEmpty();
+    CliRun off =
+        runWith(Map.of("QUACKLAKE_CDS", "off"), launcher(slim), "--catalog", catalog, "tables");
+    assertThat(off.out()).isEqualTo(tables.out());
   }
 
   @Test
@@ -129,8 +151,16 @@ class DistributionIT {
         jar.toString());
   }
 
-  /** Runs the command in a child process with this JVM as JAVA_HOME; fails after two minutes. */
+  /**
+   * Runs the command in a child process with this JVM as JAVA_HOME and a cache folder of this
+   * test's own; fails after two minutes.
+   */
   private CliRun run(List<String> command, String... args) throws Exception {
+    return runWith(Map.of(), command, args);
+  }
+
+  private CliRun runWith(Map<String, String> env, List<String> command, String... args)
+      throws Exception {
     List<String> all = new ArrayList<>(command);
     all.addAll(List.of(args));
     Path out = Files.createTempFile(work, "out", ".txt");
@@ -140,6 +170,8 @@ class DistributionIT {
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().remove("QUACKLAKE_JAVA_OPTS");
     builder.environment().remove("QUACKLAKE_CATALOG");
+    builder.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString());
+    builder.environment().putAll(env);
     Process process = builder.start();
     if (!process.waitFor(2, TimeUnit.MINUTES)) {
       process.destroyForcibly();

@@ -7,10 +7,16 @@ import java.util.Properties;
 /**
  * SQLite connections straight from xerial's driver: {@code DriverManager} would first load every
  * JDBC driver on the class path (DuckDB's starts a JFR monitor), which costs a CLI call on a SQLite
- * lake a noticeable share of its start-up.
+ * lake a noticeable share of its start-up; the driver's native library is kept in the user's cache
+ * ({@link SqliteNativeLibrary}) rather than written anew on each start.
  */
 public final class SqliteConnections {
-  private static volatile java.sql.Driver driver = new org.sqlite.JDBC();
+  private static volatile java.sql.Driver driver;
+
+  static {
+    SqliteNativeLibrary.prepare();
+    driver = new org.sqlite.JDBC();
+  }
 
   private SqliteConnections() {}
 

@@ -80,16 +80,16 @@ class CliWrongAnswersTest {
   }
 
   @Test
-  void setTakesLiteralsOnlyAndAsksForQuotesAroundText() throws Exception {
+  void setAsksForQuotesAroundTextThatIsNeitherALiteralNorAnExpression() throws Exception {
     inlinedAndParquetRows();
     int snapshots = lake.snapshots();
     assertThat(lake.fails(1, "update", "t", "--set", "name = hello world", "--where", "id = 1"))
         .isEqualTo(
-            "quacklake: invalid argument: --set name = hello world: not a literal; quote text as"
-                + " 'hello world' (a literal is a number, 'text', true, false, NULL or a typed"
-                + " literal such as DATE '2025-01-31')");
+            "quacklake: invalid argument: --set name = hello world: not a value; quote text as"
+                + " 'hello world' (a value is a number, 'text', true, false, NULL, a typed literal"
+                + " such as DATE '2025-01-31', or an expression such as price * 2)");
     for (String set : List.of("name = it's", "name = x'y'", "name = 'a' 'b'", "name = DATEX 'a'")) {
-      assertThat(lake.fails(1, "update", "t", "--set", set)).contains("not a literal");
+      assertThat(lake.fails(1, "update", "t", "--set", set)).contains("not a value");
     }
     assertThat(lake.snapshots()).isEqualTo(snapshots);
     lake.write("update", "t", "--set", "name = 'hello, ''world'''", "--where", "id = 1");

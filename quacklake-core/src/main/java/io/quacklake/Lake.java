@@ -300,6 +300,88 @@ public final class Lake implements AutoCloseable {
             });
   }
 
+  /**
+   * Sets an option of one schema ({@code set_option(..., schema => ...)}); the schema's tables use
+   * it unless they set their own. No snapshot is made.
+   *
+   * @throws QuacklakeException NOT_FOUND when the schema does not exist
+   */
+  public void setSchemaOption(String schema, String key, String value) {
+    long schemaId = schemaId(schema);
+    context
+        .catalog()
+        .write(
+            "setting option " + key + " of schema " + schema,
+            c -> {
+              MetadataWrites.setScoped(c, key, value, "schema", schemaId);
+              return null;
+            });
+  }
+
+  /**
+   * Sets an option of one table ({@code set_option(..., table_name => ...)}), which its writes and
+   * maintenance use over the schema's and the lake's. No snapshot is made.
+   *
+   * @param table {@code schema.table} or {@code table} (in {@code main})
+   * @throws QuacklakeException NOT_FOUND when the table does not exist
+   */
+  public void setTableOption(String table, String key, String value) {
+    TableName name = TableName.parse(table);
+    long snapshot = context.snapshots().latest().snapshotId();
+    long tableId =
+        context.objects().tables(snapshot).stream()
+            .filter(t -> t.schemaName().equals(name.schema()) && t.name().equals(name.table()))
+            .mapToLong(io.quacklake.internal.catalog.TableRecord::tableId)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    QuacklakeException.notFound(
+                        "table %s does not exist; 'quacklake tables' lists the tables", name));
+    context
+        .catalog()
+        .write(
+            "setting option " + key + " of table " + name,
+            c -> {
+              MetadataWrites.setScoped(c, key, value, "table", tableId);
+              return null;
+            });
+  }
+
+  /**
+   * Every option with its scope, as DuckDB's {@code ducklake_options()} lists them: lake-wide ones,
+   * then those of schemas and tables that exist now, each group by name.
+   */
+  public java.util.List<LakeOption> options() {
+    io.quacklake.internal.catalog.ScopedOptions scoped = context.catalog().scopedOptions();
+    long snapshot = context.snapshots().latest().snapshotId();
+    java.util.List<LakeOption> out = new java.util.ArrayList<>();
+    new java.util.TreeMap<>(scoped.global())
+        .forEach((k, v) -> out.add(new LakeOption(k, v, LakeOption.Scope.GLOBAL, null)));
+    for (io.quacklake.internal.catalog.SchemaRecord s : context.objects().schemas(snapshot)) {
+      new java.util.TreeMap<>(scoped.schemas().getOrDefault(s.schemaId(), java.util.Map.of()))
+          .forEach((k, v) -> out.add(new LakeOption(k, v, LakeOption.Scope.SCHEMA, s.name())));
+    }
+    for (io.quacklake.internal.catalog.TableRecord t : context.objects().tables(snapshot)) {
+      String entry = t.schemaName() + "." + t.name();
+      new java.util.TreeMap<>(scoped.tables().getOrDefault(t.tableId(), java.util.Map.of()))
+          .forEach((k, v) -> out.add(new LakeOption(k, v, LakeOption.Scope.TABLE, entry)));
+    }
+    return java.util.List.copyOf(out);
+  }
+
+  private long schemaId(String schema) {
+    long snapshot = context.snapshots().latest().snapshotId();
+    return context.objects().schemas(snapshot).stream()
+        .filter(s -> s.name().equals(schema))
+        .mapToLong(io.quacklake.internal.catalog.SchemaRecord::schemaId)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                QuacklakeException.notFound(
+                    "schema %s does not exist; create it with 'quacklake create-schema %s'",
+                    schema, schema));
+  }
+
   @Override
   public void close() {
     context.close();

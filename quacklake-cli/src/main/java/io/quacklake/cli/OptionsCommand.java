@@ -1,8 +1,8 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
+import io.quacklake.LakeOption;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,9 +21,9 @@ final class OptionsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Lake lake = main.lakeOptions.open()) {
-      TextRows rows = new TextRows(List.of("option_name", "value", "scope"));
-      for (Map.Entry<String, String> e : lake.catalogOptions().entrySet()) {
-        rows.add(e.getKey(), e.getValue(), "GLOBAL");
+      TextRows rows = new TextRows(List.of("option_name", "value", "scope", "scope_entry"));
+      for (LakeOption o : lake.options()) {
+        rows.add(o.name(), o.value(), o.scope().name(), o.scopeEntry());
       }
       rows.write(Terminal.format(format), System.out);
     }

@@ -1,17 +1,22 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
-import io.quacklake.exceptions.QuacklakeException;
+import io.quacklake.TableName;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code set-option NAME VALUE}: sets a lake-wide DuckLake option, as ducklake_set_option. */
+/**
+ * {@code set-option NAME VALUE [--schema S] [--table T]}: sets a DuckLake option of the lake, a
+ * schema or a table, as {@code ducklake_set_option}; prints the value set.
+ */
 @Command(
     name = "set-option",
-    description = "Set a DuckLake option of the lake (ducklake_set_option), e.g. target_file_size")
+    description =
+        "Set a DuckLake option of the lake, a schema or a table (ducklake_set_option), e.g."
+            + " target_file_size")
 final class SetOptionCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -21,22 +26,33 @@ final class SetOptionCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "VALUE", description = "Its value")
   String value;
 
-  @Option(names = "--schema", paramLabel = "S", description = "Scope: one schema (not yet)")
+  @Option(
+      names = "--schema",
+      paramLabel = "S",
+      description = "Scope: this schema (with --table: the table's schema)")
   String schema;
 
-  @Option(names = "--table", paramLabel = "T", description = "Scope: one table (not yet)")
+  @Option(
+      names = "--table",
+      paramLabel = "T",
+      description = "Scope: this table (schema.table, or table in --schema or main)")
   String table;
 
   @Override
   public Integer call() {
-    if (schema != null || table != null) {
-      throw QuacklakeException.unsupported(
-          "options scoped to a schema or table; Quacklake sets lake-wide options only so far"
-              + " (drop --schema/--table)");
-    }
     try (Lake lake = main.lakeOptions.open()) {
-      lake.setOption(name, value);
-      System.out.println(lake.catalogOptions().get(name));
+      if (table != null) {
+        String qualified =
+            schema == null
+                ? table
+                : new TableName(schema, TableName.parse(table).table()).toString();
+        lake.setTableOption(qualified, name, value);
+      } else if (schema != null) {
+        lake.setSchemaOption(schema, name, value);
+      } else {
+        lake.setOption(name, value);
+      }
+      System.out.println(value);
     }
     return 0;
   }

@@ -204,13 +204,22 @@ class CliHelpTest {
   void optionsAndSetOption() throws Exception {
     CliLake lake = new CliLake(temp);
     List<String> before = lake.run("options", "--format", "csv").lines();
-    assertThat(before.get(0)).isEqualTo("option_name,value,scope");
+    assertThat(before.get(0)).isEqualTo("option_name,value,scope,scope_entry");
     assertThat(before).anyMatch(l -> l.startsWith("version,"));
     CliRun set = lake.run("set-option", "target_file_size", "1048576");
     assertThat(set.exit()).as(set.err()).isZero();
     assertThat(set.out().strip()).isEqualTo("1048576");
     assertThat(lake.run("options", "--format", "csv").lines())
-        .contains("target_file_size,1048576,GLOBAL");
-    assertThat(lake.fails(5, "set-option", "x", "y", "--table", "t")).contains("scoped");
+        .contains("target_file_size,1048576,GLOBAL,");
+    lake.write("create-table", "t", "--schema", "id BIGINT");
+    assertThat(lake.run("set-option", "parquet_row_group_size", "1000", "--table", "t").out())
+        .isEqualTo("1000\n");
+    assertThat(lake.run("set-option", "data_inlining_row_limit", "0", "--schema", "main").exit())
+        .isZero();
+    assertThat(lake.run("options", "--format", "csv").lines())
+        .contains(
+            "parquet_row_group_size,1000,TABLE,main.t", "data_inlining_row_limit,0,SCHEMA,main");
+    assertThat(lake.fails(2, "set-option", "x", "y", "--table", "nope")).contains("nope");
+    assertThat(lake.fails(2, "set-option", "x", "y", "--schema", "nope")).contains("create-schema");
   }
 }

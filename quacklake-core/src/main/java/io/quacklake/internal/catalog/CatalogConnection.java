@@ -534,6 +534,23 @@ public final class CatalogConnection implements AutoCloseable {
     return read("catalog options", CatalogConnection::readGlobalMetadata);
   }
 
+  /** Every {@code ducklake_metadata} option with its scope, as they are now (one catalog read). */
+  public ScopedOptions scopedOptions() {
+    return read(
+        "catalog options",
+        s ->
+            ScopedOptions.of(
+                Sql.query(
+                    s,
+                    "SELECT \"key\", value, scope, scope_id FROM ducklake_metadata",
+                    rs ->
+                        new ScopedOptions.Row(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getObject(4) == null ? null : rs.getLong(4)))));
+  }
+
   @Override
   public void close() {
     source.close();

@@ -14,13 +14,11 @@ final class LakeCommitIo implements CommitIo {
   private final LakeContext lake;
   private final TransactionState state;
   private final TransactionWrites writes;
-  private final int inliningLimit;
 
   LakeCommitIo(LakeContext lake, TransactionState state, TransactionWrites writes) {
     this.lake = lake;
     this.state = state;
     this.writes = writes;
-    this.inliningLimit = writes.inliningLimit();
   }
 
   @Override
@@ -49,13 +47,18 @@ final class LakeCommitIo implements CommitIo {
   }
 
   @Override
-  public int inliningLimit() {
-    return inliningLimit;
+  public int inliningLimit(long tableId) {
+    return writes.settings(tableId).inliningLimit();
   }
 
   @Override
-  public ParquetWriteOptions parquetOptions() {
-    return writes.files().options();
+  public int inliningLimit() {
+    return writes.inliningLimit();
+  }
+
+  @Override
+  public ParquetWriteOptions parquetOptions(long tableId) {
+    return writes.settings(tableId).parquetOptions();
   }
 
   @Override

@@ -102,7 +102,12 @@ final class OwnFileRewrite {
                 lake.allocator())
             : ArrowRows.of(target.columns(), values, lake.allocator())) {
       written =
-          DataFileWriter.write(writes.files(), dir, target.columns(), root, old.embeddedRowIds());
+          DataFileWriter.write(
+              writes.files(writes.settings(target.schemaId(), target.tableId())),
+              dir,
+              target.columns(),
+              root,
+              old.embeddedRowIds());
     }
     if (old.partitionId() == null && old.partitionValues().isEmpty()) {
       return written;

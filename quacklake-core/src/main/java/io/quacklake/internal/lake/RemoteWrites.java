@@ -76,8 +76,8 @@ public final class RemoteWrites {
         fields,
         t.directory(),
         lake.paths().root(),
-        writes.parquetOptions(),
-        writes.files().targetFileSize());
+        writes.settings(t.schemaId(), t.tableId()).parquetOptions(),
+        writes.settings(t.schemaId(), t.tableId()).targetFileSize());
   }
 
   /**

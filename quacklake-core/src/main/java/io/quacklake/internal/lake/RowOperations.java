@@ -64,7 +64,8 @@ public final class RowOperations {
     try (BatchAligner.Aligned a =
         BatchAligner.align(table.toString(), batch, t.columns(), lake.allocator())) {
       VectorSchemaRoot aligned = a.root();
-      if (t.inlining() && aligned.getRowCount() <= writes.inliningLimit()) {
+      if (t.inlining()
+          && aligned.getRowCount() <= writes.settings(t.schemaId(), t.tableId()).inliningLimit()) {
         List<Object[]> rows = rows(aligned);
         if (mayInline(t, rows)) {
           t.changes().addInlinedRows(rows);
@@ -78,7 +79,7 @@ public final class RowOperations {
   void writeFiles(TransactionTables.Target t, VectorSchemaRoot root, boolean embeddedRowIds) {
     if (!t.partitionKeys().isEmpty() && !embeddedRowIds) {
       DataFileWriter.writePartitioned(
-          writes.files(),
+          writes.files(writes.settings(t.schemaId(), t.tableId())),
           t.directory(),
           t.columns(),
           t.partitionKeys(),
@@ -88,7 +89,12 @@ public final class RowOperations {
       return;
     }
     for (PendingDataFile file :
-        DataFileWriter.write(writes.files(), t.directory(), t.columns(), root, embeddedRowIds)) {
+        DataFileWriter.write(
+            writes.files(writes.settings(t.schemaId(), t.tableId())),
+            t.directory(),
+            t.columns(),
+            root,
+            embeddedRowIds)) {
       t.changes().addFile(file);
     }
   }
@@ -415,7 +421,10 @@ public final class RowOperations {
    */
   private boolean mayInline(TransactionTables.Target t, List<Object[]> rows) {
     return t.inlining()
-        && state.mayInline(rows, writes.inliningLimit(), lake.options().inlineByteLimit());
+        && state.mayInline(
+            rows,
+            writes.settings(t.schemaId(), t.tableId()).inliningLimit(),
+            lake.options().inlineByteLimit());
   }
 
   private OwnFileRewrite rewriter(TransactionTables.Target t) {

@@ -133,14 +133,18 @@ public final class TransactionTables {
   public Target target(TableName name) {
     NewTable created = state.newTable(name);
     if (created != null) {
+      Long schemaId = schemaIdAtBase(name.schema());
       return new Target(
           null,
           created.columns(),
           created.directory(),
           state.changes(name),
           // Where DDL commits the transaction, the inlined-data table comes after the commit.
-          writes.inliningLimit() > 0 && lake.catalog().dialect().transactionalDdl(),
-          PartitionSpec.keys(created.columns(), created.partitioning(), 0));
+          lake.catalog().dialect().transactionalDdl()
+              && writes.settings(schemaId, null).inliningLimit() > 0,
+          PartitionSpec.keys(created.columns(), created.partitioning(), 0),
+          schemaId,
+          null);
     }
     ResolvedTable t = existing(name);
     if (state.changesSchemaOf(t.table().tableId())) {
@@ -154,7 +158,9 @@ public final class TransactionTables {
             .read(
                 "inlined tables of " + name,
                 c -> InlinedDataGateway.inliningReady(c, t.table().tableId()));
-    if (!inlining && !lake.catalog().dialect().transactionalDdl() && writes.inliningLimit() > 0) {
+    if (!inlining
+        && !lake.catalog().dialect().transactionalDdl()
+        && writes.settings(t.table().schemaId(), t.table().tableId()).inliningLimit() > 0) {
       inlining = createInlinedTable(name, t.table().tableId());
     }
     return new Target(
@@ -166,7 +172,19 @@ public final class TransactionTables {
         PartitionSpec.keys(
             t.columns(),
             atBase(() -> lake.tables().partitioning(name, state.base().snapshotId())),
-            0));
+            0),
+        t.table().schemaId(),
+        t.table().tableId());
+  }
+
+  /** The id of a schema at the transaction's base snapshot, or null for one it creates. */
+  private Long schemaIdAtBase(String schema) {
+    for (SchemaRecord s : lake.objects().schemas(state.base().snapshotId())) {
+      if (s.name().equals(schema)) {
+        return s.schemaId();
+      }
+    }
+    return null;
   }
 
   /** A table as this transaction writes it. */
@@ -186,13 +204,19 @@ public final class TransactionTables {
     }
   }
 
+  /**
+   * @param schemaId the table's schema, null for one this transaction creates
+   * @param tableId the table, null for one this transaction creates
+   */
   record Target(
       ResolvedTable resolved,
       List<LakeColumn> columns,
       Location directory,
       TableChanges changes,
       boolean inlining,
-      List<PartitionKey> partitionKeys) {}
+      List<PartitionKey> partitionKeys,
+      Long schemaId,
+      Long tableId) {}
 
   /** An existing table being altered, with its columns after the alterations so far. */
   public record Altered(TableName name, ResolvedTable table, List<LakeColumn> columns) {}

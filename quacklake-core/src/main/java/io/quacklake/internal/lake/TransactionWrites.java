@@ -11,44 +11,87 @@ import io.quacklake.internal.write.WriteContext;
 public final class TransactionWrites {
   private final LakeContext lake;
   private final TransactionState state;
+  private io.quacklake.internal.catalog.ScopedOptions options;
   private WriteSettings settings;
-  private WriteContext files;
+  private final java.util.Map<WriteSettings.FileSettings, WriteContext> files =
+      new java.util.HashMap<>();
 
   public TransactionWrites(LakeContext lake, TransactionState state) {
     this.lake = lake;
     this.state = state;
   }
 
-  /** The catalog's write settings as this transaction sees them. */
+  /** The catalog's lake-wide write settings as this transaction sees them. */
   WriteSettings settings() {
-    if (settings == null) {
-      settings = WriteSettings.read(lake.catalog());
-    }
+    scoped();
     return settings;
+  }
+
+  private io.quacklake.internal.catalog.ScopedOptions scoped() {
+    if (options == null) {
+      options = lake.catalog().scopedOptions();
+      settings = new WriteSettings(options.global());
+    }
+    return options;
+  }
+
+  /**
+   * The settings of writes to a table: its own options, else its schema's, else the lake's. A table
+   * or schema this transaction creates has no id yet, so only the options above it apply.
+   */
+  WriteSettings settings(Long schemaId, Long tableId) {
+    return new WriteSettings(scoped().forTable(schemaId, tableId));
+  }
+
+  /** The settings of writes to the table with this id at the transaction's base snapshot. */
+  WriteSettings settings(long tableId) {
+    long base = state.base().snapshotId();
+    for (io.quacklake.internal.catalog.TableRecord t : lake.objects().tables(base)) {
+      if (t.tableId() == tableId) {
+        return settings(t.schemaId(), tableId);
+      }
+    }
+    return settings();
   }
 
   int inliningLimit() {
     return settings().inliningLimit();
   }
 
-  /** The Parquet settings of this transaction's data files. */
+  /** The Parquet settings of files written for the table with this id (scoped options). */
+  public io.quacklake.internal.parquet.ParquetWriteOptions parquetOptions(long tableId) {
+    return settings(tableId).parquetOptions();
+  }
+
+  /** The {@code target_file_size} of the table with this id (scoped options). */
+  public long targetFileSize(long tableId) {
+    return settings(tableId).targetFileSize();
+  }
+
+  /** The Parquet settings of this transaction's data files under the lake-wide options. */
   public io.quacklake.internal.parquet.ParquetWriteOptions parquetOptions() {
     return files().options();
   }
 
-  /** The context of this transaction's data files: its store, settings and shredding threads. */
+  /** The context of data files under the lake-wide options. */
   WriteContext files() {
-    if (files == null) {
-      WriteSettings s = settings();
-      files =
-          new WriteContext(
-              lake.store(),
-              s.parquetOptions(),
-              s.targetFileSize(),
-              state::wrote,
-              lake.readers(),
-              lake.options().readThreads());
-    }
-    return files;
+    return files(settings());
+  }
+
+  /**
+   * The context of data files written under {@code s}: its store, Parquet settings, target size and
+   * shredding threads; one per distinct setting in a transaction.
+   */
+  WriteContext files(WriteSettings s) {
+    return files.computeIfAbsent(
+        s.fileSettings(),
+        f ->
+            new WriteContext(
+                lake.store(),
+                f.parquet(),
+                f.targetFileSize(),
+                state::wrote,
+                lake.readers(),
+                lake.options().readThreads()));
   }
 }

@@ -14,16 +14,24 @@ import java.util.Map;
  * The write options DuckDB keeps in {@code ducklake_metadata}, as read at one moment. Each setting
  * is parsed when it is asked for, so a bad value fails only the writes that use it.
  *
- * @param options the global options by key
+ * @param options the options by key: the lake's, or a table's with its schema's and its own
+ *     overlaid
  */
 record WriteSettings(Map<String, String> options) {
   WriteSettings {
     options = Collections.unmodifiableMap(new HashMap<>(options));
   }
 
-  /** The catalog's options now, in one catalog read. */
+  /** The catalog's lake-wide options now, in one catalog read. */
   static WriteSettings read(CatalogConnection catalog) {
     return new WriteSettings(catalog.globalOptions());
+  }
+
+  /** What a data file's writer needs of these settings. */
+  record FileSettings(ParquetWriteOptions parquet, long targetFileSize) {}
+
+  FileSettings fileSettings() {
+    return new FileSettings(parquetOptions(), targetFileSize());
   }
 
   /** {@code data_inlining_row_limit}: the catalog's value, else DuckDB's default of 10. */

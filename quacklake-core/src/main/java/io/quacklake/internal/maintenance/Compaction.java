@@ -45,13 +45,12 @@ final class Compaction {
     SnapshotRecord base = lake.snapshots().latest();
     MaintenanceSettings settings = new MaintenanceSettings(lake.catalog().globalOptions());
     List<ResolvedTable> tables = MaintenanceTargets.tables(lake, only, base.snapshotId(), settings);
-    long target = settings.targetFileSize();
+    io.quacklake.internal.catalog.ScopedOptions scoped = lake.catalog().scopedOptions();
     double deleteThreshold = threshold != null ? threshold : settings.rewriteDeleteThreshold();
     if (deleteThreshold < 0 || deleteThreshold > 1) {
       throw QuacklakeException.invalid(
           "the delete threshold must be between 0 and 1, was %s", deleteThreshold);
     }
-    CompactionPlanner planner = new CompactionPlanner(target);
     List<CompactionGroup> groups =
         lake.catalog()
             .read(
@@ -59,6 +58,11 @@ final class Compaction {
                 c -> {
                   List<CompactionGroup> all = new ArrayList<>();
                   for (ResolvedTable t : tables) {
+                    long target =
+                        new MaintenanceSettings(
+                                scoped.forTable(t.table().schemaId(), t.table().tableId()))
+                            .targetFileSize();
+                    CompactionPlanner planner = new CompactionPlanner(target);
                     all.addAll(
                         merge
                             ? planner.merge(
@@ -72,9 +76,6 @@ final class Compaction {
     }
     TransactionState state = new TransactionState(base);
     TransactionWrites writes = new TransactionWrites(lake, state);
-    CompactionWriter writer =
-        new CompactionWriter(
-            lake.store(), lake.allocator(), writes.parquetOptions(), target, state::wrote);
     try {
       long read = 0;
       long created = 0;
@@ -83,6 +84,13 @@ final class Compaction {
       long total = groups.stream().mapToLong(g -> g.sources().size()).sum();
       progress.update(step, 0, total);
       for (CompactionGroup g : groups) {
+        CompactionWriter writer =
+            new CompactionWriter(
+                lake.store(),
+                lake.allocator(),
+                writes.parquetOptions(g.tableId()),
+                writes.targetFileSize(g.tableId()),
+                state::wrote);
         boolean rowIds = !merge || !g.adjacent();
         List<CompactedFile> written;
         try {

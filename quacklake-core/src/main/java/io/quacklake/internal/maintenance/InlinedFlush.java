@@ -79,8 +79,6 @@ final class InlinedFlush {
     }
     TransactionState state = new TransactionState(base);
     TransactionWrites writes = new TransactionWrites(lake, state);
-    FlushWriter writer =
-        new FlushWriter(lake.store(), lake.allocator(), writes.parquetOptions(), state::wrote);
     try {
       long read = 0;
       long created = 0;
@@ -88,6 +86,9 @@ final class InlinedFlush {
       int done = 0;
       progress.update(STEP, 0, plans.size());
       for (FlushPlan p : plans) {
+        FlushWriter writer =
+            new FlushWriter(
+                lake.store(), lake.allocator(), writes.parquetOptions(p.tableId()), state::wrote);
         FlushStep step = writer.write(p, snapshot);
         state.maintain(step);
         read += p.tables().size();

@@ -71,7 +71,7 @@ final class CommitExecutor {
         partition(tableId, now, state.partitionings.get(tableId));
       }
       AlterCommit.recordSchemaChange(
-          c, tableId, snapshot, schemaVersion, io.inliningLimit(), summary);
+          c, tableId, snapshot, schemaVersion, io.inliningLimit(tableId), summary);
     }
     DataCommit data = new DataCommit(c, io, snapshot, summary, this::nextFileId);
     for (Map.Entry<Long, TableChanges> e : state.existingChanges.entrySet()) {
@@ -215,7 +215,7 @@ final class CommitExecutor {
           c, old.tableId(), old.uuid(), snapshot, old.schemaId(), e.getValue().table(), old.path());
       // DuckDB logs a rename as a created table: a schema version row and a new inlined table.
       ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, old.tableId());
-      if (io.inliningLimit() > 0) {
+      if (io.inliningLimit(old.tableId()) > 0) {
         summary.inlinedTable(
             c,
             old.tableId(),

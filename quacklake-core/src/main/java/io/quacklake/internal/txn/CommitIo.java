@@ -15,10 +15,17 @@ public interface CommitIo {
   /** The directory of an existing table. */
   Location tableDirectory(long tableId);
 
-  /** {@code data_inlining_row_limit} in force (0 disables inlining). */
+  /** The lake-wide {@code data_inlining_row_limit} (0 disables inlining), for new tables. */
   int inliningLimit();
 
-  ParquetWriteOptions parquetOptions();
+  /**
+   * The {@code data_inlining_row_limit} of an existing table: its own option, else its schema's,
+   * else the lake's (0 disables inlining).
+   */
+  int inliningLimit(long tableId);
+
+  /** The Parquet settings of files written for a table (delete files), scoped as above. */
+  ParquetWriteOptions parquetOptions(long tableId);
 
   /**
    * A file's path relative to the data path, as files scheduled for deletion are kept; empty for a

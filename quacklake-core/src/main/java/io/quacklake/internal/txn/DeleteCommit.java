@@ -111,7 +111,8 @@ final class DeleteCommit {
       // DuckDB's order: a first delete of every row drops the file; a few positions are inlined
       // (even next to a delete file); otherwise the cumulative delete file, or a drop.
       boolean dropWhole = !hadDeletes && fresh.length >= file.recordCount();
-      if (!dropWhole && io.inliningLimit() > 0 && fresh.length <= io.inliningLimit()) {
+      int limit = io.inliningLimit(tableId);
+      if (!dropWhole && limit > 0 && fresh.length <= limit) {
         InlinedWrites.insertFileDeletes(c, tableId, file.dataFileId(), snapshot, fresh);
         summary.inlinedDelete.add(tableId);
       } else if (dropWhole || all.size() >= file.recordCount()) {
@@ -146,7 +147,7 @@ final class DeleteCommit {
     long[] positions = all.keySet().stream().mapToLong(Long::longValue).toArray();
     long[] snapshots = all.values().stream().mapToLong(Long::longValue).toArray();
     PositionDeleteWriter writer =
-        PositionDeleteWriter.open(io.store(), location, io.parquetOptions(), partial);
+        PositionDeleteWriter.open(io.store(), location, io.parquetOptions(tableId), partial);
     io.wrote(location);
     WrittenFile written;
     try {

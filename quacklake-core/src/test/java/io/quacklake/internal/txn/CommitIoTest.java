@@ -32,7 +32,12 @@ class CommitIoTest {
       }
 
       @Override
-      public ParquetWriteOptions parquetOptions() {
+      public int inliningLimit(long tableId) {
+        return 0;
+      }
+
+      @Override
+      public ParquetWriteOptions parquetOptions(long tableId) {
         return ParquetWriteOptions.defaults();
       }
 

@@ -54,6 +54,35 @@ public final class Table {
   }
 
   /**
+   * The row-level changes made in snapshots {@code fromSnapshot} to {@code toSnapshot} (both
+   * included), as DuckDB's {@code ducklake_table_changes(..., from, to)} returns them: per snapshot
+   * the rows it inserted and deleted, a row id deleted and inserted in one snapshot being an update
+   * ({@link ChangeType#UPDATE_PREIMAGE} and {@link ChangeType#UPDATE_POSTIMAGE}). Values follow the
+   * table's columns at {@code toSnapshot} (a column added since a row was written holds its initial
+   * default). Ordered by snapshot, row id, old version first. Compaction and flushes of inlined
+   * data change nothing here; {@code rewrite_data_files} shows as updates, as in DuckDB.
+   *
+   * @throws QuacklakeException NOT_FOUND when a snapshot does not exist (e.g. expired) or the table
+   *     does not exist at {@code toSnapshot}
+   */
+  public java.util.List<Change> changes(long fromSnapshot, long toSnapshot) {
+    java.util.List<LakeColumn> columns =
+        io.quacklake.internal.changes.ChangeFeed.columns(context, name, toSnapshot);
+    java.util.List<Change> out = new java.util.ArrayList<>();
+    for (io.quacklake.internal.changes.ChangeRow r :
+        io.quacklake.internal.changes.ChangeFeed.read(context, name, fromSnapshot, toSnapshot)) {
+      java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+      for (int c = 0; c < columns.size(); c++) {
+        values.put(columns.get(c).name(), r.values()[c]);
+      }
+      out.add(
+          new Change(
+              r.snapshotId(), r.rowId(), r.type(), java.util.Collections.unmodifiableMap(values)));
+    }
+    return java.util.List.copyOf(out);
+  }
+
+  /**
    * The table as it is at a snapshot.
    *
    * @throws QuacklakeException NOT_FOUND if no table has this name at that snapshot

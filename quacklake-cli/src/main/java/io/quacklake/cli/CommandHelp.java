@@ -32,6 +32,7 @@ final class CommandHelp {
           Map.entry("drop-table", L + "drop-table events"),
           Map.entry("create-schema", L + "create-schema staging"),
           Map.entry("files", L + "files main.events --as-of 12"),
+          Map.entry("changes", L + "changes main.events --from 12 --to 15"),
           Map.entry("options", L + "options"),
           Map.entry("set-option", L + "set-option target_file_size 268435456"),
           Map.entry("drop-schema", L + "drop-schema staging --cascade"),

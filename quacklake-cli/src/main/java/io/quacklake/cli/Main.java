@@ -25,6 +25,7 @@ import picocli.CommandLine.Mixin;
       DropTableCommand.class,
       FlushInlinedDataCommand.class,
       AddFilesCommand.class,
+      ChangesCommand.class,
       MigrateCommand.class,
       MergeAdjacentFilesCommand.class,
       RewriteDataFilesCommand.class,

@@ -377,6 +377,46 @@ class CliWriteTest {
   }
 
   @Test
+  void changesListsInsertsUpdatesAndDeletesBySnapshot() throws Exception {
+    createOrders();
+    long inserted =
+        write(
+            "append",
+            "orders",
+            file("c.csv", "id,name,amount,ok", "1,a,1,true", "2,b,2,false").toString());
+    long updated = write("update", "orders", "--set", "name = 'B'", "--where", "id = 2");
+    long deleted = write("delete", "orders", "--where", "id = 1");
+    CliRun all = run("changes", "orders", "--from", Long.toString(inserted), "--format", "csv");
+    assertThat(all.exit()).as(all.err()).isZero();
+    assertThat(all.lines())
+        .containsExactly(
+            "snapshot_id,rowid,change_type,id,name,amount,ok",
+            inserted + ",0,insert,1,a,1.00,true",
+            inserted + ",1,insert,2,b,2.00,false",
+            updated + ",1,update_preimage,2,b,2.00,false",
+            updated + ",1,update_postimage,2,B,2.00,false",
+            deleted + ",0,delete,1,a,1.00,true");
+    CliRun deletions =
+        run(
+            "changes",
+            "orders",
+            "--from",
+            Long.toString(updated),
+            "--to",
+            Long.toString(deleted),
+            "--kind",
+            "deletions",
+            "--format",
+            "csv");
+    assertThat(deletions.lines())
+        .containsExactly(
+            "snapshot_id,rowid,change_type,id,name,amount,ok",
+            updated + ",1,update_preimage,2,b,2.00,false",
+            deleted + ",0,delete,1,a,1.00,true");
+    assertThat(run("changes", "orders", "--from", "999").exit()).isEqualTo(2);
+  }
+
+  @Test
   void alterTableChangesColumnsAndOldRowsReadTheDefault() throws Exception {
     createOrders();
     write("append", "orders", file("o.csv", "id,name,amount,ok", "1,a,1,true").toString());

@@ -264,7 +264,7 @@ public final class FileGateway {
     return new PartitionColumnRecord(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4));
   }
 
-  private static boolean relative(ResultSet rs, int column) throws SQLException {
+  static boolean relative(ResultSet rs, int column) throws SQLException {
     Boolean b = NullableColumns.getBoolean(rs, column);
     return b == null || b;
   }

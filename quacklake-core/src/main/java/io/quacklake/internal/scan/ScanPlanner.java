@@ -39,7 +39,7 @@ public final class ScanPlanner {
   }
 
   /** The name mappings of the files registered without field ids, by mapping id. */
-  private static Map<Long, NameMapping> mappings(CatalogSession c, List<DataFileRecord> files) {
+  public static Map<Long, NameMapping> mappings(CatalogSession c, List<DataFileRecord> files) {
     java.util.Set<Long> ids = new java.util.TreeSet<>();
     for (DataFileRecord f : files) {
       if (f.mappingId() != null) {

@@ -95,11 +95,10 @@ final class DeleteCommit {
         }
       }
       TreeMap<Long, Long> inlinedOld = inlined.getOrDefault(file.dataFileId(), new TreeMap<>());
-      inlinedOld.forEach(all::putIfAbsent);
-      boolean hadDeletes = !all.isEmpty();
+      boolean hadDeletes = !all.isEmpty() || !inlinedOld.isEmpty();
       long[] fresh =
           e.getValue().stream()
-              .filter(p -> !all.containsKey(p))
+              .filter(p -> !all.containsKey(p) && !inlinedOld.containsKey(p))
               .mapToLong(Long::longValue)
               .toArray();
       for (long p : fresh) {
@@ -109,7 +108,9 @@ final class DeleteCommit {
         continue;
       }
       // DuckDB's order: a first delete of every row drops the file; a few positions are inlined
-      // (even next to a delete file); otherwise the cumulative delete file, or a drop.
+      // (even next to a delete file); otherwise the delete file — the previous one's positions
+      // and the new ones, never the catalog-recorded deletes, which stay where they are — or a
+      // drop when the delete file would hold every row.
       boolean dropWhole = !hadDeletes && fresh.length >= file.recordCount();
       int limit = io.inliningLimit(tableId);
       if (!dropWhole && limit > 0 && fresh.length <= limit) {
@@ -123,11 +124,8 @@ final class DeleteCommit {
         summary.deletedFrom.add(tableId);
         dropped++;
       } else {
-        writeDeleteFile(tableId, tableDir, file, dataLocation, all, hadDeletes, old);
+        writeDeleteFile(tableId, tableDir, file, dataLocation, all, old != null, old);
         summary.deletedDataFiles.put(file.dataFileId(), tableId);
-        if (!inlinedOld.isEmpty()) {
-          InlinedWrites.removeFileDeletes(c, tableId, file.dataFileId());
-        }
         summary.deletedFrom.add(tableId);
       }
     }

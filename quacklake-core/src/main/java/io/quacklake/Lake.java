@@ -295,7 +295,8 @@ public final class Lake implements AutoCloseable {
         .write(
             "setting option " + key,
             c -> {
-              MetadataWrites.setGlobal(c, key, value);
+              MetadataWrites.setGlobal(
+                  c, key, io.quacklake.internal.lake.OptionValues.normalize(key, value, false));
               return null;
             });
   }
@@ -313,7 +314,12 @@ public final class Lake implements AutoCloseable {
         .write(
             "setting option " + key + " of schema " + schema,
             c -> {
-              MetadataWrites.setScoped(c, key, value, "schema", schemaId);
+              MetadataWrites.setScoped(
+                  c,
+                  key,
+                  io.quacklake.internal.lake.OptionValues.normalize(key, value, true),
+                  "schema",
+                  schemaId);
               return null;
             });
   }
@@ -328,21 +334,18 @@ public final class Lake implements AutoCloseable {
   public void setTableOption(String table, String key, String value) {
     TableName name = TableName.parse(table);
     long snapshot = context.snapshots().latest().snapshotId();
-    long tableId =
-        context.objects().tables(snapshot).stream()
-            .filter(t -> t.schemaName().equals(name.schema()) && t.name().equals(name.table()))
-            .mapToLong(io.quacklake.internal.catalog.TableRecord::tableId)
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    QuacklakeException.notFound(
-                        "table %s does not exist; 'quacklake tables' lists the tables", name));
+    long tableId = context.tables().resolve(name, snapshot).table().tableId();
     context
         .catalog()
         .write(
             "setting option " + key + " of table " + name,
             c -> {
-              MetadataWrites.setScoped(c, key, value, "table", tableId);
+              MetadataWrites.setScoped(
+                  c,
+                  key,
+                  io.quacklake.internal.lake.OptionValues.normalize(key, value, true),
+                  "table",
+                  tableId);
               return null;
             });
   }

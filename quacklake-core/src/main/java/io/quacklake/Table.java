@@ -83,6 +83,32 @@ public final class Table {
   }
 
   /**
+   * The changes between two times, as {@code ducklake_table_changes} takes timestamps: from the
+   * oldest snapshot taken at or after {@code from} to the newest taken at or before {@code to}.
+   *
+   * @throws QuacklakeException NOT_FOUND when no snapshot was taken at or after {@code from}, or
+   *     none at or before {@code to}
+   */
+  public java.util.List<Change> changes(java.time.Instant from, java.time.Instant to) {
+    Long first = null;
+    Long last = null;
+    for (Snapshot s : lake.snapshots()) {
+      if (first == null && !s.time().isBefore(from)) {
+        first = s.id();
+      }
+      if (!s.time().isAfter(to)) {
+        last = s.id();
+      }
+    }
+    if (first == null || last == null) {
+      throw QuacklakeException.notFound(
+          "no snapshot was taken %s %s; 'quacklake snapshots' lists them",
+          first == null ? "at or after" : "at or before", first == null ? from : to);
+    }
+    return changes(first, last);
+  }
+
+  /**
    * The table as it is at a snapshot.
    *
    * @throws QuacklakeException NOT_FOUND if no table has this name at that snapshot

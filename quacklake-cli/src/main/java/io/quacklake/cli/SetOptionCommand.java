@@ -52,7 +52,13 @@ final class SetOptionCommand implements Callable<Integer> {
       } else {
         lake.setOption(name, value);
       }
-      System.out.println(value);
+      String scope = table != null ? "TABLE" : schema != null ? "SCHEMA" : "GLOBAL";
+      System.out.println(
+          lake.options().stream()
+              .filter(o -> o.name().equals(name) && o.scope().name().equals(scope))
+              .map(io.quacklake.LakeOption::value)
+              .reduce((a, b) -> b)
+              .orElse(value));
     }
     return 0;
   }

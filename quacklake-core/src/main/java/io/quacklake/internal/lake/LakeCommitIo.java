@@ -52,8 +52,8 @@ final class LakeCommitIo implements CommitIo {
   }
 
   @Override
-  public int inliningLimit() {
-    return writes.inliningLimit();
+  public int inliningLimitInSchema(long schemaId) {
+    return writes.settings(schemaId, null).inliningLimit();
   }
 
   @Override

@@ -159,7 +159,6 @@ public final class TransactionTables {
                 "inlined tables of " + name,
                 c -> InlinedDataGateway.inliningReady(c, t.table().tableId()));
     if (!inlining
-        && !lake.catalog().dialect().transactionalDdl()
         && writes.settings(t.table().schemaId(), t.table().tableId()).inliningLimit() > 0) {
       inlining = createInlinedTable(name, t.table().tableId());
     }

@@ -43,15 +43,24 @@ public final class TransactionWrites {
     return new WriteSettings(scoped().forTable(schemaId, tableId));
   }
 
-  /** The settings of writes to the table with this id at the transaction's base snapshot. */
+  private final java.util.Map<Long, WriteSettings> byTable = new java.util.HashMap<>();
+
+  /**
+   * The settings of writes to the table with this id at the transaction's base snapshot (looked up
+   * once per table and transaction).
+   */
   WriteSettings settings(long tableId) {
-    long base = state.base().snapshotId();
-    for (io.quacklake.internal.catalog.TableRecord t : lake.objects().tables(base)) {
-      if (t.tableId() == tableId) {
-        return settings(t.schemaId(), tableId);
-      }
-    }
-    return settings();
+    return byTable.computeIfAbsent(
+        tableId,
+        id -> {
+          long base = state.base().snapshotId();
+          for (io.quacklake.internal.catalog.TableRecord t : lake.objects().tables(base)) {
+            if (t.tableId() == id) {
+              return settings(t.schemaId(), id);
+            }
+          }
+          return settings();
+        });
   }
 
   int inliningLimit() {

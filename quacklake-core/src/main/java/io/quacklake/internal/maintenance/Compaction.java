@@ -43,13 +43,11 @@ final class Compaction {
   private MaintenanceResult attempt(
       TableName only, boolean merge, Long maxFileSize, Double threshold) {
     SnapshotRecord base = lake.snapshots().latest();
-    MaintenanceSettings settings = new MaintenanceSettings(lake.catalog().globalOptions());
-    List<ResolvedTable> tables = MaintenanceTargets.tables(lake, only, base.snapshotId(), settings);
+    List<ResolvedTable> tables = MaintenanceTargets.tables(lake, only, base.snapshotId());
     io.quacklake.internal.catalog.ScopedOptions scoped = lake.catalog().scopedOptions();
-    double deleteThreshold = threshold != null ? threshold : settings.rewriteDeleteThreshold();
-    if (deleteThreshold < 0 || deleteThreshold > 1) {
+    if (threshold != null && (threshold < 0 || threshold > 1)) {
       throw QuacklakeException.invalid(
-          "the delete threshold must be between 0 and 1, was %s", deleteThreshold);
+          "the delete threshold must be between 0 and 1, was %s", threshold);
     }
     List<CompactionGroup> groups =
         lake.catalog()
@@ -58,10 +56,12 @@ final class Compaction {
                 c -> {
                   List<CompactionGroup> all = new ArrayList<>();
                   for (ResolvedTable t : tables) {
-                    long target =
+                    MaintenanceSettings own =
                         new MaintenanceSettings(
-                                scoped.forTable(t.table().schemaId(), t.table().tableId()))
-                            .targetFileSize();
+                            scoped.forTable(t.table().schemaId(), t.table().tableId()));
+                    long target = own.targetFileSize();
+                    double deleteThreshold =
+                        threshold != null ? threshold : own.rewriteDeleteThreshold();
                     CompactionPlanner planner = new CompactionPlanner(target);
                     all.addAll(
                         merge

@@ -58,8 +58,7 @@ final class InlinedFlush {
   private MaintenanceResult attempt(TableName only) {
     SnapshotRecord base = lake.snapshots().latest();
     long snapshot = base.snapshotId();
-    MaintenanceSettings settings = new MaintenanceSettings(lake.catalog().globalOptions());
-    List<ResolvedTable> tables = MaintenanceTargets.tables(lake, only, snapshot, settings);
+    List<ResolvedTable> tables = MaintenanceTargets.tables(lake, only, snapshot);
     List<FlushPlan> plans =
         lake.catalog()
             .read(

@@ -24,17 +24,22 @@ final class MaintenanceTargets {
   private MaintenanceTargets() {}
 
   /**
-   * The named table, or every table at the snapshot when none is named and the lake's {@code
-   * auto_compact} allows it (DuckDB's rule for lake-wide maintenance).
+   * The named table, or every table at the snapshot whose {@code auto_compact} (its own, else its
+   * schema's, else the lake's) allows lake-wide maintenance, as DuckDB decides it.
    */
-  static List<ResolvedTable> tables(
-      LakeContext lake, TableName only, long snapshot, MaintenanceSettings settings) {
+  static List<ResolvedTable> tables(LakeContext lake, TableName only, long snapshot) {
     List<ResolvedTable> tables = new ArrayList<>();
     if (only != null) {
       tables.add(lake.tables().resolve(only, snapshot));
-    } else if (settings.autoCompact()) {
-      for (TableInfo t : lake.tables().tables(snapshot)) {
-        tables.add(lake.tables().resolve(t.name(), snapshot));
+      return tables;
+    }
+    io.quacklake.internal.catalog.ScopedOptions scoped = lake.catalog().scopedOptions();
+    for (TableInfo t : lake.tables().tables(snapshot)) {
+      ResolvedTable r = lake.tables().resolve(t.name(), snapshot);
+      MaintenanceSettings own =
+          new MaintenanceSettings(scoped.forTable(r.table().schemaId(), r.table().tableId()));
+      if (own.autoCompact()) {
+        tables.add(r);
       }
     }
     return tables;

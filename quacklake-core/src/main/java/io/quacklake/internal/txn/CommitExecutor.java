@@ -198,7 +198,7 @@ final class CommitExecutor {
       if (!t.partitioning().isEmpty()) {
         partition(id, t.columns(), t.partitioning());
       }
-      if (io.inliningLimit() > 0) {
+      if (io.inliningLimitInSchema(schemaId) > 0) {
         summary.inlinedTable(c, id, schemaVersion, t::columns);
       }
       ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, id);

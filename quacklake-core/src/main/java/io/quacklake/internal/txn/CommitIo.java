@@ -15,8 +15,11 @@ public interface CommitIo {
   /** The directory of an existing table. */
   Location tableDirectory(long tableId);
 
-  /** The lake-wide {@code data_inlining_row_limit} (0 disables inlining), for new tables. */
-  int inliningLimit();
+  /**
+   * The {@code data_inlining_row_limit} of a table created in schema {@code schemaId}: the
+   * schema's, else the lake's (0 disables inlining).
+   */
+  int inliningLimitInSchema(long schemaId);
 
   /**
    * The {@code data_inlining_row_limit} of an existing table: its own option, else its schema's,

@@ -27,7 +27,7 @@ class CommitIoTest {
       }
 
       @Override
-      public int inliningLimit() {
+      public int inliningLimitInSchema(long schemaId) {
         return 0;
       }
 

@@ -8,7 +8,6 @@ import io.quacklake.internal.catalog.DataFileRecord;
 import io.quacklake.internal.catalog.DeleteFileRecord;
 import io.quacklake.internal.catalog.InlinedDataGateway;
 import io.quacklake.internal.catalog.InlinedTableRecord;
-import io.quacklake.internal.catalog.SnapshotRecord;
 import io.quacklake.internal.lake.LakeContext;
 import io.quacklake.internal.parquet.NameMapping;
 import io.quacklake.internal.parquet.PositionDeleteFile;
@@ -67,10 +66,8 @@ public final class ChangeFeed {
   }
 
   private static void requireSnapshot(LakeContext lake, long id) {
-    for (SnapshotRecord s : lake.snapshots().all()) {
-      if (s.snapshotId() == id) {
-        return;
-      }
+    if (lake.snapshots().byId(id) != null) {
+      return;
     }
     throw QuacklakeException.notFound(
         "snapshot %d does not exist (expired, or not yet taken); 'quacklake snapshots' lists them",
@@ -195,7 +192,8 @@ public final class ChangeFeed {
         continue;
       }
       TreeMap<Long, Long> deletedAt =
-          deletedPositions(f, deleteFiles.get(fileId), catalogDeletes.get(fileId));
+          deletedPositions(
+              f, deleteFiles.get(fileId), catalogDeletes.get(fileId), rows(f, read, catalog));
       List<Map.Entry<Long, Long>> inRange = new ArrayList<>();
       for (Map.Entry<Long, Long> e : deletedAt.entrySet()) {
         if (e.getValue() >= from && e.getValue() <= to) {
@@ -221,7 +219,10 @@ public final class ChangeFeed {
    * snapshot), and the file's removal for every position still alive then.
    */
   private TreeMap<Long, Long> deletedPositions(
-      ChangeGateway.DataFile f, List<DeleteFileRecord> deleteFiles, TreeMap<Long, Long> catalog) {
+      ChangeGateway.DataFile f,
+      List<DeleteFileRecord> deleteFiles,
+      TreeMap<Long, Long> catalog,
+      FileRowsSupplier rows) {
     TreeMap<Long, Long> at = new TreeMap<>();
     if (catalog != null) {
       at.putAll(catalog);
@@ -246,7 +247,7 @@ public final class ChangeFeed {
     }
     Long end = f.endSnapshot();
     if (end != null && end <= to) {
-      for (long p = 0; p < f.file().recordCount(); p++) {
+      for (long p : rows.get().positions()) {
         at.merge(p, end, Math::min);
       }
     }

@@ -96,16 +96,9 @@ record FileRows(long[] positions, long[] rowIds, Long[] snapshots, List<Object[]
         values);
   }
 
-  /** The index of the row at {@code position}, or -1. */
+  /** The index of the row at {@code position} (rows are read in position order), or -1. */
   int indexOf(long position) {
-    if (position < positions.length && positions[(int) position] == position) {
-      return (int) position;
-    }
-    for (int i = 0; i < positions.length; i++) {
-      if (positions[i] == position) {
-        return i;
-      }
-    }
-    return -1;
+    int i = java.util.Arrays.binarySearch(positions, position);
+    return i < 0 ? -1 : i;
   }
 }

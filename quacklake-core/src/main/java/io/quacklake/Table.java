@@ -38,6 +38,41 @@ public final class Table {
     return resolve(snapshotId).columns();
   }
 
+  /** The table's comment at the latest snapshot ({@code COMMENT ON TABLE}), or null. */
+  public String comment() {
+    long snapshot = lake.currentSnapshot().id();
+    long id = resolve(snapshot).table().tableId();
+    return context
+        .catalog()
+        .read(
+            "the comment of " + name,
+            c -> io.quacklake.internal.catalog.TagWrites.tags(c, "comment", snapshot).get(id));
+  }
+
+  /**
+   * The comments of the table's columns at the latest snapshot ({@code COMMENT ON COLUMN}), by
+   * column name; columns without one are left out.
+   */
+  public java.util.Map<String, String> columnComments() {
+    long snapshot = lake.currentSnapshot().id();
+    ResolvedTable t = resolve(snapshot);
+    java.util.Map<Long, String> byId =
+        context
+            .catalog()
+            .read(
+                "the column comments of " + name,
+                c ->
+                    io.quacklake.internal.catalog.TagWrites.columnTags(
+                        c, t.table().tableId(), "comment", snapshot));
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (LakeColumn c : t.columns()) {
+      if (byId.containsKey(c.id())) {
+        out.put(c.name(), byId.get(c.id()));
+      }
+    }
+    return out;
+  }
+
   /** The Arrow schema of a full scan at the latest snapshot. */
   public Schema arrowSchema() {
     return ArrowTypes.schema(columns());

@@ -144,6 +144,44 @@ public final class Transaction implements AutoCloseable {
     state.createView(new NewView(view, sql, ""));
   }
 
+  /**
+   * {@code COMMENT ON TABLE} / {@code COMMENT ON VIEW}: sets the comment of an existing table or
+   * view, or removes it ({@code null}), as DuckDB stores it (a {@code comment} tag). DuckDB has no
+   * comments on schemas.
+   *
+   * @throws QuacklakeException NOT_FOUND when no table or view has that name
+   */
+  public void setComment(String name, String comment) {
+    open();
+    TableName n = TableName.parse(name);
+    if (views.exists(n)) {
+      state.comment(views.existing(n).viewId(), true, comment);
+      return;
+    }
+    state.comment(tables.existing(n).table().tableId(), false, comment);
+  }
+
+  /**
+   * {@code COMMENT ON COLUMN}: sets the comment of a top-level column of an existing table, or
+   * removes it ({@code null}).
+   *
+   * @throws QuacklakeException NOT_FOUND when the table or column does not exist
+   */
+  public void setColumnComment(String table, String column, String comment) {
+    open();
+    io.quacklake.internal.scan.ResolvedTable t = tables.existing(TableName.parse(table));
+    LakeColumn c =
+        t.columns().stream()
+            .filter(x -> x.name().equalsIgnoreCase(column))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    QuacklakeException.notFound(
+                        "table %s has no column %s; its columns are %s",
+                        table, column, t.columns().stream().map(LakeColumn::name).toList()));
+    state.commentColumn(t.table().tableId(), c.id(), comment);
+  }
+
   public void dropView(String name) {
     open();
     TableName view = TableName.parse(name);

@@ -36,7 +36,9 @@ final class AlterTableCommand implements Callable<Integer> {
           "rename-column", List.of("OLD", "NEW"),
           "rename", List.of("NEW_NAME"),
           "set-type", List.of("COL", "TYPE"),
-          "set-partitioned-by", List.of("\"expr, ...\""));
+          "set-partitioned-by", List.of("\"expr, ...\""),
+          "set-comment", List.of("TEXT"),
+          "set-column-comment", List.of("COL", "TEXT"));
 
   @ParentCommand Main main;
 
@@ -73,6 +75,10 @@ final class AlterTableCommand implements Callable<Integer> {
         case "drop-column" -> tx.dropColumn(name, unquote(args.get(0)));
         case "rename-column" -> tx.renameColumn(name, unquote(args.get(0)), unquote(args.get(1)));
         case "set-partitioned-by" -> tx.setPartitioning(name, PartitionField.parseAll(args.get(0)));
+        case "set-comment" -> tx.setComment(name, args.get(0).isEmpty() ? null : args.get(0));
+        case "set-column-comment" ->
+            tx.setColumnComment(
+                name, unquote(args.get(0)), args.get(1).isEmpty() ? null : args.get(1));
         case "set-type" ->
             tx.setColumnType(name, unquote(args.get(0)), single("x " + args.get(1)).type());
         default -> throw new IllegalStateException(action);

@@ -34,7 +34,9 @@ final class DescribeCommand implements Callable<Integer> {
       Table t = lake.table(table);
       List<PartitionField> partitioning = t.partitioning(snapshot);
       TextRows rows =
-          new TextRows(List.of("column", "type", "sql_type", "nullable", "default", "partition"));
+          new TextRows(
+              List.of("column", "type", "sql_type", "nullable", "default", "partition", "comment"));
+      java.util.Map<String, String> comments = t.columnComments();
       for (LakeColumn c : t.columns(snapshot)) {
         String keys =
             partitioning.stream()
@@ -47,7 +49,8 @@ final class DescribeCommand implements Callable<Integer> {
             c.sqlTypeName(),
             c.nullable() ? "YES" : "NO",
             c.defaultValue(),
-            keys.isEmpty() ? null : keys);
+            keys.isEmpty() ? null : keys,
+            comments.get(c.name()));
       }
       rows.write(Terminal.format(format), System.out);
     }

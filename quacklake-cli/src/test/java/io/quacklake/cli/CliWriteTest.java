@@ -115,7 +115,14 @@ class CliWriteTest {
             "3,,,true",
             "4,\"\",7.00,false");
     CliRun describe = run("describe", "orders", "--format", "csv");
-    assertThat(describe.lines()).contains("amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,");
+    assertThat(describe.lines()).contains("amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,,");
+    write("alter-table", "orders", "set-comment", "the orders");
+    write("alter-table", "orders", "set-column-comment", "amount", "in euros, with VAT");
+    assertThat(run("describe", "orders", "--format", "csv").lines())
+        .contains("amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,,\"in euros, with VAT\"");
+    write("alter-table", "orders", "set-column-comment", "amount", "");
+    assertThat(run("describe", "orders", "--format", "csv").lines())
+        .contains("amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,,");
   }
 
   @Test
@@ -324,9 +331,9 @@ class CliWriteTest {
     assertThat(r.lines()).hasSize(31);
     assertThat(r.lines())
         .contains(
-            "bb,list(list(int32)),INTEGER[][],YES,,",
-            "dd,\"map(varchar, int32)\",\"MAP(VARCHAR, INTEGER)\",YES,,",
-            "v,timestamptz,TIMESTAMP WITH TIME ZONE,YES,,");
+            "bb,list(list(int32)),INTEGER[][],YES,,,",
+            "dd,\"map(varchar, int32)\",\"MAP(VARCHAR, INTEGER)\",YES,,,",
+            "v,timestamptz,TIMESTAMP WITH TIME ZONE,YES,,,");
   }
 
   @Test
@@ -442,7 +449,7 @@ class CliWriteTest {
     write("append", "orders", file("q.csv", "id,customer,amount,score", "90,z,1,1").toString());
     assertThat(run("describe", "orders").out())
         .contains(
-            "customer,varchar,VARCHAR,YES,,\"bucket(3, customer)\"", "id,int64,BIGINT,NO,,id");
+            "customer,varchar,VARCHAR,YES,,\"bucket(3, customer)\",", "id,int64,BIGINT,NO,,id,");
     assertThat(scan("orders", "--where", "customer = 'z'"))
         .containsExactly("id,customer,amount,score", "90,z,1.00,1.0");
     assertThat(run("alter-table", "orders", "set-partitioned-by", "bucket(0, customer)").exit())

@@ -9,6 +9,7 @@ import io.quacklake.internal.catalog.SchemaRecord;
 import io.quacklake.internal.catalog.SnapshotRecord;
 import io.quacklake.internal.catalog.SnapshotWrites;
 import io.quacklake.internal.catalog.TableRecord;
+import io.quacklake.internal.catalog.TagWrites;
 import io.quacklake.internal.catalog.UuidV7;
 import io.quacklake.internal.catalog.ViewRecord;
 import io.quacklake.types.LakeColumn;
@@ -61,6 +62,7 @@ final class CommitExecutor {
     Map<TableName, Long> newIds = createTables();
     createViews();
     renameTables();
+    comments();
     java.util.Set<Long> changedSchemas = new java.util.LinkedHashSet<>(state.alterations.keySet());
     changedSchemas.addAll(state.partitionings.keySet());
     for (long tableId : changedSchemas) {
@@ -150,6 +152,27 @@ final class CommitExecutor {
       ObjectWrites.endView(c, v.viewId(), snapshot);
       summary.droppedViews.add(v.viewId());
     }
+  }
+
+  /** {@code COMMENT ON} as DuckDB commits it: tags, and the object logged as altered. */
+  private void comments() {
+    state.comments.forEach(
+        (id, comment) -> {
+          TagWrites.setTag(c, id, "comment", comment.orElse(null), snapshot);
+          if (state.commentedViews.contains(id)) {
+            summary.alteredViews.add(id);
+          } else {
+            summary.altered.add(id);
+          }
+        });
+    state.columnComments.forEach(
+        (tableId, columns) -> {
+          columns.forEach(
+              (columnId, comment) ->
+                  TagWrites.setColumnTag(
+                      c, tableId, columnId, "comment", comment.orElse(null), snapshot));
+          summary.altered.add(tableId);
+        });
   }
 
   private void createViews() {

@@ -18,6 +18,7 @@ final class CommitSummary {
   final Set<Long> insertedInto = new LinkedHashSet<>();
   final Set<Long> deletedFrom = new LinkedHashSet<>();
   final Set<Long> altered = new LinkedHashSet<>();
+  final Set<Long> alteredViews = new LinkedHashSet<>();
   final Set<Long> inlinedInsert = new LinkedHashSet<>();
   final Set<Long> inlinedDelete = new LinkedHashSet<>();
   final Set<Long> inlineFlush = new LinkedHashSet<>();
@@ -73,6 +74,7 @@ final class CommitSummary {
     insertedInto.forEach(id -> out.add(new Change.IdChange(ChangeKind.INSERTED_INTO_TABLE, id)));
     deletedFrom.forEach(id -> out.add(new Change.IdChange(ChangeKind.DELETED_FROM_TABLE, id)));
     altered.forEach(id -> out.add(new Change.IdChange(ChangeKind.ALTERED_TABLE, id)));
+    alteredViews.forEach(id -> out.add(new Change.IdChange(ChangeKind.ALTERED_VIEW, id)));
     inlinedInsert.forEach(id -> out.add(new Change.IdChange(ChangeKind.INLINED_INSERT, id)));
     inlinedDelete.forEach(id -> out.add(new Change.IdChange(ChangeKind.INLINED_DELETE, id)));
     inlineFlush.forEach(id -> out.add(new Change.IdChange(ChangeKind.INLINE_FLUSH, id)));

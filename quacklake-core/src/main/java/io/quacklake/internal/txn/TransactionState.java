@@ -23,6 +23,16 @@ public final class TransactionState {
   final Map<Long, TableRecord> droppedTables = new LinkedHashMap<>();
   final Map<TableName, NewView> createdViews = new LinkedHashMap<>();
   final Map<Long, ViewRecord> droppedViews = new LinkedHashMap<>();
+
+  /** {@code COMMENT ON}: the new comment (or null) of a table or view, by object id. */
+  final Map<Long, java.util.Optional<String>> comments = new LinkedHashMap<>();
+
+  /** Which object ids in {@link #comments} are views. */
+  final java.util.Set<Long> commentedViews = new java.util.HashSet<>();
+
+  /** {@code COMMENT ON COLUMN}: by table id, the new comment (or null) by column id. */
+  final Map<Long, Map<Long, java.util.Optional<String>>> columnComments = new LinkedHashMap<>();
+
   final Map<Long, TableName> renamedTables = new LinkedHashMap<>();
   final Map<Long, TableRecord> renamedFrom = new LinkedHashMap<>();
   final Map<Long, TableChanges> existingChanges = new LinkedHashMap<>();
@@ -93,6 +103,21 @@ public final class TransactionState {
   public void dropTable(TableRecord table) {
     droppedTables.put(table.tableId(), table);
     existingChanges.remove(table.tableId());
+  }
+
+  /** Sets the comment of an existing table or view (null removes it). */
+  public void comment(long objectId, boolean view, String comment) {
+    comments.put(objectId, java.util.Optional.ofNullable(comment));
+    if (view) {
+      commentedViews.add(objectId);
+    }
+  }
+
+  /** Sets the comment of a column of an existing table (null removes it). */
+  public void commentColumn(long tableId, long columnId, String comment) {
+    columnComments
+        .computeIfAbsent(tableId, k -> new LinkedHashMap<>())
+        .put(columnId, java.util.Optional.ofNullable(comment));
   }
 
   public void createView(NewView view) {
@@ -257,7 +282,9 @@ public final class TransactionState {
         || !droppedViews.isEmpty()
         || !renamedTables.isEmpty()
         || !alterations.isEmpty()
-        || !partitionings.isEmpty();
+        || !partitionings.isEmpty()
+        || !comments.isEmpty()
+        || !columnComments.isEmpty();
   }
 
   /**

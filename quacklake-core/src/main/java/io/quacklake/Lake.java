@@ -308,20 +308,7 @@ public final class Lake implements AutoCloseable {
    * @throws QuacklakeException NOT_FOUND when the schema does not exist
    */
   public void setSchemaOption(String schema, String key, String value) {
-    long schemaId = schemaId(schema);
-    context
-        .catalog()
-        .write(
-            "setting option " + key + " of schema " + schema,
-            c -> {
-              MetadataWrites.setScoped(
-                  c,
-                  key,
-                  io.quacklake.internal.lake.OptionValues.normalize(key, value, true),
-                  "schema",
-                  schemaId);
-              return null;
-            });
+    setScopedOption("schema", schemaId(schema), schema, key, value);
   }
 
   /**
@@ -335,17 +322,17 @@ public final class Lake implements AutoCloseable {
     TableName name = TableName.parse(table);
     long snapshot = context.snapshots().latest().snapshotId();
     long tableId = context.tables().resolve(name, snapshot).table().tableId();
+    setScopedOption("table", tableId, name.toString(), key, value);
+  }
+
+  private void setScopedOption(String scope, long id, String entry, String key, String value) {
+    String stored = io.quacklake.internal.lake.OptionValues.normalize(key, value, true);
     context
         .catalog()
         .write(
-            "setting option " + key + " of table " + name,
+            "setting option " + key + " of " + scope + " " + entry,
             c -> {
-              MetadataWrites.setScoped(
-                  c,
-                  key,
-                  io.quacklake.internal.lake.OptionValues.normalize(key, value, true),
-                  "table",
-                  tableId);
+              MetadataWrites.setScoped(c, key, stored, scope, id);
               return null;
             });
   }

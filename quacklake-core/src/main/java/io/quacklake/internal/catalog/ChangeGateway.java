@@ -27,23 +27,7 @@ public final class ChangeGateway {
             + " file_size_bytes, footer_size, row_id_start, partition_id, encryption_key,"
             + " mapping_id, partial_max, end_snapshot FROM ducklake_data_file WHERE table_id = ?"
             + " ORDER BY data_file_id",
-        rs ->
-            new DataFile(
-                new DataFileRecord(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getString(3),
-                    FileGateway.relative(rs, 4),
-                    rs.getString(5),
-                    rs.getLong(6),
-                    rs.getLong(7),
-                    NullableColumns.getLong(rs, 8),
-                    NullableColumns.getLong(rs, 9),
-                    NullableColumns.getLong(rs, 10),
-                    rs.getString(11),
-                    NullableColumns.getLong(rs, 12),
-                    NullableColumns.getLong(rs, 13)),
-                NullableColumns.getLong(rs, 14)),
+        rs -> new DataFile(FileGateway.dataFile(rs), NullableColumns.getLong(rs, 14)),
         tableId);
   }
 

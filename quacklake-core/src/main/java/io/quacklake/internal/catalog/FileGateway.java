@@ -64,27 +64,29 @@ public final class FileGateway {
             + Visibility.at("f")
             + where
             + " ORDER BY f.data_file_id";
-    return Sql.query(
-        c,
-        sql,
-        rs ->
-            new DataFileRecord(
-                rs.getLong(1),
-                rs.getLong(2),
-                rs.getString(3),
-                relative(rs, 4),
-                rs.getString(5),
-                rs.getLong(6),
-                rs.getLong(7),
-                NullableColumns.getLong(rs, 8),
-                NullableColumns.getLong(rs, 9),
-                NullableColumns.getLong(rs, 10),
-                rs.getString(11),
-                NullableColumns.getLong(rs, 12),
-                NullableColumns.getLong(rs, 13)),
-        tableId,
-        snapshot,
-        snapshot);
+    return Sql.query(c, sql, FileGateway::dataFile, tableId, snapshot, snapshot);
+  }
+
+  /**
+   * A data file from a row whose first 13 columns are {@code data_file_id, begin_snapshot, path,
+   * path_is_relative, file_format, record_count, file_size_bytes, footer_size, row_id_start,
+   * partition_id, encryption_key, mapping_id, partial_max}.
+   */
+  static DataFileRecord dataFile(ResultSet rs) throws SQLException {
+    return new DataFileRecord(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        relative(rs, 4),
+        rs.getString(5),
+        rs.getLong(6),
+        rs.getLong(7),
+        NullableColumns.getLong(rs, 8),
+        NullableColumns.getLong(rs, 9),
+        NullableColumns.getLong(rs, 10),
+        rs.getString(11),
+        NullableColumns.getLong(rs, 12),
+        NullableColumns.getLong(rs, 13));
   }
 
   /** How many data files of the table are visible at the snapshot. */

@@ -101,11 +101,11 @@ public final class Table {
    *     does not exist at {@code toSnapshot}
    */
   public java.util.List<Change> changes(long fromSnapshot, long toSnapshot) {
-    java.util.List<LakeColumn> columns =
-        io.quacklake.internal.changes.ChangeFeed.columns(context, name, toSnapshot);
+    io.quacklake.internal.changes.ChangeFeed.Feed feed =
+        io.quacklake.internal.changes.ChangeFeed.read(context, name, fromSnapshot, toSnapshot);
+    java.util.List<LakeColumn> columns = feed.columns();
     java.util.List<Change> out = new java.util.ArrayList<>();
-    for (io.quacklake.internal.changes.ChangeRow r :
-        io.quacklake.internal.changes.ChangeFeed.read(context, name, fromSnapshot, toSnapshot)) {
+    for (io.quacklake.internal.changes.ChangeRow r : feed.rows()) {
       java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
       for (int c = 0; c < columns.size(); c++) {
         values.put(columns.get(c).name(), r.values()[c]);

@@ -46,23 +46,25 @@ public final class ChangeFeed {
     this.columns = table.columns();
   }
 
-  /** The table's columns at the end snapshot: the values of every change row. */
-  public static List<LakeColumn> columns(LakeContext lake, TableName name, long to) {
-    requireSnapshot(lake, to);
-    return lake.tables().resolve(name, to).columns();
-  }
+  /**
+   * The changes and the columns their values follow (the table's at the end snapshot).
+   *
+   * @param columns the table's columns at {@code to}
+   * @param rows ordered by snapshot, row id, and old version before new
+   */
+  public record Feed(List<LakeColumn> columns, List<ChangeRow> rows) {}
 
   /**
-   * The changes, ordered by snapshot, row id, and old version before new.
+   * The changes of {@code from..to} and the columns their values follow.
    *
    * @throws QuacklakeException NOT_FOUND when a snapshot does not exist or the table does not at
    *     {@code to}
    */
-  public static List<ChangeRow> read(LakeContext lake, TableName name, long from, long to) {
+  public static Feed read(LakeContext lake, TableName name, long from, long to) {
     requireSnapshot(lake, from);
     requireSnapshot(lake, to);
     ChangeFeed feed = new ChangeFeed(lake, name, from, to);
-    return from > to ? List.of() : feed.read();
+    return new Feed(feed.columns, from > to ? List.of() : feed.read());
   }
 
   private static void requireSnapshot(LakeContext lake, long id) {

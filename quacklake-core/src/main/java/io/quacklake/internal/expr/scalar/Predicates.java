@@ -8,13 +8,16 @@ import java.util.List;
 final class Predicates {
   private Predicates() {}
 
-  /** {@code left op right}, both already of one type; NULL when either is NULL. */
-  record Compare(CompareOp op, Scalar left, Scalar right) implements Scalar {
+  /** A BOOLEAN scalar. */
+  private interface Condition extends Scalar {
     @Override
-    public LakeType type() {
+    default LakeType type() {
       return ScalarTypes.BOOLEAN;
     }
+  }
 
+  /** {@code left op right}, both already of one type; NULL when either is NULL. */
+  record Compare(CompareOp op, Scalar left, Scalar right) implements Condition {
     @Override
     public Object[] evaluate(Rows rows) {
       Object[] l = left.evaluate(rows);
@@ -39,12 +42,7 @@ final class Predicates {
    * it left undecided (as DuckDB's filters do), so {@code x <> 0 AND 10 / x > 1} never evaluates
    * the right side where x is 0.
    */
-  record Junction(boolean and, List<Scalar> terms) implements Scalar {
-    @Override
-    public LakeType type() {
-      return ScalarTypes.BOOLEAN;
-    }
-
+  record Junction(boolean and, List<Scalar> terms) implements Condition {
     @Override
     public Object[] evaluate(Rows rows) {
       Boolean decided = !and;
@@ -84,12 +82,7 @@ final class Predicates {
   }
 
   /** {@code NOT operand}. */
-  record Negation(Scalar operand) implements Scalar {
-    @Override
-    public LakeType type() {
-      return ScalarTypes.BOOLEAN;
-    }
-
+  record Negation(Scalar operand) implements Condition {
     @Override
     public Object[] evaluate(Rows rows) {
       Object[] v = operand.evaluate(rows);
@@ -108,12 +101,7 @@ final class Predicates {
   }
 
   /** {@code operand IS [NOT] NULL}: never NULL. */
-  record NullTest(Scalar operand, boolean negated) implements Scalar {
-    @Override
-    public LakeType type() {
-      return ScalarTypes.BOOLEAN;
-    }
-
+  record NullTest(Scalar operand, boolean negated) implements Condition {
     @Override
     public Object[] evaluate(Rows rows) {
       Object[] v = operand.evaluate(rows);
@@ -131,12 +119,7 @@ final class Predicates {
   }
 
   /** {@code operand [NOT] LIKE pattern} on text. */
-  record Like(Scalar operand, LikePattern pattern, boolean negated) implements Scalar {
-    @Override
-    public LakeType type() {
-      return ScalarTypes.BOOLEAN;
-    }
-
+  record Like(Scalar operand, LikePattern pattern, boolean negated) implements Condition {
     @Override
     public Object[] evaluate(Rows rows) {
       Object[] v = operand.evaluate(rows);

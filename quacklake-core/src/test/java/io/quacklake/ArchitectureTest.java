@@ -71,6 +71,7 @@ class ArchitectureTest {
           new DependencyRule(
               CATALOG, List.of(PARQUET, PARQUET_JAVA, "org.apache.arrow.vector"), List.of()),
           new DependencyRule(CATALOG + ".versioned", List.of(CATALOG), List.of()),
+          new DependencyRule(INTERNAL + ".deletes", List.of(CATALOG), List.of()),
           new DependencyRule(INTERNAL + ".scan", List.of(PARQUET_JAVA), List.of()),
           new DependencyRule(INTERNAL + ".write", List.of(CATALOG), List.of(CATALOG + ".UuidV7")),
           new DependencyRule(

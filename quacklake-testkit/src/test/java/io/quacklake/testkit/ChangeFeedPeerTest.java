@@ -68,6 +68,27 @@ class ChangeFeedPeerTest {
                 "DELETE FROM t WHERE id=1"),
             List.of("0 7", "3 4", "6 6", "7 7")),
         Arguments.of(
+            "deletion vectors: bare and cumulative Puffin files",
+            "DATA_INLINING_ROW_LIMIT 0, WRITE_DELETION_VECTORS true",
+            List.of(
+                "CREATE TABLE t(id INT, v VARCHAR)",
+                "INSERT INTO t SELECT i, 'v'||i FROM range(20) r(i)",
+                "DELETE FROM t WHERE id % 7 = 0",
+                "DELETE FROM t WHERE id % 5 = 0",
+                "UPDATE t SET v='U' WHERE id % 3 = 0"),
+            List.of("0 5", "3 3", "4 4", "5 5", "3 5")),
+        Arguments.of(
+            "deletion vectors from a flush of catalog-recorded deletes",
+            "DATA_INLINING_ROW_LIMIT 3, WRITE_DELETION_VECTORS true",
+            List.of(
+                "CREATE TABLE t(id INT, v VARCHAR)",
+                "INSERT INTO t SELECT i, 'v'||i FROM range(10) r(i)",
+                "DELETE FROM t WHERE id IN (6)",
+                "DELETE FROM t WHERE id IN (8,1)",
+                "CALL ducklake_flush_inlined_data('l')",
+                "DELETE FROM t WHERE id IN (2,3,4,5)"),
+            List.of("0 6", "3 4", "5 5", "6 6")),
+        Arguments.of(
             "merge_adjacent_files",
             "DATA_INLINING_ROW_LIMIT 0",
             List.of(

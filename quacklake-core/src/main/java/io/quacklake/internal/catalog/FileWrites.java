@@ -136,7 +136,7 @@ public final class FileWrites {
     boolean counted = c.version().hasRowGroupCount();
     Sql.update(
         c,
-        "INSERT INTO ducklake_delete_file VALUES (?, ?, ?, NULL, ?, ?, ?, 'parquet', ?, ?, ?, NULL, ?"
+        "INSERT INTO ducklake_delete_file VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, ?"
             + (counted ? ", " + (rowGroupCount == null ? "NULL" : rowGroupCount.toString()) : "")
             + ")",
         d.deleteFileId(),
@@ -145,6 +145,7 @@ public final class FileWrites {
         d.dataFileId(),
         d.path(),
         d.pathIsRelative(),
+        d.format(),
         d.deleteCount(),
         d.fileSizeBytes(),
         footer,

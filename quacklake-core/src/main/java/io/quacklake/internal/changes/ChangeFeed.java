@@ -8,6 +8,7 @@ import io.quacklake.internal.catalog.DataFileRecord;
 import io.quacklake.internal.catalog.DeleteFileRecord;
 import io.quacklake.internal.catalog.InlinedDataGateway;
 import io.quacklake.internal.catalog.InlinedTableRecord;
+import io.quacklake.internal.deletes.DeleteFiles;
 import io.quacklake.internal.lake.LakeContext;
 import io.quacklake.internal.parquet.NameMapping;
 import io.quacklake.internal.parquet.PositionDeleteFile;
@@ -237,8 +238,10 @@ public final class ChangeFeed {
         }
         Location location = x.location(table.directory(), table.table().name());
         PositionDeleteFile.Deletes d =
-            PositionDeleteFile.readAll(
-                lake.store().newInputFile(location, x.fileSizeBytes()), x.beginSnapshot());
+            DeleteFiles.readAll(
+                lake.store().newInputFile(location, x.fileSizeBytes()),
+                x.format(),
+                x.beginSnapshot());
         for (int i = 0; i < d.positions().length; i++) {
           long snapshot = d.snapshots()[i];
           if (snapshot <= to) {

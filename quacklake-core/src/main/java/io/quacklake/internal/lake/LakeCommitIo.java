@@ -62,6 +62,11 @@ final class LakeCommitIo implements CommitIo {
   }
 
   @Override
+  public boolean writeDeletionVectors(long tableId) {
+    return writes.settings(tableId).writeDeletionVectors();
+  }
+
+  @Override
   public java.time.Duration orphanGrace() {
     return writes.settings().deleteOlderThan();
   }

@@ -21,7 +21,12 @@ public final class OptionValues {
   private static final Set<String> SIZES =
       Set.of("target_file_size", "parquet_row_group_size_bytes");
   private static final Set<String> BOOLEANS =
-      Set.of("auto_compact", "per_thread_output", "require_commit_message");
+      Set.of(
+          "auto_compact",
+          "per_thread_output",
+          "require_commit_message",
+          "write_deletion_vectors",
+          "sort_on_insert");
   private static final Pattern SIZE =
       Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*(b|bytes?|kb|mb|gb|tb|kib|mib|gib|tib)?\\s*");
 

@@ -72,6 +72,13 @@ public final class TransactionWrites {
     return settings(tableId).parquetOptions();
   }
 
+  /**
+   * Whether a table's delete files are Puffin deletion vectors ({@code write_deletion_vectors}).
+   */
+  public boolean writeDeletionVectors(long tableId) {
+    return settings(tableId).writeDeletionVectors();
+  }
+
   /** The {@code target_file_size} of the table with this id (scoped options). */
   public long targetFileSize(long tableId) {
     return settings(tableId).targetFileSize();

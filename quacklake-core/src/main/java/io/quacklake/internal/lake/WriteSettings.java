@@ -46,6 +46,15 @@ record WriteSettings(Map<String, String> options) {
   }
 
   /**
+   * {@code write_deletion_vectors}: deletes go to Puffin deletion vectors instead of Parquet delete
+   * files (DuckDB's experimental option; off by default).
+   */
+  boolean writeDeletionVectors() {
+    String v = options.get("write_deletion_vectors");
+    return v != null && v.trim().equalsIgnoreCase("true");
+  }
+
+  /**
    * Parquet settings from {@code parquet_compression}, {@code parquet_row_group_size}, {@code
    * parquet_row_group_size_bytes} and {@code parquet_version}, DuckDB's defaults otherwise.
    */

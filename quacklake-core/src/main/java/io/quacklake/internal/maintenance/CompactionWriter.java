@@ -1,6 +1,7 @@
 package io.quacklake.internal.maintenance;
 
 import io.quacklake.internal.catalog.UuidV7;
+import io.quacklake.internal.deletes.DeleteFiles;
 import io.quacklake.internal.parquet.ArrowParquetWriter;
 import io.quacklake.internal.parquet.DuckLakeSystemColumn;
 import io.quacklake.internal.parquet.ParquetBatchReader;
@@ -195,8 +196,9 @@ final class CompactionWriter {
               .deleteFile()
               .location(tableDir, "delete file " + source.deleteFile().deleteFileId());
       PositionDeleteFile.Deletes d =
-          PositionDeleteFile.readAll(
+          DeleteFiles.readAll(
               store.newInputFile(location, source.deleteFile().fileSizeBytes()),
+              source.deleteFile().format(),
               source.deleteFile().beginSnapshot());
       for (long p : d.positions()) {
         positions.add(p);

@@ -40,7 +40,14 @@ final class FlushStep implements MaintenanceStep {
       List<String> partitionValues) {}
 
   /** A delete file written by the flush. */
-  record Deletes(String relativePath, WrittenFile file, long count, long minSnapshot) {}
+  record Deletes(
+      String relativePath,
+      String format,
+      long fileSizeBytes,
+      long footerSize,
+      Integer rowGroupCount,
+      long count,
+      long minSnapshot) {}
 
   /** A delete file replacing a data file's catalog-recorded deletes. */
   record Replaced(FlushPlan.FileDeletes source, Deletes deletes, long maxSnapshot) {}
@@ -177,12 +184,12 @@ final class FlushStep implements MaintenanceStep {
             d.minSnapshot(),
             d.relativePath(),
             true,
-            "parquet",
+            d.format(),
             d.count(),
-            d.file().fileSizeBytes(),
+            d.fileSizeBytes(),
             null,
             partialMax),
-        d.file().footerSize(),
-        d.file().rowGroupCount());
+        d.footerSize(),
+        d.rowGroupCount());
   }
 }

@@ -2,6 +2,8 @@ package io.quacklake.internal.maintenance;
 
 import io.quacklake.internal.catalog.InlinedRows;
 import io.quacklake.internal.catalog.UuidV7;
+import io.quacklake.internal.deletes.DeleteFiles;
+import io.quacklake.internal.deletes.PuffinDeleteFile;
 import io.quacklake.internal.parquet.ArrowParquetWriter;
 import io.quacklake.internal.parquet.DuckLakeSystemColumn;
 import io.quacklake.internal.parquet.ParquetWriteOptions;
@@ -30,16 +32,22 @@ final class FlushWriter {
   private final ObjectStore store;
   private final BufferAllocator allocator;
   private final ParquetWriteOptions options;
+  private final boolean deletionVectors;
   private final Consumer<Location> created;
 
+  /**
+   * @param deletionVectors whether delete files are Puffin deletion vectors rather than Parquet
+   */
   FlushWriter(
       ObjectStore store,
       BufferAllocator allocator,
       ParquetWriteOptions options,
+      boolean deletionVectors,
       Consumer<Location> created) {
     this.store = store;
     this.allocator = allocator;
     this.options = options;
+    this.deletionVectors = deletionVectors;
     this.created = created;
   }
 
@@ -169,10 +177,11 @@ final class FlushWriter {
     TreeMap<Long, Long> all = new TreeMap<>(f.inlined());
     if (f.deleteFile() != null) {
       PositionDeleteFile.Deletes old =
-          PositionDeleteFile.readAll(
+          DeleteFiles.readAll(
               store.newInputFile(
                   f.deleteFile().location(plan.directory(), "id " + plan.tableId()),
                   f.deleteFile().fileSizeBytes()),
+              f.deleteFile().format(),
               f.deleteFile().beginSnapshot());
       for (int i = 0; i < old.positions().length; i++) {
         all.putIfAbsent(old.positions()[i], old.snapshots()[i]);
@@ -186,10 +195,10 @@ final class FlushWriter {
 
   private FlushStep.Deletes writeDeletes(
       Location directory, Location dataFile, TreeMap<Long, Long> positions) {
-    String name = "ducklake-" + UuidV7.next() + "-delete.parquet";
+    String name =
+        "ducklake-" + UuidV7.next() + "-delete." + (deletionVectors ? "puffin" : "parquet");
     Location location = directory.resolve(name);
     created.accept(location);
-    PositionDeleteWriter writer = PositionDeleteWriter.open(store, location, options, true);
     long[] pos = new long[positions.size()];
     long[] snaps = new long[positions.size()];
     int i = 0;
@@ -199,6 +208,13 @@ final class FlushWriter {
       snaps[i++] = e.getValue();
       min = Math.min(min, e.getValue());
     }
+    if (deletionVectors) {
+      PuffinDeleteFile.Written w =
+          PuffinDeleteFile.write(store, location, dataFile.value(), pos, snaps, true);
+      return new FlushStep.Deletes(
+          name, "puffin", w.fileSizeBytes(), w.footerSize(), null, pos.length, min);
+    }
+    PositionDeleteWriter writer = PositionDeleteWriter.open(store, location, options, true);
     WrittenFile file;
     try {
       writer.write(dataFile.value(), pos, snaps);
@@ -207,6 +223,13 @@ final class FlushWriter {
       writer.abort();
       throw e;
     }
-    return new FlushStep.Deletes(name, file, pos.length, min);
+    return new FlushStep.Deletes(
+        name,
+        "parquet",
+        file.fileSizeBytes(),
+        file.footerSize(),
+        file.rowGroupCount(),
+        pos.length,
+        min);
   }
 }

@@ -87,7 +87,11 @@ final class InlinedFlush {
       for (FlushPlan p : plans) {
         FlushWriter writer =
             new FlushWriter(
-                lake.store(), lake.allocator(), writes.parquetOptions(p.tableId()), state::wrote);
+                lake.store(),
+                lake.allocator(),
+                writes.parquetOptions(p.tableId()),
+                writes.writeDeletionVectors(p.tableId()),
+                state::wrote);
         FlushStep step = writer.write(p, snapshot);
         state.maintain(step);
         read += p.tables().size();

@@ -1,7 +1,6 @@
 package io.quacklake.internal.scan;
 
-import io.quacklake.exceptions.QuacklakeException;
-import io.quacklake.internal.parquet.PositionDeleteFile;
+import io.quacklake.internal.deletes.DeleteFiles;
 import io.quacklake.storage.ObjectStore;
 import java.util.Arrays;
 
@@ -15,14 +14,12 @@ final class DeletedPositions {
     if (task.deleteFile() == null) {
       return inlined;
     }
-    if (!"parquet".equalsIgnoreCase(task.deleteFile().format())) {
-      throw QuacklakeException.unsupported(
-          "delete file %s has format '%s'; this release reads Parquet delete files only",
-          task.deleteLocation(), task.deleteFile().format());
-    }
     long[] fromFile =
-        PositionDeleteFile.read(
-            store.newInputFile(task.deleteLocation(), task.deleteFile().fileSizeBytes()), snapshot);
+        DeleteFiles.read(
+            store.newInputFile(task.deleteLocation(), task.deleteFile().fileSizeBytes()),
+            task.deleteFile().format(),
+            task.deleteFile().beginSnapshot(),
+            snapshot);
     if (inlined.length == 0) {
       return fromFile;
     }

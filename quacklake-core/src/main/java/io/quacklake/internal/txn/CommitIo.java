@@ -31,6 +31,14 @@ public interface CommitIo {
   ParquetWriteOptions parquetOptions(long tableId);
 
   /**
+   * Whether a table's delete files are Puffin deletion vectors ({@code write_deletion_vectors},
+   * scoped as above) rather than Parquet.
+   */
+  default boolean writeDeletionVectors(long tableId) {
+    return false;
+  }
+
+  /**
    * A file's path relative to the data path, as files scheduled for deletion are kept; empty for a
    * file outside the data path (an absolute path elsewhere), which the lake does not own and never
    * schedules for deletion.

@@ -9,6 +9,8 @@ import io.quacklake.internal.catalog.FileGateway;
 import io.quacklake.internal.catalog.FileWrites;
 import io.quacklake.internal.catalog.InlinedWrites;
 import io.quacklake.internal.catalog.UuidV7;
+import io.quacklake.internal.deletes.DeleteFiles;
+import io.quacklake.internal.deletes.PuffinDeleteFile;
 import io.quacklake.internal.parquet.PositionDeleteFile;
 import io.quacklake.internal.parquet.PositionDeleteWriter;
 import io.quacklake.internal.parquet.WrittenFile;
@@ -86,9 +88,10 @@ final class DeleteCommit {
       Location dataLocation = file.location(tableDir, "id " + tableId);
       if (old != null) {
         PositionDeleteFile.Deletes d =
-            PositionDeleteFile.readAll(
+            DeleteFiles.readAll(
                 io.store()
                     .newInputFile(old.location(tableDir, "id " + tableId), old.fileSizeBytes()),
+                old.format(),
                 old.beginSnapshot());
         for (int i = 0; i < d.positions().length; i++) {
           all.put(d.positions()[i], d.snapshots()[i]);
@@ -140,24 +143,28 @@ final class DeleteCommit {
       TreeMap<Long, Long> all,
       boolean partial,
       DeleteFileRecord old) {
-    String name = "ducklake-" + UuidV7.next() + "-delete.parquet";
+    boolean puffin = io.writeDeletionVectors(tableId);
+    String name = "ducklake-" + UuidV7.next() + "-delete." + (puffin ? "puffin" : "parquet");
     Location location = tableDir.resolve(name);
     long[] positions = all.keySet().stream().mapToLong(Long::longValue).toArray();
     long[] snapshots = all.values().stream().mapToLong(Long::longValue).toArray();
-    PositionDeleteWriter writer =
-        PositionDeleteWriter.open(io.store(), location, io.parquetOptions(tableId), partial);
     io.wrote(location);
-    WrittenFile written;
-    try {
-      if (partial) {
-        writer.write(dataLocation.value(), positions, snapshots);
-      } else {
-        writer.write(dataLocation.value(), positions);
-      }
-      written = writer.close();
-    } catch (RuntimeException | Error e) {
-      writer.abort();
-      throw e;
+    long size;
+    long footer;
+    Integer rowGroups;
+    if (puffin) {
+      PuffinDeleteFile.Written written =
+          PuffinDeleteFile.write(
+              io.store(), location, dataLocation.value(), positions, snapshots, partial);
+      size = written.fileSizeBytes();
+      footer = written.footerSize();
+      rowGroups = null;
+    } else {
+      WrittenFile written =
+          writeParquet(tableId, location, dataLocation, positions, snapshots, partial);
+      size = written.fileSizeBytes();
+      footer = written.footerSize();
+      rowGroups = written.rowGroupCount();
     }
     long begin =
         partial
@@ -172,19 +179,41 @@ final class DeleteCommit {
             begin,
             name,
             true,
-            "parquet",
+            puffin ? "puffin" : "parquet",
             positions.length,
-            written.fileSizeBytes(),
+            size,
             null,
             partial ? snapshot : null),
-        written.footerSize(),
-        written.rowGroupCount());
+        footer,
+        rowGroups);
     if (old != null) {
       FileWrites.removeDeleteFile(c, old.deleteFileId());
       Optional<String> scheduled = io.pathUnderRoot(old.location(tableDir, "id " + tableId));
       if (scheduled.isPresent()) {
         FileWrites.scheduleForDeletion(c, old.deleteFileId(), scheduled.get());
       }
+    }
+  }
+
+  private WrittenFile writeParquet(
+      long tableId,
+      Location location,
+      Location dataLocation,
+      long[] positions,
+      long[] snapshots,
+      boolean partial) {
+    PositionDeleteWriter writer =
+        PositionDeleteWriter.open(io.store(), location, io.parquetOptions(tableId), partial);
+    try {
+      if (partial) {
+        writer.write(dataLocation.value(), positions, snapshots);
+      } else {
+        writer.write(dataLocation.value(), positions);
+      }
+      return writer.close();
+    } catch (RuntimeException | Error e) {
+      writer.abort();
+      throw e;
     }
   }
 }

@@ -7,6 +7,7 @@ import io.quacklake.internal.expr.Selection;
 import io.quacklake.internal.expr.StatsSource;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -24,7 +25,13 @@ public final class Filters {
       return RowFilter.ALL;
     }
     List<StatsBound> ranges = IntegerRanges.of(expression, columns);
+    Map<Long, List<Object>> equalities = EqualityCandidates.of(expression, columns);
     return new RowFilter() {
+      @Override
+      public Map<Long, List<Object>> equalityValues() {
+        return equalities;
+      }
+
       @Override
       public List<StatsBound> integerRanges() {
         return ranges;

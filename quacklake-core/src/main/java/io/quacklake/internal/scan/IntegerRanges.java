@@ -1,6 +1,5 @@
 package io.quacklake.internal.scan;
 
-import io.quacklake.expr.And;
 import io.quacklake.expr.Between;
 import io.quacklake.expr.ColumnRef;
 import io.quacklake.expr.CompareOp;
@@ -39,22 +38,13 @@ final class IntegerRanges {
   /** The ranges implied by {@code filter}, at most one per column; empty when none apply. */
   public static List<StatsBound> of(Expression filter, List<LakeColumn> columns) {
     List<StatsBound> out = new ArrayList<>();
-    for (Expression term : terms(filter)) {
+    for (Expression term : FilterTerms.of(filter)) {
       StatsBound r = range(term, columns);
       if (r != null) {
         out.add(r);
       }
     }
     return StatsBound.merged(out);
-  }
-
-  private static List<Expression> terms(Expression e) {
-    if (e instanceof And and) {
-      List<Expression> out = new ArrayList<>();
-      and.terms().forEach(t -> out.addAll(terms(t)));
-      return out;
-    }
-    return List.of(e);
   }
 
   private static StatsBound range(Expression term, List<LakeColumn> columns) {
@@ -110,18 +100,7 @@ final class IntegerRanges {
 
   /** The integer column a reference names, as the binder resolves it; null otherwise. */
   private static LakeColumn column(ColumnRef ref, List<LakeColumn> columns) {
-    LakeColumn found = null;
-    for (LakeColumn c : columns) {
-      if (c.name().equals(ref.name())) {
-        found = c;
-        break;
-      }
-    }
-    if (found == null) {
-      List<LakeColumn> loose =
-          columns.stream().filter(c -> c.name().equalsIgnoreCase(ref.name())).toList();
-      found = loose.size() == 1 ? loose.get(0) : null;
-    }
+    LakeColumn found = FilterTerms.column(ref, columns);
     return found != null && INTEGERS.contains(found.type().id()) ? found : null;
   }
 }

@@ -4,6 +4,7 @@ import io.quacklake.internal.catalog.StatsBound;
 import io.quacklake.internal.expr.StatsSource;
 import io.quacklake.internal.parquet.RowPredicate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -23,6 +24,14 @@ public interface RowFilter extends RowPredicate {
   /** Integer ranges the catalog query can prune files by (see {@link IntegerRanges}). */
   default List<StatsBound> integerRanges() {
     return List.of();
+  }
+
+  /**
+   * Per column id, the values a matching row's value is one of (see {@link EqualityCandidates}):
+   * what bucket partitions are pruned by.
+   */
+  default Map<Long, List<Object>> equalityValues() {
+    return Map.of();
   }
 
   /** A filter that keeps every row. */

@@ -135,12 +135,13 @@ public final class ScanPlanner {
       Map<Long, LakeColumn> columns,
       Map<Long, List<FileColumnStatsRecord>> stats,
       Map<Long, List<PartitionColumnRecord>> partitionKeys,
-      Map<Long, Map<Integer, String>> partitionValues) {
+      Map<Long, Map<Integer, String>> partitionValues,
+      BucketPruning buckets) {
 
     static Pruning load(
         CatalogSession c, ResolvedTable table, RowFilter filter, List<DataFileRecord> files) {
       if (filter.columnIds().isEmpty()) {
-        return new Pruning(filter, Map.of(), Map.of(), Map.of(), Map.of());
+        return new Pruning(filter, Map.of(), Map.of(), Map.of(), Map.of(), null);
       }
       long tableId = table.table().tableId();
       Map<Long, LakeColumn> columns = new HashMap<>();
@@ -162,23 +163,32 @@ public final class ScanPlanner {
         }
         values = FileGateway.partitionValues(c, tableId);
       }
-      return new Pruning(filter, columns, stats, keys, values);
+      return new Pruning(
+          filter,
+          columns,
+          stats,
+          keys,
+          values,
+          new BucketPruning(filter.equalityValues(), columns));
     }
 
     boolean mightMatch(DataFileRecord f) {
       if (columns.isEmpty()) {
         return true;
       }
+      List<PartitionColumnRecord> keys =
+          f.partitionId() == null
+              ? List.of()
+              : partitionKeys.getOrDefault(f.partitionId(), List.of());
+      Map<Integer, String> values = partitionValues.getOrDefault(f.dataFileId(), Map.of());
       CatalogFileStats fileStats =
           new CatalogFileStats(
               f.recordCount(),
               stats.getOrDefault(f.dataFileId(), List.of()),
-              f.partitionId() == null
-                  ? List.of()
-                  : partitionKeys.getOrDefault(f.partitionId(), List.of()),
-              partitionValues.getOrDefault(f.dataFileId(), Map.of()),
+              keys,
+              values,
               columns);
-      return filter.mightMatch(fileStats);
+      return filter.mightMatch(fileStats) && buckets.mightMatch(keys, values);
     }
   }
 }

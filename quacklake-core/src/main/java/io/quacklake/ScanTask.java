@@ -7,6 +7,7 @@ import io.quacklake.internal.scan.Filters;
 import io.quacklake.internal.scan.ParallelScanReader;
 import io.quacklake.internal.scan.ResolvedTable;
 import io.quacklake.internal.scan.RowFilter;
+import io.quacklake.internal.scan.ScanOutput;
 import io.quacklake.internal.scan.ScanPlan;
 import io.quacklake.internal.scan.ScanSettings;
 import io.quacklake.internal.storage.ObjectStores;
@@ -32,34 +33,31 @@ public final class ScanTask implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final ResolvedTable table;
-  private final List<LakeColumn> output;
+  private final ScanOutput output;
   private final List<LakeColumn> read;
   private final String filterSql;
   private final Location dataRoot;
   private final FileTask file;
   private final InlinedRows inlined;
   private final int batchSize;
-  private final boolean rowLocations;
 
   ScanTask(
       ResolvedTable table,
-      List<LakeColumn> output,
+      ScanOutput output,
       List<LakeColumn> read,
       String filterSql,
       Location dataRoot,
       FileTask file,
       InlinedRows inlined,
-      int batchSize,
-      boolean rowLocations) {
+      int batchSize) {
     this.table = table;
-    this.output = List.copyOf(output);
+    this.output = output;
     this.read = List.copyOf(read);
     this.filterSql = filterSql;
     this.dataRoot = dataRoot;
     this.file = file;
     this.inlined = inlined;
     this.batchSize = batchSize;
-    this.rowLocations = rowLocations;
   }
 
   /** The data file this task reads, or null for rows inlined in the catalog. */
@@ -112,7 +110,8 @@ public final class ScanTask implements Serializable {
     BufferAllocator allocator = null;
     try {
       ScanSettings settings =
-          new ScanSettings(output, read, filter, store, WORKERS, 1, batchSize, rowLocations);
+          new ScanSettings(
+              output.schema(), read, filter, store, WORKERS, 1, batchSize, output.rowIdentity());
       allocator =
           parent == null
               ? new org.apache.arrow.memory.RootAllocator()

@@ -11,9 +11,11 @@ import io.quacklake.internal.scan.ParallelScanReader;
 import io.quacklake.internal.scan.ResolvedTable;
 import io.quacklake.internal.scan.RowFilter;
 import io.quacklake.internal.scan.RowLocationColumns;
+import io.quacklake.internal.scan.ScanOutput;
 import io.quacklake.internal.scan.ScanPlan;
 import io.quacklake.internal.scan.ScanPlanner;
 import io.quacklake.internal.scan.ScanSettings;
+import io.quacklake.internal.scan.VirtualColumn;
 import io.quacklake.types.LakeColumn;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +78,13 @@ public final class TableScan {
     this.rowLocations = rowLocations;
   }
 
-  /** Only these columns, in this order (names match case-insensitively). */
+  /**
+   * Only these columns, in this order (names match case-insensitively). Besides the table's
+   * columns, DuckDB's virtual columns may be named where the table has no column of that name:
+   * {@code rowid} and {@code snapshot_id} (the snapshot that inserted the row, BIGINT), {@code
+   * filename} (the data file's path, or the inlined-data table's name for rows in the catalog) and
+   * {@code file_row_number} (the row's position in its file; its row id for rows in the catalog).
+   */
   public TableScan select(String... names) {
     return select(List.of(names));
   }
@@ -180,7 +188,8 @@ public final class TableScan {
       }
     }
     long count = 0;
-    try (ScanReader reader = start(resolved, List.of(), context.allocator())) {
+    try (ScanReader reader =
+        start(resolved, new ScanOutput(List.of(), false), context.allocator())) {
       while (reader.loadNextBatch()) {
         count += reader.getVectorSchemaRoot().getRowCount();
       }
@@ -216,9 +225,9 @@ public final class TableScan {
               + " commit");
     }
     ResolvedTable resolved = resolve();
-    List<LakeColumn> output = project(resolved);
+    ScanOutput output = project(resolved);
     RowFilter rowFilter = Filters.bind(filter, resolved.columns());
-    List<LakeColumn> read = readColumns(resolved, output, rowFilter);
+    List<LakeColumn> read = readColumns(resolved, output.tableColumns(), rowFilter);
     ScanPlan plan = plan(resolved, read, rowFilter);
     String filterSql = filter == null ? null : filter.toString();
     io.quacklake.storage.Location root = context.paths().root();
@@ -226,9 +235,7 @@ public final class TableScan {
     List<ScanTask> out = new ArrayList<>();
     for (io.quacklake.internal.scan.FileTask f : plan.files()) {
       if (f.file().fileSizeBytes() <= splitBytes) {
-        out.add(
-            new ScanTask(
-                resolved, output, read, filterSql, root, f, null, batchSize, rowLocations));
+        out.add(new ScanTask(resolved, output, read, filterSql, root, f, null, batchSize));
         continue;
       }
       for (int[] range :
@@ -243,15 +250,12 @@ public final class TableScan {
                 root,
                 f.rowGroups(range[0], range[1]),
                 null,
-                batchSize,
-                rowLocations));
+                batchSize));
       }
     }
     for (io.quacklake.internal.catalog.InlinedRows rows : plan.inlined()) {
       if (rows.rowIds().length > 0) {
-        out.add(
-            new ScanTask(
-                resolved, output, read, filterSql, root, null, rows, batchSize, rowLocations));
+        out.add(new ScanTask(resolved, output, read, filterSql, root, null, rows, batchSize));
       }
     }
     return out;
@@ -259,9 +263,7 @@ public final class TableScan {
 
   /** The Arrow schema the scan returns (its columns, each with its DuckLake id and type). */
   public org.apache.arrow.vector.types.pojo.Schema schema() {
-    org.apache.arrow.vector.types.pojo.Schema columns =
-        io.quacklake.types.ArrowTypes.schema(project(resolve()));
-    return rowLocations ? RowLocationColumns.append(columns) : columns;
+    return project(resolve()).schema();
   }
 
   /**
@@ -342,16 +344,14 @@ public final class TableScan {
   public ScanReader arrowInOrder(BufferAllocator parent) {
     long started = System.nanoTime();
     ResolvedTable resolved = resolve();
-    List<LakeColumn> output = project(resolved);
+    ScanOutput output = project(resolved);
     Planned p = planned(resolved, output);
-    org.apache.arrow.vector.types.pojo.Schema columns =
-        io.quacklake.types.ArrowTypes.schema(output);
     return reported(
         io.quacklake.internal.scan.OrderedScanReader.start(
             p.plan(),
             p.settings(),
             parent.newChildAllocator("ordered scan " + table.name(), 0, Long.MAX_VALUE),
-            rowLocations ? RowLocationColumns.append(columns) : columns),
+            output.schema()),
         resolved,
         started);
   }
@@ -378,21 +378,21 @@ public final class TableScan {
   /** A scan's plan and how to execute it. */
   private record Planned(ScanPlan plan, ScanSettings settings) {}
 
-  private Planned planned(ResolvedTable resolved, List<LakeColumn> output) {
+  private Planned planned(ResolvedTable resolved, ScanOutput output) {
     RowFilter rowFilter = Filters.bind(filter, resolved.columns());
-    List<LakeColumn> read = readColumns(resolved, output, rowFilter);
+    List<LakeColumn> read = readColumns(resolved, output.tableColumns(), rowFilter);
     LakeOptions o = context.options();
     return new Planned(
         plan(resolved, read, rowFilter),
         new ScanSettings(
-            output,
+            output.schema(),
             read,
             rowFilter,
             context.store(),
             context.readers(),
             o.readThreads(),
             o.batchSize(),
-            rowLocations));
+            output.rowIdentity()));
   }
 
   private static List<LakeColumn> readColumns(
@@ -409,8 +409,7 @@ public final class TableScan {
     return read;
   }
 
-  private ScanReader start(
-      ResolvedTable resolved, List<LakeColumn> output, BufferAllocator parent) {
+  private ScanReader start(ResolvedTable resolved, ScanOutput output, BufferAllocator parent) {
     long started = System.nanoTime();
     Planned p = planned(resolved, output);
     return reported(
@@ -431,17 +430,22 @@ public final class TableScan {
     return new RowIterator(arrow());
   }
 
-  private List<LakeColumn> project(ResolvedTable resolved) {
+  private ScanOutput project(ResolvedTable resolved) {
     if (columns == null) {
-      return resolved.columns();
+      return ScanOutput.of(resolved.columns(), rowLocations);
     }
-    List<LakeColumn> out = new ArrayList<>(columns.size());
+    List<ScanOutput.Column> out = new ArrayList<>(columns.size());
     for (String name : columns) {
-      out.add(find(resolved, name));
+      LakeColumn c = find(resolved, name);
+      out.add(
+          c != null
+              ? new ScanOutput.Column(c, null)
+              : new ScanOutput.Column(null, VirtualColumn.named(name).orElseThrow()));
     }
-    return out;
+    return new ScanOutput(out, rowLocations);
   }
 
+  /** The table column of this name, else null for a virtual column's name. */
   private static LakeColumn find(ResolvedTable resolved, String name) {
     for (LakeColumn c : resolved.columns()) {
       if (c.name().equals(name)) {
@@ -453,8 +457,12 @@ public final class TableScan {
         return c;
       }
     }
+    if (VirtualColumn.named(name).isPresent()) {
+      return null;
+    }
     throw QuacklakeException.invalid(
-        "table %s has no column '%s' at snapshot %d; its columns are %s",
+        "table %s has no column '%s' at snapshot %d; its columns are %s (and the virtual columns"
+            + " rowid, snapshot_id, filename, file_row_number)",
         resolved.table().qualifiedName(),
         name,
         resolved.snapshotId(),

@@ -106,7 +106,8 @@ public final class InlinedDataGateway {
     }
     if (present.isEmpty()) {
       return new Versions(
-          new InlinedRows(inlined.tableName(), List.of(), new long[0], List.of()), List.of());
+          new InlinedRows(inlined.tableName(), List.of(), new long[0], List.of(), new long[0]),
+          List.of());
     }
     long schemaSnapshot = schemaSnapshot(c, inlined);
     Map<Long, String> namesThen = new HashMap<>();
@@ -126,9 +127,9 @@ public final class InlinedDataGateway {
     for (String system : List.of(rowId, begin, end)) {
       requireColumn(catalog, inlined, has, system);
     }
-    select.append(rowId);
+    select.append(rowId).append(", ").append(begin);
     if (allVersions) {
-      select.append(", ").append(begin).append(", ").append(end);
+      select.append(", ").append(end);
     }
     String table = dialect.quote(inlined.tableName());
     for (LakeColumn col : current) {
@@ -153,8 +154,9 @@ public final class InlinedDataGateway {
           .append(" > ?) ORDER BY ")
           .append(rowId);
     }
-    int first = allVersions ? 4 : 2;
+    int first = allVersions ? 4 : 3;
     List<Long> rowIds = new ArrayList<>();
+    List<Long> begins = new ArrayList<>();
     List<long[]> spans = new ArrayList<>();
     List<Object[]> rows = new ArrayList<>();
     Object[] args = allVersions ? new Object[] {snapshot} : new Object[] {snapshot, snapshot};
@@ -163,8 +165,9 @@ public final class InlinedDataGateway {
         select.toString(),
         rs -> {
           rowIds.add(rs.getLong(1));
+          long beginSnapshot = rs.getLong(2);
+          begins.add(beginSnapshot);
           if (allVersions) {
-            long beginSnapshot = rs.getLong(2);
             long endSnapshot = rs.getLong(3);
             spans.add(new long[] {beginSnapshot, rs.wasNull() ? -1 : endSnapshot});
           }
@@ -177,7 +180,11 @@ public final class InlinedDataGateway {
         args);
     return new Versions(
         new InlinedRows(
-            inlined.tableName(), held, rowIds.stream().mapToLong(Long::longValue).toArray(), rows),
+            inlined.tableName(),
+            held,
+            rowIds.stream().mapToLong(Long::longValue).toArray(),
+            rows,
+            begins.stream().mapToLong(Long::longValue).toArray()),
         spans);
   }
 

@@ -126,10 +126,12 @@ final class TransactionPlans {
       return rows;
     }
     List<Long> ids = new ArrayList<>();
+    List<Long> begins = new ArrayList<>();
     List<Object[]> values = new ArrayList<>();
     for (int i = 0; i < rows.rowIds().length; i++) {
       if (!deleted.contains(rows.rowIds()[i])) {
         ids.add(rows.rowIds()[i]);
+        begins.add(rows.beginSnapshots() == null ? 0L : rows.beginSnapshots()[i]);
         values.add(rows.values().get(i));
       }
     }
@@ -137,6 +139,9 @@ final class TransactionPlans {
         rows.tableName(),
         rows.columns(),
         ids.stream().mapToLong(Long::longValue).toArray(),
-        values);
+        values,
+        rows.beginSnapshots() == null
+            ? null
+            : begins.stream().mapToLong(Long::longValue).toArray());
   }
 }

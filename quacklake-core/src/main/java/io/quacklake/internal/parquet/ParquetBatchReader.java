@@ -41,6 +41,7 @@ public final class ParquetBatchReader implements AutoCloseable {
   private final List<BlockMetaData> rowGroups;
   private final TransferPair[] pairs;
   private final BigIntVector rowIds;
+  private final BigIntVector rowSnapshots;
   private final BatchSelection selection;
   private final RowPredicate predicate;
   private final boolean[] predicateColumns;
@@ -77,7 +78,13 @@ public final class ParquetBatchReader implements AutoCloseable {
       rowIdIndex = columns.size();
       columns.add(hidden(ParquetReadRequest.ROW_ID_FIELD_ID, "_ducklake_internal_row_id"));
     }
-    if (request.maxSnapshot() != Long.MAX_VALUE
+    for (int c = 0; c < columns.size(); c++) {
+      if (columns.get(c).id() == ParquetReadRequest.SNAPSHOT_ID_FIELD_ID) {
+        snapshotIndex = c;
+      }
+    }
+    if (snapshotIndex < 0
+        && (request.maxSnapshot() != Long.MAX_VALUE || request.includeRowIdentity())
         && matcher.hasTopLevelId(ParquetReadRequest.SNAPSHOT_ID_FIELD_ID)) {
       snapshotIndex = columns.size();
       columns.add(
@@ -98,6 +105,7 @@ public final class ParquetBatchReader implements AutoCloseable {
     this.rowIds = rowIdIndex < 0 ? null : (BigIntVector) staging.getVector(rowIdIndex);
     BigIntVector snapshots =
         snapshotIndex < 0 ? null : (BigIntVector) staging.getVector(snapshotIndex);
+    this.rowSnapshots = snapshots;
     this.selection =
         new BatchSelection(
             request.deletedPositions(), snapshots, request.maxSnapshot(), request.batchSize());
@@ -356,6 +364,26 @@ public final class ParquetBatchReader implements AutoCloseable {
 
   private void emit(long start, int rows, int kept) {
     int[] selected = selection.selected();
+    // identity first: a requested snapshot column's staging vector is moved out below
+    if (request.includeRowIdentity()) {
+      BigIntVector positions = (BigIntVector) output.getVector(pairs.length);
+      BigIntVector ids = (BigIntVector) output.getVector(pairs.length + 1);
+      BigIntVector inserted = (BigIntVector) output.getVector(pairs.length + 2);
+      positions.allocateNew(kept);
+      ids.allocateNew(kept);
+      inserted.allocateNew(kept);
+      for (int k = 0; k < kept; k++) {
+        int row = kept == rows ? k : selected[k];
+        long position = start + row;
+        positions.set(k, position);
+        ids.set(k, rowIds != null ? rowIds.get(row) : request.rowIdStart() + position);
+        if (rowSnapshots == null || rowSnapshots.isNull(row)) {
+          inserted.setNull(k);
+        } else {
+          inserted.set(k, rowSnapshots.get(row));
+        }
+      }
+    }
     for (int c = 0; c < pairs.length; c++) {
       if (kept == rows) {
         pairs[c].transfer();
@@ -365,18 +393,6 @@ public final class ParquetBatchReader implements AutoCloseable {
         for (int k = 0; k < kept; k++) {
           pairs[c].copyValueSafe(selected[k], k);
         }
-      }
-    }
-    if (request.includeRowIdentity()) {
-      BigIntVector positions = (BigIntVector) output.getVector(pairs.length);
-      BigIntVector ids = (BigIntVector) output.getVector(pairs.length + 1);
-      positions.allocateNew(kept);
-      ids.allocateNew(kept);
-      for (int k = 0; k < kept; k++) {
-        int row = kept == rows ? k : selected[k];
-        long position = start + row;
-        positions.set(k, position);
-        ids.set(k, rowIds != null ? rowIds.get(row) : request.rowIdStart() + position);
       }
     }
     output.setRowCount(kept);
@@ -395,6 +411,11 @@ public final class ParquetBatchReader implements AutoCloseable {
     FieldType bigint = FieldType.notNullable(new ArrowType.Int(64, true));
     fields.add(new Field(ParquetReadRequest.FILE_POSITION, bigint, null));
     fields.add(new Field(ParquetReadRequest.ROW_ID, bigint, null));
+    fields.add(
+        new Field(
+            ParquetReadRequest.ROW_SNAPSHOT,
+            FieldType.nullable(new ArrowType.Int(64, true)),
+            null));
     return new Schema(fields);
   }
 

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param maxSnapshot for partial files (with {@code _ducklake_internal_snapshot_id}): keep only
  *     rows whose snapshot id is at most this; {@link Long#MAX_VALUE} keeps every row
  * @param includeRowIdentity append the non-null BIGINT columns {@value #FILE_POSITION} and {@value
- *     #ROW_ID} after the requested columns
+ *     #ROW_ID}, then the nullable BIGINT {@value #ROW_SNAPSHOT}, after the requested columns
  * @param rowIdStart the row id of the file's first row, used when the file has no embedded {@code
  *     _ducklake_internal_row_id}
  * @param batchSize the maximum number of rows per batch
@@ -48,6 +48,13 @@ public record ParquetReadRequest(
 
   /** Name of the identity column holding the 0-based row position in the file. */
   public static final String FILE_POSITION = "_ducklake_file_position";
+
+  /**
+   * Name of the identity column holding the snapshot that inserted the row, as the file records it
+   * ({@code _ducklake_internal_snapshot_id}); NULL when the file does not (its rows were inserted
+   * at the file's begin snapshot).
+   */
+  public static final String ROW_SNAPSHOT = "_ducklake_row_snapshot";
 
   /** Name of the identity column holding the row id. */
   public static final String ROW_ID = "_ducklake_row_id";

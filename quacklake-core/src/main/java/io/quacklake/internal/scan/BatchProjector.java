@@ -1,12 +1,15 @@
 package io.quacklake.internal.scan;
 
+import io.quacklake.internal.parquet.ParquetReadRequest;
 import io.quacklake.types.ArrowTypes;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
@@ -31,10 +34,11 @@ final class BatchProjector {
 
   /**
    * The output batch for {@code source}, or null when no row matches. Leaves source usable. Output
-   * fields named as {@link RowLocationColumns} come from the source's fields of that name, or are
-   * NULL when it has none; the data file id is {@code dataFileId} (null for inlined rows).
+   * fields without a column id are filled by name: the {@link RowLocationColumns} from the source's
+   * fields of that name (NULL when it has none; the data file id from {@code origin}), and the
+   * {@link VirtualColumn}s from the source's row identity and {@code origin}.
    */
-  ArrowRecordBatch project(VectorSchemaRoot source, Long dataFileId) {
+  ArrowRecordBatch project(VectorSchemaRoot source, RowOrigin origin) {
     int rows = source.getRowCount();
     if (rows == 0) {
       return null;
@@ -61,7 +65,7 @@ final class BatchProjector {
         long id = ArrowTypes.columnId(fields.get(c));
         FieldVector to = out.getVector(c);
         if (id < 0) {
-          location(fields.get(c).getName(), unnumbered, dataFileId, selection, count, to);
+          unnumbered(fields.get(c).getName(), unnumbered, origin, selection, count, to);
         } else if (selection != null) {
           copy(byId.get(id), selection, count, to);
         } else if (moved.containsKey(id)) {
@@ -76,13 +80,18 @@ final class BatchProjector {
     }
   }
 
-  private static void location(
+  private static void unnumbered(
       String name,
       Map<String, FieldVector> source,
-      Long dataFileId,
+      RowOrigin origin,
       int[] selection,
       int count,
       FieldVector to) {
+    VirtualColumn virtual = VirtualColumn.named(name).orElse(null);
+    if (virtual != null) {
+      virtual(virtual, source, origin, selection, count, to);
+      return;
+    }
     FieldVector from = source.get(name);
     if (from != null) {
       copy(from, selection, count, to);
@@ -90,7 +99,7 @@ final class BatchProjector {
     }
     BigIntVector constant = (BigIntVector) to;
     constant.allocateNew(count);
-    Long value = name.equals(RowLocationColumns.DATA_FILE_ID) ? dataFileId : null;
+    Long value = name.equals(RowLocationColumns.DATA_FILE_ID) ? origin.dataFileId() : null;
     for (int i = 0; i < count; i++) {
       if (value == null) {
         constant.setNull(i);
@@ -99,6 +108,51 @@ final class BatchProjector {
       }
     }
     constant.setValueCount(count);
+  }
+
+  private static void virtual(
+      VirtualColumn column,
+      Map<String, FieldVector> source,
+      RowOrigin origin,
+      int[] selection,
+      int count,
+      FieldVector to) {
+    switch (column) {
+      case ROWID -> copy(source.get(ParquetReadRequest.ROW_ID), selection, count, to);
+      case FILE_ROW_NUMBER -> {
+        FieldVector position = source.get(ParquetReadRequest.FILE_POSITION);
+        copy(
+            position != null ? position : source.get(ParquetReadRequest.ROW_ID),
+            selection,
+            count,
+            to);
+      }
+      case SNAPSHOT_ID -> {
+        BigIntVector recorded = (BigIntVector) source.get(ParquetReadRequest.ROW_SNAPSHOT);
+        BigIntVector out = (BigIntVector) to;
+        out.allocateNew(count);
+        for (int i = 0; i < count; i++) {
+          int row = selection == null ? i : selection[i];
+          if (recorded != null && !recorded.isNull(row)) {
+            out.set(i, recorded.get(row));
+          } else if (origin.fileSnapshot() != null) {
+            out.set(i, origin.fileSnapshot());
+          } else {
+            out.setNull(i);
+          }
+        }
+        out.setValueCount(count);
+      }
+      case FILENAME -> {
+        VarCharVector out = (VarCharVector) to;
+        byte[] name = origin.fileName().getBytes(StandardCharsets.UTF_8);
+        out.allocateNew((long) name.length * count, count);
+        for (int i = 0; i < count; i++) {
+          out.set(i, name);
+        }
+        out.setValueCount(count);
+      }
+    }
   }
 
   /**

@@ -39,13 +39,16 @@ final class FileReadTask {
               filter.columnIds().isEmpty() ? null : (stats, rows) -> filter.mightMatch(stats),
               shared.deleted(snapshot, settings.store()),
               DeletedPositions.maxSnapshot(task, snapshot),
-              settings.rowLocations(),
+              settings.rowIdentity(),
               task.file().rowIdStart() == null ? 0 : task.file().rowIdStart(),
               settings.batchSize(),
               shared.rowGroups(),
               filter.columnIds().isEmpty() ? null : filter,
               task.mapping());
-      read(request, task.file().dataFileId(), projector, allocator, counters, cancelled, sink);
+      RowOrigin origin =
+          new RowOrigin(
+              task.file().dataFileId(), task.location().value(), task.file().beginSnapshot());
+      read(request, origin, projector, allocator, counters, cancelled, sink);
     } finally {
       if (first) {
         shared.rowGroups().abandon();
@@ -55,7 +58,7 @@ final class FileReadTask {
 
   private static void read(
       ParquetReadRequest request,
-      long dataFileId,
+      RowOrigin origin,
       BatchProjector projector,
       BufferAllocator allocator,
       ScanCounters counters,
@@ -63,7 +66,7 @@ final class FileReadTask {
       Consumer<ArrowRecordBatch> sink) {
     try (ParquetBatchReader reader = ParquetBatchReader.open(request, allocator)) {
       while (!cancelled.getAsBoolean() && reader.loadNextBatch()) {
-        ArrowRecordBatch out = projector.project(reader.root(), dataFileId);
+        ArrowRecordBatch out = projector.project(reader.root(), origin);
         if (out != null) {
           counters.rowsReturned.add(out.getLength());
           sink.accept(out);

@@ -56,14 +56,14 @@ public final class OrderedScanReader extends ScanReader {
   private void fill() {
     ScanSettings one =
         new ScanSettings(
-            settings.outputColumns(),
+            settings.output(),
             settings.readColumns(),
             settings.filter(),
             settings.store(),
             settings.executor(),
             1,
             settings.batchSize(),
-            settings.rowLocations());
+            settings.rowIdentity());
     while (window.size() < Math.max(1, settings.threads()) && nextPart < parts.size()) {
       BufferAllocator child =
           allocator.newChildAllocator("ordered part " + nextPart, 0, Long.MAX_VALUE);

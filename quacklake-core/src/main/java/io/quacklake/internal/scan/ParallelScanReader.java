@@ -5,7 +5,7 @@ import io.quacklake.ScanReader;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.InlinedRows;
-import io.quacklake.types.ArrowTypes;
+import io.quacklake.internal.parquet.ParquetReadRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -46,8 +46,7 @@ public final class ParallelScanReader extends ScanReader {
     this.plan = plan;
     this.settings = settings;
     this.allocator = allocator;
-    Schema columns = ArrowTypes.schema(settings.outputColumns());
-    this.schema = settings.rowLocations() ? RowLocationColumns.append(columns) : columns;
+    this.schema = settings.output();
     this.queue = new ArrayBlockingQueue<>(Math.max(2, settings.threads() * 2));
   }
 
@@ -127,21 +126,31 @@ public final class ParallelScanReader extends ScanReader {
       int to = Math.min(size, from + settings.batchSize());
       try (VectorSchemaRoot root =
               InlinedBatches.build(rows, settings.readColumns(), from, to, allocator);
-          BigIntVector ids = new BigIntVector(RowLocationColumns.ROW_ID, allocator)) {
+          BigIntVector ids = new BigIntVector(RowLocationColumns.ROW_ID, allocator);
+          BigIntVector inserted = new BigIntVector(ParquetReadRequest.ROW_SNAPSHOT, allocator)) {
         counters.inlinedRows.add(to - from);
         counters.rowsScanned.add(to - from);
         VectorSchemaRoot source = root;
-        if (settings.rowLocations()) {
+        if (settings.rowIdentity()) {
           ids.allocateNew(to - from);
+          inserted.allocateNew(to - from);
           for (int r = from; r < to; r++) {
             ids.set(r - from, rows.rowIds()[r]);
+            if (rows.beginSnapshots() == null) {
+              inserted.setNull(r - from);
+            } else {
+              inserted.set(r - from, rows.beginSnapshots()[r]);
+            }
           }
           ids.setValueCount(to - from);
+          inserted.setValueCount(to - from);
           List<FieldVector> vectors = new ArrayList<>(root.getFieldVectors());
           vectors.add(ids);
+          vectors.add(inserted);
           source = new VectorSchemaRoot(vectors);
         }
-        ArrowRecordBatch out = projector.project(source, null);
+        ArrowRecordBatch out =
+            projector.project(source, new RowOrigin(null, rows.tableName(), null));
         if (out != null) {
           counters.rowsReturned.add(out.getLength());
           emit(out);

@@ -85,7 +85,7 @@ public final class TableChanges {
       indexes[i] = i;
       copies.add(inlinedRows.get(i).clone());
     }
-    return new InlinedRows(PENDING_INLINED, columns, indexes, copies);
+    return new InlinedRows(PENDING_INLINED, columns, indexes, copies, null);
   }
 
   /** Drops this transaction's own inlined rows at these indexes. */

@@ -133,7 +133,10 @@ class GoldenFilesTest {
     }
     Reads.Result result =
         Reads.readAll(ParquetReadRequest.of(DuckDb.input(file), columns).withRowIdentity(-1));
-    assertThat(result.rows()).isEqualTo(expected);
+    // the identity's last column, the recorded snapshot, is NULL: a rewrite records none
+    assertThat(result.rows()).allSatisfy(r -> assertThat(r.get(r.size() - 1)).isNull());
+    assertThat(result.rows().stream().map(r -> r.subList(0, r.size() - 1)).toList())
+        .isEqualTo(expected);
   }
 
   @Test

@@ -103,7 +103,7 @@ class ParquetBatchReaderFilterTest {
                 .withDeletedPositions(new long[] {3})
                 .withRowIdentity(5000));
     assertThat(result.rows()).hasSize(99);
-    assertThat(result.rows().get(3)).containsExactly(4L, 4L, 5004L);
+    assertThat(result.rows().get(3)).containsExactly(4L, 4L, 5004L, null);
   }
 
   @Test
@@ -132,7 +132,9 @@ class ParquetBatchReaderFilterTest {
     Reads.Result result =
         Reads.readAll(request().withDeletedPositions(new long[] {7}).withRowIdentity(0));
     assertThat(result.rows()).hasSize(ROWS - 1);
-    assertThat(result.rows().get(7)).containsExactly(8L, 100008L);
+    assertThat(result.rows().get(7))
+        .as("position, row id, and the snapshot the file records for the row")
+        .containsExactly(8L, 100008L, 8L % 5 + 1);
   }
 
   @Test

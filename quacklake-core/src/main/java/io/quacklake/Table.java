@@ -83,6 +83,15 @@ public final class Table {
     return context.tables().partitioning(name, snapshotId);
   }
 
+  /**
+   * The table's sort order at a snapshot ({@code SET SORTED BY}); empty when it is not sorted.
+   *
+   * @throws QuacklakeException NOT_FOUND when the table does not exist at that snapshot
+   */
+  public List<SortField> sortedBy(long snapshotId) {
+    return context.tables().sortKeys(name, snapshotId);
+  }
+
   /** A new scan of this table (latest snapshot, every column, no filter). */
   public TableScan scan() {
     return new TableScan(lake, context, this);

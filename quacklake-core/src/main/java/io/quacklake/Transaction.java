@@ -294,6 +294,19 @@ public final class Transaction implements AutoCloseable {
     if (t.columns().size() == 1) {
       throw QuacklakeException.invalid("cannot drop %s, the only column of %s", column, t.name());
     }
+    long tableId = t.table().table().tableId();
+    List<SortField> sorted =
+        state
+            .sortKeysOf(tableId)
+            .orElseGet(() -> context.tables().sortKeys(tableId, baseSnapshotId()));
+    for (SortField k : sorted) {
+      if (io.quacklake.internal.write.RowSorter.reads(k, t.columns(), c)) {
+        throw QuacklakeException.invalid(
+            "cannot drop column %s: table %s is sorted by it (%s); change or reset its sort order"
+                + " first",
+            column, t.name(), k);
+      }
+    }
     state.alter(t.table().table().tableId(), new ColumnChange.Drop(c));
   }
 
@@ -339,6 +352,22 @@ public final class Transaction implements AutoCloseable {
     VersionGate.partitioning(context.catalog().version(), keys);
     PartitionSpec.keys(t.columns(), keys, 0);
     state.partition(t.table().table().tableId(), keys);
+  }
+
+  /**
+   * {@code SET SORTED BY}: rows inserted from now on are written in this order (unless the option
+   * {@code sort_on_insert} is false), and so are inlined rows when they are flushed; existing files
+   * keep their order. Keys are column names or expressions of the table's columns; an empty list is
+   * {@code RESET SORTED BY}.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for a key that does not evaluate on the table's
+   *     columns, or one of a nested type
+   */
+  public void setSortedBy(String name, List<SortField> keys) {
+    open();
+    TransactionTables.Altered t = tables.altered(name);
+    io.quacklake.internal.write.RowSorter.bind(t.columns(), keys);
+    state.sortBy(t.table().table().tableId(), keys);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.quacklake.cli;
 
 import io.quacklake.Lake;
 import io.quacklake.PartitionField;
+import io.quacklake.SortField;
 import io.quacklake.TableName;
 import io.quacklake.Transaction;
 import io.quacklake.exceptions.QuacklakeException;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code alter-table TABLE ACTION ARGS}: rename, add-column, drop-column, rename-column and
- * set-type work; set-partitioned-by is recognised and fails as not available yet.
+ * {@code alter-table TABLE ACTION ARGS}: renames, column changes, partitioning, comments and the
+ * sort order, each committed as one snapshot.
  */
 @Command(
     name = "alter-table",
@@ -25,7 +26,9 @@ import picocli.CommandLine.ParentCommand;
       "Change a table (add, drop, rename columns, retype, repartition); prints the new snapshot id",
       "Actions:",
       "  add-column \"name TYPE [DEFAULT literal]\" | drop-column NAME | rename-column OLD NEW",
-      "  rename NEW_NAME | set-type COL TYPE | set-partitioned-by \"expr, ...\""
+      "  rename NEW_NAME | set-type COL TYPE | set-partitioned-by \"expr, ...\"",
+      "  set-comment TEXT | set-column-comment COL TEXT",
+      "  set-sorted-by \"expr [ASC|DESC] [NULLS FIRST|LAST], ...\" | reset-sorted-by"
     })
 final class AlterTableCommand implements Callable<Integer> {
   /** Each action and its arguments. */
@@ -38,7 +41,9 @@ final class AlterTableCommand implements Callable<Integer> {
           "set-type", List.of("COL", "TYPE"),
           "set-partitioned-by", List.of("\"expr, ...\""),
           "set-comment", List.of("TEXT"),
-          "set-column-comment", List.of("COL", "TEXT"));
+          "set-column-comment", List.of("COL", "TEXT"),
+          "set-sorted-by", List.of("\"expr [ASC|DESC] [NULLS FIRST|LAST], ...\""),
+          "reset-sorted-by", List.of());
 
   @ParentCommand Main main;
 
@@ -79,6 +84,8 @@ final class AlterTableCommand implements Callable<Integer> {
         case "set-column-comment" ->
             tx.setColumnComment(
                 name, unquote(args.get(0)), args.get(1).isEmpty() ? null : args.get(1));
+        case "set-sorted-by" -> tx.setSortedBy(name, SortField.parseAll(args.get(0)));
+        case "reset-sorted-by" -> tx.setSortedBy(name, List.of());
         case "set-type" ->
             tx.setColumnType(name, unquote(args.get(0)), single("x " + args.get(1)).type());
         default -> throw new IllegalStateException(action);

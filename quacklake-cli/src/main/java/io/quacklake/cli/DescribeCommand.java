@@ -35,8 +35,17 @@ final class DescribeCommand implements Callable<Integer> {
       List<PartitionField> partitioning = t.partitioning(snapshot);
       TextRows rows =
           new TextRows(
-              List.of("column", "type", "sql_type", "nullable", "default", "partition", "comment"));
+              List.of(
+                  "column",
+                  "type",
+                  "sql_type",
+                  "nullable",
+                  "default",
+                  "partition",
+                  "comment",
+                  "sort"));
       java.util.Map<String, String> comments = t.columnComments();
+      List<io.quacklake.SortField> sort = t.sortedBy(snapshot);
       for (LakeColumn c : t.columns(snapshot)) {
         String keys =
             partitioning.stream()
@@ -50,11 +59,26 @@ final class DescribeCommand implements Callable<Integer> {
             c.nullable() ? "YES" : "NO",
             c.defaultValue(),
             keys.isEmpty() ? null : keys,
-            comments.get(c.name()));
+            comments.get(c.name()),
+            sortKey(sort, c));
       }
       rows.write(Terminal.format(format), System.out);
     }
     return 0;
+  }
+
+  /** Where a column is a sort key: its 1-based position and order, e.g. {@code 1 DESC}. */
+  private static String sortKey(List<io.quacklake.SortField> sort, LakeColumn c) {
+    for (int i = 0; i < sort.size(); i++) {
+      io.quacklake.SortField k = sort.get(i);
+      String e = k.expression();
+      if (e.equalsIgnoreCase(c.name()) || e.equals("\"" + c.name().replace("\"", "\"\"") + "\"")) {
+        return (i + 1)
+            + (k.descending() ? " DESC" : " ASC")
+            + (k.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+      }
+    }
+    return null;
   }
 
   /** The DuckLake type with nested structure, e.g. {@code struct(a int32, b varchar)}. */

@@ -300,6 +300,11 @@ public final class ExpressionParser {
       depth--;
       return e;
     }
+    if (t.kind() == Token.Kind.QUOTED_IDENT && tokens.get(next + 1).kind() == Token.Kind.LPAREN) {
+      // DuckDB prints a function's name quoted where it is also a keyword: "year"(d)
+      next += 2;
+      return call(t, ((String) t.value()).toLowerCase(Locale.ROOT));
+    }
     if (t.kind() == Token.Kind.IDENT) {
       String word = t.text().toLowerCase(Locale.ROOT);
       switch (word) {

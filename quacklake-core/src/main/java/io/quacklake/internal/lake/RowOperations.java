@@ -22,6 +22,7 @@ import io.quacklake.internal.write.BatchAligner;
 import io.quacklake.internal.write.DataFileWriter;
 import io.quacklake.internal.write.NotNullColumns;
 import io.quacklake.internal.write.PendingDataFile;
+import io.quacklake.internal.write.RowSorter;
 import io.quacklake.types.ArrowRows;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
@@ -62,8 +63,9 @@ public final class RowOperations {
       return;
     }
     try (BatchAligner.Aligned a =
-        BatchAligner.align(table.toString(), batch, t.columns(), lake.allocator())) {
-      VectorSchemaRoot aligned = a.root();
+            BatchAligner.align(table.toString(), batch, t.columns(), lake.allocator());
+        VectorSchemaRoot sorted = sortedForInsert(t, a.root())) {
+      VectorSchemaRoot aligned = sorted != null ? sorted : a.root();
       if (t.inlining()
           && aligned.getRowCount() <= writes.settings(t.schemaId(), t.tableId()).inliningLimit()) {
         List<Object[]> rows = rows(aligned);
@@ -74,6 +76,33 @@ public final class RowOperations {
       }
       writeFiles(t, aligned, false);
     }
+  }
+
+  /**
+   * The rows in the table's sort order when it has one and {@code sort_on_insert} is on; null when
+   * they stay as they are (also when a key, set by another engine, is not one Quacklake evaluates:
+   * the order of rows is layout, never content).
+   */
+  private VectorSchemaRoot sortedForInsert(TransactionTables.Target t, VectorSchemaRoot root) {
+    if (root.getRowCount() < 2
+        || t.tableId() == null
+        || !writes.settings(t.schemaId(), t.tableId()).sortOnInsert()) {
+      return null;
+    }
+    List<io.quacklake.SortField> keys =
+        state
+            .sortKeysOf(t.tableId())
+            .orElseGet(() -> lake.tables().sortKeys(t.tableId(), state.base().snapshotId()));
+    if (keys.isEmpty()) {
+      return null;
+    }
+    List<RowSorter.Key> bound;
+    try {
+      bound = RowSorter.bind(t.columns(), keys);
+    } catch (QuacklakeException e) {
+      return null;
+    }
+    return RowSorter.sort(root, bound, lake.allocator());
   }
 
   void writeFiles(TransactionTables.Target t, VectorSchemaRoot root, boolean embeddedRowIds) {

@@ -74,6 +74,20 @@ public final class TableLookup {
     return new ResolvedTable(match, snapshotId, columns, lake.paths().tableDir(schema, match));
   }
 
+  /** The sort keys in force at a snapshot; empty when the table is not sorted. */
+  public List<io.quacklake.SortField> sortKeys(TableName name, long snapshotId) {
+    long tableId = resolve(name, snapshotId).table().tableId();
+    return sortKeys(tableId, snapshotId);
+  }
+
+  /** The sort keys of a table (by id) at a snapshot. */
+  public List<io.quacklake.SortField> sortKeys(long tableId, long snapshotId) {
+    return lake.catalog()
+        .read(
+            "sort keys of table " + tableId,
+            c -> io.quacklake.internal.catalog.SortWrites.current(c, tableId, snapshotId));
+  }
+
   /** The partition keys in force at a snapshot; empty when the table is not partitioned. */
   public List<PartitionField> partitioning(TableName name, long snapshotId) {
     ResolvedTable t = resolve(name, snapshotId);

@@ -46,6 +46,14 @@ record WriteSettings(Map<String, String> options) {
   }
 
   /**
+   * {@code sort_on_insert}: whether inserts follow the table's sort keys (DuckDB's default: on).
+   */
+  boolean sortOnInsert() {
+    String v = options.get("sort_on_insert");
+    return v == null || !v.trim().equalsIgnoreCase("false");
+  }
+
+  /**
    * {@code write_deletion_vectors}: deletes go to Puffin deletion vectors instead of Parquet delete
    * files (DuckDB's experimental option; off by default).
    */

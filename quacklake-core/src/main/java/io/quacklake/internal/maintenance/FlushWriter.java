@@ -1,5 +1,7 @@
 package io.quacklake.internal.maintenance;
 
+import io.quacklake.SortField;
+import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.InlinedRows;
 import io.quacklake.internal.catalog.UuidV7;
 import io.quacklake.internal.deletes.DeleteFiles;
@@ -11,6 +13,7 @@ import io.quacklake.internal.parquet.PositionDeleteFile;
 import io.quacklake.internal.parquet.PositionDeleteWriter;
 import io.quacklake.internal.parquet.WrittenFile;
 import io.quacklake.internal.write.PartitionSplit;
+import io.quacklake.internal.write.RowSorter;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import io.quacklake.types.ArrowRows;
@@ -33,21 +36,26 @@ final class FlushWriter {
   private final BufferAllocator allocator;
   private final ParquetWriteOptions options;
   private final boolean deletionVectors;
+  private final List<SortField> sortKeys;
   private final Consumer<Location> created;
 
   /**
    * @param deletionVectors whether delete files are Puffin deletion vectors rather than Parquet
+   * @param sortKeys the table's sort order, which flushed rows follow (when Quacklake evaluates its
+   *     keys)
    */
   FlushWriter(
       ObjectStore store,
       BufferAllocator allocator,
       ParquetWriteOptions options,
       boolean deletionVectors,
+      List<SortField> sortKeys,
       Consumer<Location> created) {
     this.store = store;
     this.allocator = allocator;
     this.options = options;
     this.deletionVectors = deletionVectors;
+    this.sortKeys = sortKeys;
     this.created = created;
   }
 
@@ -89,6 +97,7 @@ final class FlushWriter {
       v[rows.columns().size() + 2] = (long) r;
       values.add(v);
     }
+    sort(values, rows.columns());
     List<FlushStep.Flushed> out = new ArrayList<>();
     try (VectorSchemaRoot data = ArrowRows.of(all, values, allocator)) {
       if (plan.partitionKeys().isEmpty()) {
@@ -164,6 +173,18 @@ final class FlushWriter {
         deletes,
         plan.partitionId(),
         partitionValues);
+  }
+
+  /** Rows in the table's sort order; left as they are when a key does not bind here. */
+  private void sort(List<Object[]> values, List<LakeColumn> columns) {
+    if (sortKeys.isEmpty()) {
+      return;
+    }
+    try {
+      RowSorter.sort(values, columns.size(), RowSorter.bind(columns, sortKeys));
+    } catch (QuacklakeException e) {
+      // a key written by another engine that Quacklake does not evaluate: order is layout only
+    }
   }
 
   /** A field id no table column uses, for the row's position before the partition split. */

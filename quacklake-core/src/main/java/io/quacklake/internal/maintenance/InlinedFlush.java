@@ -91,6 +91,7 @@ final class InlinedFlush {
                 lake.allocator(),
                 writes.parquetOptions(p.tableId()),
                 writes.writeDeletionVectors(p.tableId()),
+                lake.tables().sortKeys(p.tableId(), snapshot),
                 state::wrote);
         FlushStep step = writer.write(p, snapshot);
         state.maintain(step);

@@ -8,6 +8,7 @@ import io.quacklake.internal.catalog.ObjectWrites;
 import io.quacklake.internal.catalog.SchemaRecord;
 import io.quacklake.internal.catalog.SnapshotRecord;
 import io.quacklake.internal.catalog.SnapshotWrites;
+import io.quacklake.internal.catalog.SortWrites;
 import io.quacklake.internal.catalog.TableRecord;
 import io.quacklake.internal.catalog.TagWrites;
 import io.quacklake.internal.catalog.UuidV7;
@@ -63,10 +64,12 @@ final class CommitExecutor {
     createViews();
     renameTables();
     comments();
+    sortKeys();
     java.util.Set<Long> changedSchemas = new java.util.LinkedHashSet<>(state.alterations.keySet());
     changedSchemas.addAll(state.partitionings.keySet());
     for (long tableId : changedSchemas) {
       AlterCommit.applyColumns(c, tableId, state.alterations(tableId), snapshot);
+      renameSortKeys(tableId);
       if (state.partitionings.containsKey(tableId)) {
         List<LakeColumn> now =
             ColumnTree.build(tableId, ObjectGateway.columns(c, tableId, snapshot));
@@ -151,6 +154,42 @@ final class CommitExecutor {
     for (ViewRecord v : state.droppedViews.values()) {
       ObjectWrites.endView(c, v.viewId(), snapshot);
       summary.droppedViews.add(v.viewId());
+    }
+  }
+
+  /** {@code SET/RESET SORTED BY} as DuckDB commits it: a new sort row, the table altered. */
+  private void sortKeys() {
+    state.sortKeys.forEach(
+        (tableId, keys) -> {
+          SortWrites.set(c, tableId, keys.isEmpty() ? null : nextCatalogId++, keys, snapshot);
+          summary.altered.add(tableId);
+        });
+  }
+
+  /** A renamed column keeps its place in the sort keys, as DuckDB renames it there. */
+  private void renameSortKeys(long tableId) {
+    if (state.sortKeys.containsKey(tableId)) {
+      return;
+    }
+    List<io.quacklake.SortField> keys = SortWrites.current(c, tableId, snapshot - 1);
+    List<io.quacklake.SortField> renamed = new java.util.ArrayList<>(keys);
+    boolean changed = false;
+    for (ColumnChange change : state.alterations(tableId)) {
+      if (change instanceof ColumnChange.Rename r) {
+        for (int i = 0; i < renamed.size(); i++) {
+          io.quacklake.SortField k = renamed.get(i);
+          if (SortKeyNames.names(k.expression(), r.column().name())) {
+            renamed.set(
+                i,
+                new io.quacklake.SortField(
+                    SortKeyNames.quoted(r.newName()), k.descending(), k.nullsFirst()));
+            changed = true;
+          }
+        }
+      }
+    }
+    if (changed) {
+      SortWrites.set(c, tableId, nextCatalogId++, renamed, snapshot);
     }
   }
 

@@ -27,6 +27,9 @@ public final class TransactionState {
   /** {@code COMMENT ON}: the new comment (or null) of a table or view, by object id. */
   final Map<Long, java.util.Optional<String>> comments = new LinkedHashMap<>();
 
+  /** {@code SET SORTED BY}: by table id, the new sort keys (empty: {@code RESET SORTED BY}). */
+  final Map<Long, List<io.quacklake.SortField>> sortKeys = new LinkedHashMap<>();
+
   /** Which object ids in {@link #comments} are views. */
   final java.util.Set<Long> commentedViews = new java.util.HashSet<>();
 
@@ -111,6 +114,16 @@ public final class TransactionState {
     if (view) {
       commentedViews.add(objectId);
     }
+  }
+
+  /** The sort keys this transaction set for a table, if it did. */
+  public java.util.Optional<List<io.quacklake.SortField>> sortKeysOf(long tableId) {
+    return java.util.Optional.ofNullable(sortKeys.get(tableId));
+  }
+
+  /** Sets the sort keys of an existing table (empty resets them). */
+  public void sortBy(long tableId, List<io.quacklake.SortField> keys) {
+    sortKeys.put(tableId, List.copyOf(keys));
   }
 
   /** Sets the comment of a column of an existing table (null removes it). */
@@ -284,7 +297,8 @@ public final class TransactionState {
         || !alterations.isEmpty()
         || !partitionings.isEmpty()
         || !comments.isEmpty()
-        || !columnComments.isEmpty();
+        || !columnComments.isEmpty()
+        || !sortKeys.isEmpty();
   }
 
   /**
@@ -308,6 +322,7 @@ public final class TransactionState {
     createdViews.keySet().forEach(v -> s.createdViews.add(new String[] {v.schema(), v.table()}));
     alterations.keySet().forEach(s.altered::add);
     partitionings.keySet().forEach(s.altered::add);
+    sortKeys.keySet().forEach(s.altered::add);
     existingChanges.forEach(
         (id, t) -> {
           if (!t.files.isEmpty()) {

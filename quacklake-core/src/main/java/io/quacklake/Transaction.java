@@ -17,8 +17,10 @@ import io.quacklake.internal.lake.TransactionViews;
 import io.quacklake.internal.lake.TransactionWrites;
 import io.quacklake.internal.lake.VersionGate;
 import io.quacklake.internal.txn.ColumnChange;
+import io.quacklake.internal.txn.NewSchema;
 import io.quacklake.internal.txn.NewTable;
 import io.quacklake.internal.txn.NewView;
+import io.quacklake.internal.txn.StoredPaths;
 import io.quacklake.internal.txn.TransactionState;
 import io.quacklake.internal.types.ArrowTypeMapping;
 import io.quacklake.internal.types.TypeWidening;
@@ -81,6 +83,19 @@ public final class Transaction implements AutoCloseable {
   }
 
   public void createSchema(String name) {
+    createSchema(name, null);
+  }
+
+  /**
+   * Creates a schema whose tables keep their files under {@code dataPath} (an absolute directory on
+   * the lake's storage) rather than under the lake's data path; null is the default, {@code <data
+   * path>/<name>/}. A directory under the data path is stored relative to it, any other absolute,
+   * as DuckDB stores paths.
+   *
+   * @throws QuacklakeException ALREADY_EXISTS for an existing schema; INVALID_ARGUMENT for a
+   *     relative path or one on other storage
+   */
+  public void createSchema(String name, String dataPath) {
     open();
     if (name == null || name.isBlank()) {
       throw QuacklakeException.invalid("a schema needs a name");
@@ -88,7 +103,20 @@ public final class Transaction implements AutoCloseable {
     if (tables.schemaAtBase(name) != null || state.schemaCreated(name)) {
       throw new QuacklakeException(ErrorKind.ALREADY_EXISTS, "schema " + name + " already exists");
     }
-    state.createSchema(name);
+    UUID uuid = UuidV7.next();
+    Location root = context.paths().root();
+    StoredPaths paths =
+        dataPath == null
+            ? defaultPaths(root, name, uuid)
+            : StoredPaths.of(root, dataPath, "schema " + name);
+    state.createSchema(
+        new NewSchema(name, uuid, paths.path(), paths.relative(), paths.directory()));
+  }
+
+  /** DuckDB's directory of a new schema or table: its name when path-safe, else its uuid. */
+  private static StoredPaths defaultPaths(Location parent, String name, UUID uuid) {
+    String path = (name.matches("[A-Za-z0-9_-]+") ? name : uuid.toString()) + "/";
+    return new StoredPaths(path, true, parent.resolve(path));
   }
 
   /** Drops an empty schema. */
@@ -199,6 +227,18 @@ public final class Transaction implements AutoCloseable {
   /** Creates a partitioned table (see {@link #setPartitioning}). */
   public void createTable(
       String name, List<LakeColumn> columns, List<PartitionField> partitioning) {
+    createTable(name, columns, partitioning, null);
+  }
+
+  /**
+   * Creates a table whose files go under {@code dataPath} (an absolute directory on the lake's
+   * storage) rather than its schema's directory; null is the default, {@code <schema
+   * directory>/<name>/}. Stored relative to the schema's directory when under it, else absolute.
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for a relative path or one on other storage
+   */
+  public void createTable(
+      String name, List<LakeColumn> columns, List<PartitionField> partitioning, String dataPath) {
     open();
     TableName table = TableName.parse(name);
     if (columns.isEmpty()) {
@@ -210,7 +250,10 @@ public final class Transaction implements AutoCloseable {
     }
     Location schemaDir = tables.schemaDirectory(table.schema());
     UUID uuid = UuidV7.next();
-    String path = (table.table().matches("[A-Za-z0-9_-]+") ? table.table() : uuid.toString()) + "/";
+    StoredPaths paths =
+        dataPath == null
+            ? defaultPaths(schemaDir, table.table(), uuid)
+            : StoredPaths.of(schemaDir, dataPath, "table " + table);
     for (LakeColumn c : columns) {
       VersionGate.columnName(context.catalog().version(), c.name());
     }
@@ -218,7 +261,8 @@ public final class Transaction implements AutoCloseable {
     List<LakeColumn> withIds = ColumnIds.assign(columns, 1);
     PartitionSpec.keys(withIds, partitioning, 0);
     state.createTable(
-        new NewTable(table, uuid, withIds, path, schemaDir.resolve(path), partitioning));
+        new NewTable(
+            table, uuid, withIds, paths.path(), paths.relative(), paths.directory(), partitioning));
   }
 
   /** Creates a table from an Arrow schema (see {@code docs/type-mapping.md}). */

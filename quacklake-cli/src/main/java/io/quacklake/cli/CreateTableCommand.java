@@ -37,13 +37,24 @@ final class CreateTableCommand implements Callable<Integer> {
       description = "Partition keys, e.g. \"region, year(ts), bucket(8, id)\"")
   String partitionBy;
 
+  @Option(
+      names = "--path",
+      paramLabel = "DIR",
+      description =
+          "Where its files go (an absolute directory on the lake's storage; default: its schema's"
+              + " directory + TABLE/)")
+  String path;
+
   @Override
   public Integer call() {
     List<LakeColumn> columns = ColumnDefinitions.parse(schema);
     try (Lake lake = main.lakeOptions.open();
         Transaction tx = commit.apply(lake.begin())) {
       tx.createTable(
-          table, columns, partitionBy == null ? List.of() : PartitionField.parseAll(partitionBy));
+          table,
+          columns,
+          partitionBy == null ? List.of() : PartitionField.parseAll(partitionBy),
+          path);
       WrittenSnapshot.print(tx.commit());
     }
     return 0;

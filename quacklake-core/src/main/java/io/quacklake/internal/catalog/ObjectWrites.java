@@ -9,17 +9,24 @@ public final class ObjectWrites {
   private ObjectWrites() {}
 
   public static void insertSchema(
-      CatalogSession c, long schemaId, UUID uuid, long snapshot, String name, String path) {
+      CatalogSession c,
+      long schemaId,
+      UUID uuid,
+      long snapshot,
+      String name,
+      String path,
+      boolean pathIsRelative) {
     Sql.update(
         c,
-        "INSERT INTO ducklake_schema VALUES (?, ?, ?, NULL, ?, ?, true"
+        "INSERT INTO ducklake_schema VALUES (?, ?, ?, NULL, ?, ?, ?"
             + (c.version().hasReleasedV11Columns() ? ", NULL" : "")
             + ")",
         schemaId,
         uuid,
         snapshot,
         name,
-        path);
+        path,
+        pathIsRelative);
   }
 
   public static void endSchema(CatalogSession c, long schemaId, long snapshot) {
@@ -37,16 +44,18 @@ public final class ObjectWrites {
       long snapshot,
       long schemaId,
       String name,
-      String path) {
+      String path,
+      boolean pathIsRelative) {
     Sql.update(
         c,
-        "INSERT INTO ducklake_table VALUES (?, ?, ?, NULL, ?, ?, ?, true)",
+        "INSERT INTO ducklake_table VALUES (?, ?, ?, NULL, ?, ?, ?, ?)",
         tableId,
         uuid,
         snapshot,
         schemaId,
         name,
-        path);
+        path,
+        pathIsRelative);
   }
 
   /** Inserts a view row as DuckDB does (dialect {@code duckdb}). */

@@ -5,7 +5,6 @@ import io.quacklake.TableName;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.InlinedDataGateway;
 import io.quacklake.internal.catalog.SchemaRecord;
-import io.quacklake.internal.catalog.UuidV7;
 import io.quacklake.internal.scan.ResolvedTable;
 import io.quacklake.internal.txn.ColumnAlterations;
 import io.quacklake.internal.txn.NewTable;
@@ -44,9 +43,7 @@ public final class TransactionTables {
 
   public Location schemaDirectory(String schema) {
     if (state.schemaCreated(schema)) {
-      return lake.paths()
-          .root()
-          .resolve(schema.matches("[A-Za-z0-9_-]+") ? schema + "/" : UuidV7.next() + "/");
+      return state.newSchema(schema).directory();
     }
     SchemaRecord s = schemaAtBase(schema);
     if (s == null || state.schemaDropped(schema)) {

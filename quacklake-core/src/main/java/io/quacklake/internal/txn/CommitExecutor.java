@@ -11,7 +11,6 @@ import io.quacklake.internal.catalog.SnapshotWrites;
 import io.quacklake.internal.catalog.SortWrites;
 import io.quacklake.internal.catalog.TableRecord;
 import io.quacklake.internal.catalog.TagWrites;
-import io.quacklake.internal.catalog.UuidV7;
 import io.quacklake.internal.catalog.ViewRecord;
 import io.quacklake.types.LakeColumn;
 import java.time.Instant;
@@ -238,12 +237,11 @@ final class CommitExecutor {
   }
 
   private void createSchemas() {
-    for (String name : state.createdSchemas) {
+    for (NewSchema s : state.createdSchemas.values()) {
       long id = nextCatalogId++;
-      var uuid = UuidV7.next();
-      ObjectWrites.insertSchema(c, id, uuid, snapshot, name, PathNames.directory(name, uuid));
-      schemaIds.put(name, id);
-      summary.createdSchemas.add(name);
+      ObjectWrites.insertSchema(c, id, s.uuid(), snapshot, s.name(), s.path(), s.pathIsRelative());
+      schemaIds.put(s.name(), id);
+      summary.createdSchemas.add(s.name());
     }
   }
 
@@ -253,7 +251,8 @@ final class CommitExecutor {
       long id = nextCatalogId++;
       ids.put(t.name(), id);
       long schemaId = schemaId(t.name().schema());
-      ObjectWrites.insertTable(c, id, t.uuid(), snapshot, schemaId, t.name().table(), t.path());
+      ObjectWrites.insertTable(
+          c, id, t.uuid(), snapshot, schemaId, t.name().table(), t.path(), t.pathIsRelative());
       for (LakeColumn col : t.columns()) {
         ObjectWrites.insertColumn(c, id, snapshot, col, null);
       }
@@ -274,7 +273,14 @@ final class CommitExecutor {
       TableRecord old = state.renamedFrom.get(e.getKey());
       ObjectWrites.endTableRow(c, old.tableId(), snapshot);
       ObjectWrites.insertTable(
-          c, old.tableId(), old.uuid(), snapshot, old.schemaId(), e.getValue().table(), old.path());
+          c,
+          old.tableId(),
+          old.uuid(),
+          snapshot,
+          old.schemaId(),
+          e.getValue().table(),
+          old.path(),
+          old.pathIsRelative());
       // DuckDB logs a rename as a created table: a schema version row and a new inlined table.
       ObjectWrites.insertSchemaVersion(c, snapshot, schemaVersion, old.tableId());
       if (io.inliningLimit(old.tableId()) > 0) {

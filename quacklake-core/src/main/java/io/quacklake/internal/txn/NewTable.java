@@ -12,7 +12,9 @@ import java.util.UUID;
  * @param name its qualified name
  * @param uuid its uuid (also names its directory when the name is not path-safe)
  * @param columns its columns with ids allocated from 1
- * @param path its directory relative to the schema directory, ending in {@code /}
+ * @param path its directory as stored, ending in {@code /}: relative to the schema directory when
+ *     {@code pathIsRelative}, else absolute
+ * @param pathIsRelative whether {@code path} hangs off the schema directory
  * @param directory where its files go
  * @param partitioning its partition keys (empty when unpartitioned)
  */
@@ -21,6 +23,7 @@ public record NewTable(
     UUID uuid,
     List<LakeColumn> columns,
     String path,
+    boolean pathIsRelative,
     Location directory,
     List<io.quacklake.PartitionField> partitioning) {
   public NewTable {

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class TransactionState {
   final SnapshotRecord base;
-  final List<String> createdSchemas = new ArrayList<>();
+  final Map<String, NewSchema> createdSchemas = new LinkedHashMap<>();
   final Map<String, SchemaRecord> droppedSchemas = new LinkedHashMap<>();
   final Map<TableName, NewTable> createdTables = new LinkedHashMap<>();
   final Map<Long, TableRecord> droppedTables = new LinkedHashMap<>();
@@ -81,8 +81,13 @@ public final class TransactionState {
     return base;
   }
 
-  public void createSchema(String name) {
-    createdSchemas.add(name);
+  public void createSchema(NewSchema schema) {
+    createdSchemas.put(schema.name(), schema);
+  }
+
+  /** A schema this transaction creates, or null. */
+  public NewSchema newSchema(String name) {
+    return createdSchemas.get(name);
   }
 
   public void dropSchema(SchemaRecord schema) {
@@ -264,7 +269,7 @@ public final class TransactionState {
   }
 
   public boolean schemaCreated(String name) {
-    return createdSchemas.contains(name);
+    return createdSchemas.containsKey(name);
   }
 
   public boolean schemaDropped(String name) {
@@ -317,7 +322,7 @@ public final class TransactionState {
             });
     droppedTables.keySet().forEach(s.droppedTables::add);
     droppedViews.keySet().forEach(s.droppedViews::add);
-    s.createdSchemas.addAll(createdSchemas);
+    s.createdSchemas.addAll(createdSchemas.keySet());
     createdTables.keySet().forEach(t -> s.createdTables.add(new String[] {t.schema(), t.table()}));
     createdViews.keySet().forEach(v -> s.createdViews.add(new String[] {v.schema(), v.table()}));
     alterations.keySet().forEach(s.altered::add);

@@ -9,6 +9,7 @@ import io.quacklake.internal.catalog.SchemaRecord;
 import io.quacklake.internal.catalog.SnapshotRecord;
 import io.quacklake.internal.catalog.UuidV7;
 import io.quacklake.internal.lake.LakeContext;
+import io.quacklake.internal.lake.NestedFields;
 import io.quacklake.internal.lake.PartitionSpec;
 import io.quacklake.internal.lake.RowOperations;
 import io.quacklake.internal.lake.TransactionTables;
@@ -312,6 +313,97 @@ public final class Transaction implements AutoCloseable {
           ErrorKind.ALREADY_EXISTS,
           "table " + t.name() + " already has a column named " + column.name());
     }
+    state.alter(t.table().table().tableId(), new ColumnChange.Add(withNewIds(t, column), null));
+  }
+
+  /**
+   * {@code ALTER TABLE ... ADD COLUMN s.f TYPE}: adds a field to a struct, at any depth ({@code
+   * structPath} such as {@code s}, {@code l.element} or {@code m.value.inner}); rows written before
+   * read it as its default (its initial default, else its {@code DEFAULT}, else NULL, as DuckDB's
+   * {@code ADD COLUMN s.f TYPE DEFAULT v} records both). Its id is allocated as a column's.
+   *
+   * @throws QuacklakeException NOT_FOUND for a path that does not exist; INVALID_ARGUMENT when it
+   *     is not a struct; ALREADY_EXISTS when the struct has a field of that name
+   */
+  public void addField(String name, String structPath, LakeColumn field) {
+    open();
+    TransactionTables.Altered t = tables.altered(name);
+    LakeColumn struct = NestedFields.find(t.name().toString(), t.columns(), structPath).field();
+    if (struct.type().id() != io.quacklake.types.TypeId.STRUCT) {
+      throw QuacklakeException.invalid(
+          "%s.%s is %s, not a struct; fields are added to structs",
+          t.name(), structPath, struct.sqlTypeName());
+    }
+    if (TransactionTables.find(struct.children(), field.name()) != null) {
+      throw new QuacklakeException(
+          ErrorKind.ALREADY_EXISTS,
+          "struct " + structPath + " of " + t.name() + " already has a field " + field.name());
+    }
+    LakeColumn nullable =
+        new LakeColumn(
+            field.id(),
+            field.name(),
+            field.type(),
+            true,
+            field.initialDefault() != null ? field.initialDefault() : field.defaultValue(),
+            field.defaultValue(),
+            field.children());
+    state.alter(
+        t.table().table().tableId(), new ColumnChange.Add(withNewIds(t, nullable), struct.id()));
+  }
+
+  /**
+   * {@code ALTER TABLE ... DROP COLUMN s.f}: drops a struct's field (and what it holds).
+   *
+   * @throws QuacklakeException INVALID_ARGUMENT for a list's element, a map's key or value, or a
+   *     struct's only field
+   */
+  public void dropField(String name, String fieldPath) {
+    open();
+    TransactionTables.Altered t = tables.altered(name);
+    NestedFields.Found f = NestedFields.find(t.name().toString(), t.columns(), fieldPath);
+    if (f.parent() == null) {
+      dropColumn(name, f.field().name());
+      return;
+    }
+    structField(t, f, fieldPath);
+    if (f.parent().children().size() == 1) {
+      throw QuacklakeException.invalid(
+          "cannot drop %s, the only field of its struct in %s", fieldPath, t.name());
+    }
+    state.alter(t.table().table().tableId(), new ColumnChange.Drop(f.field()));
+  }
+
+  /** {@code ALTER TABLE ... RENAME COLUMN s.f TO g}: renames a struct's field; its id stays. */
+  public void renameField(String name, String fieldPath, String newName) {
+    open();
+    TransactionTables.Altered t = tables.altered(name);
+    NestedFields.Found f = NestedFields.find(t.name().toString(), t.columns(), fieldPath);
+    if (f.parent() == null) {
+      renameColumn(name, f.field().name(), newName);
+      return;
+    }
+    structField(t, f, fieldPath);
+    if (TransactionTables.find(f.parent().children(), newName) != null) {
+      throw new QuacklakeException(
+          ErrorKind.ALREADY_EXISTS,
+          "the struct of " + fieldPath + " already has a field " + newName);
+    }
+    state.alter(
+        t.table().table().tableId(), new ColumnChange.Rename(f.field(), newName, f.parent().id()));
+  }
+
+  private static void structField(
+      TransactionTables.Altered t, NestedFields.Found f, String fieldPath) {
+    if (f.parent().type().id() != io.quacklake.types.TypeId.STRUCT) {
+      throw QuacklakeException.invalid(
+          "%s of %s is a %s's %s, which cannot be dropped or renamed",
+          fieldPath, t.name(), f.parent().sqlTypeName(), f.field().name());
+    }
+  }
+
+  /** {@code column} with ids one past the largest the table ever used (its children's too). */
+  private LakeColumn withNewIds(TransactionTables.Altered t, LakeColumn column) {
     long first =
         Math.max(
                 ColumnIds.maxId(t.columns()),
@@ -327,7 +419,7 @@ public final class Transaction implements AutoCloseable {
                 Math.max(first, state.nextColumnId(t.table().table().tableId(), first)))
             .get(0);
     state.useColumnIds(t.table().table().tableId(), ColumnIds.maxId(List.of(withIds)) + 1);
-    state.alter(t.table().table().tableId(), new ColumnChange.Add(withIds));
+    return withIds;
   }
 
   /** Drops a top-level column and its nested fields. */
@@ -364,7 +456,7 @@ public final class Transaction implements AutoCloseable {
       throw new QuacklakeException(
           ErrorKind.ALREADY_EXISTS, "table " + t.name() + " already has a column named " + newName);
     }
-    state.alter(t.table().table().tableId(), new ColumnChange.Rename(c, newName));
+    state.alter(t.table().table().tableId(), new ColumnChange.Rename(c, newName, null));
   }
 
   /**

@@ -76,9 +76,9 @@ final class AlterTableCommand implements Callable<Integer> {
       String name = from.toString();
       switch (action) {
         case "rename" -> tx.renameTable(name, newName(from, args.get(0)));
-        case "add-column" -> tx.addColumn(name, single(args.get(0)));
-        case "drop-column" -> tx.dropColumn(name, unquote(args.get(0)));
-        case "rename-column" -> tx.renameColumn(name, unquote(args.get(0)), unquote(args.get(1)));
+        case "add-column" -> addColumn(tx, name, args.get(0));
+        case "drop-column" -> tx.dropField(name, args.get(0));
+        case "rename-column" -> tx.renameField(name, args.get(0), unquote(args.get(1)));
         case "set-partitioned-by" -> tx.setPartitioning(name, PartitionField.parseAll(args.get(0)));
         case "set-comment" -> tx.setComment(name, args.get(0).isEmpty() ? null : args.get(0));
         case "set-column-comment" ->
@@ -93,6 +93,55 @@ final class AlterTableCommand implements Callable<Integer> {
       WrittenSnapshot.print(tx.commit());
     }
     return 0;
+  }
+
+  /**
+   * {@code add-column "name TYPE ..."}, or with a dotted name ({@code "s.f TYPE"}, {@code
+   * "l.element.f TYPE"}) a field added to a struct, as DuckDB's {@code ADD COLUMN s.f TYPE}.
+   */
+  private static void addColumn(Transaction tx, String table, String definition) {
+    String trimmed = definition.trim();
+    int nameEnd = nameEnd(trimmed);
+    String name = trimmed.substring(0, nameEnd);
+    String last = lastPart(name);
+    if (last.length() == name.length()) {
+      tx.addColumn(table, single(definition));
+      return;
+    }
+    String field = unquote(last);
+    String parent = name.substring(0, name.length() - last.length() - 1);
+    tx.addField(
+        table,
+        parent,
+        single("\"" + field.replace("\"", "\"\"") + "\"" + trimmed.substring(nameEnd)));
+  }
+
+  /** The end of the leading (possibly dotted and quoted) name. */
+  private static int nameEnd(String text) {
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (!quoted && Character.isWhitespace(ch)) {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
+  /** The text of the last dotted part of a name, as written. */
+  private static String lastPart(String name) {
+    boolean quoted = false;
+    for (int i = name.length() - 1; i >= 0; i--) {
+      char ch = name.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == '.' && !quoted) {
+        return name.substring(i + 1);
+      }
+    }
+    return name;
   }
 
   /** One column definition ({@code name TYPE [NOT NULL] [DEFAULT literal]}). */

@@ -69,7 +69,9 @@ public final class ColumnTree {
               r.columnId(),
               r.name(),
               LakeType.parse(r.type()),
-              r.nullsAllowed(),
+              // DuckDB enforces NOT NULL on top-level columns only, writes nested fields OPTIONAL,
+              // and records nulls_allowed=false on the fields it adds or renames later
+              parent == null ? r.nullsAllowed() : true,
               noDefault(r.initialDefault()),
               noDefault(r.defaultValue()),
               children(tableId, byParent, r.columnId(), ancestors)));

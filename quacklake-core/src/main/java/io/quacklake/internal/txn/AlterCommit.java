@@ -21,7 +21,7 @@ final class AlterCommit {
       CatalogSession c, long tableId, List<ColumnChange> changes, long snapshot) {
     for (ColumnChange change : changes) {
       if (change instanceof ColumnChange.Add add) {
-        ObjectWrites.insertColumn(c, tableId, snapshot, add.column(), null);
+        ObjectWrites.insertColumn(c, tableId, snapshot, add.column(), add.parentId());
       } else if (change instanceof ColumnChange.Drop drop) {
         ObjectWrites.endColumn(c, tableId, drop.column(), snapshot);
         ObjectWrites.endColumnTags(c, tableId, drop.column().id(), snapshot);
@@ -40,7 +40,7 @@ final class AlterCommit {
                 old.initialDefault(),
                 old.defaultValue(),
                 List.of()),
-            null);
+            rename.parentId());
       } else if (change instanceof ColumnChange.SetType set) {
         LakeColumn old = set.column();
         ObjectWrites.endColumnRow(c, tableId, old.id(), snapshot);

@@ -59,11 +59,11 @@ class CliTest {
     CliRun r = run("describe", "main.events", "--format", "csv");
     assertThat(r.lines())
         .containsExactly(
-            "column,type,sql_type,nullable,default,partition,comment",
-            "event_id,int64,BIGINT,YES,,,",
-            "user_id,int32,INTEGER,YES,,,",
-            "kind,varchar,VARCHAR,YES,,,",
-            "at,timestamp,TIMESTAMP,YES,,,");
+            "column,type,sql_type,nullable,default,partition,comment,sort",
+            "event_id,int64,BIGINT,YES,,,,",
+            "user_id,int32,INTEGER,YES,,,,",
+            "kind,varchar,VARCHAR,YES,,,,",
+            "at,timestamp,TIMESTAMP,YES,,,,");
   }
 
   @Test

@@ -115,14 +115,22 @@ class CliWriteTest {
             "3,,,true",
             "4,\"\",7.00,false");
     CliRun describe = run("describe", "orders", "--format", "csv");
-    assertThat(describe.lines()).contains("amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,,");
+    assertThat(describe.lines()).contains("amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,,,");
     write("alter-table", "orders", "set-comment", "the orders");
     write("alter-table", "orders", "set-column-comment", "amount", "in euros, with VAT");
     assertThat(run("describe", "orders", "--format", "csv").lines())
-        .contains("amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,,\"in euros, with VAT\"");
+        .contains("amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,,\"in euros, with VAT\",");
     write("alter-table", "orders", "set-column-comment", "amount", "");
     assertThat(run("describe", "orders", "--format", "csv").lines())
-        .contains("amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,,");
+        .contains("amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,,,");
+    write("alter-table", "orders", "set-sorted-by", "amount DESC, id");
+    assertThat(run("describe", "orders", "--format", "csv").lines())
+        .contains(
+            "id,int64,BIGINT,NO,,,,2 ASC NULLS LAST",
+            "amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,,,1 DESC NULLS LAST");
+    write("alter-table", "orders", "reset-sorted-by");
+    assertThat(run("describe", "orders", "--format", "csv").lines())
+        .contains("amount,\"decimal(12,2)\",\"DECIMAL(12,2)\",YES,1.50,,,");
   }
 
   @Test
@@ -331,9 +339,9 @@ class CliWriteTest {
     assertThat(r.lines()).hasSize(31);
     assertThat(r.lines())
         .contains(
-            "bb,list(list(int32)),INTEGER[][],YES,,,",
-            "dd,\"map(varchar, int32)\",\"MAP(VARCHAR, INTEGER)\",YES,,,",
-            "v,timestamptz,TIMESTAMP WITH TIME ZONE,YES,,,");
+            "bb,list(list(int32)),INTEGER[][],YES,,,,",
+            "dd,\"map(varchar, int32)\",\"MAP(VARCHAR, INTEGER)\",YES,,,,",
+            "v,timestamptz,TIMESTAMP WITH TIME ZONE,YES,,,,");
   }
 
   @Test

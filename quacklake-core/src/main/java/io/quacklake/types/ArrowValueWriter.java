@@ -85,7 +85,8 @@ final class ArrowValueWriter {
     } else if (vector instanceof TimeMicroVector v) {
       v.setSafe(index, in.nanoOfDay() / 1000);
     } else if (vector instanceof TimeNanoVector v) {
-      v.setSafe(index, in.nanoOfDay());
+      // at nanosecond precision LocalTime.MAX is the value 23:59:59.999999999 itself
+      v.setSafe(index, Math.min(in.nanoOfDay(), 86_399_999_999_999L));
     } else if (vector instanceof TimeStampVector v) {
       ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
       v.setSafe(index, in.epochUnits(TimeUnits.perSecond(type.getUnit()), type.getTimezone()));

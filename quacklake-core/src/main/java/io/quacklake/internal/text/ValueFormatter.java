@@ -148,7 +148,10 @@ final class ValueFormatter {
 
   private static void appendTime(StringBuilder out, LocalTime time, LakeColumn column) {
     boolean nanos = column.type().id() == TypeId.TIME_NS;
-    long nanoOfDay = time.equals(LocalTime.MAX) ? TemporalText.NANOS_PER_DAY : time.toNanoOfDay();
+    // LocalTime.MAX stands for 24:00:00 at microsecond precision; at nanosecond precision it is
+    // the value 23:59:59.999999999 itself
+    long nanoOfDay =
+        time.equals(LocalTime.MAX) && !nanos ? TemporalText.NANOS_PER_DAY : time.toNanoOfDay();
     TemporalText.appendTime(out, nanoOfDay, nanos ? 9 : 6);
     if (column.type().id() == TypeId.TIMETZ) {
       out.append("+00");

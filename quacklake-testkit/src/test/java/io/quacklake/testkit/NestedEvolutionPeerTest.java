@@ -13,8 +13,9 @@ import io.quacklake.types.LakeColumn;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Nested schema evolution: fields added to, renamed in and dropped from structs (also inside a
@@ -29,8 +30,10 @@ class NestedEvolutionPeerTest {
           + " initial_default, default_value, parent_column FROM"
           + " __ducklake_metadata_l.ducklake_column ORDER BY column_id, begin_snapshot;";
 
-  @Test
-  void nestedEvolutionWrittenHereMatchesDuckDbsAndReadsAtEverySnapshot() {
+  /** With rows in files (limit 0) and rows inlined in the catalog (DuckDB's default of 10). */
+  @ParameterizedTest(name = "data_inlining_row_limit {0}")
+  @ValueSource(ints = {0, 10})
+  void nestedEvolutionWrittenHereMatchesDuckDbsAndReadsAtEverySnapshot(int inliningLimit) {
     DuckDbPeer peer = DuckDbPeer.require();
     Path theirs = temp.resolve("peer.ducklake");
     peer.query(
@@ -39,7 +42,9 @@ class NestedEvolutionPeerTest {
             + theirs
             + "' AS l (DATA_PATH '"
             + temp.resolve("peer")
-            + "/', DUCKLAKE_VERSION '1.0', DATA_INLINING_ROW_LIMIT 0);"
+            + "/', DUCKLAKE_VERSION '1.0', DATA_INLINING_ROW_LIMIT "
+            + inliningLimit
+            + ");"
             + " CREATE TABLE l.t(id INT, s STRUCT(a INT, b VARCHAR), li STRUCT(x INT)[]);"
             + " INSERT INTO l.t VALUES (1, {'a': 1, 'b': 'x'}, [{'x': 1}]);"
             + " ALTER TABLE l.t ADD COLUMN s.c DOUBLE;"
@@ -53,7 +58,7 @@ class NestedEvolutionPeerTest {
 
     String catalog = TestCatalogs.location("duckdb", temp);
     try (Lake lake = Lake.create(catalog, temp.resolve("ours") + "/")) {
-      lake.setOption("data_inlining_row_limit", "0");
+      lake.setOption("data_inlining_row_limit", Integer.toString(inliningLimit));
       lake.createTable(
           "t",
           ColumnDefinitions.parse(

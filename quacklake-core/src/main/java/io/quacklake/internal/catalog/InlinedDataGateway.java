@@ -111,9 +111,18 @@ public final class InlinedDataGateway {
     }
     long schemaSnapshot = schemaSnapshot(c, inlined);
     Map<Long, String> namesThen = new HashMap<>();
-    for (ColumnRecord r : ObjectGateway.columns(c, inlined.tableId(), schemaSnapshot)) {
+    List<ColumnRecord> rowsThen = ObjectGateway.columns(c, inlined.tableId(), schemaSnapshot);
+    for (ColumnRecord r : rowsThen) {
       if (r.parentColumn() == null) {
         namesThen.put(r.columnId(), r.name());
+      }
+    }
+    // nested values are text in their shape then; fields renamed, dropped or added since are
+    // carried over by id
+    Map<Long, LakeColumn> nestedThen = new HashMap<>();
+    for (LakeColumn col : ColumnTree.build(inlined.tableId(), rowsThen)) {
+      if (!col.children().isEmpty()) {
+        nestedThen.put(col.id(), col);
       }
     }
     List<LakeColumn> held = new ArrayList<>();
@@ -173,7 +182,13 @@ public final class InlinedDataGateway {
           }
           Object[] row = new Object[held.size()];
           for (int i = 0; i < row.length; i++) {
-            row[i] = InlinedValues.decode(rs.getObject(i + first), held.get(i));
+            LakeColumn now = held.get(i);
+            LakeColumn then = nestedThen.get(now.id());
+            row[i] =
+                then == null
+                    ? InlinedValues.decode(rs.getObject(i + first), now)
+                    : NestedValueRemap.remap(
+                        InlinedValues.decode(rs.getObject(i + first), then), then, now);
           }
           rows.add(row);
         },

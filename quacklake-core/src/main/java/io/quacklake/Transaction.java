@@ -21,6 +21,7 @@ import io.quacklake.internal.txn.ColumnChange;
 import io.quacklake.internal.txn.NewSchema;
 import io.quacklake.internal.txn.NewTable;
 import io.quacklake.internal.txn.NewView;
+import io.quacklake.internal.txn.SortKeyNames;
 import io.quacklake.internal.txn.StoredPaths;
 import io.quacklake.internal.txn.TransactionState;
 import io.quacklake.internal.types.ArrowTypeMapping;
@@ -432,9 +433,11 @@ public final class Transaction implements AutoCloseable {
     }
     long tableId = t.table().table().tableId();
     List<SortField> sorted =
-        state
-            .sortKeysOf(tableId)
-            .orElseGet(() -> context.tables().sortKeys(tableId, baseSnapshotId()));
+        SortKeyNames.renamed(
+            state
+                .sortKeysOf(tableId)
+                .orElseGet(() -> context.tables().sortKeys(tableId, baseSnapshotId())),
+            state.alterations(tableId));
     for (SortField k : sorted) {
       if (io.quacklake.internal.write.RowSorter.reads(k, t.columns(), c)) {
         throw QuacklakeException.invalid(

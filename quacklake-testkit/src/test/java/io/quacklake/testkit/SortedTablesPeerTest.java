@@ -177,6 +177,37 @@ class SortedTablesPeerTest {
     }
   }
 
+  @Test
+  void renamesInOneTransactionCarryOverToTheSortKeys() {
+    String catalog = TestCatalogs.location("sqlite", temp);
+    try (Lake lake = Lake.create(catalog, temp.resolve("data") + "/")) {
+      lake.createTable("t", ColumnDefinitions.parse("id INTEGER, a VARCHAR, s STRUCT(id INTEGER)"));
+      try (Transaction tx = lake.begin()) {
+        tx.setSortedBy("t", SortField.parseAll("a DESC, id"));
+        tx.renameColumn("t", "a", "order");
+        tx.commit();
+      }
+      assertThat(lake.table("t").sortedBy(lake.currentSnapshot().id()))
+          .as("set, then renamed in the same transaction; a reserved word is quoted")
+          .containsExactly(new SortField("\"order\"", true, false), SortField.asc("id"));
+      try (Transaction tx = lake.begin()) {
+        tx.renameField("t", "s.id", "k");
+        tx.commit();
+      }
+      assertThat(lake.table("t").sortedBy(lake.currentSnapshot().id()))
+          .as("a struct field's rename leaves the top-level key alone")
+          .containsExactly(new SortField("\"order\"", true, false), SortField.asc("id"));
+      assertThatThrownBy(
+              () -> {
+                try (Transaction tx = lake.begin()) {
+                  tx.renameColumn("t", "id", "ident");
+                  tx.dropColumn("t", "ident");
+                }
+              })
+          .hasMessageContaining("sorted by it");
+    }
+  }
+
   private static void insertShuffled(Lake lake, int from, int to) {
     insertShuffled(lake, "t", from, to);
   }

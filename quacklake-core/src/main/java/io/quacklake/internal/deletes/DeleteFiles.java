@@ -31,6 +31,9 @@ public final class DeleteFiles {
 
   /** The positions deleted at or before {@code maxSnapshot}, strictly ascending. */
   public static long[] read(InputFile file, String format, long fileSnapshot, long maxSnapshot) {
+    if ("puffin".equalsIgnoreCase(format)) {
+      return PuffinDeleteFile.read(file, fileSnapshot, maxSnapshot);
+    }
     Deletes all = readAll(file, format, fileSnapshot);
     long[] kept = new long[all.positions().length];
     int n = 0;

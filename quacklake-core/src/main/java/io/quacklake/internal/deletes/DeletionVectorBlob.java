@@ -59,7 +59,7 @@ final class DeletionVectorBlob {
    * @throws QuacklakeException CORRUPT naming {@code location} when the blob is malformed
    */
   static long[] decode(byte[] data, int offset, int length, String location) {
-    if (length < 4 + MAGIC.length + 8 + 4 || offset < 0 || offset + length > data.length) {
+    if (length < 4 + MAGIC.length + 8 + 4 || offset < 0 || (long) offset + length > data.length) {
       throw corrupt(location, "the blob at offset %d (length %d) is cut short", offset, length);
     }
     ByteBuffer in = ByteBuffer.wrap(data, offset, length).slice();

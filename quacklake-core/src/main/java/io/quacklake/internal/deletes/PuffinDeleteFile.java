@@ -77,6 +77,33 @@ public final class PuffinDeleteFile {
   }
 
   /**
+   * The positions deleted at or before {@code maxSnapshot}, strictly ascending: a container's
+   * newest blob at or before it (blobs are cumulative; only that one is decoded), or a bare blob's
+   * positions when its {@code fileSnapshot} is.
+   */
+  public static long[] read(InputFile file, long fileSnapshot, long maxSnapshot) {
+    byte[] data = readFully(file);
+    String where = file.location().value();
+    if (!startsWith(data, 0, PUFFIN_MAGIC)) {
+      return fileSnapshot <= maxSnapshot
+          ? DeletionVectorBlob.decode(data, 0, data.length, where)
+          : new long[0];
+    }
+    Blob newest = null;
+    long newestSnapshot = Long.MIN_VALUE;
+    for (Blob b : footer(data, where)) {
+      long s = b.snapshot() == null ? fileSnapshot : b.snapshot();
+      if (s <= maxSnapshot && s >= newestSnapshot) {
+        newest = b;
+        newestSnapshot = s;
+      }
+    }
+    return newest == null
+        ? new long[0]
+        : DeletionVectorBlob.decode(data, newest.offset(), newest.length(), where);
+  }
+
+  /**
    * Writes the deletes of one data file as DuckDB does: with {@code history} and deletes from more
    * than one snapshot, a Puffin container with one cumulative blob per snapshot; otherwise one bare
    * blob (its snapshot is then the catalog row's begin snapshot).

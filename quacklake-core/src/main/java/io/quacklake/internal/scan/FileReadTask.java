@@ -45,9 +45,12 @@ final class FileReadTask {
               shared.rowGroups(),
               filter.columnIds().isEmpty() ? null : filter,
               task.mapping());
+      // a transaction's own files (negative ids) have no snapshot until their commit
       RowOrigin origin =
           new RowOrigin(
-              task.file().dataFileId(), task.location().value(), task.file().beginSnapshot());
+              task.file().dataFileId(),
+              task.location().value(),
+              task.file().dataFileId() < 0 ? null : task.file().beginSnapshot());
       read(request, origin, projector, allocator, counters, cancelled, sink);
     } finally {
       if (first) {

@@ -160,7 +160,9 @@ final class CommitExecutor {
   private void sortKeys() {
     state.sortKeys.forEach(
         (tableId, keys) -> {
-          SortWrites.set(c, tableId, keys.isEmpty() ? null : nextCatalogId++, keys, snapshot);
+          // keys set before a rename in the same transaction follow it
+          List<io.quacklake.SortField> now = SortKeyNames.renamed(keys, state.alterations(tableId));
+          SortWrites.set(c, tableId, now.isEmpty() ? null : nextCatalogId++, now, snapshot);
           summary.altered.add(tableId);
         });
   }
@@ -171,23 +173,8 @@ final class CommitExecutor {
       return;
     }
     List<io.quacklake.SortField> keys = SortWrites.current(c, tableId, snapshot - 1);
-    List<io.quacklake.SortField> renamed = new java.util.ArrayList<>(keys);
-    boolean changed = false;
-    for (ColumnChange change : state.alterations(tableId)) {
-      if (change instanceof ColumnChange.Rename r) {
-        for (int i = 0; i < renamed.size(); i++) {
-          io.quacklake.SortField k = renamed.get(i);
-          if (SortKeyNames.names(k.expression(), r.column().name())) {
-            renamed.set(
-                i,
-                new io.quacklake.SortField(
-                    SortKeyNames.quoted(r.newName()), k.descending(), k.nullsFirst()));
-            changed = true;
-          }
-        }
-      }
-    }
-    if (changed) {
+    List<io.quacklake.SortField> renamed = SortKeyNames.renamed(keys, state.alterations(tableId));
+    if (renamed != keys) {
       SortWrites.set(c, tableId, nextCatalogId++, renamed, snapshot);
     }
   }

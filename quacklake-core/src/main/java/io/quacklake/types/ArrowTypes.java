@@ -98,7 +98,8 @@ public final class ArrowTypes {
       case TIMESTAMPTZ_NS -> new ArrowType.Timestamp(TimeUnit.NANOSECOND, "UTC");
       case INTERVAL -> new ArrowType.Interval(IntervalUnit.MONTH_DAY_NANO);
       case VARCHAR, JSON -> ArrowType.Utf8.INSTANCE;
-      case BLOB, GEOMETRY, VARIANT -> ArrowType.Binary.INSTANCE;
+      case BLOB, GEOMETRY -> ArrowType.Binary.INSTANCE;
+      case VARIANT -> ArrowType.Utf8.INSTANCE;
       case UUID -> new ArrowType.FixedSizeBinary(16);
       case STRUCT -> ArrowType.Struct.INSTANCE;
       case LIST -> ArrowType.List.INSTANCE;

@@ -37,6 +37,17 @@ public final class InlinedValues {
       return null;
     }
     TypeId type = column.type().id();
+    if (type == TypeId.VARIANT) {
+      if (value instanceof String s) {
+        // DuckDB-file catalogs: the variant's JSON, as to_json gives it
+        return s;
+      }
+      throw QuacklakeException.unsupported(
+          "column %s holds VARIANT values inlined in the catalog as %s; this release reads inlined"
+              + " variants from DuckDB-file catalogs only (flush the inlined data with DuckDB to read"
+              + " them here)",
+          column.name(), value.getClass().getSimpleName());
+    }
     if (value instanceof String s) {
       return DuckDbText.parse(s, column);
     }

@@ -42,6 +42,10 @@ public final class ParquetBatchReader implements AutoCloseable {
   private final TransferPair[] pairs;
   private final BigIntVector rowIds;
   private final BigIntVector rowSnapshots;
+
+  /** Per requested column, the synthetic struct of a VARIANT stored as a Parquet variant. */
+  private final LakeColumn[] variants;
+
   private final BatchSelection selection;
   private final RowPredicate predicate;
   private final boolean[] predicateColumns;
@@ -72,6 +76,17 @@ public final class ParquetBatchReader implements AutoCloseable {
     String file = request.file().location().toString();
     SchemaMatcher matcher = new SchemaMatcher(schema, file, request.nameMapping());
     List<LakeColumn> columns = new ArrayList<>(request.columns());
+    this.variants = new LakeColumn[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      LakeColumn c = columns.get(i);
+      if (c.type().id() == TypeId.VARIANT) {
+        org.apache.parquet.schema.Type t = matcher.topLevel(c, i);
+        if (t != null && !t.isPrimitive()) {
+          variants[i] = VariantShape.of(c, t.asGroupType(), file);
+          columns.set(i, variants[i]);
+        }
+      }
+    }
     int rowIdIndex = -1;
     int snapshotIndex = -1;
     if (request.includeRowIdentity() && matcher.hasTopLevelId(ParquetReadRequest.ROW_ID_FIELD_ID)) {
@@ -100,7 +115,8 @@ public final class ParquetBatchReader implements AutoCloseable {
     this.rowGroups = reader.getRowGroups();
     this.pairs = new TransferPair[request.columns().size()];
     for (int i = 0; i < pairs.length; i++) {
-      pairs[i] = staging.getVector(i).makeTransferPair(output.getVector(i));
+      pairs[i] =
+          variants[i] != null ? null : staging.getVector(i).makeTransferPair(output.getVector(i));
     }
     this.rowIds = rowIdIndex < 0 ? null : (BigIntVector) staging.getVector(rowIdIndex);
     BigIntVector snapshots =
@@ -385,7 +401,9 @@ public final class ParquetBatchReader implements AutoCloseable {
       }
     }
     for (int c = 0; c < pairs.length; c++) {
-      if (kept == rows) {
+      if (variants[c] != null) {
+        variantJson(c, rows, kept, selected);
+      } else if (kept == rows) {
         pairs[c].transfer();
       } else {
         FieldVector out = output.getVector(c);
@@ -396,6 +414,32 @@ public final class ParquetBatchReader implements AutoCloseable {
       }
     }
     output.setRowCount(kept);
+  }
+
+  /** A variant column's decoded struct rows as JSON text in the output vector. */
+  private void variantJson(int c, int rows, int kept, int[] selected) {
+    FieldVector from = staging.getVector(c);
+    org.apache.arrow.vector.VarCharVector to =
+        (org.apache.arrow.vector.VarCharVector) output.getVector(c);
+    to.clear();
+    to.allocateNew(kept);
+    String file = request.file().location().toString();
+    for (int k = 0; k < kept; k++) {
+      int row = kept == rows ? k : selected[k];
+      String json =
+          from.isNull(row)
+              ? null
+              : VariantJson.json(
+                  (java.util.Map<?, ?>) io.quacklake.types.ArrowValues.get(from, row),
+                  variants[c],
+                  file);
+      if (json == null) {
+        to.setNull(k);
+      } else {
+        to.setSafe(k, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    to.setValueCount(kept);
   }
 
   private static LakeColumn hidden(int fieldId, String name) {

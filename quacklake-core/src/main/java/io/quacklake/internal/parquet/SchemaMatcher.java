@@ -38,6 +38,16 @@ final class SchemaMatcher {
     return byFieldId;
   }
 
+  /**
+   * The file's top-level field for {@code column} (at {@code position} in the request), or null.
+   */
+  Type topLevel(LakeColumn column, int position) {
+    if (mapping != null) {
+      return named(schema, mapping.top(column.id()));
+    }
+    return find(schema, column.id(), position);
+  }
+
   /** Whether the file has a top-level column with this field id. */
   boolean hasTopLevelId(long id) {
     return byFieldId && find(schema, id, -1) != null;
@@ -102,8 +112,15 @@ final class SchemaMatcher {
     boolean any = false;
     for (int i = 0; i < column.children().size(); i++) {
       LakeColumn child = column.children().get(i);
-      NameMapping.Entry childEntry = mapping == null ? null : mapping.child(entry, child.id());
-      Type t = mapping == null ? find(group, child.id(), i) : named(group, childEntry);
+      NameMapping.Entry childEntry =
+          mapping == null || child.id() < 0 ? null : mapping.child(entry, child.id());
+      Type t;
+      if (child.id() < 0) {
+        // a field of a synthetic shape (a variant's group): bound by position
+        t = i < group.getFieldCount() ? group.getType(i) : null;
+      } else {
+        t = mapping == null ? find(group, child.id(), i) : named(group, childEntry);
+      }
       ColumnBinding b =
           t == null ? new ColumnBinding.Missing(child) : bind(child, t, path, childEntry);
       any |= !(b instanceof ColumnBinding.Missing);

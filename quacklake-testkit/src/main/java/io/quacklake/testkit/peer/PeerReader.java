@@ -24,14 +24,16 @@ import java.util.stream.Collectors;
  * <p>The second answers, for each table at each snapshot, in one row: its column names as the peer
  * binds them ({@code DESCRIBE ... AT (VERSION => s)}) and its rows as a JSON list of lists of
  * rendered values (so an empty table still answers). Values render as the golden expected files:
- * {@code CAST(value AS VARCHAR)}, or {@code to_json(value)} for lists, structs, maps and unions.
+ * {@code CAST(value AS VARCHAR)}, or {@code to_json(value)} for lists, structs, maps, unions and
+ * variants.
  */
 final class PeerReader {
   static final String ALIAS = "peer_lake";
   private static final String METADATA = "__ducklake_metadata_" + ALIAS;
   private static final String RENDER_MACRO =
       "CREATE TEMP MACRO peer_text(x) AS CASE WHEN regexp_matches(typeof(x),"
-          + " '^(STRUCT|MAP|UNION)\\(|\\]$') THEN CAST(to_json(x) AS VARCHAR)"
+          + " '^(STRUCT|MAP|UNION)\\(|\\]$') OR typeof(x) = 'VARIANT'"
+          + " THEN CAST(to_json(x) AS VARCHAR)"
           + " ELSE CAST(x AS VARCHAR) END";
   private static final ObjectMapper JSON = new ObjectMapper();
 

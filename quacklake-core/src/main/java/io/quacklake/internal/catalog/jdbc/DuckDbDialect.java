@@ -170,6 +170,9 @@ final class DuckDbDialect implements SqlDialect {
 
   @Override
   public String selectInlinedColumn(String quotedColumn, LakeColumn column) {
+    if (column.type().id() == io.quacklake.types.TypeId.VARIANT) {
+      return "CAST(to_json(" + quotedColumn + ") AS VARCHAR)";
+    }
     return "CAST(" + quotedColumn + " AS VARCHAR)";
   }
 

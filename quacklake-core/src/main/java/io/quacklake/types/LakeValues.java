@@ -16,7 +16,7 @@ package io.quacklake.types;
  *   <li>{@code timestamp}, {@code timestamp_s/ms/ns}: {@link java.time.LocalDateTime}
  *   <li>{@code timestamptz}, {@code timestamptz_ns}: {@link java.time.Instant}
  *   <li>{@code interval}: {@link Interval}
- *   <li>{@code varchar}, {@code json}: {@link String}
+ *   <li>{@code varchar}, {@code json}: {@link String}; {@code variant}: {@link String}, its JSON
  *   <li>{@code blob}, {@code geometry}: {@code byte[]}
  *   <li>{@code uuid}: {@link java.util.UUID}
  *   <li>{@code list}: {@link java.util.List}; {@code struct}: {@link java.util.Map} from field name

@@ -50,8 +50,8 @@ final class ValueFormatter {
         Interval iv = as(value, Interval.class, column);
         IntervalText.append(out, iv.months(), iv.days(), iv.nanos());
       }
-      case VARCHAR, JSON -> out.append(as(value, String.class, column));
-      case BLOB, GEOMETRY, VARIANT -> BlobText.append(out, as(value, byte[].class, column));
+      case VARCHAR, JSON, VARIANT -> out.append(as(value, String.class, column));
+      case BLOB, GEOMETRY -> BlobText.append(out, as(value, byte[].class, column));
       case UUID -> out.append(as(value, UUID.class, column));
       default -> throw new IllegalStateException("nested type " + column.type());
     }

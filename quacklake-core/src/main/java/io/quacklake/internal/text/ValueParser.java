@@ -47,8 +47,8 @@ final class ValueParser {
         case TIMESTAMP, TIMESTAMP_S, TIMESTAMP_MS, TIMESTAMP_NS -> TemporalParser.timestamp(t);
         case TIMESTAMPTZ, TIMESTAMPTZ_NS -> TemporalParser.timestampWithOffset(t);
         case INTERVAL -> IntervalText.parse(t);
-        case VARCHAR, JSON -> text;
-        case BLOB, GEOMETRY, VARIANT -> BlobText.parse(text);
+        case VARCHAR, JSON, VARIANT -> text;
+        case BLOB, GEOMETRY -> BlobText.parse(text);
         case UUID -> uuid(t);
         case LIST, STRUCT, MAP -> NestedTextParser.parse(text, column);
       };

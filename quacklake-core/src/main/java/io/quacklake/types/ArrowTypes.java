@@ -45,6 +45,10 @@ public final class ArrowTypes {
     } else if (id == TypeId.JSON) {
       metadata.put("ARROW:extension:name", "arrow.json");
       metadata.put("ARROW:extension:metadata", "");
+    } else if (id == TypeId.GEOMETRY) {
+      // GeoArrow's well-known-binary encoding
+      metadata.put("ARROW:extension:name", "geoarrow.wkb");
+      metadata.put("ARROW:extension:metadata", "{}");
     }
     List<Field> children = new ArrayList<>();
     switch (id) {

@@ -68,7 +68,11 @@ final class CellText {
     } else if (vector instanceof VarCharVector v) {
       out.append(new String(v.get(index), StandardCharsets.UTF_8));
     } else if (vector instanceof VarBinaryVector v) {
-      BlobText.append(out, v.get(index));
+      if (FieldKinds.isGeometry(vector.getField())) {
+        out.append(GeometryText.format(v.get(index)));
+      } else {
+        BlobText.append(out, v.get(index));
+      }
     } else if (vector instanceof FixedSizeBinaryVector v && v.getByteWidth() == 16) {
       appendUuid(out, v.getDataBuffer(), (long) index * 16);
     } else {

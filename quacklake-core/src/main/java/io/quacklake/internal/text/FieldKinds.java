@@ -16,6 +16,10 @@ final class FieldKinds {
         || "arrow.json".equals(metadata(field, "ARROW:extension:name"));
   }
 
+  static boolean isGeometry(Field field) {
+    return "geometry".equals(metadata(field, ArrowTypes.DUCKLAKE_TYPE));
+  }
+
   static boolean isTimeTz(Field field) {
     return "timetz".equals(metadata(field, ArrowTypes.DUCKLAKE_TYPE));
   }

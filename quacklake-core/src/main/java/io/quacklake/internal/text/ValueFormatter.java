@@ -51,7 +51,8 @@ final class ValueFormatter {
         IntervalText.append(out, iv.months(), iv.days(), iv.nanos());
       }
       case VARCHAR, JSON, VARIANT -> out.append(as(value, String.class, column));
-      case BLOB, GEOMETRY -> BlobText.append(out, as(value, byte[].class, column));
+      case BLOB -> BlobText.append(out, as(value, byte[].class, column));
+      case GEOMETRY -> out.append(GeometryText.format(as(value, byte[].class, column)));
       case UUID -> out.append(as(value, UUID.class, column));
       default -> throw new IllegalStateException("nested type " + column.type());
     }

@@ -48,7 +48,8 @@ final class ValueParser {
         case TIMESTAMPTZ, TIMESTAMPTZ_NS -> TemporalParser.timestampWithOffset(t);
         case INTERVAL -> IntervalText.parse(t);
         case VARCHAR, JSON, VARIANT -> text;
-        case BLOB, GEOMETRY -> BlobText.parse(text);
+        case BLOB -> BlobText.parse(text);
+        case GEOMETRY -> GeometryText.parse(text);
         case UUID -> uuid(t);
         case LIST, STRUCT, MAP -> NestedTextParser.parse(text, column);
       };

@@ -13,12 +13,12 @@ final class SqlTypeAliases {
       "BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, HUGEINT, UTINYINT, USMALLINT, UINTEGER,"
           + " UBIGINT, UHUGEINT, FLOAT, DOUBLE, DECIMAL(p,s), DATE, TIME, TIME_NS, TIMETZ,"
           + " TIMESTAMP, TIMESTAMP_S, TIMESTAMP_MS, TIMESTAMP_NS, TIMESTAMPTZ, INTERVAL, VARCHAR,"
-          + " JSON, BLOB, UUID, T[], STRUCT(name T, ...), MAP(K, V)";
+          + " JSON, BLOB, UUID, GEOMETRY, T[], STRUCT(name T, ...), MAP(K, V)";
 
   private static final Map<String, TypeId> NAMES = new HashMap<>();
 
   private static final Set<String> UNSUPPORTED =
-      Set.of("ENUM", "UNION", "BIT", "BITSTRING", "VARINT", "BIGNUM", "VARIANT", "GEOMETRY");
+      Set.of("ENUM", "UNION", "BIT", "BITSTRING", "VARINT", "BIGNUM", "VARIANT");
 
   static {
     alias(TypeId.BOOLEAN, "BOOLEAN", "BOOL", "LOGICAL");
@@ -37,6 +37,7 @@ final class SqlTypeAliases {
     alias(TypeId.DATE, "DATE");
     alias(TypeId.TIME, "TIME");
     alias(TypeId.TIME_NS, "TIME_NS");
+    alias(TypeId.GEOMETRY, "GEOMETRY");
     alias(TypeId.TIMETZ, "TIMETZ");
     alias(TypeId.TIMESTAMP, "TIMESTAMP", "DATETIME", "TIMESTAMP_US");
     alias(TypeId.TIMESTAMP_S, "TIMESTAMP_S");

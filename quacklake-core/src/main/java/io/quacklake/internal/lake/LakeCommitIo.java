@@ -58,7 +58,9 @@ final class LakeCommitIo implements CommitIo {
 
   @Override
   public ParquetWriteOptions parquetOptions(long tableId) {
-    return writes.settings(tableId).parquetOptions();
+    WriteSettings s = writes.settings(tableId);
+    s.refuseEncrypted();
+    return s.parquetOptions();
   }
 
   @Override

@@ -69,7 +69,9 @@ public final class TransactionWrites {
 
   /** The Parquet settings of files written for the table with this id (scoped options). */
   public io.quacklake.internal.parquet.ParquetWriteOptions parquetOptions(long tableId) {
-    return settings(tableId).parquetOptions();
+    WriteSettings s = settings(tableId);
+    s.refuseEncrypted();
+    return s.parquetOptions();
   }
 
   /**
@@ -99,6 +101,7 @@ public final class TransactionWrites {
    * shredding threads; one per distinct setting in a transaction.
    */
   WriteContext files(WriteSettings s) {
+    s.refuseEncrypted();
     return files.computeIfAbsent(
         s.fileSettings(),
         f ->

@@ -46,6 +46,22 @@ record WriteSettings(Map<String, String> options) {
   }
 
   /**
+   * Refuses writing Parquet files into a lake whose option {@code encrypted} is true: its files
+   * must be encrypted, which Quacklake cannot do yet.
+   *
+   * @throws QuacklakeException UNSUPPORTED naming the option
+   */
+  void refuseEncrypted() {
+    String v = options.get("encrypted");
+    if (v != null && v.trim().equalsIgnoreCase("true")) {
+      throw QuacklakeException.unsupported(
+          "this lake is encrypted (option encrypted = true: DuckDB's ENCRYPTED); Quacklake does not"
+              + " write encrypted Parquet files yet, and writes nothing unencrypted into it: write"
+              + " with DuckDB");
+    }
+  }
+
+  /**
    * {@code sort_on_insert}: whether inserts follow the table's sort keys (DuckDB's default: on).
    */
   boolean sortOnInsert() {

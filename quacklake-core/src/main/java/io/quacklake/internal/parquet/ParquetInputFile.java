@@ -74,6 +74,13 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
             "Parquet file %s does not exist; it was deleted, or the data path is wrong",
             file.location());
       }
+      if (t.getMessage() != null && t.getMessage().contains("encrypted footer")) {
+        return QuacklakeException.unsupported(
+            "Parquet file %s is encrypted (Parquet modular encryption, as DuckDB writes the files of"
+                + " lakes attached with ENCRYPTED); Quacklake cannot decrypt them yet: read this"
+                + " lake with DuckDB",
+            file.location());
+      }
       if (t instanceof StoreFailure store && !missing(store.getCause())) {
         return new QuacklakeException(
             ErrorKind.UNAVAILABLE,

@@ -56,4 +56,54 @@ class VariantPeerTest {
     assertThat(values)
         .containsExactlyInAnyOrder("{\"a\":0,\"b\":\"x0\",\"c\":[0,1]}", "\"2024-01-02\"");
   }
+
+  @Test
+  void variantsWrittenHereAreReadByDuckDb() {
+    DuckDbPeer peer = DuckDbPeer.require();
+    String catalog = TestCatalogs.location("duckdb", temp);
+    List<String> json =
+        List.of(
+            "{\"a\":1,\"b\":\"x\",\"c\":[1,2]}",
+            "[1,\"two\",3.5,null,{\"k\":false}]",
+            "\"hello\"",
+            "42",
+            "-1.25",
+            "12345678901234567890123",
+            "true",
+            "null",
+            "{}",
+            "{\"nested\":{\"deeper\":[{\"x\":1e300}]}}");
+    try (Lake lake = Lake.create(catalog, temp.resolve("data") + "/")) {
+      lake.createTable("g", io.quacklake.types.ColumnDefinitions.parse("id INTEGER, v VARIANT"));
+      List<java.util.Map<String, ?>> rows = new ArrayList<>();
+      for (int i = 0; i < json.size(); i++) {
+        rows.add(java.util.Map.of("id", i, "v", json.get(i)));
+      }
+      java.util.Map<String, Object> sqlNull = new java.util.HashMap<>();
+      sqlNull.put("id", 99);
+      sqlNull.put("v", null);
+      rows.add(sqlNull);
+      try (io.quacklake.Transaction tx = lake.begin()) {
+        tx.insert("g", rows);
+        tx.commit();
+      }
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> {
+                try (io.quacklake.Transaction tx = lake.begin()) {
+                  tx.insert("g", List.of(java.util.Map.of("id", 100, "v", "{not json")));
+                  tx.commit();
+                }
+              })
+          .hasMessageContaining("takes JSON text");
+    }
+    new PeerLakeComparison(peer, temp).assertSameRows(new LakeLocation(catalog, null));
+    List<java.util.Map<String, Object>> typed =
+        peer.query(
+            temp,
+            peer.attachForReading(catalog, null, "l", null)
+                + "; SELECT variant_typeof(v) AS t FROM l.g WHERE id IN (0, 2, 3) ORDER BY id");
+    assertThat(typed)
+        .extracting(r -> r.get("t"))
+        .containsExactly("OBJECT(a, b, c)", "VARCHAR", "INT64");
+  }
 }

@@ -449,7 +449,9 @@ public final class RowOperations {
    * io.quacklake.LakeOptions#inlineByteLimit}.
    */
   private boolean mayInline(TransactionTables.Target t, List<Object[]> rows) {
+    // VARIANT values go to Parquet files: catalogs inline them in DuckDB's own encodings
     return t.inlining()
+        && t.columns().stream().noneMatch(c -> c.type().id() == io.quacklake.types.TypeId.VARIANT)
         && state.mayInline(
             rows,
             writes.settings(t.schemaId(), t.tableId()).inliningLimit(),

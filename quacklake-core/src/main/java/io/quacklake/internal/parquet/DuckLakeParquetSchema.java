@@ -79,6 +79,18 @@ record DuckLakeParquetSchema(MessageType messageType, Map<ColumnPath, SchemaLeaf
             .id(fieldId(c))
             .named(c.name());
       }
+      case VARIANT -> {
+        // unshredded, as Parquet's variant encoding allows: the value's statistics are the column's
+        List<String> valuePath = append(path, "value");
+        leaves.put(
+            ColumnPath.get(valuePath.toArray(String[]::new)), new SchemaLeaf(c.id(), c.type()));
+        yield Types.buildGroup(repetition)
+            .as(LogicalTypeAnnotation.variantType((byte) 1))
+            .addField(Types.required(PrimitiveTypeName.BINARY).named("metadata"))
+            .addField(Types.required(PrimitiveTypeName.BINARY).named("value"))
+            .id(fieldId(c))
+            .named(c.name());
+      }
       default -> {
         leaves.put(ColumnPath.get(path.toArray(String[]::new)), new SchemaLeaf(c.id(), c.type()));
         yield primitive(c.type(), repetition).id(fieldId(c)).named(c.name());
@@ -127,7 +139,7 @@ record DuckLakeParquetSchema(MessageType messageType, Map<ColumnPath, SchemaLeaf
           Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, r)
               .length(16)
               .as(LogicalTypeAnnotation.uuidType());
-      case VARIANT, STRUCT, LIST, MAP ->
+      case STRUCT, LIST, MAP, VARIANT ->
           throw QuacklakeException.unsupported(
               "writing DuckLake type %s to Parquet is not supported", t.ducklakeName());
     };

@@ -25,7 +25,11 @@ final class FileStatsSummary {
     for (BlockMetaData block : footer.getBlocks()) {
       rows += block.getRowCount();
       for (ColumnChunkMetaData chunk : block.getColumns()) {
-        byPath.get(chunk.getPath()).add(chunk);
+        Accumulator a = byPath.get(chunk.getPath());
+        // leaves that are no column of their own (a variant's metadata) have no statistics
+        if (a != null) {
+          a.add(chunk);
+        }
       }
     }
     Map<Long, LeafStats> stats = new LinkedHashMap<>();

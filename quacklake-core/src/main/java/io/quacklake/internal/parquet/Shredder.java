@@ -91,6 +91,7 @@ abstract class Shredder {
         yield new RepeatedShredder(
             c.name(), optional, def, repetitionDepth + 1, List.of(keys, values));
       }
+      case VARIANT -> new VariantShredder(c.name(), optional, def, own);
       default -> new PrimitiveShredder(c.name(), optional, def, c.type(), own);
     };
   }

@@ -53,9 +53,13 @@ final class VariantJson {
     byte[] metadata = (byte[]) row.get("metadata");
     try {
       Object tree = value(metadata, row, typed(shape), file);
+      if (tree == MISSING || tree == NULL) {
+        // a variant null is NULL, as DuckDB takes it (v IS NULL holds)
+        return null;
+      }
       StringWriter out = new StringWriter();
       try (JsonGenerator g = JSON.createGenerator(out)) {
-        write(g, tree == MISSING ? NULL : tree);
+        write(g, tree);
       }
       return out.toString();
     } catch (IOException | RuntimeException e) {
@@ -210,9 +214,9 @@ final class VariantJson {
     } else if (v instanceof Integer i) {
       g.writeNumber(i);
     } else if (v instanceof Double d) {
-      g.writeNumber(d);
+      g.writeRawValue(DuckDbText.jsonDouble(d));
     } else if (v instanceof Float f) {
-      g.writeNumber(f);
+      g.writeRawValue(DuckDbText.jsonDouble(f));
     } else if (v instanceof BigDecimal d) {
       g.writeNumber(d.toPlainString());
     } else if (v instanceof java.math.BigInteger i) {

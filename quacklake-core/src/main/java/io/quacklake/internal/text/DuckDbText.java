@@ -31,6 +31,13 @@ public final class DuckDbText {
     return out.toString();
   }
 
+  /** A double as DuckDB's {@code to_json} writes it (see {@code FloatText#appendJson}). */
+  public static String jsonDouble(double value) {
+    StringBuilder out = new StringBuilder();
+    FloatText.appendJson(out, value);
+    return out.toString();
+  }
+
   /**
    * Parses DuckDB text of a value of {@code column}'s type to its canonical Java value. Nested
    * columns take DuckDB's VARCHAR cast form ({@code [1, 2]}, {@code {'a': 1}}, {@code {k=v}}).

@@ -13,12 +13,12 @@ final class SqlTypeAliases {
       "BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, HUGEINT, UTINYINT, USMALLINT, UINTEGER,"
           + " UBIGINT, UHUGEINT, FLOAT, DOUBLE, DECIMAL(p,s), DATE, TIME, TIME_NS, TIMETZ,"
           + " TIMESTAMP, TIMESTAMP_S, TIMESTAMP_MS, TIMESTAMP_NS, TIMESTAMPTZ, INTERVAL, VARCHAR,"
-          + " JSON, BLOB, UUID, GEOMETRY, T[], STRUCT(name T, ...), MAP(K, V)";
+          + " JSON, BLOB, UUID, GEOMETRY, VARIANT, T[], STRUCT(name T, ...), MAP(K, V)";
 
   private static final Map<String, TypeId> NAMES = new HashMap<>();
 
   private static final Set<String> UNSUPPORTED =
-      Set.of("ENUM", "UNION", "BIT", "BITSTRING", "VARINT", "BIGNUM", "VARIANT");
+      Set.of("ENUM", "UNION", "BIT", "BITSTRING", "VARINT", "BIGNUM");
 
   static {
     alias(TypeId.BOOLEAN, "BOOLEAN", "BOOL", "LOGICAL");
@@ -38,6 +38,7 @@ final class SqlTypeAliases {
     alias(TypeId.TIME, "TIME");
     alias(TypeId.TIME_NS, "TIME_NS");
     alias(TypeId.GEOMETRY, "GEOMETRY");
+    alias(TypeId.VARIANT, "VARIANT");
     alias(TypeId.TIMETZ, "TIMETZ");
     alias(TypeId.TIMESTAMP, "TIMESTAMP", "DATETIME", "TIMESTAMP_US");
     alias(TypeId.TIMESTAMP_S, "TIMESTAMP_S");

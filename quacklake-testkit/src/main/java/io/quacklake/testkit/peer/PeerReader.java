@@ -32,8 +32,8 @@ final class PeerReader {
   private static final String METADATA = "__ducklake_metadata_" + ALIAS;
   private static final String RENDER_MACRO =
       "CREATE TEMP MACRO peer_text(x) AS CASE WHEN regexp_matches(typeof(x),"
-          + " '^(STRUCT|MAP|UNION)\\(|\\]$') OR typeof(x) = 'VARIANT'"
-          + " THEN CAST(to_json(x) AS VARCHAR)"
+          + " '^(STRUCT|MAP|UNION)\\(|\\]$')"
+          + " OR (typeof(x) = 'VARIANT' AND x IS NOT NULL) THEN CAST(to_json(x) AS VARCHAR)"
           + " ELSE CAST(x AS VARCHAR) END";
   private static final ObjectMapper JSON = new ObjectMapper();
 

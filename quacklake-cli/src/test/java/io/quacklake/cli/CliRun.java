@@ -7,11 +7,6 @@ import java.util.List;
 
 /** One in-process run of the command line with its exit code and captured output. */
 record CliRun(int exit, String out, String err) {
-  static {
-    // Arrow logs its allocator set-up once per JVM, at whatever level SLF4J was first configured
-    // with by an earlier run; done here, it never lands in a run's captured stderr
-    new org.apache.arrow.memory.RootAllocator().close();
-  }
 
   /** Runs {@link Main#run} with stdout and stderr captured. */
   static CliRun of(String... args) {

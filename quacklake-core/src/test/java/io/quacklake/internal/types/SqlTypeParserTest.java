@@ -155,18 +155,17 @@ class SqlTypeParserTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {
-        "ENUM('a', 'b')",
-        "UNION(a INTEGER, b VARCHAR)",
-        "INTEGER[3]",
-        "BIT",
-        "VARINT",
-        "VARIANT"
-      })
+      strings = {"ENUM('a', 'b')", "UNION(a INTEGER, b VARCHAR)", "INTEGER[3]", "BIT", "VARINT"})
   void rejectsTypesDuckLakeCannotStoreAsUnsupported(String sql) {
     assertThatThrownBy(() -> SqlTypeParser.type("c", sql))
         .isInstanceOfSatisfying(
             QuacklakeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED));
+  }
+
+  @Test
+  void variantAndGeometryAreTypesOfTheirOwn() {
+    assertThat(SqlTypeParser.type("c", "VARIANT").type().id()).isEqualTo(TypeId.VARIANT);
+    assertThat(SqlTypeParser.type("c", "geometry").type().id()).isEqualTo(TypeId.GEOMETRY);
   }
 
   @ParameterizedTest

@@ -30,11 +30,13 @@ class BucketPruningPeerTest {
     Path catalog = temp.resolve("lake.ducklake");
     peer.query(
         temp,
-        "ATTACH 'ducklake:"
-            + catalog
-            + "' AS l (DATA_PATH '"
-            + temp.resolve("data")
-            + "/', DUCKLAKE_VERSION '1.0', DATA_INLINING_ROW_LIMIT 0);"
+        peer.attachNew(
+                "duckdb:" + catalog,
+                temp.resolve("data") + "/",
+                "l",
+                "1.0",
+                "DATA_INLINING_ROW_LIMIT 0")
+            + ";"
             + " CREATE TABLE l.t(id BIGINT, s VARCHAR, d DATE, n INTEGER);"
             + " ALTER TABLE l.t SET PARTITIONED BY (bucket(8, s));"
             + " INSERT INTO l.t SELECT i, 'k' || (i % 50), DATE '2024-01-01' + (i % 100)::INT,"

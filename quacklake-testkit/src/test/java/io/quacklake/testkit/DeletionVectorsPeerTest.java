@@ -127,11 +127,8 @@ class DeletionVectorsPeerTest {
     Path peerCatalog = temp.resolve("peer.ducklake");
     peer.query(
         temp,
-        "ATTACH 'ducklake:"
-            + peerCatalog
-            + "' AS p (DATA_PATH '"
-            + temp.resolve("peer")
-            + "/', DUCKLAKE_VERSION '1.0'); CALL p.set_option('write_deletion_vectors', true);"
+        peer.attachNew("duckdb:" + peerCatalog, temp.resolve("peer") + "/", "p", "1.0")
+            + "; CALL p.set_option('write_deletion_vectors', true);"
             + " CREATE TABLE p.one AS SELECT range AS id FROM range(5000);"
             + " DELETE FROM p.one WHERE id % 3 = 0;");
     assertThat(Files.readAllBytes(puffin(temp.resolve("ours/main/one"))))

@@ -50,11 +50,8 @@ class GeometryPeerTest {
     }
     peer.query(
         temp,
-        "ATTACH 'ducklake:"
-            + catalog
-            + "' AS l (DATA_PATH '"
-            + temp.resolve("data")
-            + "/', DUCKLAKE_VERSION '1.0');"
+        peer.attachNew("duckdb:" + catalog, temp.resolve("data") + "/", "l", "1.0")
+            + ";"
             + " CREATE TABLE l.g(id INT, p GEOMETRY);"
             + " INSERT INTO l.g VALUES "
             + values

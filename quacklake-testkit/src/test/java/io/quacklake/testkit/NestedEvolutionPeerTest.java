@@ -38,13 +38,13 @@ class NestedEvolutionPeerTest {
     Path theirs = temp.resolve("peer.ducklake");
     peer.query(
         temp,
-        "ATTACH 'ducklake:"
-            + theirs
-            + "' AS l (DATA_PATH '"
-            + temp.resolve("peer")
-            + "/', DUCKLAKE_VERSION '1.0', DATA_INLINING_ROW_LIMIT "
-            + inliningLimit
-            + ");"
+        peer.attachNew(
+                "duckdb:" + theirs,
+                temp.resolve("peer") + "/",
+                "l",
+                "1.0",
+                "DATA_INLINING_ROW_LIMIT " + inliningLimit)
+            + ";"
             + " CREATE TABLE l.t(id INT, s STRUCT(a INT, b VARCHAR), li STRUCT(x INT)[]);"
             + " INSERT INTO l.t VALUES (1, {'a': 1, 'b': 'x'}, [{'x': 1}]);"
             + " ALTER TABLE l.t ADD COLUMN s.c DOUBLE;"

@@ -34,11 +34,8 @@ class SortedTablesPeerTest {
     Path theirs = temp.resolve("peer.ducklake");
     peer.query(
         temp,
-        "ATTACH 'ducklake:"
-            + theirs
-            + "' AS l (DATA_PATH '"
-            + temp.resolve("peer")
-            + "/', DUCKLAKE_VERSION '1.0'); CREATE TABLE l.t(id INT, s VARCHAR, d DATE);"
+        peer.attachNew("duckdb:" + theirs, temp.resolve("peer") + "/", "l", "1.0")
+            + "; CREATE TABLE l.t(id INT, s VARCHAR, d DATE);"
             + " ALTER TABLE l.t SET SORTED BY (s DESC NULLS FIRST, id);");
     String catalog = TestCatalogs.location("duckdb", temp);
     try (Lake lake = Lake.create(catalog, temp.resolve("ours") + "/")) {

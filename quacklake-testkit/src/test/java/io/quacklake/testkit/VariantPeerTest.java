@@ -27,11 +27,8 @@ class VariantPeerTest {
     Path catalog = temp.resolve("lake.ducklake");
     peer.query(
         temp,
-        "ATTACH 'ducklake:"
-            + catalog
-            + "' AS l (DATA_PATH '"
-            + temp.resolve("data")
-            + "/', DUCKLAKE_VERSION '1.0');"
+        peer.attachNew("duckdb:" + catalog, temp.resolve("data") + "/", "l", "1.0")
+            + ";"
             + " CREATE TABLE l.g(id INT, v VARIANT);"
             + " INSERT INTO l.g SELECT range, {'a': range, 'b': 'x' || range, 'c': [range, range + 1]}"
             + "::VARIANT FROM range(20);"

@@ -31,11 +31,8 @@ class VirtualColumnsPeerTest {
     Path catalog = temp.resolve("lake.ducklake");
     peer.query(
         temp,
-        "ATTACH 'ducklake:"
-            + catalog
-            + "' AS l (DATA_PATH '"
-            + temp.resolve("data")
-            + "/', DUCKLAKE_VERSION '1.0');"
+        peer.attachNew("duckdb:" + catalog, temp.resolve("data") + "/", "l", "1.0")
+            + ";"
             + " CREATE TABLE l.t(id INT);"
             + " INSERT INTO l.t SELECT range FROM range(20);"
             + " INSERT INTO l.t VALUES (100), (101);"
@@ -99,16 +96,7 @@ class VirtualColumnsPeerTest {
                   + " FROM l.t ORDER BY rowid");
       List<String> expected = new ArrayList<>();
       for (Map<String, Object> r : theirs) {
-        expected.add(
-            r.get("id")
-                + "|"
-                + r.get("rowid")
-                + "|"
-                + r.get("snapshot_id")
-                + "|"
-                + r.get("filename")
-                + "|"
-                + r.get("file_row_number"));
+        expected.add(line(r));
       }
       List<String> ours = new ArrayList<>();
       try (Lake lake = Lake.open(catalog)) {
@@ -117,18 +105,7 @@ class VirtualColumnsPeerTest {
           scan = scan.asOf(snapshot);
         }
         try (RowIterator rows = scan.rows()) {
-          rows.forEachRemaining(
-              r ->
-                  ours.add(
-                      r.get("id")
-                          + "|"
-                          + r.get("rowid")
-                          + "|"
-                          + r.get("snapshot_id")
-                          + "|"
-                          + r.get("filename")
-                          + "|"
-                          + r.get("file_row_number")));
+          rows.forEachRemaining(r -> ours.add(line(r)));
         }
       }
       ours.sort(
@@ -136,6 +113,15 @@ class VirtualColumnsPeerTest {
       assertThat(ours).as("at snapshot %s", snapshot).isEqualTo(expected);
       assertThat(expected).isNotEmpty();
     }
+  }
+
+  /** A row's selected columns, in {@link #SELECT}'s order. */
+  private static String line(Map<String, ?> r) {
+    StringBuilder out = new StringBuilder();
+    for (String column : SELECT.split(", ")) {
+      out.append(out.length() == 0 ? "" : "|").append(r.get(column));
+    }
+    return out.toString();
   }
 
   private static void insert(Lake lake, int from, int to) {

@@ -60,11 +60,8 @@ class WideTimeTypesPeerTest {
     Path catalog = temp.resolve("peer.ducklake");
     peer.query(
         temp,
-        "ATTACH 'ducklake:"
-            + catalog
-            + "' AS l (DATA_PATH '"
-            + temp.resolve("data")
-            + "/', DUCKLAKE_VERSION '1.0');"
+        peer.attachNew("duckdb:" + catalog, temp.resolve("data") + "/", "l", "1.0")
+            + ";"
             + " CREATE TABLE l.t(id INTEGER, h HUGEINT, tn TIME_NS);"
             + " INSERT INTO l.t VALUES (1, 1267650600228229401496703205376, '23:59:59.999999999'),"
             + " (2, -12345678901234567, '00:00:00.000000001'), (3, -42, '12:30:00.123456789'),"

@@ -4,7 +4,6 @@ import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.parquet.PositionDeleteFile;
 import io.quacklake.internal.parquet.PositionDeleteFile.Deletes;
 import io.quacklake.storage.InputFile;
-import java.util.Arrays;
 
 /** Reads a delete file of either DuckLake format by its catalog {@code format}. */
 public final class DeleteFiles {
@@ -34,22 +33,10 @@ public final class DeleteFiles {
     if ("puffin".equalsIgnoreCase(format)) {
       return PuffinDeleteFile.read(file, fileSnapshot, maxSnapshot);
     }
-    Deletes all = readAll(file, format, fileSnapshot);
-    long[] kept = new long[all.positions().length];
-    int n = 0;
-    for (int i = 0; i < kept.length; i++) {
-      if (all.snapshots()[i] <= maxSnapshot) {
-        kept[n++] = all.positions()[i];
-      }
+    if ("parquet".equalsIgnoreCase(format)) {
+      // a file without per-row snapshots is visible only at or after its begin snapshot
+      return PositionDeleteFile.read(file, maxSnapshot);
     }
-    long[] out = Arrays.copyOf(kept, n);
-    Arrays.sort(out);
-    int k = 0;
-    for (int i = 0; i < out.length; i++) {
-      if (k == 0 || out[i] != out[k - 1]) {
-        out[k++] = out[i];
-      }
-    }
-    return k == out.length ? out : Arrays.copyOf(out, k);
+    return readAll(file, format, fileSnapshot).positions();
   }
 }

@@ -202,6 +202,23 @@ public final class DuckDbPeer {
   }
 
   /**
+   * As {@link #attachNew(String, String, String, String)}, with more ATTACH options (such as {@code
+   * DATA_INLINING_ROW_LIMIT 0} or {@code ENCRYPTED}) after DuckDB's own.
+   */
+  public String attachNew(
+      String catalogLocation,
+      String dataPath,
+      String alias,
+      String ducklakeVersion,
+      String... moreOptions) {
+    String attach = attachNew(catalogLocation, dataPath, alias, ducklakeVersion);
+    if (moreOptions.length == 0) {
+      return attach;
+    }
+    return attach.substring(0, attach.length() - 1) + ", " + String.join(", ", moreOptions) + ")";
+  }
+
+  /**
    * A read-only ATTACH statement that reads the lake the way {@code Lake.open(catalogLocation,
    * LakeOptions.dataPath(dataPath))} does: {@code dataPath}, when not null, replaces the stored
    * data path for this attachment ({@code OVERRIDE_DATA_PATH}).

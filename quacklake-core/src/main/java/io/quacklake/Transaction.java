@@ -259,6 +259,7 @@ public final class Transaction implements AutoCloseable {
     for (LakeColumn c : columns) {
       VersionGate.columnName(context.catalog().version(), c.name());
     }
+    refuseNestedVariant(columns, true);
     VersionGate.partitioning(context.catalog().version(), partitioning);
     List<LakeColumn> withIds = ColumnIds.assign(columns, 1);
     PartitionSpec.keys(withIds, partitioning, 0);
@@ -307,6 +308,7 @@ public final class Transaction implements AutoCloseable {
    */
   public void addColumn(String name, LakeColumn column) {
     open();
+    refuseNestedVariant(List.of(column), true);
     VersionGate.columnName(context.catalog().version(), column.name());
     TransactionTables.Altered t = tables.altered(name);
     if (TransactionTables.find(t.columns(), column.name()) != null) {
@@ -328,6 +330,7 @@ public final class Transaction implements AutoCloseable {
    */
   public void addField(String name, String structPath, LakeColumn field) {
     open();
+    refuseNestedVariant(List.of(field), false);
     TransactionTables.Altered t = tables.altered(name);
     LakeColumn struct = NestedFields.find(t.name().toString(), t.columns(), structPath).field();
     if (struct.type().id() != io.quacklake.types.TypeId.STRUCT) {
@@ -400,6 +403,19 @@ public final class Transaction implements AutoCloseable {
       throw QuacklakeException.invalid(
           "%s of %s is a %s's %s, which cannot be dropped or renamed",
           fieldPath, t.name(), f.parent().sqlTypeName(), f.field().name());
+    }
+  }
+
+  /** VARIANT is a top-level column type here: nested variants are neither read nor inlined yet. */
+  private static void refuseNestedVariant(List<LakeColumn> columns, boolean topLevel) {
+    for (LakeColumn c : columns) {
+      if (!topLevel && c.type().id() == io.quacklake.types.TypeId.VARIANT) {
+        throw QuacklakeException.unsupported(
+            "VARIANT field '%s' inside a nested type: Quacklake stores VARIANT as a top-level"
+                + " column only",
+            c.name());
+      }
+      refuseNestedVariant(c.children(), false);
     }
   }
 

@@ -64,7 +64,7 @@ final class JsonLines {
           node.put(name, ValueText.render(v, row));
         }
       }
-      case STRUCT, LIST, MAP, JSON -> node.set(name, tree(ValueText.render(v, row)));
+      case STRUCT, LIST, MAP, JSON, VARIANT -> node.set(name, tree(ValueText.render(v, row)));
       default -> node.put(name, ValueText.render(v, row));
     }
   }

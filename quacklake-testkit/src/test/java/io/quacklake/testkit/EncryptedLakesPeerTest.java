@@ -53,6 +53,14 @@ class EncryptedLakesPeerTest {
                 }
               })
           .hasMessageContaining("this lake is encrypted");
+      assertThatThrownBy(
+              () -> {
+                try (Transaction tx = lake.begin()) {
+                  tx.planWrite("t");
+                }
+              })
+          .as("files written elsewhere (Spark workers) are refused too")
+          .hasMessageContaining("this lake is encrypted");
     }
     List<Map<String, Object>> after =
         peer.query(

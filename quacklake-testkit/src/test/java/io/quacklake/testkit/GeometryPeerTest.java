@@ -65,8 +65,14 @@ class GeometryPeerTest {
         RowIterator rows = lake.table("g").scan().filter("id = 1").rows()) {
       byte[] wkb = (byte[]) rows.next().get("p");
       assertThat(wkb[0]).as("little-endian WKB").isEqualTo((byte) 1);
-      assertThat(ValueText.format(wkb, lake.table("g").columns().get(1)))
-          .isEqualTo("LINESTRING (0 0, 3 4)");
+      var column = lake.table("g").columns().get(1);
+      assertThat(ValueText.format(wkb, column)).isEqualTo("LINESTRING (0 0, 3 4)");
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> ValueText.parse("POINT Z (1 2 3)", column))
+          .hasMessageContaining("Z or M coordinates");
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> ValueText.parse("LINESTRING (1 1)", column))
+          .hasMessageContaining("is not a GEOMETRY");
     }
   }
 

@@ -69,7 +69,8 @@ class VariantPeerTest {
             "true",
             "null",
             "{}",
-            "{\"nested\":{\"deeper\":[{\"x\":1e300}]}}");
+            "{\"nested\":{\"deeper\":[{\"x\":1e300}]}}",
+            "1234567890123456789012345678901234567890");
     try (Lake lake = Lake.create(catalog, temp.resolve("data") + "/")) {
       lake.createTable("g", io.quacklake.types.ColumnDefinitions.parse("id INTEGER, v VARIANT"));
       List<java.util.Map<String, ?>> rows = new ArrayList<>();
@@ -92,6 +93,18 @@ class VariantPeerTest {
                 }
               })
           .hasMessageContaining("takes JSON text");
+      assertThat(lake.table("g").scan().filter("v IS NULL").count())
+          .as("a JSON null and a SQL NULL are both NULL, and the file's statistics say so")
+          .isEqualTo(2);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> lake.maintenance().mergeAdjacentFiles("g", null))
+          .hasMessageContaining("has VARIANT columns");
+      lake.maintenance().checkpoint();
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  lake.createTable(
+                      "nested", io.quacklake.types.ColumnDefinitions.parse("s STRUCT(v VARIANT)")))
+          .hasMessageContaining("inside a nested type");
     }
     new PeerLakeComparison(peer, temp).assertSameRows(new LakeLocation(catalog, null));
     List<java.util.Map<String, Object>> typed =

@@ -29,7 +29,7 @@ final class JsonValues {
     }
     TypeId id = column.type().id();
     return switch (id) {
-      case JSON -> node.toString();
+      case JSON, VARIANT -> node.toString();
       case LIST -> list(node, column, where);
       case STRUCT -> struct(node, column, where);
       case MAP -> map(node, column, where);

@@ -65,7 +65,11 @@ final class LakeCommitIo implements CommitIo {
 
   @Override
   public boolean writeDeletionVectors(long tableId) {
-    return writes.settings(tableId).writeDeletionVectors();
+    WriteSettings s = writes.settings(tableId);
+    if (s.writeDeletionVectors()) {
+      s.refuseEncrypted();
+    }
+    return s.writeDeletionVectors();
   }
 
   @Override

@@ -70,14 +70,16 @@ public final class RemoteWrites {
     for (PartitionKey k : t.partitionKeys()) {
       fields.add(new PartitionField(k.column().name(), k.transform()));
     }
+    WriteSettings settings = writes.settings(t.schemaId(), t.tableId());
+    settings.refuseEncrypted();
     return new Plan(
         t.resolved().table().tableId(),
         t.columns(),
         fields,
         t.directory(),
         lake.paths().root(),
-        writes.settings(t.schemaId(), t.tableId()).parquetOptions(),
-        writes.settings(t.schemaId(), t.tableId()).targetFileSize());
+        settings.parquetOptions(),
+        settings.targetFileSize());
   }
 
   /**

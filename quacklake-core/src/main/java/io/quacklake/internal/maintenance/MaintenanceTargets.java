@@ -30,7 +30,15 @@ final class MaintenanceTargets {
   static List<ResolvedTable> tables(LakeContext lake, TableName only, long snapshot) {
     List<ResolvedTable> tables = new ArrayList<>();
     if (only != null) {
-      tables.add(lake.tables().resolve(only, snapshot));
+      ResolvedTable r = lake.tables().resolve(only, snapshot);
+      if (hasVariant(r.columns())) {
+        throw io.quacklake.exceptions.QuacklakeException.unsupported(
+            "table %s has VARIANT columns: Quacklake rewrites VARIANT values from their JSON, which"
+                + " would turn dates, timestamps, UUIDs and binary values into strings; maintain it"
+                + " with DuckDB",
+            only);
+      }
+      tables.add(r);
       return tables;
     }
     io.quacklake.internal.catalog.ScopedOptions scoped = lake.catalog().scopedOptions();
@@ -38,11 +46,21 @@ final class MaintenanceTargets {
       ResolvedTable r = lake.tables().resolve(t.name(), snapshot);
       MaintenanceSettings own =
           new MaintenanceSettings(scoped.forTable(r.table().schemaId(), r.table().tableId()));
-      if (own.autoCompact()) {
+      // tables with VARIANT columns are left alone (see above)
+      if (own.autoCompact() && !hasVariant(r.columns())) {
         tables.add(r);
       }
     }
     return tables;
+  }
+
+  private static boolean hasVariant(List<LakeColumn> columns) {
+    for (LakeColumn c : columns) {
+      if (c.type().id() == io.quacklake.types.TypeId.VARIANT || hasVariant(c.children())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The table's columns as they were at one of its schema versions (by begin snapshot). */

@@ -68,7 +68,12 @@ final class VariantEncoder {
       case VALUE_NULL -> b.appendNull();
       case VALUE_NUMBER_INT -> {
         if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-          b.appendDecimal(new BigDecimal(p.getBigIntegerValue()));
+          BigDecimal d = new BigDecimal(p.getBigIntegerValue());
+          if (d.precision() <= 38) {
+            b.appendDecimal(d);
+          } else {
+            b.appendDouble(d.doubleValue());
+          }
         } else {
           b.appendLong(p.getLongValue());
         }

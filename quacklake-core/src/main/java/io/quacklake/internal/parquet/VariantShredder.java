@@ -35,6 +35,11 @@ final class VariantShredder extends Shredder {
     String json =
         new String(((VarCharVector) vector).get(index), java.nio.charset.StandardCharsets.UTF_8);
     Variant v = VariantEncoder.encode(json, name);
+    if (v.getType() == Variant.Type.NULL) {
+      // a variant null is NULL (as DuckDB takes it): stored so, the column's null count knows it
+      writeNull(repetition, definition - 1);
+      return;
+    }
     metadata.write(Binary.fromConstantByteBuffer(v.getMetadataBuffer()), repetition, definition);
     value.write(Binary.fromConstantByteBuffer(v.getValueBuffer()), repetition, definition);
   }

@@ -133,10 +133,14 @@ final class GeometryText {
     }
     try {
       Geometry g = new WKTReader(FACTORY).read(t);
-      int dimension =
-          Double.isNaN(g.getCoordinate() == null ? Double.NaN : g.getCoordinate().getZ()) ? 2 : 3;
-      return new WKBWriter(dimension, ByteOrderValues.LITTLE_ENDIAN).write(g);
-    } catch (ParseException e) {
+      Coordinate first = g.getCoordinate();
+      if (first != null && (!Double.isNaN(first.getZ()) || !Double.isNaN(first.getM()))) {
+        throw QuacklakeException.unsupported(
+            "'%s': geometries with Z or M coordinates are not written yet; give x and y only",
+            text);
+      }
+      return new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN).write(g);
+    } catch (ParseException | IllegalArgumentException e) {
       throw QuacklakeException.invalid(
           "'%s' is not a GEOMETRY: expected well-known text such as POINT (1 2)", text);
     }

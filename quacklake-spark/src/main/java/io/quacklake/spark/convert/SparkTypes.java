@@ -49,8 +49,9 @@ public final class SparkTypes {
       case DATE -> DataTypes.DateType;
       case TIMESTAMP, TIMESTAMP_S, TIMESTAMP_MS, TIMESTAMP_NS -> DataTypes.TimestampNTZType;
       case TIMESTAMPTZ, TIMESTAMPTZ_NS -> DataTypes.TimestampType;
-      case VARCHAR, JSON, UUID, TIME, TIME_NS, TIMETZ, INTERVAL, UINT128 -> DataTypes.StringType;
-      case BLOB, GEOMETRY, VARIANT -> DataTypes.BinaryType;
+      case VARCHAR, JSON, VARIANT, UUID, TIME, TIME_NS, TIMETZ, INTERVAL, UINT128 ->
+          DataTypes.StringType;
+      case BLOB, GEOMETRY -> DataTypes.BinaryType;
       case LIST -> new ArrayType(type(column.children().get(0)), true);
       case MAP -> new MapType(type(column.children().get(0)), type(column.children().get(1)), true);
       case STRUCT -> schema(column.children());

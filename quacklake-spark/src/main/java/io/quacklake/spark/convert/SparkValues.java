@@ -51,10 +51,10 @@ public final class SparkValues {
       case TIMESTAMP, TIMESTAMP_S, TIMESTAMP_MS, TIMESTAMP_NS ->
           micros(((LocalDateTime) v).toInstant(ZoneOffset.UTC));
       case TIMESTAMPTZ, TIMESTAMPTZ_NS -> micros((Instant) v);
-      case VARCHAR, JSON -> UTF8String.fromString((String) v);
+      case VARCHAR, JSON, VARIANT -> UTF8String.fromString((String) v);
       case UUID, TIME, TIME_NS, TIMETZ, INTERVAL, UINT128 ->
           UTF8String.fromString(ValueText.format(v, column));
-      case BLOB, GEOMETRY, VARIANT -> v;
+      case BLOB, GEOMETRY -> v;
       case LIST -> {
         List<?> list = (List<?>) v;
         Object[] out = new Object[list.size()];
@@ -103,9 +103,9 @@ public final class SparkValues {
       case TIMESTAMP, TIMESTAMP_S, TIMESTAMP_MS, TIMESTAMP_NS ->
           LocalDateTime.ofInstant(instant((Long) v), ZoneOffset.UTC);
       case TIMESTAMPTZ, TIMESTAMPTZ_NS -> instant((Long) v);
-      case VARCHAR, JSON -> v.toString();
+      case VARCHAR, JSON, VARIANT -> v.toString();
       case UUID, TIME, TIME_NS, TIMETZ, INTERVAL, UINT128 -> ValueText.parse(v.toString(), column);
-      case BLOB, GEOMETRY, VARIANT -> v;
+      case BLOB, GEOMETRY -> v;
       case LIST -> {
         ArrayData a = (ArrayData) v;
         LakeColumn element = column.children().get(0);

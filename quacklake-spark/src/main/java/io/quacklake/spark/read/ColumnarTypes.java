@@ -27,6 +27,7 @@ final class ColumnarTypes {
           DECIMAL,
           VARCHAR,
           JSON,
+          VARIANT,
           BLOB,
           DATE,
           TIMESTAMP,

@@ -8,6 +8,8 @@ import io.quacklake.RowIterator;
 import io.quacklake.SortField;
 import io.quacklake.Transaction;
 import io.quacklake.testkit.peer.DuckDbPeer;
+import io.quacklake.testkit.peer.LakeLocation;
+import io.quacklake.testkit.peer.PeerLakeComparison;
 import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,6 +141,42 @@ class SortedTablesPeerTest {
     assertThat(out.get(4))
         .extracting(r -> r.get("expression"))
         .containsExactly("\"year\"(d)", "s", "label");
+  }
+
+  @Test
+  void mergedAndRewrittenFilesFollowTheSortOrder() {
+    DuckDbPeer peer = DuckDbPeer.require();
+    String catalog = TestCatalogs.location("duckdb", temp);
+    try (Lake lake = Lake.create(catalog, temp.resolve("data") + "/")) {
+      lake.setOption("data_inlining_row_limit", "0");
+      lake.createTable("t", ColumnDefinitions.parse("id INTEGER, s VARCHAR, d DATE"));
+      lake.setTableOption("t", "sort_on_insert", "false");
+      try (Transaction tx = lake.begin()) {
+        tx.setSortedBy("t", SortField.parseAll("s DESC NULLS FIRST, id"));
+        tx.commit();
+      }
+      for (int i = 0; i < 4; i++) {
+        insertShuffled(lake, i * 10, i * 10 + 10);
+      }
+      lake.maintenance().mergeAdjacentFiles("t", null);
+      try (Transaction tx = lake.begin()) {
+        tx.delete("t", "id % 3 = 0");
+        tx.commit();
+      }
+      lake.maintenance().rewriteDataFiles("t", 0.0);
+    }
+    new PeerLakeComparison(peer, temp).assertSameRows(new LakeLocation(catalog, null));
+    List<List<Map<String, Object>>> out =
+        peer.results(
+            temp,
+            peer.attachForReading(catalog, null, "l", null)
+                + "; SELECT count(DISTINCT filename) AS files,"
+                + " list(id ORDER BY file_row_number) AS ids FROM l.t;"
+                + " SELECT list(id ORDER BY s DESC NULLS FIRST, id) AS ids FROM l.t;");
+    assertThat(String.valueOf(out.get(0).get(0).get("files"))).isEqualTo("1");
+    assertThat(String.valueOf(out.get(0).get(0).get("ids")))
+        .as("the rewritten file's rows in the table's sort order")
+        .isEqualTo(String.valueOf(out.get(1).get(0).get("ids")));
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.quacklake.internal.lake.LakeContext;
 import io.quacklake.internal.lake.TransactionWrites;
 import io.quacklake.internal.scan.ResolvedTable;
 import io.quacklake.internal.txn.TransactionState;
+import io.quacklake.internal.write.RowSorter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,29 @@ final class Compaction {
 
   MaintenanceResult run(TableName only, boolean merge, Long maxFileSize, Double threshold) {
     return MaintenanceTargets.retrying(() -> attempt(only, merge, maxFileSize, threshold));
+  }
+
+  /**
+   * Groups of at most this many rows are written in the table's sort order (held in memory); larger
+   * ones keep their sources' order.
+   */
+  static final long SORTED_GROUP_ROWS = 1_000_000;
+
+  /** The sort keys a group's output follows: its table's, when they bind and the group is small. */
+  private List<RowSorter.Key> sortKeys(CompactionGroup g, long snapshot) {
+    long rows = g.sources().stream().mapToLong(s -> s.file().recordCount()).sum();
+    if (rows > SORTED_GROUP_ROWS) {
+      return List.of();
+    }
+    List<io.quacklake.SortField> keys = lake.tables().sortKeys(g.tableId(), snapshot);
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return RowSorter.bind(g.columns(), keys);
+    } catch (QuacklakeException e) {
+      return List.of();
+    }
   }
 
   private MaintenanceResult attempt(
@@ -91,13 +115,14 @@ final class Compaction {
                 writes.parquetOptions(g.tableId()),
                 writes.targetFileSize(g.tableId()),
                 state::wrote);
-        boolean rowIds = !merge || !g.adjacent();
+        List<RowSorter.Key> keys = sortKeys(g, base.snapshotId());
+        boolean rowIds = !merge || !g.adjacent() || !keys.isEmpty();
         List<CompactedFile> written;
         try {
-          written = writer.write(g, merge, rowIds);
+          written = writer.write(g, merge, rowIds, keys);
         } catch (CompactionWriter.NotAdjacent e) {
           rowIds = true;
-          written = writer.write(g, merge, true);
+          written = writer.write(g, merge, true, keys);
         }
         state.maintain(new CompactionStep(g, written, merge, rowIds));
         read += g.sources().size();

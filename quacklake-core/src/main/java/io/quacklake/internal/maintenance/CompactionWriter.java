@@ -8,8 +8,11 @@ import io.quacklake.internal.parquet.ParquetBatchReader;
 import io.quacklake.internal.parquet.ParquetReadRequest;
 import io.quacklake.internal.parquet.ParquetWriteOptions;
 import io.quacklake.internal.parquet.PositionDeleteFile;
+import io.quacklake.internal.write.RowSorter;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
+import io.quacklake.types.ArrowRows;
+import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
 import io.quacklake.types.LakeType;
 import io.quacklake.types.TypeId;
@@ -56,6 +59,20 @@ final class CompactionWriter {
    * @param rowIds write the row id column
    */
   List<CompactedFile> write(CompactionGroup group, boolean merge, boolean rowIds) {
+    return write(group, merge, rowIds, List.of());
+  }
+
+  /**
+   * As {@link #write(CompactionGroup, boolean, boolean)}, with the rows in the table's sort order
+   * when {@code sortKeys} is not empty: the group's rows are then held in memory (callers sort only
+   * groups of bounded size) and written with their row ids.
+   */
+  List<CompactedFile> write(
+      CompactionGroup group, boolean merge, boolean rowIds, List<RowSorter.Key> sortKeys) {
+    if (!sortKeys.isEmpty()) {
+      rowIds = true;
+    }
+    List<Object[]> held = sortKeys.isEmpty() ? null : new ArrayList<>();
     Set<DuckLakeSystemColumn> system = new java.util.HashSet<>();
     if (rowIds) {
       system.add(DuckLakeSystemColumn.ROW_ID);
@@ -95,11 +112,42 @@ final class CompactionWriter {
               }
             }
             nextRowId += rows;
+            if (held != null) {
+              hold(held, group, batch, ids, partial, source, merge);
+              continue;
+            }
             if (current == null) {
               current = open(group, system);
             }
             writeBatch(current.writer(), group, batch, ids, partial, source, merge, rowIds);
             if (rowIds && current.writer().estimatedBytes() >= targetFileSize) {
+              out.add(current.close());
+              current = null;
+            }
+          }
+        }
+      }
+      if (held != null && !held.isEmpty()) {
+        RowSorter.sort(held, group.columns().size(), sortKeys);
+        int columns = group.columns().size();
+        for (int from = 0; from < held.size(); from += SORTED_BATCH) {
+          List<Object[]> chunk = held.subList(from, Math.min(held.size(), from + SORTED_BATCH));
+          try (VectorSchemaRoot batch = ArrowRows.of(group.columns(), chunk, allocator);
+              BigIntVector ids = new BigIntVector("ids", allocator);
+              BigIntVector snapshots = new BigIntVector("snapshots", allocator)) {
+            ids.allocateNew(chunk.size());
+            snapshots.allocateNew(chunk.size());
+            for (int r = 0; r < chunk.size(); r++) {
+              ids.set(r, (Long) chunk.get(r)[columns]);
+              snapshots.set(r, (Long) chunk.get(r)[columns + 1]);
+            }
+            ids.setValueCount(chunk.size());
+            snapshots.setValueCount(chunk.size());
+            if (current == null) {
+              current = open(group, system);
+            }
+            writeRows(current.writer(), group, batch, ids, merge ? snapshots : null);
+            if (current.writer().estimatedBytes() >= targetFileSize) {
               out.add(current.close());
               current = null;
             }
@@ -131,6 +179,62 @@ final class CompactionWriter {
   private static long first(CompactionGroup group) {
     Long start = group.sources().get(0).file().rowIdStart();
     return start == null ? 0 : start;
+  }
+
+  /** Rows of a sorted compaction written per chunk. */
+  private static final int SORTED_BATCH = 8192;
+
+  /** A batch's rows as values: the group's columns, then the row id and inserting snapshot. */
+  private static void hold(
+      List<Object[]> held,
+      CompactionGroup group,
+      VectorSchemaRoot batch,
+      BigIntVector ids,
+      boolean partial,
+      SourceFile source,
+      boolean merge) {
+    int columns = group.columns().size();
+    BigIntVector embedded = partial ? (BigIntVector) batch.getVector(columns) : null;
+    for (int r = 0; r < batch.getRowCount(); r++) {
+      Object[] row = new Object[columns + 2];
+      for (int c = 0; c < columns; c++) {
+        FieldVector v = batch.getVector(c);
+        row[c] = v.isNull(r) ? null : ArrowValues.get(v, r);
+      }
+      row[columns] = ids.get(r);
+      row[columns + 1] =
+          merge && embedded != null ? embedded.get(r) : source.file().beginSnapshot();
+      held.add(row);
+    }
+  }
+
+  /** Sorted rows with their ids and, when merging, their snapshots. */
+  private void writeRows(
+      ArrowParquetWriter writer,
+      CompactionGroup group,
+      VectorSchemaRoot batch,
+      BigIntVector ids,
+      BigIntVector snapshots) {
+    List<FieldVector> vectors = new ArrayList<>(batch.getFieldVectors());
+    List<FieldVector> owned = new ArrayList<>();
+    try {
+      BigIntVector idColumn = new BigIntVector(DuckLakeSystemColumn.ROW_ID.columnName(), allocator);
+      owned.add(idColumn);
+      ids.makeTransferPair(idColumn).transfer();
+      vectors.add(idColumn);
+      if (snapshots != null) {
+        BigIntVector snapshotColumn =
+            new BigIntVector(DuckLakeSystemColumn.SNAPSHOT_ID.columnName(), allocator);
+        owned.add(snapshotColumn);
+        snapshots.makeTransferPair(snapshotColumn).transfer();
+        vectors.add(snapshotColumn);
+      }
+      VectorSchemaRoot out = new VectorSchemaRoot(vectors);
+      out.setRowCount(batch.getRowCount());
+      writer.write(out);
+    } finally {
+      owned.forEach(FieldVector::close);
+    }
   }
 
   private void writeBatch(

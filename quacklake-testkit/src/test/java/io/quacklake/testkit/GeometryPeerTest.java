@@ -108,5 +108,40 @@ class GeometryPeerTest {
       }
     }
     new PeerLakeComparison(peer, temp).assertSameRows(new LakeLocation(catalog, null));
+    String stats =
+        " SELECT s.extra_stats FROM __ducklake_metadata_l.ducklake_file_column_stats s"
+            + " JOIN __ducklake_metadata_l.ducklake_column c ON c.column_id = s.column_id"
+            + " WHERE c.column_name = 'p';";
+    List<Map<String, Object>> ours =
+        peer.query(temp, peer.attachForReading(catalog, null, "l", null) + ";" + stats);
+    StringBuilder points = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      points
+          .append(i == 0 ? "" : ", ")
+          .append("(")
+          .append(100 + i)
+          .append(", 'POINT (")
+          .append(i)
+          .append(' ')
+          .append(i * 0.5)
+          .append(")'::GEOMETRY)");
+    }
+    List<Map<String, Object>> theirs =
+        peer.query(
+            temp,
+            peer.attachNew(
+                    "duckdb:" + temp.resolve("peer.ducklake"),
+                    temp.resolve("peer") + "/",
+                    "l",
+                    "1.0",
+                    "DATA_INLINING_ROW_LIMIT 0")
+                + "; CREATE TABLE l.g(id INT, p GEOMETRY); INSERT INTO l.g VALUES "
+                + points
+                + ";"
+                + stats);
+    assertThat(ours)
+        .as("the bounding box and types of our file, as DuckDB records them for the same rows")
+        .isEqualTo(theirs)
+        .isNotEmpty();
   }
 }

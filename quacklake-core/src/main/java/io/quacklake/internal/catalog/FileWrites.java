@@ -73,7 +73,8 @@ public final class FileWrites {
       FileColumnStatsRecord s,
       Long size,
       boolean minExact,
-      boolean maxExact) {
+      boolean maxExact,
+      String extraStats) {
     boolean flagged = c.version().hasReleasedV11Columns();
     Object[] args = {
       s.dataFileId(),
@@ -85,14 +86,15 @@ public final class FileWrites {
       s.minValue(),
       s.maxValue(),
       s.containsNan(),
+      extraStats,
       s.minValue() == null ? null : minExact,
       s.maxValue() == null ? null : maxExact
     };
     Sql.update(
         c,
-        "INSERT INTO ducklake_file_column_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL"
+        "INSERT INTO ducklake_file_column_stats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
             + (flagged ? ", ?, ?)" : ")"),
-        flagged ? args : java.util.Arrays.copyOf(args, 9));
+        flagged ? args : java.util.Arrays.copyOf(args, 10));
   }
 
   public static void insertPartitionValue(

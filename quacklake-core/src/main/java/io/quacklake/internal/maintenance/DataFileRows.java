@@ -53,7 +53,8 @@ final class DataFileRows {
               s.containsNan()),
           s.columnSizeBytes(),
           bounds.minExact(),
-          bounds.maxExact());
+          bounds.maxExact(),
+          s.extraStats());
     }
   }
 }

@@ -45,8 +45,10 @@ final class FileStatsSummary {
     private long nulls;
     private long size;
     private Statistics<?> merged;
+    private final GeometryExtent geometry = new GeometryExtent();
 
     void add(ColumnChunkMetaData chunk) {
+      geometry.add(chunk.getGeospatialStatistics());
       Statistics<?> s = chunk.getStatistics();
       values += chunk.getValueCount();
       nulls += s.getNumNulls();
@@ -71,7 +73,9 @@ final class FileStatsSummary {
           nan = merged.isNanCountSet() && merged.getNanCount() > 0;
         }
       }
-      return new LeafStats(nulls, values - nulls, size, min, max, nan);
+      String extra =
+          leaf.type().id() == io.quacklake.types.TypeId.GEOMETRY ? geometry.json() : null;
+      return new LeafStats(nulls, values - nulls, size, min, max, nan, extra);
     }
   }
 }

@@ -12,6 +12,8 @@ package io.quacklake.internal.parquet;
  *     when unknown or not kept for the type (int128, uint128, interval, timetz, geometry)
  * @param max largest value, like {@code min}
  * @param containsNan whether a NaN was written; null for non-floating-point columns
+ * @param extraStats DuckDB's {@code extra_stats} JSON (a geometry column's bounding box and types),
+ *     or null
  */
 public record LeafStats(
     long nullCount,
@@ -19,5 +21,18 @@ public record LeafStats(
     long columnSizeBytes,
     Object min,
     Object max,
-    Boolean containsNan)
-    implements java.io.Serializable {}
+    Boolean containsNan,
+    String extraStats)
+    implements java.io.Serializable {
+
+  /** Statistics without {@code extra_stats}. */
+  public LeafStats(
+      long nullCount,
+      long valueCount,
+      long columnSizeBytes,
+      Object min,
+      Object max,
+      Boolean containsNan) {
+    this(nullCount, valueCount, columnSizeBytes, min, max, containsNan, null);
+  }
+}

@@ -102,7 +102,8 @@ final class DataCommit {
                 s.containsNan()),
             s.columnSizeBytes(),
             mapping == null && bounds.minExact(),
-            mapping == null && bounds.maxExact());
+            mapping == null && bounds.maxExact(),
+            s.extraStats());
         added.merge(
             leaf.id(),
             new ColumnStatsMerge.Added(

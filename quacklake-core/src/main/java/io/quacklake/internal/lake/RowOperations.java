@@ -43,6 +43,7 @@ public final class RowOperations {
   private final TransactionState state;
   private final TransactionTables tables;
   private final TransactionWrites writes;
+  private final Map<Long, List<io.quacklake.SortField>> baseSortKeys = new java.util.HashMap<>();
 
   public RowOperations(
       LakeContext lake,
@@ -89,10 +90,14 @@ public final class RowOperations {
         || !writes.settings(t.schemaId(), t.tableId()).sortOnInsert()) {
       return null;
     }
+    // the base snapshot's keys, read once per table and transaction
     List<io.quacklake.SortField> keys =
         state
             .sortKeysOf(t.tableId())
-            .orElseGet(() -> lake.tables().sortKeys(t.tableId(), state.base().snapshotId()));
+            .orElseGet(
+                () ->
+                    baseSortKeys.computeIfAbsent(
+                        t.tableId(), id -> lake.tables().sortKeys(id, state.base().snapshotId())));
     if (keys.isEmpty()) {
       return null;
     }

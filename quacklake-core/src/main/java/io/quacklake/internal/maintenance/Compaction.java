@@ -14,6 +14,7 @@ import io.quacklake.internal.txn.TransactionState;
 import io.quacklake.internal.write.RowSorter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -47,13 +48,17 @@ final class Compaction {
    */
   static final long SORTED_GROUP_ROWS = 1_000_000;
 
+  /** The sort keys of the tables of one attempt, read once per table. */
+  private final Map<Long, List<io.quacklake.SortField>> sortKeys = new java.util.HashMap<>();
+
   /** The sort keys a group's output follows: its table's, when they bind and the group is small. */
   private List<RowSorter.Key> sortKeys(CompactionGroup g, long snapshot) {
     long rows = g.sources().stream().mapToLong(s -> s.file().recordCount()).sum();
     if (rows > SORTED_GROUP_ROWS) {
       return List.of();
     }
-    List<io.quacklake.SortField> keys = lake.tables().sortKeys(g.tableId(), snapshot);
+    List<io.quacklake.SortField> keys =
+        sortKeys.computeIfAbsent(g.tableId(), id -> lake.tables().sortKeys(id, snapshot));
     if (keys.isEmpty()) {
       return List.of();
     }
@@ -67,6 +72,7 @@ final class Compaction {
   private MaintenanceResult attempt(
       TableName only, boolean merge, Long maxFileSize, Double threshold) {
     SnapshotRecord base = lake.snapshots().latest();
+    sortKeys.clear();
     List<ResolvedTable> tables = MaintenanceTargets.tables(lake, only, base.snapshotId());
     io.quacklake.internal.catalog.ScopedOptions scoped = lake.catalog().scopedOptions();
     if (threshold != null && (threshold < 0 || threshold > 1)) {

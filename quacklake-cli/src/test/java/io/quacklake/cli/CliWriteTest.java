@@ -325,6 +325,37 @@ class CliWriteTest {
   }
 
   @Test
+  void pathsNestedFieldsAndVirtualColumns() throws Exception {
+    Path elsewhere = temp.resolve("elsewhere");
+    write("create-schema", "ext", "--path", elsewhere.toString());
+    write("create-table", "ext.t", "--schema", "id BIGINT, s STRUCT(a INTEGER)");
+    write("append", "ext.t", file("t.jsonl", "{\"id\": 1, \"s\": {\"a\": 5}}").toString());
+    write("alter-table", "ext.t", "add-column", "s.b VARCHAR DEFAULT 'x'");
+    write("alter-table", "ext.t", "rename-column", "s.a", "a2");
+    assertThat(scan("ext.t", "--columns", "id,s,rowid,snapshot_id"))
+        .as("the renamed field, the added field at its default, and DuckDB's virtual columns")
+        .containsExactly("id,s,rowid,snapshot_id", "1,\"{\"\"a2\"\":5,\"\"b\"\":\"\"x\"\"}\",0,3");
+    write(
+        "create-table", "u", "--schema", "id BIGINT", "--path", elsewhere.resolve("u").toString());
+    write(
+        "append",
+        "u",
+        file(
+                "u.csv",
+                "id",
+                csvRows(0, 20, "")
+                    .lines()
+                    .map(l -> l.split(",")[0])
+                    .collect(Collectors.joining("\n")))
+            .toString());
+    assertThat(Files.list(elsewhere.resolve("u")).filter(p -> p.toString().endsWith(".parquet")))
+        .as("the table's files under its own path")
+        .hasSize(1);
+    assertThat(run("create-schema", "bad", "--path", "relative/dir").err())
+        .contains("relative; give an absolute path");
+  }
+
+  @Test
   void createTableAcceptsEveryKindOfType() {
     write(
         "create-table",

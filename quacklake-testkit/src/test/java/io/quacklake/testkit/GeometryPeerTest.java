@@ -32,7 +32,8 @@ class GeometryPeerTest {
           "LINESTRING (0 0, 3 4)",
           "POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0))",
           "MULTIPOINT ((1 1), (2.5 -3.25))",
-          "POINT (0.1 1e-7)");
+          "POINT (0.1 1e-7)",
+          "GEOMETRYCOLLECTION (POINT (1 2), LINESTRING (0 0, 1 1))");
 
   @Test
   void geometryDuckDbWroteIsReadHere() {

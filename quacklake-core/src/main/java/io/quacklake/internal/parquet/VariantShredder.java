@@ -1,7 +1,6 @@
 package io.quacklake.internal.parquet;
 
 import java.util.List;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
@@ -48,10 +47,5 @@ final class VariantShredder extends Shredder {
   void writeNull(int repetition, int definition) {
     metadata.writeNull(repetition, definition);
     value.writeNull(repetition, definition);
-  }
-
-  @Override
-  void bind(FieldVector v) {
-    super.bind(v);
   }
 }

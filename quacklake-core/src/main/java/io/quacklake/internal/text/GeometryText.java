@@ -33,6 +33,11 @@ final class GeometryText {
       throw QuacklakeException.invalid(
           "a GEOMETRY value is not well-known binary: %s", e.getMessage());
     }
+    return text(g);
+  }
+
+  /** A geometry's WKT: its tag, {@code Z} when it has z ordinates, then its body or EMPTY. */
+  private static String text(Geometry g) {
     StringBuilder out = new StringBuilder();
     boolean z = hasZ(g);
     out.append(g.getGeometryType().toUpperCase(java.util.Locale.ROOT));
@@ -80,7 +85,8 @@ final class GeometryText {
         if (g instanceof GeometryCollection
             && !(g instanceof org.locationtech.jts.geom.MultiLineString)
             && !(g instanceof org.locationtech.jts.geom.MultiPolygon)) {
-          out.append(format(new WKBWriter(z ? 3 : 2, ByteOrderValues.LITTLE_ENDIAN).write(part)));
+          // a collection's members carry their own tags
+          out.append(text(part));
         } else {
           body(out, part, z);
         }

@@ -24,4 +24,19 @@ public enum ChangeType {
   public boolean isInsertion() {
     return this == INSERT || this == UPDATE_POSTIMAGE;
   }
+
+  /**
+   * The change type DuckDB names {@code text}.
+   *
+   * @throws io.quacklake.exceptions.QuacklakeException INVALID_ARGUMENT for any other text
+   */
+  public static ChangeType of(String text) {
+    for (ChangeType t : values()) {
+      if (t.text.equals(text)) {
+        return t;
+      }
+    }
+    throw io.quacklake.exceptions.QuacklakeException.invalid(
+        "unknown change type '%s': insert, delete, update_preimage or update_postimage", text);
+  }
 }

@@ -4,8 +4,20 @@ import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.lake.LakeContext;
 import io.quacklake.internal.scan.ResolvedTable;
 import io.quacklake.types.ArrowTypes;
+import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -106,24 +118,38 @@ public final class Table {
    * default). Ordered by snapshot, row id, old version first. Compaction and flushes of inlined
    * data change nothing here; {@code rewrite_data_files} shows as updates, as in DuckDB.
    *
+   * <p>Collects every change in memory; {@link #changeReader} streams them.
+   *
    * @throws QuacklakeException NOT_FOUND when a snapshot does not exist (e.g. expired) or the table
    *     does not exist at {@code toSnapshot}
    */
-  public java.util.List<Change> changes(long fromSnapshot, long toSnapshot) {
-    io.quacklake.internal.changes.ChangeFeed.Feed feed =
-        io.quacklake.internal.changes.ChangeFeed.read(context, name, fromSnapshot, toSnapshot);
-    java.util.List<LakeColumn> columns = feed.columns();
-    java.util.List<Change> out = new java.util.ArrayList<>();
-    for (io.quacklake.internal.changes.ChangeRow r : feed.rows()) {
-      java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
-      for (int c = 0; c < columns.size(); c++) {
-        values.put(columns.get(c).name(), r.values()[c]);
+  public List<Change> changes(long fromSnapshot, long toSnapshot) {
+    List<Change> out = new ArrayList<>();
+    try (ScanReader reader =
+        changeReader(fromSnapshot, toSnapshot, EnumSet.allOf(ChangeType.class))) {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      List<FieldVector> vectors = root.getFieldVectors();
+      while (reader.loadNextBatch()) {
+        for (int r = 0; r < root.getRowCount(); r++) {
+          Map<String, Object> values = new LinkedHashMap<>();
+          for (int c = 3; c < vectors.size(); c++) {
+            FieldVector v = vectors.get(c);
+            values.put(v.getName(), v.isNull(r) ? null : ArrowValues.get(v, r));
+          }
+          out.add(
+              new Change(
+                  ((BigIntVector) vectors.get(0)).get(r),
+                  ((BigIntVector) vectors.get(1)).get(r),
+                  ChangeType.of(vectors.get(2).getObject(r).toString()),
+                  Collections.unmodifiableMap(values)));
+        }
       }
-      out.add(
-          new Change(
-              r.snapshotId(), r.rowId(), r.type(), java.util.Collections.unmodifiableMap(values)));
     }
-    return java.util.List.copyOf(out);
+    out.sort(
+        Comparator.comparingLong(Change::snapshotId)
+            .thenComparingLong(Change::rowId)
+            .thenComparing(c -> c.type().isInsertion()));
+    return List.copyOf(out);
   }
 
   /**
@@ -133,7 +159,37 @@ public final class Table {
    * @throws QuacklakeException NOT_FOUND when no snapshot was taken at or after {@code from}, or
    *     none at or before {@code to}
    */
-  public java.util.List<Change> changes(java.time.Instant from, java.time.Instant to) {
+  public List<Change> changes(Instant from, Instant to) {
+    long[] range = snapshotRange(from, to);
+    return changes(range[0], range[1]);
+  }
+
+  /**
+   * Streams the changes of {@link #changes(long, long)} of the given types as Arrow batches: {@code
+   * snapshot_id} (BIGINT), {@code rowid} (BIGINT), {@code change_type} (VARCHAR: {@link
+   * ChangeType#text()}), then the table's columns at {@code toSnapshot}. Memory does not grow with
+   * the rows changed: the files are read twice, first only their row ids and snapshots (to tell
+   * updates from inserts and deletes), then their rows, file by file — so rows are grouped by the
+   * data file that holds them, not ordered by snapshot.
+   *
+   * @throws QuacklakeException NOT_FOUND when a snapshot does not exist (e.g. expired) or the table
+   *     does not exist at {@code toSnapshot}
+   */
+  public ScanReader changeReader(long fromSnapshot, long toSnapshot, Set<ChangeType> types) {
+    return io.quacklake.internal.changes.ChangeFeed.open(
+        context, name, fromSnapshot, toSnapshot, types);
+  }
+
+  /**
+   * {@link #changeReader(long, long, Set)} between two times, bounded as {@link #changes(Instant,
+   * Instant)} bounds them.
+   */
+  public ScanReader changeReader(Instant from, Instant to, Set<ChangeType> types) {
+    long[] range = snapshotRange(from, to);
+    return changeReader(range[0], range[1], types);
+  }
+
+  private long[] snapshotRange(Instant from, Instant to) {
     Long first = null;
     Long last = null;
     for (Snapshot s : lake.snapshots()) {
@@ -149,7 +205,7 @@ public final class Table {
           "no snapshot was taken %s %s; 'quacklake snapshots' lists them",
           first == null ? "at or after" : "at or before", first == null ? from : to);
     }
-    return changes(first, last);
+    return new long[] {first, last};
   }
 
   /**

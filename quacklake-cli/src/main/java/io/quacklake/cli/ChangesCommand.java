@@ -1,13 +1,15 @@
 package io.quacklake.cli;
 
-import io.quacklake.Change;
+import io.quacklake.ChangeType;
 import io.quacklake.Lake;
+import io.quacklake.ScanReader;
 import io.quacklake.Snapshot;
 import io.quacklake.exceptions.QuacklakeException;
-import io.quacklake.types.LakeColumn;
-import io.quacklake.types.ValueText;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
     name = "changes",
     description =
         "The rows a table's snapshots inserted, deleted and updated (DuckDB's"
-            + " ducklake_table_changes): snapshot_id, rowid, change_type, then the columns",
+            + " ducklake_table_changes): snapshot_id, rowid, change_type, then the columns;"
+            + " streamed, grouped by the data file holding the rows (not ordered by snapshot)",
     footer = "Example: quacklake changes main.orders --from 12 --to 15 --format csv")
 final class ChangesCommand implements Callable<Integer> {
   /** Which changes to list. */
@@ -60,35 +63,33 @@ final class ChangesCommand implements Callable<Integer> {
       description = "all (default), insertions (inserts and update postimages) or deletions")
   Kind kind = Kind.all;
 
-  @Option(names = "--format", description = "table, csv or json")
+  @Option(names = "--format", description = "table, csv, json, parquet or arrow")
   OutputFormat format;
 
+  @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout")
+  Path output;
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
+    OutputFormat f = RowsOutput.format(format, output);
     try (Lake lake = main.lakeOptions.open()) {
       long last = to == null ? lake.currentSnapshot().id() : bound(lake, to, false);
       long first = bound(lake, from, true);
-      List<LakeColumn> columns = lake.table(table).columns(last);
-      List<String> header = new ArrayList<>(List.of("snapshot_id", "rowid", "change_type"));
-      columns.forEach(c -> header.add(c.name()));
-      TextRows rows = new TextRows(header);
-      for (Change c : lake.table(table).changes(first, last)) {
-        boolean insertion = c.type().isInsertion();
-        if ((kind == Kind.insertions && !insertion) || (kind == Kind.deletions && insertion)) {
-          continue;
-        }
-        List<String> cells = new ArrayList<>();
-        cells.add(Long.toString(c.snapshotId()));
-        cells.add(Long.toString(c.rowId()));
-        cells.add(c.type().text());
-        for (LakeColumn col : columns) {
-          cells.add(ValueText.format(c.values().get(col.name()), col));
-        }
-        rows.add(cells.toArray(String[]::new));
+      try (ScanReader reader = lake.table(table).changeReader(first, last, types());
+          OutputStream out = RowsOutput.open(output, f)) {
+        RowsOutput.write(
+            new LimitedBatches(reader, Long.MAX_VALUE), f, output, out, Long.MAX_VALUE, null);
       }
-      rows.write(Terminal.format(format), System.out);
     }
     return 0;
+  }
+
+  private Set<ChangeType> types() {
+    EnumSet<ChangeType> all = EnumSet.allOf(ChangeType.class);
+    if (kind != Kind.all) {
+      all.removeIf(t -> t.isInsertion() != (kind == Kind.insertions));
+    }
+    return all;
   }
 
   /**

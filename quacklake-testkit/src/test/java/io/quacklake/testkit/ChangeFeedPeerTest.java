@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.Change;
+import io.quacklake.ChangeType;
 import io.quacklake.Lake;
+import io.quacklake.ScanReader;
 import io.quacklake.Transaction;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
@@ -12,9 +14,11 @@ import io.quacklake.testkit.peer.DuckDbPeer;
 import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -219,6 +223,81 @@ class ChangeFeedPeerTest {
       assertThat(lake.table("t").changes(3, 3))
           .extracting(c -> c.rowId() + " " + c.type().text())
           .containsExactly("2 insert", "3 insert");
+    }
+  }
+
+  /**
+   * The streamed feed of a large history comes in batches of at most two input batches' rows (a row
+   * can be inserted and deleted in one range), holds the same rows as the peer's feed, and keeps
+   * only the types asked for.
+   */
+  @Test
+  void theStreamedFeedOfALargeHistoryEqualsDuckDbsInBoundedBatches() {
+    DuckDbPeer peer = DuckDbPeer.require();
+    Path catalog = temp.resolve("lake.ducklake");
+    peer.query(
+        temp,
+        "ATTACH 'ducklake:"
+            + catalog
+            + "' AS l (DATA_PATH '"
+            + temp.resolve("data")
+            + "/', DUCKLAKE_VERSION '1.0', DATA_INLINING_ROW_LIMIT 0); USE l;"
+            + " CREATE TABLE t(id INT, v VARCHAR);"
+            + " INSERT INTO t SELECT i, 'v' || i FROM range(60000) r(i);"
+            + " UPDATE t SET v = 'u' || id WHERE id % 3 = 0;"
+            + " DELETE FROM t WHERE id % 5 = 0;"
+            + " INSERT INTO t SELECT i, 'w' || i FROM range(60000, 70000) r(i);");
+    List<String> theirs =
+        peer
+            .results(
+                temp,
+                peer.attachForReading("duckdb:" + catalog, null, "l", null)
+                    + "; SELECT snapshot_id || '|' || rowid || '|' || change_type || '|' || id"
+                    + " || '|' || v AS r FROM ducklake_table_changes('l', 'main', 't', 0, 5);")
+            .get(0)
+            .stream()
+            .map(r -> String.valueOf(r.get("r")))
+            .toList();
+    assertThat(theirs).hasSize(60000 + 2 * 20000 + 12000 + 10000);
+    try (Lake lake = Lake.open("duckdb:" + catalog)) {
+      List<String> ours = new ArrayList<>();
+      int batches = 0;
+      try (ScanReader reader =
+          lake.table("t").changeReader(0, 5, EnumSet.allOf(ChangeType.class))) {
+        VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        assertThat(root.getSchema().getFields())
+            .extracting(f -> f.getName())
+            .containsExactly("snapshot_id", "rowid", "change_type", "id", "v");
+        while (reader.loadNextBatch()) {
+          batches++;
+          assertThat(root.getRowCount()).isBetween(1, 2 * 8192);
+          for (int r = 0; r < root.getRowCount(); r++) {
+            StringBuilder row = new StringBuilder();
+            for (int c = 0; c < 5; c++) {
+              row.append(c == 0 ? "" : "|").append(root.getVector(c).getObject(r));
+            }
+            ours.add(row.toString());
+          }
+        }
+        assertThat(reader.metrics().rowsReturned()).isEqualTo(theirs.size());
+      }
+      assertThat(batches).isGreaterThan(10);
+      assertThat(ours.stream().sorted().toList())
+          .as("AssertJ's any-order comparison is quadratic: sorted lists instead")
+          .isEqualTo(theirs.stream().sorted().toList());
+      try (ScanReader reader =
+          lake.table("t").changeReader(3, 3, EnumSet.of(ChangeType.UPDATE_PREIMAGE))) {
+        long rows = 0;
+        while (reader.loadNextBatch()) {
+          VectorSchemaRoot root = reader.getVectorSchemaRoot();
+          for (int r = 0; r < root.getRowCount(); r++) {
+            assertThat(root.getVector("change_type").getObject(r).toString())
+                .isEqualTo("update_preimage");
+          }
+          rows += root.getRowCount();
+        }
+        assertThat(rows).isEqualTo(20000);
+      }
     }
   }
 

@@ -1,17 +1,20 @@
 package io.quacklake.internal.changes;
 
 import io.quacklake.ChangeType;
+import io.quacklake.ScanReader;
 import io.quacklake.TableName;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.ChangeGateway;
-import io.quacklake.internal.catalog.DataFileRecord;
 import io.quacklake.internal.catalog.DeleteFileRecord;
 import io.quacklake.internal.catalog.InlinedDataGateway;
 import io.quacklake.internal.catalog.InlinedTableRecord;
 import io.quacklake.internal.deletes.DeleteFiles;
 import io.quacklake.internal.lake.LakeContext;
 import io.quacklake.internal.parquet.NameMapping;
+import io.quacklake.internal.parquet.ParquetBatchReader;
+import io.quacklake.internal.parquet.ParquetReadRequest;
 import io.quacklake.internal.parquet.PositionDeleteFile;
+import io.quacklake.internal.scan.FileTask;
 import io.quacklake.internal.scan.ResolvedTable;
 import io.quacklake.internal.scan.ScanPlanner;
 import io.quacklake.storage.Location;
@@ -22,7 +25,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * The row-level changes of a table in snapshots {@code from..to} (both included), as DuckDB's
@@ -31,6 +36,12 @@ import java.util.TreeMap;
  * with them, so they are not inserted again) and deleted (delete files, catalog-recorded deletes,
  * removed data files, ended inlined rows), both as the table's columns at {@code to}. A row id
  * deleted and inserted in one snapshot is an update (pre- and postimage).
+ *
+ * <p>Worked out in two passes so that memory does not grow with the rows: the first reads only each
+ * file's positions, row ids and recorded snapshots and keeps, per snapshot, bitmaps of the row ids
+ * inserted and deleted (to tell updates from inserts and deletes); the second streams the files'
+ * rows ({@link ChangeStream}). Held in memory: the deleted positions of the files that changed, and
+ * the inlined rows (bounded by the inlining limit per flush).
  */
 public final class ChangeFeed {
   private final LakeContext lake;
@@ -38,6 +49,7 @@ public final class ChangeFeed {
   private final long to;
   private final ResolvedTable table;
   private final List<LakeColumn> columns;
+  private Map<Long, NameMapping> mappings = Map.of();
 
   private ChangeFeed(LakeContext lake, TableName name, long from, long to) {
     this.lake = lake;
@@ -48,24 +60,27 @@ public final class ChangeFeed {
   }
 
   /**
-   * The changes and the columns their values follow (the table's at the end snapshot).
-   *
-   * @param columns the table's columns at {@code to}
-   * @param rows ordered by snapshot, row id, and old version before new
-   */
-  public record Feed(List<LakeColumn> columns, List<ChangeRow> rows) {}
-
-  /**
-   * The changes of {@code from..to} and the columns their values follow.
+   * A stream of the changes of {@code from..to}: {@code snapshot_id}, {@code rowid}, {@code
+   * change_type}, then the table's columns at {@code to}; rows of the given types only.
    *
    * @throws QuacklakeException NOT_FOUND when a snapshot does not exist or the table does not at
    *     {@code to}
    */
-  public static Feed read(LakeContext lake, TableName name, long from, long to) {
+  public static ScanReader open(
+      LakeContext lake, TableName name, long from, long to, Set<ChangeType> types) {
     requireSnapshot(lake, from);
     requireSnapshot(lake, to);
     ChangeFeed feed = new ChangeFeed(lake, name, from, to);
-    return new Feed(feed.columns, from > to ? List.of() : feed.read());
+    return from > to
+        ? new ChangeStream(
+            lake.allocator(),
+            feed.columns,
+            List.of(),
+            List.of(),
+            new ChangeKeys(),
+            types,
+            feed::open)
+        : feed.plan(types);
   }
 
   private static void requireSnapshot(LakeContext lake, long id) {
@@ -77,8 +92,6 @@ public final class ChangeFeed {
         id);
   }
 
-  private record Version(long snapshot, long rowId, Object[] values) {}
-
   private record Catalog(
       List<ChangeGateway.DataFile> files,
       List<ChangeGateway.DeleteFile> deletes,
@@ -86,7 +99,7 @@ public final class ChangeFeed {
       List<InlinedDataGateway.Versions> inlined,
       Map<Long, NameMapping> mappings) {}
 
-  private List<ChangeRow> read() {
+  private ScanReader plan(Set<ChangeType> types) {
     long tableId = table.table().tableId();
     Catalog catalog =
         lake.catalog()
@@ -107,131 +120,67 @@ public final class ChangeFeed {
                       ScanPlanner.mappings(
                           c, files.stream().map(ChangeGateway.DataFile::file).toList()));
                 });
-    Map<Long, FileRows> read = new HashMap<>();
-    List<Version> inserted = new ArrayList<>();
-    List<Version> deleted = new ArrayList<>();
-    Map<Long, ChangeGateway.DataFile> byId = new HashMap<>();
-    catalog.files().forEach(f -> byId.put(f.file().dataFileId(), f));
-    for (ChangeGateway.DataFile f : catalog.files()) {
-      insertions(f, rows(f, read, catalog), inserted);
-    }
-    deletions(catalog, byId, read, deleted);
+    this.mappings = catalog.mappings();
+    List<FileEvents> files = fileEvents(catalog);
+    List<InlinedChange> inlined = new ArrayList<>();
     for (InlinedDataGateway.Versions v : catalog.inlined()) {
-      inlined(v, inserted, deleted);
+      inlined(v, inlined);
     }
-    return join(inserted, deleted);
-  }
-
-  /** Rows of files added in the range; in partial files, those whose own snapshot is in it. */
-  private void insertions(ChangeGateway.DataFile f, FileRowsSupplier rows, List<Version> out) {
-    DataFileRecord d = f.file();
-    Long partialMax = d.partialMax();
-    boolean selected =
-        d.beginSnapshot() <= to
-            && (d.beginSnapshot() >= from || (partialMax != null && partialMax >= from));
-    if (!selected) {
-      return;
-    }
-    FileRows r = rows.get();
-    for (int i = 0; i < r.positions().length; i++) {
-      long snapshot = r.snapshots()[i] != null ? r.snapshots()[i] : d.beginSnapshot();
-      if (partialMax != null && (snapshot > to || snapshot < from)) {
-        continue;
+    ChangeKeys keys = new ChangeKeys();
+    List<FileEvents> changed = new ArrayList<>();
+    for (FileEvents f : files) {
+      if (keys(f, keys)) {
+        changed.add(f);
       }
-      out.add(new Version(snapshot, r.rowIds()[i], r.values().get(i)));
     }
+    for (InlinedChange c : inlined) {
+      if (c.insertion()) {
+        keys.inserted(c.snapshot(), c.rowId());
+      } else {
+        keys.deleted(c.snapshot(), c.rowId());
+      }
+    }
+    return new ChangeStream(lake.allocator(), columns, changed, inlined, keys, types, this::open);
   }
 
-  @FunctionalInterface
-  private interface FileRowsSupplier {
-    FileRows get();
-  }
-
-  private FileRowsSupplier rows(
-      ChangeGateway.DataFile f, Map<Long, FileRows> read, Catalog catalog) {
-    return () ->
-        read.computeIfAbsent(
-            f.file().dataFileId(),
-            id -> {
-              DataFileRecord d = f.file();
-              Location location = d.location(table.directory(), table.table().name());
-              NameMapping mapping =
-                  d.mappingId() == null ? null : catalog.mappings().get(d.mappingId());
-              return FileRows.read(lake.store(), lake.allocator(), d, location, mapping, columns);
-            });
-  }
-
-  /**
-   * Rows deleted in the range, each once at the snapshot that deleted it: positions a delete file
-   * added (its own per-row snapshots, or its begin snapshot for what it holds beyond the data
-   * file's previous delete file and catalog-recorded deletes), catalog-recorded deletes, and the
-   * remaining rows of a data file removed whole.
-   */
-  private void deletions(
-      Catalog catalog,
-      Map<Long, ChangeGateway.DataFile> byId,
-      Map<Long, FileRows> read,
-      List<Version> out) {
+  /** The files some of whose rows may have changed in the range, oldest first. */
+  private List<FileEvents> fileEvents(Catalog catalog) {
     Map<Long, List<DeleteFileRecord>> deleteFiles = new HashMap<>();
     for (ChangeGateway.DeleteFile x : catalog.deletes()) {
       deleteFiles.computeIfAbsent(x.file().dataFileId(), k -> new ArrayList<>()).add(x.file());
     }
-    Map<Long, TreeMap<Long, Long>> catalogDeletes = new HashMap<>();
+    Map<Long, List<ChangeGateway.InlinedDelete>> catalogDeletes = new HashMap<>();
     for (ChangeGateway.InlinedDelete i : catalog.inlinedDeletes()) {
-      catalogDeletes
-          .computeIfAbsent(i.dataFileId(), k -> new TreeMap<>())
-          .merge(i.position(), i.snapshot(), Math::min);
+      catalogDeletes.computeIfAbsent(i.dataFileId(), k -> new ArrayList<>()).add(i);
     }
-    java.util.Set<Long> touched = new java.util.TreeSet<>(deleteFiles.keySet());
-    touched.addAll(catalogDeletes.keySet());
+    List<FileEvents> out = new ArrayList<>();
     for (ChangeGateway.DataFile f : catalog.files()) {
-      if (f.endSnapshot() != null && f.endSnapshot() >= from && f.endSnapshot() <= to) {
-        touched.add(f.file().dataFileId());
+      long id = f.file().dataFileId();
+      FileEvents events =
+          new FileEvents(f, from, to, deleted(deleteFiles.get(id), catalogDeletes.get(id)));
+      if (events.relevant()) {
+        out.add(events);
       }
     }
-    for (long fileId : touched) {
-      ChangeGateway.DataFile f = byId.get(fileId);
-      if (f == null) {
-        continue;
-      }
-      TreeMap<Long, Long> deletedAt =
-          deletedPositions(
-              f, deleteFiles.get(fileId), catalogDeletes.get(fileId), rows(f, read, catalog));
-      List<Map.Entry<Long, Long>> inRange = new ArrayList<>();
-      for (Map.Entry<Long, Long> e : deletedAt.entrySet()) {
-        if (e.getValue() >= from && e.getValue() <= to) {
-          inRange.add(e);
-        }
-      }
-      if (inRange.isEmpty()) {
-        continue;
-      }
-      FileRows r = rows(f, read, catalog).get();
-      for (Map.Entry<Long, Long> e : inRange) {
-        int i = r.indexOf(e.getKey());
-        if (i >= 0) {
-          out.add(new Version(e.getValue(), r.rowIds()[i], r.values().get(i)));
-        }
-      }
-    }
+    out.sort(
+        Comparator.comparingLong((FileEvents e) -> e.file().file().beginSnapshot())
+            .thenComparingLong(e -> e.file().file().dataFileId()));
+    return out;
   }
 
   /**
-   * Each deleted position of a data file with the first snapshot that deleted it, at or before
-   * {@code to}: catalog-recorded deletes, delete files (their embedded snapshots, or their begin
-   * snapshot), and the file's removal for every position still alive then.
+   * A data file's deleted positions with the first snapshot at or before {@code to} that deleted
+   * each: catalog-recorded deletes, and delete files (their embedded snapshots, or their begin).
    */
-  private TreeMap<Long, Long> deletedPositions(
-      ChangeGateway.DataFile f,
-      List<DeleteFileRecord> deleteFiles,
-      TreeMap<Long, Long> catalog,
-      FileRowsSupplier rows) {
-    TreeMap<Long, Long> at = new TreeMap<>();
+  private DeletedPositions deleted(
+      List<DeleteFileRecord> deleteFiles, List<ChangeGateway.InlinedDelete> catalog) {
+    DeletedPositions at = new DeletedPositions();
     if (catalog != null) {
-      at.putAll(catalog);
+      for (ChangeGateway.InlinedDelete i : catalog) {
+        at.add(i.position(), i.snapshot());
+      }
     }
     if (deleteFiles != null) {
-      deleteFiles.sort(Comparator.comparingLong(DeleteFileRecord::beginSnapshot));
       for (DeleteFileRecord x : deleteFiles) {
         if (x.beginSnapshot() > to) {
           continue;
@@ -243,25 +192,69 @@ public final class ChangeFeed {
                 x.format(),
                 x.beginSnapshot());
         for (int i = 0; i < d.positions().length; i++) {
-          long snapshot = d.snapshots()[i];
-          if (snapshot <= to) {
-            at.merge(d.positions()[i], snapshot, Math::min);
+          if (d.snapshots()[i] <= to) {
+            at.add(d.positions()[i], d.snapshots()[i]);
           }
         }
-      }
-    }
-    Long end = f.endSnapshot();
-    if (end != null && end <= to) {
-      for (long p : rows.get().positions()) {
-        at.merge(p, end, Math::min);
       }
     }
     return at;
   }
 
+  /**
+   * The first pass over one file: records the row ids it inserted and deleted per snapshot.
+   *
+   * @return whether any of its rows changed in the range
+   */
+  private boolean keys(FileEvents f, ChangeKeys keys) {
+    boolean any = false;
+    try (ParquetBatchReader reader = open(f, List.of())) {
+      while (reader.loadNextBatch()) {
+        VectorSchemaRoot root = reader.root();
+        BigIntVector position = (BigIntVector) root.getVector(ParquetReadRequest.FILE_POSITION);
+        BigIntVector rowId = (BigIntVector) root.getVector(ParquetReadRequest.ROW_ID);
+        BigIntVector recorded = (BigIntVector) root.getVector(ParquetReadRequest.ROW_SNAPSHOT);
+        for (int r = 0; r < root.getRowCount(); r++) {
+          long inserted = f.insertedAt(recorded.isNull(r) ? -1 : recorded.get(r));
+          if (inserted >= 0) {
+            keys.inserted(inserted, rowId.get(r));
+            any = true;
+          }
+          long deleted = f.deletedAt(position.get(r));
+          if (deleted >= 0) {
+            keys.deleted(deleted, rowId.get(r));
+            any = true;
+          }
+        }
+      }
+    }
+    return any;
+  }
+
+  /** A reader of every row of a data file (deleted or not) with its position, id and snapshot. */
+  private ParquetBatchReader open(FileEvents f, List<LakeColumn> read) {
+    var d = f.file().file();
+    Location location = d.location(table.directory(), table.table().name());
+    NameMapping mapping = d.mappingId() == null ? null : mappings.get(d.mappingId());
+    FileTask task = new FileTask(d, location, null, null, new long[0], mapping);
+    ParquetReadRequest request =
+        new ParquetReadRequest(
+            lake.store().newInputFile(location, d.fileSizeBytes()),
+            task.columns(read),
+            null,
+            new long[0],
+            Long.MAX_VALUE,
+            true,
+            d.rowIdStart() == null ? 0 : d.rowIdStart(),
+            ParquetReadRequest.DEFAULT_BATCH_SIZE,
+            null,
+            null,
+            mapping);
+    return ParquetBatchReader.open(request, lake.allocator());
+  }
+
   /** Inlined rows inserted or ended in the range, at their begin and end snapshots. */
-  private void inlined(
-      InlinedDataGateway.Versions v, List<Version> inserted, List<Version> deleted) {
+  private void inlined(InlinedDataGateway.Versions v, List<InlinedChange> out) {
     List<LakeColumn> held = v.rows().columns();
     int[] index = new int[columns.size()];
     Object[] defaults = new Object[columns.size()];
@@ -279,53 +272,18 @@ public final class ChangeFeed {
     }
     for (int r = 0; r < v.rows().rowIds().length; r++) {
       Object[] row = v.rows().values().get(r);
-      Object[] out = new Object[columns.size()];
-      for (int c = 0; c < out.length; c++) {
-        out[c] = index[c] < 0 ? defaults[c] : row[index[c]];
+      Object[] values = new Object[columns.size()];
+      for (int c = 0; c < values.length; c++) {
+        values[c] = index[c] < 0 ? defaults[c] : row[index[c]];
       }
       long[] span = v.spans().get(r);
       long rowId = v.rows().rowIds()[r];
       if (span[0] >= from && span[0] <= to) {
-        inserted.add(new Version(span[0], rowId, out));
+        out.add(new InlinedChange(span[0], rowId, true, values));
       }
       if (span[1] >= 0 && span[1] >= from && span[1] <= to) {
-        deleted.add(new Version(span[1], rowId, out));
+        out.add(new InlinedChange(span[1], rowId, false, values));
       }
     }
-  }
-
-  private static List<ChangeRow> join(List<Version> inserted, List<Version> deleted) {
-    Map<List<Long>, Integer> insertedKeys = new HashMap<>();
-    for (Version v : inserted) {
-      insertedKeys.merge(List.of(v.snapshot(), v.rowId()), 1, Integer::sum);
-    }
-    Map<List<Long>, Integer> deletedKeys = new HashMap<>();
-    for (Version v : deleted) {
-      deletedKeys.merge(List.of(v.snapshot(), v.rowId()), 1, Integer::sum);
-    }
-    List<ChangeRow> out = new ArrayList<>();
-    for (Version v : deleted) {
-      boolean update = insertedKeys.containsKey(List.of(v.snapshot(), v.rowId()));
-      out.add(
-          new ChangeRow(
-              v.snapshot(),
-              v.rowId(),
-              update ? ChangeType.UPDATE_PREIMAGE : ChangeType.DELETE,
-              v.values()));
-    }
-    for (Version v : inserted) {
-      boolean update = deletedKeys.containsKey(List.of(v.snapshot(), v.rowId()));
-      out.add(
-          new ChangeRow(
-              v.snapshot(),
-              v.rowId(),
-              update ? ChangeType.UPDATE_POSTIMAGE : ChangeType.INSERT,
-              v.values()));
-    }
-    out.sort(
-        Comparator.comparingLong(ChangeRow::snapshotId)
-            .thenComparingLong(ChangeRow::rowId)
-            .thenComparing(r -> r.type().isInsertion()));
-    return out;
   }
 }

@@ -459,6 +459,34 @@ class CliWriteTest {
     assertThat(deletions.lines().subList(1, deletions.lines().size()))
         .containsExactlyInAnyOrder(
             updated + ",1,update_preimage,2,b,2.00,false", deleted + ",0,delete,1,a,1.00,true");
+    CliRun json = run("changes", "orders", "--from", Long.toString(deleted), "--format", "json");
+    assertThat(json.lines())
+        .as("numbers stay numbers in JSON")
+        .containsExactly(
+            "{\"snapshot_id\":"
+                + deleted
+                + ",\"rowid\":0,\"change_type\":\"delete\",\"id\":1,\"name\":\"a\","
+                + "\"amount\":1.00,\"ok\":true}");
+    Path parquet = temp.resolve("changes.parquet");
+    CliRun toParquet =
+        run(
+            "changes",
+            "orders",
+            "--from",
+            Long.toString(inserted),
+            "--format",
+            "parquet",
+            "--output",
+            parquet.toString());
+    assertThat(toParquet.exit()).as(toParquet.err()).isZero();
+    write(
+        "create-table",
+        "feed",
+        "--schema",
+        "snapshot_id BIGINT, rowid BIGINT, change_type VARCHAR, id BIGINT, name VARCHAR,"
+            + " amount DECIMAL(12,2), ok BOOLEAN");
+    write("append", "feed", parquet.toString());
+    assertThat(scan("feed")).containsExactlyInAnyOrderElementsOf(all.lines());
     assertThat(run("changes", "orders", "--from", "999").exit()).isEqualTo(2);
   }
 

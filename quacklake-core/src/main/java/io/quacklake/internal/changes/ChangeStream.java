@@ -8,6 +8,8 @@ import io.quacklake.internal.parquet.ParquetReadRequest;
 import io.quacklake.types.ArrowTypes;
 import io.quacklake.types.ArrowValues;
 import io.quacklake.types.LakeColumn;
+import io.quacklake.types.LakeType;
+import io.quacklake.types.TypeId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,9 +21,7 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -71,12 +71,16 @@ final class ChangeStream extends ScanReader {
     this.types.addAll(types);
     this.opener = opener;
     List<Field> fields = new ArrayList<>();
-    FieldType bigint = FieldType.notNullable(new ArrowType.Int(64, true));
-    fields.add(new Field("snapshot_id", bigint, null));
-    fields.add(new Field("rowid", bigint, null));
-    fields.add(new Field("change_type", FieldType.notNullable(ArrowType.Utf8.INSTANCE), null));
+    fields.add(ArrowTypes.field(head("snapshot_id", TypeId.INT64)));
+    fields.add(ArrowTypes.field(head("rowid", TypeId.INT64)));
+    fields.add(ArrowTypes.field(head("change_type", TypeId.VARCHAR)));
     fields.addAll(ArrowTypes.schema(columns).getFields());
     this.schema = new Schema(fields);
+  }
+
+  /** A column of the feed's own, before the table's: no column id of the table (-1). */
+  private static LakeColumn head(String name, TypeId type) {
+    return new LakeColumn(-1, name, LakeType.of(type), false, null, null, List.of());
   }
 
   @Override

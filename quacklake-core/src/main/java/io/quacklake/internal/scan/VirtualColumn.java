@@ -32,9 +32,20 @@ public enum VirtualColumn {
     return columnName;
   }
 
-  /** The output field: no column id, so the projector fills it by name. */
+  /**
+   * The output field: its DuckLake type in the metadata (BIGINT or VARCHAR), but no column id, so
+   * the projector fills it by name.
+   */
   public Field field() {
-    return new Field(columnName, FieldType.nullable(type), null);
+    String ducklake = type instanceof ArrowType.Utf8 ? "varchar" : "int64";
+    return new Field(
+        columnName,
+        new FieldType(
+            true,
+            type,
+            null,
+            java.util.Map.of(io.quacklake.types.ArrowTypes.DUCKLAKE_TYPE, ducklake)),
+        null);
   }
 
   /** The virtual column of this name, ignoring case. */

@@ -240,7 +240,12 @@ public final class TableScan {
       }
       for (int[] range :
           io.quacklake.internal.parquet.RowGroupSplits.of(
-              context.store().newInputFile(f.location(), f.file().fileSizeBytes()), splitBytes)) {
+              io.quacklake.internal.parquet.crypto.FileEncryption.open(
+                  context.store(),
+                  f.location(),
+                  f.file().fileSizeBytes(),
+                  f.file().encryptionKey()),
+              splitBytes)) {
         out.add(
             new ScanTask(
                 resolved,

@@ -21,7 +21,7 @@ public final class FileWrites {
     Sql.update(
         c,
         "INSERT INTO ducklake_data_file VALUES (?, ?, ?, NULL, NULL, ?, ?, 'parquet', ?, ?, ?, ?, ?,"
-            + " NULL, ?, ?"
+            + " ?, ?, ?"
             + (counted ? ", " + (rowGroupCount == null ? "NULL" : rowGroupCount.toString()) : "")
             + ")",
         f.dataFileId(),
@@ -34,6 +34,7 @@ public final class FileWrites {
         f.footerSize(),
         f.rowIdStart(),
         f.partitionId(),
+        f.encryptionKey(),
         f.mappingId(),
         f.partialMax());
   }
@@ -138,7 +139,7 @@ public final class FileWrites {
     boolean counted = c.version().hasRowGroupCount();
     Sql.update(
         c,
-        "INSERT INTO ducklake_delete_file VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, ?"
+        "INSERT INTO ducklake_delete_file VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?"
             + (counted ? ", " + (rowGroupCount == null ? "NULL" : rowGroupCount.toString()) : "")
             + ")",
         d.deleteFileId(),
@@ -151,6 +152,7 @@ public final class FileWrites {
         d.deleteCount(),
         d.fileSizeBytes(),
         footer,
+        d.encryptionKey(),
         d.partialMax());
   }
 

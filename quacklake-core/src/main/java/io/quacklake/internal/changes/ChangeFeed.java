@@ -188,7 +188,8 @@ public final class ChangeFeed {
         Location location = x.location(table.directory(), table.table().name());
         PositionDeleteFile.Deletes d =
             DeleteFiles.readAll(
-                lake.store().newInputFile(location, x.fileSizeBytes()),
+                io.quacklake.internal.parquet.crypto.FileEncryption.open(
+                    lake.store(), location, x.fileSizeBytes(), x.encryptionKey()),
                 x.format(),
                 x.beginSnapshot());
         for (int i = 0; i < d.positions().length; i++) {
@@ -239,7 +240,8 @@ public final class ChangeFeed {
     FileTask task = new FileTask(d, location, null, null, new long[0], mapping);
     ParquetReadRequest request =
         new ParquetReadRequest(
-            lake.store().newInputFile(location, d.fileSizeBytes()),
+            io.quacklake.internal.parquet.crypto.FileEncryption.open(
+                lake.store(), location, d.fileSizeBytes(), d.encryptionKey()),
             task.columns(read),
             null,
             new long[0],

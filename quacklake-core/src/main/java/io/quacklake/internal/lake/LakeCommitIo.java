@@ -58,16 +58,14 @@ final class LakeCommitIo implements CommitIo {
 
   @Override
   public ParquetWriteOptions parquetOptions(long tableId) {
-    WriteSettings s = writes.settings(tableId);
-    s.refuseEncrypted();
-    return s.parquetOptions();
+    return writes.settings(tableId).parquetOptions();
   }
 
   @Override
   public boolean writeDeletionVectors(long tableId) {
     WriteSettings s = writes.settings(tableId);
     if (s.writeDeletionVectors()) {
-      s.refuseEncrypted();
+      s.refuseEncrypted("deletion vectors");
     }
     return s.writeDeletionVectors();
   }

@@ -71,7 +71,7 @@ public final class RemoteWrites {
       fields.add(new PartitionField(k.column().name(), k.transform()));
     }
     WriteSettings settings = writes.settings(t.schemaId(), t.tableId());
-    settings.refuseEncrypted();
+    settings.refuseEncrypted("files written by remote tasks (Spark, Flight)");
     return new Plan(
         t.resolved().table().tableId(),
         t.columns(),

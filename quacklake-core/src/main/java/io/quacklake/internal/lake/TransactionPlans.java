@@ -115,7 +115,7 @@ final class TransactionPlans {
             f.file().footerSize(),
             f.embeddedRowIds() ? null : 0L,
             f.partitionId(),
-            null,
+            f.file().encryptionKey(),
             null,
             null);
     return new FileTask(record, f.file().location(), null, null, new long[0], null);

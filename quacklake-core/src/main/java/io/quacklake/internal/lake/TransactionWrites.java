@@ -69,9 +69,7 @@ public final class TransactionWrites {
 
   /** The Parquet settings of files written for the table with this id (scoped options). */
   public io.quacklake.internal.parquet.ParquetWriteOptions parquetOptions(long tableId) {
-    WriteSettings s = settings(tableId);
-    s.refuseEncrypted();
-    return s.parquetOptions();
+    return settings(tableId).parquetOptions();
   }
 
   /**
@@ -101,7 +99,6 @@ public final class TransactionWrites {
    * shredding threads; one per distinct setting in a transaction.
    */
   WriteContext files(WriteSettings s) {
-    s.refuseEncrypted();
     return files.computeIfAbsent(
         s.fileSettings(),
         f ->

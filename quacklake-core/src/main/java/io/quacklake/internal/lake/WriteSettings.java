@@ -45,19 +45,28 @@ record WriteSettings(Map<String, String> options) {
     }
   }
 
+  /** {@code encrypted}: whether the lake's files are encrypted (DuckDB's {@code ENCRYPTED}). */
+  boolean encrypted() {
+    String v = options.get("encrypted");
+    return v != null && v.trim().equalsIgnoreCase("true");
+  }
+
   /**
-   * Refuses writing Parquet files into a lake whose option {@code encrypted} is true: its files
-   * must be encrypted, which Quacklake cannot do yet.
+   * Refuses a write Quacklake cannot encrypt yet into a lake whose option {@code encrypted} is
+   * true, rather than write it unencrypted.
    *
+   * @param what the files refused, e.g. "deletion vectors"
    * @throws QuacklakeException UNSUPPORTED naming the option
    */
-  void refuseEncrypted() {
-    String v = options.get("encrypted");
-    if (v != null && v.trim().equalsIgnoreCase("true")) {
+  void refuseEncrypted(String what) {
+    if (encrypted()) {
       throw QuacklakeException.unsupported(
           "this lake is encrypted (option encrypted = true: DuckDB's ENCRYPTED); Quacklake does not"
-              + " write encrypted Parquet files yet, and writes nothing unencrypted into it: write"
-              + " with DuckDB");
+              + " encrypt %s yet, and writes nothing unencrypted into it: %s",
+          what,
+          what.equals("deletion vectors")
+              ? "set write_deletion_vectors to false, or delete with DuckDB"
+              : "write through the Java API or the CLI, which encrypt data and delete files");
     }
   }
 
@@ -100,7 +109,7 @@ record WriteSettings(Map<String, String> options) {
     if (version != null) {
       o = o.withFormatVersion(version(version));
     }
-    return o;
+    return o.withEncryption(encrypted());
   }
 
   /**

@@ -99,7 +99,7 @@ final class CompactionStep implements MaintenanceStep {
               f.file().footerSize(),
               rowIdStart,
               group.partitionId(),
-              null,
+              f.file().encryptionKey(),
               null,
               partialMax),
           group.columns(),

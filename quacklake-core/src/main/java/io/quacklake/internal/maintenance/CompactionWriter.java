@@ -92,7 +92,12 @@ final class CompactionWriter {
         }
         ParquetReadRequest read =
             ParquetReadRequest.of(
-                    store.newInputFile(source.location(), source.file().fileSizeBytes()), request)
+                    io.quacklake.internal.parquet.crypto.FileEncryption.open(
+                        store,
+                        source.location(),
+                        source.file().fileSizeBytes(),
+                        source.file().encryptionKey()),
+                    request)
                 .withRowIdentity(
                     source.file().rowIdStart() == null ? 0 : source.file().rowIdStart())
                 .withDeletedPositions(merge ? new long[0] : deleted(source, group.directory()));
@@ -301,7 +306,11 @@ final class CompactionWriter {
               .location(tableDir, "delete file " + source.deleteFile().deleteFileId());
       PositionDeleteFile.Deletes d =
           DeleteFiles.readAll(
-              store.newInputFile(location, source.deleteFile().fileSizeBytes()),
+              io.quacklake.internal.parquet.crypto.FileEncryption.open(
+                  store,
+                  location,
+                  source.deleteFile().fileSizeBytes(),
+                  source.deleteFile().encryptionKey()),
               source.deleteFile().format(),
               source.deleteFile().beginSnapshot());
       for (long p : d.positions()) {

@@ -47,7 +47,8 @@ final class FlushStep implements MaintenanceStep {
       long footerSize,
       Integer rowGroupCount,
       long count,
-      long minSnapshot) {}
+      long minSnapshot,
+      String encryptionKey) {}
 
   /** A delete file replacing a data file's catalog-recorded deletes. */
   record Replaced(FlushPlan.FileDeletes source, Deletes deletes, long maxSnapshot) {}
@@ -109,7 +110,7 @@ final class FlushStep implements MaintenanceStep {
               f.file().footerSize(),
               f.minRowId(),
               f.partitionValues().isEmpty() ? null : f.partitionId(),
-              null,
+              f.file().encryptionKey(),
               null,
               f.maxBegin()),
           f.columns(),
@@ -187,7 +188,7 @@ final class FlushStep implements MaintenanceStep {
             d.format(),
             d.count(),
             d.fileSizeBytes(),
-            null,
+            d.encryptionKey(),
             partialMax),
         d.footerSize(),
         d.rowGroupCount());

@@ -199,9 +199,11 @@ final class FlushWriter {
     if (f.deleteFile() != null) {
       PositionDeleteFile.Deletes old =
           DeleteFiles.readAll(
-              store.newInputFile(
+              io.quacklake.internal.parquet.crypto.FileEncryption.open(
+                  store,
                   f.deleteFile().location(plan.directory(), "id " + plan.tableId()),
-                  f.deleteFile().fileSizeBytes()),
+                  f.deleteFile().fileSizeBytes(),
+                  f.deleteFile().encryptionKey()),
               f.deleteFile().format(),
               f.deleteFile().beginSnapshot());
       for (int i = 0; i < old.positions().length; i++) {
@@ -230,10 +232,15 @@ final class FlushWriter {
       min = Math.min(min, e.getValue());
     }
     if (deletionVectors) {
+      if (options.encrypted()) {
+        throw io.quacklake.exceptions.QuacklakeException.unsupported(
+            "this lake is encrypted (option encrypted = true); Quacklake does not encrypt deletion"
+                + " vectors yet: set write_deletion_vectors to false, or flush with DuckDB");
+      }
       PuffinDeleteFile.Written w =
           PuffinDeleteFile.write(store, location, dataFile.value(), pos, snaps, true);
       return new FlushStep.Deletes(
-          name, "puffin", w.fileSizeBytes(), w.footerSize(), null, pos.length, min);
+          name, "puffin", w.fileSizeBytes(), w.footerSize(), null, pos.length, min, null);
     }
     PositionDeleteWriter writer = PositionDeleteWriter.open(store, location, options, true);
     WrittenFile file;
@@ -251,6 +258,7 @@ final class FlushWriter {
         file.footerSize(),
         file.rowGroupCount(),
         pos.length,
-        min);
+        min,
+        file.encryptionKey());
   }
 }

@@ -42,7 +42,13 @@ final class ParquetFileSink {
     this.schema = schema;
     this.options = options;
     this.props = properties(options, Set.of());
-    this.file = new StoreOutputFile(store, location);
+    this.file =
+        new StoreOutputFile(
+            store,
+            location,
+            options.encrypted()
+                ? io.quacklake.internal.parquet.crypto.FileEncryption.newKey()
+                : null);
     try {
       this.fileWriter =
           new ParquetFileWriter(
@@ -152,8 +158,9 @@ final class ParquetFileSink {
       file.captureFooter();
       fileWriter.end(Map.of());
       ParquetMetadata footer = fileWriter.getFooter();
-      return FileStatsSummary.summarize(
-          location, footer, schema, file.length(), file.footerLength());
+      WrittenFile written =
+          FileStatsSummary.summarize(location, footer, schema, file.length(), file.footerLength());
+      return file.key() == null ? written : written.encrypted(file.key());
     } catch (IOException e) {
       abort();
       throw io("could not finish Parquet file", location, e);

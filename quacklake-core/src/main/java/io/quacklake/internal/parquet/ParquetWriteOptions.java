@@ -19,7 +19,8 @@ public record ParquetWriteOptions(
     int rowGroupRows,
     long rowGroupBytes,
     ParquetFormatVersion formatVersion,
-    int pageSizeBytes)
+    int pageSizeBytes,
+    boolean encrypted)
     implements java.io.Serializable {
 
   /** DuckDB's default row group size in rows. */
@@ -49,27 +50,41 @@ public record ParquetWriteOptions(
         DEFAULT_ROW_GROUP_ROWS,
         0,
         ParquetFormatVersion.V1,
-        DEFAULT_PAGE_SIZE_BYTES);
+        DEFAULT_PAGE_SIZE_BYTES,
+        false);
   }
 
   public ParquetWriteOptions withCompression(ParquetCompression value) {
     return new ParquetWriteOptions(
-        value, rowGroupRows, rowGroupBytes, formatVersion, pageSizeBytes);
+        value, rowGroupRows, rowGroupBytes, formatVersion, pageSizeBytes, encrypted);
   }
 
   public ParquetWriteOptions withRowGroupRows(int value) {
-    return new ParquetWriteOptions(compression, value, rowGroupBytes, formatVersion, pageSizeBytes);
+    return new ParquetWriteOptions(
+        compression, value, rowGroupBytes, formatVersion, pageSizeBytes, encrypted);
   }
 
   public ParquetWriteOptions withRowGroupBytes(long value) {
-    return new ParquetWriteOptions(compression, rowGroupRows, value, formatVersion, pageSizeBytes);
+    return new ParquetWriteOptions(
+        compression, rowGroupRows, value, formatVersion, pageSizeBytes, encrypted);
   }
 
   public ParquetWriteOptions withFormatVersion(ParquetFormatVersion value) {
-    return new ParquetWriteOptions(compression, rowGroupRows, rowGroupBytes, value, pageSizeBytes);
+    return new ParquetWriteOptions(
+        compression, rowGroupRows, rowGroupBytes, value, pageSizeBytes, encrypted);
   }
 
   public ParquetWriteOptions withPageSizeBytes(int value) {
-    return new ParquetWriteOptions(compression, rowGroupRows, rowGroupBytes, formatVersion, value);
+    return new ParquetWriteOptions(
+        compression, rowGroupRows, rowGroupBytes, formatVersion, value, encrypted);
+  }
+
+  /**
+   * Whether files are encrypted as DuckDB encrypts the files of an {@code ENCRYPTED} lake (a new
+   * key per file).
+   */
+  public ParquetWriteOptions withEncryption(boolean value) {
+    return new ParquetWriteOptions(
+        compression, rowGroupRows, rowGroupBytes, formatVersion, pageSizeBytes, value);
   }
 }

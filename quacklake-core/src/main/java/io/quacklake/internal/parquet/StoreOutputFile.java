@@ -1,11 +1,14 @@
 package io.quacklake.internal.parquet;
 
+import io.quacklake.internal.parquet.crypto.EncryptedParquet;
+import io.quacklake.internal.parquet.crypto.FileEncryption;
 import io.quacklake.storage.Abortable;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.GeneralSecurityException;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
@@ -17,11 +20,21 @@ import org.apache.parquet.io.PositionOutputStream;
 final class StoreOutputFile implements OutputFile {
   private final ObjectStore store;
   private final Location location;
+  private final String key;
   private TrackingStream stream;
 
-  StoreOutputFile(ObjectStore store, Location location) {
+  /**
+   * @param key the key to encrypt the file with (base64), or null to write it plain
+   */
+  StoreOutputFile(ObjectStore store, Location location, String key) {
     this.store = store;
     this.location = location;
+    this.key = key;
+  }
+
+  /** The file's encryption key (base64), or null when it is written plain. */
+  String key() {
+    return key;
   }
 
   @Override
@@ -29,7 +42,10 @@ final class StoreOutputFile implements OutputFile {
     if (stream != null) {
       throw new IOException("output file " + location + " was already created");
     }
-    stream = new TrackingStream(store.newOutputFile(location));
+    stream =
+        new TrackingStream(
+            store.newOutputFile(location),
+            key == null ? null : FileEncryption.decode(key, location));
     return stream;
   }
 
@@ -88,6 +104,9 @@ final class StoreOutputFile implements OutputFile {
    * @throws IOException when the file does not end with {@code PAR1}
    */
   long footerLength() throws IOException {
+    if (stream.encryptedFooter >= 0) {
+      return stream.encryptedFooter;
+    }
     byte[] tail = stream.tail();
     if (tail[4] != 'P' || tail[5] != 'A' || tail[6] != 'R' || tail[7] != '1') {
       throw new IOException("file " + location + " does not end with the PAR1 magic");
@@ -104,9 +123,15 @@ final class StoreOutputFile implements OutputFile {
     private long position;
     private ByteArrayOutputStream capture;
     private boolean closed;
+    private final byte[] key;
+    private final ByteArrayOutputStream plain;
+    private long encryptedFooter = -1;
 
-    TrackingStream(OutputStream out) {
+    /** Encrypts the whole file on close when {@code key} is not null, holding it until then. */
+    TrackingStream(OutputStream out, byte[] key) {
       this.out = out;
+      this.key = key;
+      this.plain = key == null ? null : new ByteArrayOutputStream();
     }
 
     @Override
@@ -123,6 +148,11 @@ final class StoreOutputFile implements OutputFile {
     public void write(byte[] b, int off, int len) throws IOException {
       if (capture != null) {
         capture.write(b, off, len);
+        position += len;
+        return;
+      }
+      if (plain != null) {
+        plain.write(b, off, len);
         position += len;
         return;
       }
@@ -156,8 +186,25 @@ final class StoreOutputFile implements OutputFile {
         position -= tail.length;
         capture = null;
         byte[] fixed = FooterRewrite.apply(tail);
-        track(fixed, 0, fixed.length);
-        out.write(fixed);
+        if (plain != null) {
+          plain.write(fixed);
+          position += fixed.length;
+        } else {
+          track(fixed, 0, fixed.length);
+          out.write(fixed);
+        }
+      }
+      if (plain != null) {
+        EncryptedParquet.Encrypted e;
+        try {
+          e = EncryptedParquet.encrypt(plain.toByteArray(), key);
+        } catch (GeneralSecurityException ex) {
+          throw new IOException("cannot encrypt the file: " + ex.getMessage(), ex);
+        }
+        position = 0;
+        track(e.bytes(), 0, e.bytes().length);
+        out.write(e.bytes());
+        encryptedFooter = e.footerSize();
       }
       out.close();
     }

@@ -16,7 +16,11 @@ final class DeletedPositions {
     }
     long[] fromFile =
         DeleteFiles.read(
-            store.newInputFile(task.deleteLocation(), task.deleteFile().fileSizeBytes()),
+            io.quacklake.internal.parquet.crypto.FileEncryption.open(
+                store,
+                task.deleteLocation(),
+                task.deleteFile().fileSizeBytes(),
+                task.deleteFile().encryptionKey()),
             task.deleteFile().format(),
             task.deleteFile().beginSnapshot(),
             snapshot);

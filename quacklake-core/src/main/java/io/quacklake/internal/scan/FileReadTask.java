@@ -34,7 +34,11 @@ final class FileReadTask {
     try {
       ParquetReadRequest request =
           new ParquetReadRequest(
-              settings.store().newInputFile(task.location(), task.file().fileSizeBytes()),
+              io.quacklake.internal.parquet.crypto.FileEncryption.open(
+                  settings.store(),
+                  task.location(),
+                  task.file().fileSizeBytes(),
+                  task.file().encryptionKey()),
               task.columns(settings.readColumns()),
               filter.columnIds().isEmpty() ? null : (stats, rows) -> filter.mightMatch(stats),
               shared.deleted(snapshot, settings.store()),

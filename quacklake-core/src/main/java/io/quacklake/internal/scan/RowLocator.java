@@ -103,7 +103,8 @@ public final class RowLocator {
       long[] deleted = DeletedPositions.of(task, snapshot, store);
       ParquetReadRequest request =
           new ParquetReadRequest(
-              store.newInputFile(task.location(), task.file().fileSizeBytes()),
+              io.quacklake.internal.parquet.crypto.FileEncryption.open(
+                  store, task.location(), task.file().fileSizeBytes(), task.file().encryptionKey()),
               task.columns(read),
               filter.columnIds().isEmpty() ? null : (stats, rows) -> filter.mightMatch(stats),
               deleted,

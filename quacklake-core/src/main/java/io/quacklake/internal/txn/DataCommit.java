@@ -76,7 +76,7 @@ final class DataCommit {
               f.file().footerSize(),
               f.embeddedRowIds() ? f.firstRowId() : nextRowId,
               f.partitionValues().isEmpty() ? null : partitionId,
-              null,
+              f.file().encryptionKey(),
               mappingId,
               null),
           f.file().rowGroupCount());

@@ -14,6 +14,7 @@ import io.quacklake.internal.deletes.PuffinDeleteFile;
 import io.quacklake.internal.parquet.PositionDeleteFile;
 import io.quacklake.internal.parquet.PositionDeleteWriter;
 import io.quacklake.internal.parquet.WrittenFile;
+import io.quacklake.internal.parquet.crypto.FileEncryption;
 import io.quacklake.storage.Location;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +90,11 @@ final class DeleteCommit {
       if (old != null) {
         PositionDeleteFile.Deletes d =
             DeleteFiles.readAll(
-                io.store()
-                    .newInputFile(old.location(tableDir, "id " + tableId), old.fileSizeBytes()),
+                FileEncryption.open(
+                    io.store(),
+                    old.location(tableDir, "id " + tableId),
+                    old.fileSizeBytes(),
+                    old.encryptionKey()),
                 old.format(),
                 old.beginSnapshot());
         for (int i = 0; i < d.positions().length; i++) {
@@ -152,6 +156,7 @@ final class DeleteCommit {
     long size;
     long footer;
     Integer rowGroups;
+    String key = null;
     if (puffin) {
       PuffinDeleteFile.Written written =
           PuffinDeleteFile.write(
@@ -165,6 +170,7 @@ final class DeleteCommit {
       size = written.fileSizeBytes();
       footer = written.footerSize();
       rowGroups = written.rowGroupCount();
+      key = written.encryptionKey();
     }
     long begin =
         partial
@@ -182,7 +188,7 @@ final class DeleteCommit {
             puffin ? "puffin" : "parquet",
             positions.length,
             size,
-            null,
+            key,
             partial ? snapshot : null),
         footer,
         rowGroups);

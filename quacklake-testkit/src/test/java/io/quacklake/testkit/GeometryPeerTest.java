@@ -144,5 +144,33 @@ class GeometryPeerTest {
         .as("the bounding box and types of our file, as DuckDB records them for the same rows")
         .isEqualTo(theirs)
         .isNotEmpty();
+    String tableStats =
+        " SELECT s.extra_stats FROM __ducklake_metadata_l.ducklake_table_column_stats s"
+            + " JOIN __ducklake_metadata_l.ducklake_column c ON c.column_id = s.column_id"
+            + " WHERE c.column_name = 'p';";
+    StringBuilder shapes = new StringBuilder();
+    for (int i = 0; i < SHAPES.size(); i++) {
+      shapes.append("(").append(i).append(", '").append(SHAPES.get(i)).append("'::GEOMETRY), ");
+    }
+    List<Map<String, Object>> theirTable =
+        peer.query(
+            temp,
+            peer.attachNew(
+                    "duckdb:" + temp.resolve("peer2.ducklake"),
+                    temp.resolve("peer2") + "/",
+                    "l",
+                    "1.0",
+                    "DATA_INLINING_ROW_LIMIT 10")
+                + "; CREATE TABLE l.g(id INT, p GEOMETRY); INSERT INTO l.g VALUES "
+                + shapes
+                + "(9, NULL); INSERT INTO l.g VALUES "
+                + points
+                + ";"
+                + tableStats);
+    assertThat(peer.query(temp, peer.attachForReading(catalog, null, "l", null) + ";" + tableStats))
+        .as("the table's bounding box and types over inlined rows and a file, as DuckDB's")
+        .isEqualTo(theirTable)
+        .singleElement()
+        .satisfies(row -> assertThat(String.valueOf(row.get("extra_stats"))).contains("polygon"));
   }
 }

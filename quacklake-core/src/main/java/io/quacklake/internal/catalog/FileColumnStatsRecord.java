@@ -8,4 +8,5 @@ public record FileColumnStatsRecord(
     Long nullCount,
     String minValue,
     String maxValue,
-    Boolean containsNan) {}
+    Boolean containsNan,
+    String extraStats) {}

@@ -196,7 +196,7 @@ public final class FileGateway {
                 + ")";
     String sql =
         "SELECT s.data_file_id, s.column_id, s.value_count, s.null_count, s.min_value,"
-            + " s.max_value, s.contains_nan FROM ducklake_file_column_stats s"
+            + " s.max_value, s.contains_nan, s.extra_stats FROM ducklake_file_column_stats s"
             + " JOIN ducklake_data_file f ON f.data_file_id = s.data_file_id AND "
             + Visibility.at("f")
             + " WHERE s.table_id = ? AND s.column_id IN ("
@@ -215,7 +215,8 @@ public final class FileGateway {
                   NullableColumns.getLong(rs, 4),
                   rs.getString(5),
                   rs.getString(6),
-                  NullableColumns.getBoolean(rs, 7));
+                  NullableColumns.getBoolean(rs, 7),
+                  rs.getString(8));
           out.computeIfAbsent(r.dataFileId(), k -> new ArrayList<>()).add(r);
         },
         snapshot,

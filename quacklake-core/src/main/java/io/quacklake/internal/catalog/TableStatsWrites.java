@@ -14,7 +14,11 @@ public final class TableStatsWrites {
 
   /** A column's widened statistics as stored (DuckDB text). */
   public record ColumnStatsRow(
-      boolean containsNull, Boolean containsNan, String minValue, String maxValue) {}
+      boolean containsNull,
+      Boolean containsNan,
+      String minValue,
+      String maxValue,
+      String extraStats) {}
 
   /** The table's stats row, or null before its first data. */
   public static TableStats read(CatalogSession c, long tableId) {
@@ -51,7 +55,7 @@ public final class TableStatsWrites {
     Map<Long, ColumnStatsRow> out = new HashMap<>();
     Sql.each(
         c,
-        "SELECT column_id, contains_null, contains_nan, min_value, max_value"
+        "SELECT column_id, contains_null, contains_nan, min_value, max_value, extra_stats"
             + " FROM ducklake_table_column_stats WHERE table_id = ?",
         rs ->
             out.put(
@@ -60,7 +64,8 @@ public final class TableStatsWrites {
                     rs.getBoolean(2),
                     NullableColumns.getBoolean(rs, 3),
                     rs.getString(4),
-                    rs.getString(5))),
+                    rs.getString(5),
+                    rs.getString(6))),
         tableId);
     return out;
   }
@@ -82,6 +87,7 @@ public final class TableStatsWrites {
     args.add(row.containsNan());
     args.add(row.minValue());
     args.add(row.maxValue());
+    args.add(row.extraStats());
     if (flagged) {
       args.add(row.minValue() == null ? null : false);
       args.add(row.maxValue() == null ? null : false);
@@ -93,10 +99,10 @@ public final class TableStatsWrites {
     String sql =
         exists
             ? "UPDATE ducklake_table_column_stats SET contains_null = ?, contains_nan = ?,"
-                + " min_value = ?, max_value = ?"
+                + " min_value = ?, max_value = ?, extra_stats = ?"
                 + (flagged ? ", min_is_exact = ?, max_is_exact = ?" : "")
                 + " WHERE table_id = ? AND column_id = ?"
-            : "INSERT INTO ducklake_table_column_stats VALUES (?, ?, ?, ?, ?, ?, NULL"
+            : "INSERT INTO ducklake_table_column_stats VALUES (?, ?, ?, ?, ?, ?, ?"
                 + (flagged ? ", ?, ?)" : ")");
     Sql.update(c, sql, args.toArray());
   }

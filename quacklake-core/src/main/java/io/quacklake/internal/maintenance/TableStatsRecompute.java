@@ -54,7 +54,12 @@ final class TableStatsRecompute {
         Object max = s.maxValue() == null ? null : StatsText.parse(s.maxValue(), leaf);
         ColumnStatsMerge.Added added =
             new ColumnStatsMerge.Added(
-                min, max, s.nullCount() == null || s.nullCount() > 0, allNull, s.containsNan());
+                min,
+                max,
+                s.nullCount() == null || s.nullCount() > 0,
+                allNull,
+                s.containsNan(),
+                s.extraStats());
         merged.put(leaf.id(), ColumnStatsMerge.merge(merged.get(leaf.id()), added, leaf));
       }
     }

@@ -1,6 +1,5 @@
 package io.quacklake.internal.parquet;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.parquet.column.statistics.geospatial.BoundingBox;
@@ -66,14 +65,6 @@ final class GeometryExtent {
     if (!known || !any) {
       return null;
     }
-    return String.format(
-        Locale.ROOT,
-        "{\"bbox\": {\"xmin\": %f, \"xmax\": %f, \"ymin\": %f, \"ymax\": %f, \"zmin\": null,"
-            + " \"zmax\": null, \"mmin\": null, \"mmax\": null}, \"types\": [%s]}",
-        xmin,
-        xmax,
-        ymin,
-        ymax,
-        String.join(", ", types.stream().map(t -> "\"" + t + "\"").toList()));
+    return new io.quacklake.internal.types.GeometryStats(xmin, xmax, ymin, ymax, types).json();
   }
 }

@@ -77,8 +77,9 @@ final class ParquetInputFile implements org.apache.parquet.io.InputFile {
       if (t.getMessage() != null && t.getMessage().contains("encrypted footer")) {
         return QuacklakeException.unsupported(
             "Parquet file %s is encrypted (Parquet modular encryption, as DuckDB writes the files of"
-                + " lakes attached with ENCRYPTED); Quacklake cannot decrypt them yet: read this"
-                + " lake with DuckDB",
+                + " lakes attached with ENCRYPTED), but the catalog holds no encryption_key for it"
+                + " (a file registered without its key); register it with its key, or read it"
+                + " with the tool that wrote it",
             file.location());
       }
       if (t instanceof StoreFailure store && !missing(store.getCause())) {

@@ -124,14 +124,14 @@ final class StoreOutputFile implements OutputFile {
     private ByteArrayOutputStream capture;
     private boolean closed;
     private final byte[] key;
-    private final ByteArrayOutputStream plain;
+    private final io.quacklake.internal.parquet.crypto.PlainBuffer plain;
     private long encryptedFooter = -1;
 
     /** Encrypts the whole file on close when {@code key} is not null, holding it until then. */
     TrackingStream(OutputStream out, byte[] key) {
       this.out = out;
       this.key = key;
-      this.plain = key == null ? null : new ByteArrayOutputStream();
+      this.plain = key == null ? null : new io.quacklake.internal.parquet.crypto.PlainBuffer();
     }
 
     @Override
@@ -152,7 +152,7 @@ final class StoreOutputFile implements OutputFile {
         return;
       }
       if (plain != null) {
-        plain.write(b, off, len);
+        plain.append(b, off, len);
         position += len;
         return;
       }
@@ -187,7 +187,7 @@ final class StoreOutputFile implements OutputFile {
         capture = null;
         byte[] fixed = FooterRewrite.apply(tail);
         if (plain != null) {
-          plain.write(fixed);
+          plain.append(fixed, 0, fixed.length);
           position += fixed.length;
         } else {
           track(fixed, 0, fixed.length);
@@ -195,16 +195,25 @@ final class StoreOutputFile implements OutputFile {
         }
       }
       if (plain != null) {
-        EncryptedParquet.Encrypted e;
+        position = 0;
+        OutputStream tracked =
+            new OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                track(b, off, len);
+                out.write(b, off, len);
+              }
+            };
         try {
-          e = EncryptedParquet.encrypt(plain.toByteArray(), key);
+          encryptedFooter = EncryptedParquet.encrypt(plain.bytes(), plain.size(), key, tracked);
         } catch (GeneralSecurityException ex) {
           throw new IOException("cannot encrypt the file: " + ex.getMessage(), ex);
         }
-        position = 0;
-        track(e.bytes(), 0, e.bytes().length);
-        out.write(e.bytes());
-        encryptedFooter = e.footerSize();
       }
       out.close();
     }

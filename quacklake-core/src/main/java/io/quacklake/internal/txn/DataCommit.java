@@ -99,7 +99,8 @@ final class DataCommit {
                 s.nullCount(),
                 bounds.min(),
                 bounds.max(),
-                s.containsNan()),
+                s.containsNan(),
+                s.extraStats()),
             s.columnSizeBytes(),
             mapping == null && bounds.minExact(),
             mapping == null && bounds.maxExact(),
@@ -107,7 +108,12 @@ final class DataCommit {
         added.merge(
             leaf.id(),
             new ColumnStatsMerge.Added(
-                s.min(), s.max(), s.nullCount() > 0, s.valueCount() == 0, s.containsNan()),
+                s.min(),
+                s.max(),
+                s.nullCount() > 0,
+                s.valueCount() == 0,
+                s.containsNan(),
+                s.extraStats()),
             (a, b) -> InlinedStats.combine(a, b, leaf));
       }
       if (!f.embeddedRowIds()) {

@@ -1,7 +1,9 @@
 package io.quacklake.internal.txn;
 
+import io.quacklake.internal.types.GeometryStats;
 import io.quacklake.internal.types.ValueOrder;
 import io.quacklake.types.LakeColumn;
+import io.quacklake.types.TypeId;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +22,7 @@ final class InlinedStats {
       LakeColumn c = columns.get(i);
       if (c.type().id().isNested()) {
         for (LakeColumn leaf : Leaves.of(List.of(c))) {
-          out.put(leaf.id(), new ColumnStatsMerge.Added(null, null, true, false, null));
+          out.put(leaf.id(), new ColumnStatsMerge.Added(null, null, true, false, null, null));
         }
         continue;
       }
@@ -30,6 +32,9 @@ final class InlinedStats {
   }
 
   private static ColumnStatsMerge.Added column(LakeColumn c, List<Object[]> rows, int index) {
+    if (c.type().id() == TypeId.GEOMETRY) {
+      return geometry(rows, index);
+    }
     Comparator<Object> order = ValueOrder.of(c.type());
     Object min = null;
     Object max = null;
@@ -48,7 +53,41 @@ final class InlinedStats {
     }
     boolean allNull = min == null && !nan;
     return new ColumnStatsMerge.Added(
-        min, max, nulls, allNull, c.type().id().isFloating() ? nan : null);
+        min, max, nulls, allNull, c.type().id().isFloating() ? nan : null, null);
+  }
+
+  /** A geometry column: no bounds, its extent (unknown when a value has none). */
+  private static ColumnStatsMerge.Added geometry(List<Object[]> rows, int index) {
+    GeometryStats extent = null;
+    boolean nulls = false;
+    boolean values = false;
+    boolean known = true;
+    for (Object[] row : rows) {
+      Object v = row[index];
+      if (v == null) {
+        nulls = true;
+        continue;
+      }
+      values = true;
+      GeometryStats one = GeometryStats.of(bytes(v));
+      if (one == null) {
+        known = false;
+      } else {
+        extent = extent == null ? one : extent.union(one);
+      }
+    }
+    return new ColumnStatsMerge.Added(
+        null, null, nulls, !values, null, known && extent != null ? extent.json() : null);
+  }
+
+  private static byte[] bytes(Object v) {
+    if (v instanceof byte[] b) {
+      return b;
+    }
+    java.nio.ByteBuffer buffer = ((java.nio.ByteBuffer) v).duplicate();
+    byte[] b = new byte[buffer.remaining()];
+    buffer.get(b);
+    return b;
   }
 
   private static Boolean orNull(Boolean a, Boolean b) {
@@ -64,13 +103,14 @@ final class InlinedStats {
     Boolean nan = orNull(a.containsNan(), b.containsNan());
     boolean nulls = a.containsNull() || b.containsNull();
     if (a.allNull()) {
-      return new ColumnStatsMerge.Added(b.min(), b.max(), nulls, b.allNull(), nan);
+      return new ColumnStatsMerge.Added(b.min(), b.max(), nulls, b.allNull(), nan, b.extraStats());
     }
     if (b.allNull()) {
-      return new ColumnStatsMerge.Added(a.min(), a.max(), nulls, false, nan);
+      return new ColumnStatsMerge.Added(a.min(), a.max(), nulls, false, nan, a.extraStats());
     }
+    String extra = extra(a.extraStats(), b.extraStats());
     if (a.min() == null || b.min() == null || a.max() == null || b.max() == null) {
-      return new ColumnStatsMerge.Added(null, null, nulls, false, nan);
+      return new ColumnStatsMerge.Added(null, null, nulls, false, nan, extra);
     }
     Comparator<Object> order = ValueOrder.of(column.type());
     return new ColumnStatsMerge.Added(
@@ -78,6 +118,14 @@ final class InlinedStats {
         order.compare(a.max(), b.max()) >= 0 ? a.max() : b.max(),
         nulls,
         false,
-        nan);
+        nan,
+        extra);
+  }
+
+  /** Two extents as one; unknown when either is. */
+  private static String extra(String a, String b) {
+    GeometryStats x = GeometryStats.parse(a);
+    GeometryStats y = GeometryStats.parse(b);
+    return x == null || y == null ? null : x.union(y).json();
   }
 }

@@ -16,11 +16,19 @@ import java.security.GeneralSecurityException;
 final class DecryptedInputFile implements InputFile {
   private final InputFile encrypted;
   private final byte[] key;
-  private byte[] plain;
+  private final String id;
+  private final PlainCopies copies;
+  private volatile EncryptedParquet.Plain plain;
 
-  DecryptedInputFile(InputFile encrypted, byte[] key) {
+  /**
+   * @param keyText the key as the catalog holds it (part of the shared copy's identity)
+   */
+  DecryptedInputFile(
+      InputFile encrypted, byte[] key, String keyText, long size, PlainCopies copies) {
     this.encrypted = encrypted;
+    this.copies = copies;
     this.key = key;
+    this.id = encrypted.location().value() + "|" + size + "|" + keyText;
   }
 
   @Override
@@ -30,41 +38,55 @@ final class DecryptedInputFile implements InputFile {
 
   @Override
   public long length() throws IOException {
-    return plain().length;
+    return plain().length();
   }
 
   @Override
   public SeekableStream newStream() throws IOException {
-    return new BytesStream(plain());
+    EncryptedParquet.Plain p = plain();
+    return new BytesStream(p.bytes(), p.length());
   }
 
-  private synchronized byte[] plain() throws IOException {
-    if (plain != null) {
-      return plain;
+  private EncryptedParquet.Plain plain() throws IOException {
+    EncryptedParquet.Plain p = plain;
+    if (p == null) {
+      p = copies.get(id, this::decrypt);
+      plain = p;
     }
+    return p;
+  }
+
+  private EncryptedParquet.Plain decrypt() throws IOException {
     long length = encrypted.length();
     if (length > Integer.MAX_VALUE - 16) {
       throw QuacklakeException.unsupported(
           "encrypted Parquet file %s has %d bytes; Quacklake decrypts files of up to 2 GB",
           location(), length);
     }
-    byte[] bytes;
+    byte[] bytes = new byte[(int) length];
+    int read = 0;
     try (SeekableStream in = encrypted.newStream()) {
-      bytes = in.readNBytes((int) length);
+      while (read < bytes.length) {
+        int n = in.read(bytes, read, bytes.length - read);
+        if (n < 0) {
+          break;
+        }
+        read += n;
+      }
     }
-    if (bytes.length != length) {
+    if (read != length) {
       throw new QuacklakeException(
           ErrorKind.CORRUPT,
           "encrypted Parquet file "
               + location()
               + " has "
-              + bytes.length
+              + read
               + " bytes, the catalog says "
               + length
               + "; restore the file or remove it from the lake");
     }
     try {
-      plain = EncryptedParquet.decrypt(bytes, key);
+      return EncryptedParquet.decrypt(bytes, key);
     } catch (GeneralSecurityException e) {
       throw new QuacklakeException(
           ErrorKind.CORRUPT,
@@ -83,6 +105,5 @@ final class DecryptedInputFile implements InputFile {
               + "; restore the file or remove it from the lake",
           e);
     }
-    return plain;
   }
 }

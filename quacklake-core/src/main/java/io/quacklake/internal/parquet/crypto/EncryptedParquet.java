@@ -3,6 +3,7 @@ package io.quacklake.internal.parquet.crypto;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +33,6 @@ public final class EncryptedParquet {
 
   private EncryptedParquet() {}
 
-  /** An encrypted file and the size of its footer (crypto metadata and encrypted footer). */
-  public record Encrypted(byte[] bytes, long footerSize) {}
-
   /**
    * The plain Parquet file an encrypted one holds.
    *
@@ -43,7 +41,7 @@ public final class EncryptedParquet {
    *     not AES_GCM_V1
    * @throws IOException when the Thrift structures inside are damaged
    */
-  public static byte[] decrypt(byte[] file, byte[] key)
+  public static Plain decrypt(byte[] file, byte[] key)
       throws GeneralSecurityException, IOException {
     if (file.length < 12 || !magic(file, 0, PARE) || !magic(file, file.length - 4, PARE)) {
       throw new IllegalArgumentException(
@@ -65,7 +63,7 @@ public final class EncryptedParquet {
     FileMetaData footer =
         Util.readFileMetaData(
             new ByteArrayInputStream(GcmModule.decrypt(file, footerStart + consumed, key).bytes()));
-    ByteArrayOutputStream out = new ByteArrayOutputStream(file.length);
+    Buffer out = new Buffer(file.length);
     out.writeBytes(PAR1);
     for (RowGroup group : footer.getRow_groups()) {
       long groupStart = out.size();
@@ -97,34 +95,50 @@ public final class EncryptedParquet {
     footer.unsetEncryption_algorithm();
     footer.unsetFooter_signing_key_metadata();
     finish(footer, out, PAR1);
-    return out.toByteArray();
+    return new Plain(out.bytes(), out.size());
+  }
+
+  /** A plain Parquet file: the first {@code length} bytes of {@code bytes}. */
+  public record Plain(byte[] bytes, int length) {}
+
+  /** An in-memory stream whose bytes are handed over without a copy. */
+  static final class Buffer extends ByteArrayOutputStream {
+    Buffer(int capacity) {
+      super(capacity);
+    }
+
+    byte[] bytes() {
+      return buf;
+    }
   }
 
   /**
-   * The encrypted form of a plain Parquet file, as DuckDB writes it.
+   * Writes the encrypted form of the plain Parquet file {@code file[0, length)} to {@code out}, as
+   * DuckDB writes it, module by module.
    *
+   * @return the size of the encrypted footer (crypto metadata and footer module)
    * @throws IllegalArgumentException when {@code file} is not plain Parquet
-   * @throws IOException when its Thrift structures are damaged
+   * @throws IOException when its Thrift structures are damaged, or {@code out} fails
    */
-  public static Encrypted encrypt(byte[] file, byte[] key)
+  public static long encrypt(byte[] file, int length, byte[] key, OutputStream out)
       throws GeneralSecurityException, IOException {
-    if (file.length < 12 || !magic(file, 0, PAR1) || !magic(file, file.length - 4, PAR1)) {
+    if (length < 12 || !magic(file, 0, PAR1) || !magic(file, length - 4, PAR1)) {
       throw new IllegalArgumentException("it is not a Parquet file (no PAR1 magic)");
     }
-    long footerLength = Integer.toUnsignedLong(littleEndian(file, file.length - 8));
+    long footerLength = Integer.toUnsignedLong(littleEndian(file, length - 8));
     FileMetaData footer =
         Util.readFileMetaData(
-            new ByteArrayInputStream(
-                file, (int) (file.length - 8 - footerLength), (int) footerLength));
-    ByteArrayOutputStream out = new ByteArrayOutputStream(file.length + 1024);
-    out.writeBytes(PARE);
+            new ByteArrayInputStream(file, (int) (length - 8 - footerLength), (int) footerLength));
+    long written = 0;
+    out.write(PARE);
+    written += PARE.length;
     for (RowGroup group : footer.getRow_groups()) {
-      long groupStart = out.size();
+      long groupStart = written;
       for (ColumnChunk chunk : group.getColumns()) {
         ColumnMetaData meta = chunk.getMeta_data();
         long start = chunkStart(meta);
         long end = start + meta.getTotal_compressed_size();
-        long chunkStart = out.size();
+        long chunkStart = written;
         Long dictionary = null;
         Long data = null;
         for (long at = start; at < end; ) {
@@ -132,32 +146,34 @@ public final class EncryptedParquet {
           PageHeader page = Util.readPageHeader(in);
           int headerLength = (int) (end - at) - in.available();
           if (page.getType() == PageType.DICTIONARY_PAGE && dictionary == null) {
-            dictionary = (long) out.size();
+            dictionary = written;
           } else if (page.getType() != PageType.DICTIONARY_PAGE && data == null) {
-            data = (long) out.size();
+            data = written;
           }
-          GcmModule.encrypt(file, (int) at, headerLength, key, out);
-          GcmModule.encrypt(
-              file, (int) at + headerLength, page.getCompressed_page_size(), key, out);
+          written += GcmModule.encrypt(file, (int) at, headerLength, key, out);
+          written +=
+              GcmModule.encrypt(
+                  file, (int) at + headerLength, page.getCompressed_page_size(), key, out);
           at += headerLength + page.getCompressed_page_size();
         }
-        relocate(chunk, chunkStart, out.size() - chunkStart, dictionary, data);
+        relocate(chunk, chunkStart, written - chunkStart, dictionary, data);
       }
       group.setFile_offset(groupStart);
-      group.setTotal_compressed_size(out.size() - groupStart);
+      group.setTotal_compressed_size(written - groupStart);
     }
-    long footerStart = out.size();
+    ByteArrayOutputStream tail = new ByteArrayOutputStream();
     Util.writeFileCryptoMetaData(
-        new FileCryptoMetaData(EncryptionAlgorithm.AES_GCM_V1(new AesGcmV1())), out);
+        new FileCryptoMetaData(EncryptionAlgorithm.AES_GCM_V1(new AesGcmV1())), tail);
     ByteArrayOutputStream plainFooter = new ByteArrayOutputStream();
     Util.writeFileMetaData(footer, plainFooter);
     byte[] footerBytes = plainFooter.toByteArray();
-    GcmModule.encrypt(footerBytes, 0, footerBytes.length, key, out);
-    long footerSize = out.size() - footerStart;
-    out.writeBytes(
+    GcmModule.encrypt(footerBytes, 0, footerBytes.length, key, tail);
+    long footerSize = tail.size();
+    tail.writeBytes(
         ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) footerSize).array());
-    out.writeBytes(PARE);
-    return new Encrypted(out.toByteArray(), footerSize);
+    tail.writeBytes(PARE);
+    tail.writeTo(out);
+    return footerSize;
   }
 
   private static long chunkStart(ColumnMetaData meta) {

@@ -18,7 +18,9 @@ public final class FileEncryption {
    */
   public static InputFile open(ObjectStore store, Location location, long size, String key) {
     InputFile file = store.newInputFile(location, size);
-    return key == null ? file : new DecryptedInputFile(file, decode(key, location));
+    return key == null
+        ? file
+        : new DecryptedInputFile(file, decode(key, location), key, size, PlainCopies.of(store));
   }
 
   /** A new random key for a file, as the catalog stores it (base64 of 16 bytes). */

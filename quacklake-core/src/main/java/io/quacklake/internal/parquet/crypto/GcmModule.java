@@ -1,6 +1,7 @@
 package io.quacklake.internal.parquet.crypto;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
@@ -55,9 +56,11 @@ final class GcmModule {
 
   /**
    * Appends {@code plain[from, from + length)} to {@code out} as one module, with a fresh nonce.
+   *
+   * @return the module's size in bytes
    */
-  static void encrypt(byte[] plain, int from, int length, byte[] key, ByteArrayOutputStream out)
-      throws GeneralSecurityException {
+  static int encrypt(byte[] plain, int from, int length, byte[] key, OutputStream out)
+      throws GeneralSecurityException, IOException {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -66,13 +69,14 @@ final class GcmModule {
         new SecretKeySpec(key, "AES"),
         new GCMParameterSpec(TAG_BYTES * 8, nonce));
     byte[] sealed = cipher.doFinal(plain, from, length);
-    out.writeBytes(
+    out.write(
         ByteBuffer.allocate(LENGTH_BYTES)
             .order(ByteOrder.LITTLE_ENDIAN)
             .putInt(NONCE_BYTES + sealed.length)
             .array());
-    out.writeBytes(nonce);
-    out.writeBytes(sealed);
+    out.write(nonce);
+    out.write(sealed);
+    return LENGTH_BYTES + NONCE_BYTES + sealed.length;
   }
 
   /** A new random 128-bit key, as DuckDB makes one per file. */

@@ -544,7 +544,7 @@ public final class Transaction implements AutoCloseable {
 
   /** Appends the rows of a batch (columns matched by name, integer and float types widened). */
   public void append(String name, VectorSchemaRoot batch) {
-    open();
+    openForAppend();
     rows.append(name, batch);
   }
 
@@ -553,7 +553,7 @@ public final class Transaction implements AutoCloseable {
    * column name. A missing column takes its default (or NULL); an unknown name is an error.
    */
   public void insert(String name, List<? extends Map<String, ?>> values) {
-    open();
+    openForAppend();
     rows.insert(name, values);
   }
 
@@ -725,14 +725,26 @@ public final class Transaction implements AutoCloseable {
   private void end(String by) {
     if (endedBy == null) {
       endedBy = by;
+      rows.abandon();
       context.removeFiles(state.writtenFiles());
     }
   }
 
   /**
+   * Checks the transaction is open and finishes the data files appends keep open, so what follows
+   * sees every row appended so far.
+   *
    * @throws QuacklakeException INVALID_ARGUMENT when the transaction has ended
    */
   private void open() {
+    openForAppend();
+    rows.seal();
+  }
+
+  /**
+   * @throws QuacklakeException INVALID_ARGUMENT when the transaction has ended
+   */
+  private void openForAppend() {
     if (endedBy != null) {
       throw QuacklakeException.invalid(
           "this transaction (on snapshot %d) already ended with %s; begin a new one with"

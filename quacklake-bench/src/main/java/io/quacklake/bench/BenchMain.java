@@ -15,13 +15,13 @@ import org.apache.arrow.memory.RootAllocator;
 
 /**
  * {@code ./bench [--scale N] [--iterations K] [--only
- * scan|planning|s3|commits|memory|maintenance]}: runs every workload in Quacklake and DuckDB on the
- * same data (N million rows), prints a table of ratios and writes {@code BENCHMARKS.md} and {@code
- * bench-results.json} in the working directory.
+ * scan|planning|s3|commits|memory|maintenance|cli]}: runs every workload in Quacklake and DuckDB on
+ * the same data (N million rows), prints a table of ratios and writes {@code BENCHMARKS.md} and
+ * {@code bench-results.json} in the working directory.
  */
 public final class BenchMain {
   private static final List<String> WORKLOADS =
-      List.of("scan", "planning", "s3", "commits", "memory", "maintenance");
+      List.of("scan", "planning", "s3", "commits", "memory", "maintenance", "cli");
 
   private BenchMain() {}
 
@@ -64,6 +64,9 @@ public final class BenchMain {
     }
     if (only == null || only.equals("maintenance")) {
       sections.add(MaintenanceBench.run(dir, scale, iterations));
+    }
+    if (only == null || only.equals("cli")) {
+      sections.add(CliBench.run(dir, scale, iterations));
     }
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -44,6 +44,7 @@ public final class RowOperations {
   private final TransactionTables tables;
   private final TransactionWrites writes;
   private final Map<Long, List<io.quacklake.SortField>> baseSortKeys = new java.util.HashMap<>();
+  private final OpenDataFiles openFiles = new OpenDataFiles();
 
   public RowOperations(
       LakeContext lake,
@@ -75,8 +76,25 @@ public final class RowOperations {
           return;
         }
       }
-      writeFiles(t, aligned, false);
+      if (t.partitionKeys().isEmpty()) {
+        openFiles.append(t, writes.files(writes.settings(t.schemaId(), t.tableId())), aligned);
+      } else {
+        writeFiles(t, aligned, false);
+      }
     }
+  }
+
+  /**
+   * Finishes the files appends keep open and registers them; call before anything but an append
+   * (reads of the transaction's own rows, deletes, alterations, the commit).
+   */
+  public void seal() {
+    openFiles.seal();
+  }
+
+  /** Gives up the files appends keep open (the transaction rolls back). */
+  public void abandon() {
+    openFiles.abandon();
   }
 
   /**

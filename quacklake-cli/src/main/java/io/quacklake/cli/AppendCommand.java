@@ -66,10 +66,9 @@ final class AppendCommand implements Callable<Integer> {
       List<LakeColumn> columns = lake.table(table).columns();
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i).equals(STDIN) ? stdin : files.get(i);
-        input.read(
-            file,
-            columns,
+        ReadAhead.run(
             allocator,
+            sink -> input.read(file, columns, allocator, sink),
             batch -> {
               tx.append(table, batch);
               progress.step(batch.getRowCount());

@@ -80,11 +80,31 @@ final class JavaCodecFactory implements CompressionCodecFactory {
     return Arrays.copyOf(out, n);
   }
 
+  /**
+   * The page's bytes in one exact array, copied once (reading it through {@code
+   * toInputStream().readAllBytes()} copied it three times, a tenth of an append's time).
+   */
+  private static byte[] bytes(BytesInput in) throws IOException {
+    Exact out = new Exact((int) in.size());
+    in.writeAllTo(out);
+    return out.bytes();
+  }
+
+  /** An output stream of a known size whose array is handed over without a copy. */
+  private static final class Exact extends ByteArrayOutputStream {
+    Exact(int size) {
+      super(size);
+    }
+
+    byte[] bytes() {
+      return count == buf.length ? buf : Arrays.copyOf(buf, count);
+    }
+  }
+
   private record Compressor(CompressionCodecName codec) implements BytesInputCompressor {
     @Override
     public BytesInput compress(BytesInput bytes) throws IOException {
-      return BytesInput.from(
-          JavaCodecFactory.compress(codec, bytes.toInputStream().readAllBytes()));
+      return BytesInput.from(JavaCodecFactory.compress(codec, bytes(bytes)));
     }
 
     @Override
@@ -99,9 +119,7 @@ final class JavaCodecFactory implements CompressionCodecFactory {
   private record Decompressor(CompressionCodecName codec) implements BytesInputDecompressor {
     @Override
     public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-      return BytesInput.from(
-          JavaCodecFactory.decompress(
-              codec, bytes.toInputStream().readAllBytes(), uncompressedSize));
+      return BytesInput.from(JavaCodecFactory.decompress(codec, bytes(bytes), uncompressedSize));
     }
 
     @Override

@@ -172,7 +172,8 @@ public final class TableScan {
 
   private OptionalLong metadataCount(ResolvedTable resolved) {
     return MetadataRowCount.of(
-        ScanPlanner.plan(context.catalog(), resolved, resolved.columns(), RowFilter.ALL));
+        ScanPlanner.plan(
+            context.catalog(), context.planCache(), resolved, resolved.columns(), RowFilter.ALL));
   }
 
   /**
@@ -318,7 +319,7 @@ public final class TableScan {
   private ScanPlan plan(ResolvedTable resolved, List<LakeColumn> read, RowFilter rowFilter) {
     return view != null
         ? view.plan(read, rowFilter)
-        : ScanPlanner.plan(context.catalog(), resolved, read, rowFilter);
+        : ScanPlanner.plan(context.catalog(), context.planCache(), resolved, read, rowFilter);
   }
 
   /** Plans and starts the scan; the caller closes the reader. */

@@ -54,6 +54,15 @@ public final class SnapshotGateway {
     return best;
   }
 
+  /** The snapshots {@code from..to} (both included) that exist, in order. */
+  public static List<SnapshotRecord> range(CatalogSession s, long from, long to) {
+    return select(
+        s,
+        SELECT + " WHERE s.snapshot_id >= ? AND s.snapshot_id <= ? ORDER BY s.snapshot_id",
+        from,
+        to);
+  }
+
   private List<SnapshotRecord> query(CatalogSession s, String sql, Object... args) {
     return select(s, sql, args);
   }

@@ -31,6 +31,8 @@ public final class LakeContext implements AutoCloseable {
   private final CatalogConnection catalog;
   private final LakeOptions options;
   private final DataPaths paths;
+  private final io.quacklake.internal.scan.PlanCache planCache =
+      new io.quacklake.internal.scan.PlanCache();
   private final SnapshotGateway snapshots;
   private final ObjectGateway objects;
 
@@ -103,6 +105,11 @@ public final class LakeContext implements AutoCloseable {
       allocator = new RootAllocator();
     }
     return allocator;
+  }
+
+  /** The lake's cache of the files of tables it plans repeatedly. */
+  public io.quacklake.internal.scan.PlanCache planCache() {
+    return planCache;
   }
 
   public ObjectStore store() {

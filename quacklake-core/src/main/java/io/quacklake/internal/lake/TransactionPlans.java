@@ -36,7 +36,7 @@ final class TransactionPlans {
     ScanPlan base =
         target.resolved() == null
             ? new ScanPlan(table, List.of(), List.of(), 0, 0)
-            : ScanPlanner.plan(lake.catalog(), table, read, filter);
+            : ScanPlanner.plan(lake.catalog(), lake.planCache(), table, read, filter);
     return overlay(base, target.changes(), read);
   }
 

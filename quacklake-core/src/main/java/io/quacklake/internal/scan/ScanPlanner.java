@@ -33,9 +33,24 @@ public final class ScanPlanner {
       ResolvedTable table,
       List<LakeColumn> readColumns,
       RowFilter filter) {
+    return plan(catalog, null, table, readColumns, filter);
+  }
+
+  /**
+   * As {@link #plan(CatalogConnection, ResolvedTable, List, RowFilter)}, taking the table's files
+   * from {@code cache} when it holds them.
+   *
+   * @param cache the lake's plan cache, or null
+   */
+  public static ScanPlan plan(
+      CatalogConnection catalog,
+      PlanCache cache,
+      ResolvedTable table,
+      List<LakeColumn> readColumns,
+      RowFilter filter) {
     return catalog.read(
         "the files of " + table.table().qualifiedName(),
-        c -> plan(c, catalog, table, readColumns, filter));
+        c -> plan(c, catalog, cache, table, readColumns, filter));
   }
 
   /** The name mappings of the files registered without field ids, by mapping id. */
@@ -77,19 +92,26 @@ public final class ScanPlanner {
   private static ScanPlan plan(
       CatalogSession c,
       CatalogConnection catalog,
+      PlanCache cache,
       ResolvedTable table,
       List<LakeColumn> readColumns,
       RowFilter filter) {
     long tableId = table.table().tableId();
     long snapshot = table.snapshotId();
+    PlanCache.Entry cached = cache == null ? null : cache.lookup(c, tableId, snapshot);
     List<DataFileRecord> files =
-        FileGateway.dataFiles(c, tableId, snapshot, filter.integerRanges());
+        cached != null
+            ? cached.within(c, tableId, filter.integerRanges())
+            : FileGateway.dataFiles(c, tableId, snapshot, filter.integerRanges());
     Map<Long, DeleteFileRecord> deletes = FileGateway.deleteFiles(c, tableId, snapshot);
     Map<Long, List<Long>> inlinedDeletes = FileGateway.inlinedFileDeletes(c, tableId, snapshot);
-    Pruning pruning = Pruning.load(c, table, filter, files);
+    Pruning pruning =
+        cached != null
+            ? Pruning.cached(c, table, filter, cached, files)
+            : Pruning.load(c, table, filter, files);
 
     String tableName = table.table().qualifiedName();
-    Map<Long, NameMapping> mappings = mappings(c, files);
+    Map<Long, NameMapping> mappings = cached != null ? cached.mappings() : mappings(c, files);
     List<FileTask> tasks = new ArrayList<>(files.size());
     int pruned = 0;
     for (DataFileRecord f : files) {
@@ -114,8 +136,10 @@ public final class ScanPlanner {
         inlined.add(rows);
       }
     }
-    long total = files.size();
-    if (!filter.integerRanges().isEmpty()) {
+    long total = cached != null ? cached.files().size() : files.size();
+    if (cached != null) {
+      pruned += (int) (total - files.size());
+    } else if (!filter.integerRanges().isEmpty()) {
       total = FileGateway.countDataFiles(c, tableId, snapshot);
       pruned += (int) (total - files.size());
     }
@@ -169,6 +193,27 @@ public final class ScanPlanner {
           stats,
           keys,
           values,
+          new BucketPruning(filter.equalityValues(), columns));
+    }
+
+    /** The same pruning from a table's cached files: statistics loaded once per column. */
+    static Pruning cached(
+        CatalogSession c,
+        ResolvedTable table,
+        RowFilter filter,
+        PlanCache.Entry cached,
+        List<DataFileRecord> files) {
+      if (filter.columnIds().isEmpty()) {
+        return new Pruning(filter, Map.of(), Map.of(), Map.of(), Map.of(), null);
+      }
+      Map<Long, LakeColumn> columns = new HashMap<>();
+      table.columns().forEach(col -> columns.put(col.id(), col));
+      return new Pruning(
+          filter,
+          columns,
+          cached.stats(c, table.table().tableId(), filter.columnIds(), files),
+          cached.partitionKeys(),
+          cached.partitionValues(),
           new BucketPruning(filter.equalityValues(), columns));
     }
 

@@ -544,8 +544,33 @@ public final class Transaction implements AutoCloseable {
 
   /** Appends the rows of a batch (columns matched by name, integer and float types widened). */
   public void append(String name, VectorSchemaRoot batch) {
-    openForAppend();
+    open();
     rows.append(name, batch);
+  }
+
+  /**
+   * An appender for many batches of one table: its rows fill data files up to the target size
+   * instead of one file (or more) per {@link #append} call. The rows become part of the transaction
+   * when the appender closes, or when the transaction next does anything else (reads, deletes,
+   * commits); until then the transaction's own reads do not see them. If an appender fails after
+   * some of its rows were written, the transaction can only roll back.
+   */
+  public TableAppender appender(String name) {
+    open();
+    return new TableAppender(this, name);
+  }
+
+  /** An appender's batch, into the table's open data file. */
+  void appendOpen(String name, VectorSchemaRoot batch) {
+    openForAppend();
+    rows.appendOpen(name, batch);
+  }
+
+  /** Makes the rows of every appender part of the transaction, unless it has ended. */
+  void sealAppends() {
+    if (endedBy == null) {
+      open();
+    }
   }
 
   /**
@@ -553,7 +578,7 @@ public final class Transaction implements AutoCloseable {
    * column name. A missing column takes its default (or NULL); an unknown name is an error.
    */
   public void insert(String name, List<? extends Map<String, ?>> values) {
-    openForAppend();
+    open();
     rows.insert(name, values);
   }
 
@@ -731,7 +756,7 @@ public final class Transaction implements AutoCloseable {
   }
 
   /**
-   * Checks the transaction is open and finishes the data files appends keep open, so what follows
+   * Checks the transaction is open and finishes the data files appenders keep open, so what follows
    * sees every row appended so far.
    *
    * @throws QuacklakeException INVALID_ARGUMENT when the transaction has ended

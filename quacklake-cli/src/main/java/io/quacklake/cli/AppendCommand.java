@@ -1,6 +1,7 @@
 package io.quacklake.cli;
 
 import io.quacklake.Lake;
+import io.quacklake.TableAppender;
 import io.quacklake.Transaction;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeColumn;
@@ -66,13 +67,15 @@ final class AppendCommand implements Callable<Integer> {
       List<LakeColumn> columns = lake.table(table).columns();
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i).equals(STDIN) ? stdin : files.get(i);
-        ReadAhead.run(
-            allocator,
-            sink -> input.read(file, columns, allocator, sink),
-            batch -> {
-              tx.append(table, batch);
-              progress.step(batch.getRowCount());
-            });
+        try (TableAppender appender = tx.appender(table)) {
+          ReadAhead.run(
+              allocator,
+              sink -> input.read(file, columns, allocator, sink),
+              batch -> {
+                appender.append(batch);
+                progress.step(batch.getRowCount());
+              });
+        }
       }
       WrittenSnapshot.print(tx.commit());
     }

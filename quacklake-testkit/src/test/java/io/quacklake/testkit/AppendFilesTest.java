@@ -1,10 +1,12 @@
 package io.quacklake.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.DataFileInfo;
 import io.quacklake.Lake;
 import io.quacklake.RowIterator;
+import io.quacklake.TableAppender;
 import io.quacklake.Transaction;
 import io.quacklake.types.ColumnDefinitions;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +50,10 @@ class AppendFilesTest {
 
   @Test
   void appendsInOneTransactionFillOneFile() {
-    try (Transaction tx = lake.begin()) {
+    try (Transaction tx = lake.begin();
+        TableAppender appender = tx.appender("t")) {
       for (int b = 0; b < 30; b++) {
-        append(tx, b * 1000, 1000);
+        append(appender, b * 1000, 1000);
       }
       tx.commit();
     }
@@ -64,8 +67,10 @@ class AppendFilesTest {
   void filesRollAtTheTargetSize() {
     lake.setOption("target_file_size", "100KB");
     try (Transaction tx = lake.begin()) {
-      for (int b = 0; b < 30; b++) {
-        append(tx, b * 1000, 1000);
+      try (TableAppender appender = tx.appender("t")) {
+        for (int b = 0; b < 30; b++) {
+          append(appender, b * 1000, 1000);
+        }
       }
       tx.commit();
     }
@@ -78,31 +83,50 @@ class AppendFilesTest {
   @Test
   void readsInTheTransactionSeeRowsStillBeingAppended() {
     try (Transaction tx = lake.begin()) {
-      append(tx, 0, 1000);
+      TableAppender appender = tx.appender("t");
+      append(appender, 0, 1000);
       assertThat(tx.scan("t").count()).isEqualTo(1000);
-      append(tx, 1000, 1000);
+      append(appender, 1000, 1000);
       assertThat(tx.scan("t").filter("id >= 1500").count()).isEqualTo(500);
       tx.delete("t", "id < 10");
-      append(tx, 2000, 1000);
+      append(appender, 2000, 1000);
+      append(tx, 3000, 1000);
       tx.commit();
     }
-    assertThat(lake.table("t").scan().count()).isEqualTo(2990);
-    assertThat(lake.table("t").scan().files()).hasSize(3);
+    assertThat(lake.table("t").scan().count()).isEqualTo(3990);
+    assertThat(lake.table("t").scan().files()).as("each seal ends a file").hasSize(4);
   }
 
   @Test
   void rollbackGivesUpTheOpenFile() throws Exception {
     try (Transaction tx = lake.begin()) {
-      append(tx, 0, 1000);
+      append(tx.appender("t"), 0, 1000);
       tx.rollback();
     }
     try (Transaction tx = lake.begin()) {
-      append(tx, 0, 1000);
+      append(tx.appender("t"), 0, 1000);
     }
     try (Stream<Path> all = Files.walk(temp.resolve("data"))) {
       assertThat(all.filter(Files::isRegularFile).toList()).as("nothing left behind").isEmpty();
     }
     assertThat(lake.table("t").scan().count()).isZero();
+  }
+
+  @Test
+  void aBatchThatFailsBeforeAnyFileKeepsTheTransactionUsable() {
+    try (Transaction tx = lake.begin()) {
+      append(tx, 0, 10);
+      try (BigIntVector id = new BigIntVector("other", allocator)) {
+        id.allocateNew(1);
+        id.set(0, 1);
+        id.setValueCount(1);
+        VectorSchemaRoot wrong = new VectorSchemaRoot(List.of(id));
+        wrong.setRowCount(1);
+        assertThatThrownBy(() -> tx.append("t", wrong)).hasMessageContaining("other");
+      }
+      tx.commit();
+    }
+    assertThat(lake.table("t").scan().count()).isEqualTo(10);
   }
 
   private void assertInOrder(long rows) {
@@ -119,8 +143,21 @@ class AppendFilesTest {
   }
 
   private void append(Transaction tx, long from, int n) {
-    try (BigIntVector id = new BigIntVector("id", allocator);
-        VarCharVector s = new VarCharVector("s", allocator)) {
+    try (VectorSchemaRoot root = batch(from, n)) {
+      tx.append("t", root);
+    }
+  }
+
+  private void append(TableAppender appender, long from, int n) {
+    try (VectorSchemaRoot root = batch(from, n)) {
+      appender.append(root);
+    }
+  }
+
+  private VectorSchemaRoot batch(long from, int n) {
+    BigIntVector id = new BigIntVector("id", allocator);
+    VarCharVector s = new VarCharVector("s", allocator);
+    {
       id.allocateNew(n);
       s.allocateNew(n);
       for (int i = 0; i < n; i++) {
@@ -131,7 +168,7 @@ class AppendFilesTest {
       s.setValueCount(n);
       VectorSchemaRoot root = new VectorSchemaRoot(List.of(id, s));
       root.setRowCount(n);
-      tx.append("t", root);
+      return root;
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.quacklake.Lake;
+import io.quacklake.TableAppender;
 import io.quacklake.Transaction;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.ColumnDefinitions;
@@ -92,6 +93,63 @@ class DiskFullIT {
         tx.commit();
       }
       assertThat(lake.table("t").scan().count()).isEqualTo(2000);
+    }
+  }
+
+  /**
+   * An appender whose open file fills the disk after earlier batches reached it: those rows are
+   * lost, so the transaction refuses to commit a part of them, and rolling back leaves nothing.
+   */
+  @Test
+  void anAppenderThatFillsTheDiskLeavesOnlyRollback() throws Exception {
+    String catalog = "sqlite:" + temp.resolve("lake.sqlite");
+    try (Lake lake = Lake.create(catalog, disk.resolve("data").toString())) {
+      lake.setOption("parquet_row_group_size", "1000");
+      lake.setOption("data_inlining_row_limit", "0");
+      lake.createTable("t", ColumnDefinitions.parse("id BIGINT, payload VARCHAR"));
+      Random random = new Random(11);
+      try (Transaction tx = lake.begin()) {
+        TableAppender appender = tx.appender("t");
+        int batches = 0;
+        QuacklakeException full = null;
+        for (int b = 0; b < 100 && full == null; b++) {
+          try (org.apache.arrow.memory.RootAllocator allocator =
+                  new org.apache.arrow.memory.RootAllocator();
+              org.apache.arrow.vector.BigIntVector id =
+                  new org.apache.arrow.vector.BigIntVector("id", allocator);
+              org.apache.arrow.vector.VarCharVector payload =
+                  new org.apache.arrow.vector.VarCharVector("payload", allocator)) {
+            id.allocateNew(1000);
+            payload.allocateNew();
+            for (int i = 0; i < 1000; i++) {
+              byte[] bytes = new byte[64];
+              random.nextBytes(bytes);
+              id.set(i, b * 1000L + i);
+              payload.setSafe(
+                  i,
+                  java.util.HexFormat.of()
+                      .formatHex(bytes)
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            id.setValueCount(1000);
+            payload.setValueCount(1000);
+            org.apache.arrow.vector.VectorSchemaRoot batch =
+                new org.apache.arrow.vector.VectorSchemaRoot(List.of(id, payload));
+            batch.setRowCount(1000);
+            appender.append(batch);
+            batches++;
+          } catch (QuacklakeException e) {
+            full = e;
+          }
+        }
+        assertThat(full).as("the disk filled up").isNotNull();
+        assertThat(batches).as("earlier batches went into the open file first").isPositive();
+        assertThatThrownBy(tx::commit).hasMessageContaining("cannot commit: roll it back");
+      }
+      assertThat(lake.table("t").scan().count()).isZero();
+      try (Stream<Path> files = Files.walk(disk)) {
+        assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
+      }
     }
   }
 }

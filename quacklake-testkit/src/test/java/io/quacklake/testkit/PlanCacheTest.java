@@ -73,6 +73,17 @@ class PlanCacheTest {
             }
           }
         }
+        if (!snapshots.isEmpty()) {
+          long pinned = snapshots.get(snapshots.size() - 1);
+          for (String filter : FILTERS) {
+            assertSamePlan(
+                planner,
+                catalog,
+                filter,
+                pinned,
+                "step " + step + " at the snapshot the cache holds (" + pinned + ")");
+          }
+        }
         long latest = writer.currentSnapshot().id();
         if (!snapshots.contains(latest)) {
           snapshots.add(latest);

@@ -142,9 +142,6 @@ class TransactionConflictTest {
       VectorSchemaRoot root = new VectorSchemaRoot(List.of(id));
       root.setRowCount(100);
       tx.append("t", root);
-      assertThat(tx.scan("t").count())
-          .as("reading its own rows finishes the file the append keeps open")
-          .isEqualTo(200);
       assertThat(parquetFiles()).isEqualTo(before + 1);
       tx.rollback();
     }

@@ -59,6 +59,18 @@ public final class RowOperations {
 
   /** Appends the rows of a batch (columns matched by name; see {@link BatchAligner}). */
   public void append(String name, VectorSchemaRoot batch) {
+    append(name, batch, false);
+  }
+
+  /**
+   * Appends the rows of a batch into the table's open data file, which stays open for the next
+   * batch until {@link #seal} (an appender's rows).
+   */
+  public void appendOpen(String name, VectorSchemaRoot batch) {
+    append(name, batch, true);
+  }
+
+  private void append(String name, VectorSchemaRoot batch, boolean open) {
     TableName table = TableName.parse(name);
     TransactionTables.Target t = tables.target(table);
     if (batch.getRowCount() == 0) {
@@ -76,7 +88,7 @@ public final class RowOperations {
           return;
         }
       }
-      if (t.partitionKeys().isEmpty()) {
+      if (open && t.partitionKeys().isEmpty()) {
         openFiles.append(t, writes.files(writes.settings(t.schemaId(), t.tableId())), aligned);
       } else {
         writeFiles(t, aligned, false);
@@ -85,14 +97,17 @@ public final class RowOperations {
   }
 
   /**
-   * Finishes the files appends keep open and registers them; call before anything but an append
-   * (reads of the transaction's own rows, deletes, alterations, the commit).
+   * Finishes the files appenders keep open and registers them; call before anything else reads or
+   * changes the transaction (reads of its own rows, deletes, alterations, the commit).
+   *
+   * @throws io.quacklake.exceptions.QuacklakeException INVALID_ARGUMENT when an appender failed
+   *     after rows of it were written: they are lost, so the transaction must be rolled back
    */
   public void seal() {
     openFiles.seal();
   }
 
-  /** Gives up the files appends keep open (the transaction rolls back). */
+  /** Gives up the files appenders keep open (the transaction rolls back). */
   public void abandon() {
     openFiles.abandon();
   }

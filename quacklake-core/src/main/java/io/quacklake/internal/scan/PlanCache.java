@@ -59,6 +59,12 @@ public final class PlanCache {
         new ConcurrentHashMap<>();
     private final Map<Long, long[]> integerBounds = new ConcurrentHashMap<>();
 
+    /**
+     * The newest snapshot whose changes this entry reflects: flushes and merges up to it were in
+     * the catalog when it was loaded or last checked.
+     */
+    private volatile long checkedUpTo;
+
     private Entry(
         long snapshot,
         Instant time,
@@ -76,6 +82,15 @@ public final class PlanCache {
 
     long snapshot() {
       return snapshot;
+    }
+
+    /** The same files and loaded statistics, valid at a later snapshot. */
+    Entry at(long later, Instant laterTime) {
+      Entry moved = new Entry(later, laterTime, files, mappings, partitionKeys, partitionValues);
+      moved.checkedUpTo = checkedUpTo;
+      moved.statsByColumn.putAll(statsByColumn);
+      moved.integerBounds.putAll(integerBounds);
+      return moved;
     }
 
     List<DataFileRecord> files() {
@@ -222,43 +237,83 @@ public final class PlanCache {
       }
       return load(c, tableId, snapshot);
     }
-    long from = Math.min(e.snapshot, snapshot);
-    long to = Math.max(e.snapshot, snapshot);
-    if (unchanged(c, tableId, e, from, to)) {
+    Check check = validity(c, tableId, e, snapshot);
+    if (check.validity() == Validity.VALID) {
+      e.checkedUpTo = Math.max(e.checkedUpTo, check.latest());
+      if (snapshot > e.snapshot) {
+        Entry moved = e.at(snapshot, check.time());
+        entries.put(tableId, moved);
+        return moved;
+      }
       return e;
     }
-    return snapshot > e.snapshot ? load(c, tableId, snapshot) : null;
+    entries.remove(tableId);
+    return check.validity() == Validity.RELOAD ? load(c, tableId, snapshot) : null;
   }
 
   /**
-   * Whether every snapshot {@code from..to} exists, the cached one with its time, and none after
-   * {@code from} names the table.
+   * @param time the planned snapshot's time
+   * @param latest the newest snapshot checked
    */
-  private static boolean unchanged(CatalogSession c, long tableId, Entry e, long from, long to) {
-    List<SnapshotRecord> range = SnapshotGateway.range(c, from, to);
-    if (range.size() != to - from + 1) {
-      return false;
+  private record Check(Validity validity, Instant time, long latest) {}
+
+  private enum Validity {
+    VALID,
+    RELOAD,
+    UNCACHED
+  }
+
+  /**
+   * Whether the entry holds the table's files at {@code snapshot}: every snapshot from the older of
+   * the two to the latest still exists (the cached one with its time), none between the two names
+   * the table, and none since names it for a flush or a merge — those rewrite history, adding files
+   * that begin at older snapshots and deleting rows and files outright.
+   */
+  private static Check validity(CatalogSession c, long tableId, Entry e, long snapshot) {
+    long from = Math.min(e.snapshot, snapshot);
+    long to = Math.max(e.snapshot, snapshot);
+    Validity invalid = snapshot > e.snapshot ? Validity.RELOAD : Validity.UNCACHED;
+    List<SnapshotRecord> range = SnapshotGateway.range(c, from, Long.MAX_VALUE);
+    if (range.isEmpty()
+        || range.get(0).snapshotId() != from
+        || range.get(range.size() - 1).snapshotId() - from + 1 != range.size()
+        || range.get(range.size() - 1).snapshotId() < to) {
+      return new Check(Validity.RELOAD, null, 0);
     }
     String id = Long.toString(tableId);
+    Instant time = null;
     for (SnapshotRecord s : range) {
       if (s.snapshotId() == e.snapshot && !s.time().equals(e.time)) {
-        return false;
+        return new Check(Validity.RELOAD, null, 0);
+      }
+      if (s.snapshotId() == snapshot) {
+        time = s.time();
       }
       if (s.snapshotId() == from) {
         continue;
       }
-      for (List<String> values : SnapshotChanges.parse(s.changesMade()).values()) {
-        if (values.contains(id)) {
-          return false;
+      for (Map.Entry<String, List<String>> k : SnapshotChanges.parse(s.changesMade()).entrySet()) {
+        if (!k.getValue().contains(id)) {
+          continue;
+        }
+        if (HISTORY_REWRITES.contains(k.getKey()) && s.snapshotId() > e.checkedUpTo) {
+          return new Check(invalid, null, 0);
+        }
+        if (s.snapshotId() <= to) {
+          return new Check(invalid, null, 0);
         }
       }
     }
-    return true;
+    return new Check(Validity.VALID, time, range.get(range.size() - 1).snapshotId());
   }
 
+  /** Changes that add files beginning before their own snapshot, or delete rows and files. */
+  private static final java.util.Set<String> HISTORY_REWRITES =
+      java.util.Set.of("flushed_inlined", "merge_adjacent", "rewrite_delete");
+
   private Entry load(CatalogSession c, long tableId, long snapshot) {
-    List<SnapshotRecord> at = SnapshotGateway.range(c, snapshot, snapshot);
-    if (at.isEmpty()) {
+    List<SnapshotRecord> at = SnapshotGateway.range(c, snapshot, Long.MAX_VALUE);
+    if (at.isEmpty() || at.get(0).snapshotId() != snapshot) {
       return null;
     }
     List<DataFileRecord> files = FileGateway.dataFiles(c, tableId, snapshot);
@@ -272,6 +327,7 @@ public final class PlanCache {
     }
     Entry e =
         new Entry(snapshot, at.get(0).time(), files, ScanPlanner.mappings(c, files), keys, values);
+    e.checkedUpTo = at.get(at.size() - 1).snapshotId();
     entries.put(tableId, e);
     return e;
   }

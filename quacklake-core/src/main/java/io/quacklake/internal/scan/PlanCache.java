@@ -317,16 +317,15 @@ public final class PlanCache {
       return null;
     }
     List<DataFileRecord> files = FileGateway.dataFiles(c, tableId, snapshot);
-    Map<Long, List<PartitionColumnRecord>> keys = new HashMap<>();
-    Map<Long, Map<Integer, String>> values = Map.of();
-    if (files.stream().anyMatch(f -> f.partitionId() != null)) {
-      for (PartitionColumnRecord k : FileGateway.allPartitionColumns(c, tableId)) {
-        keys.computeIfAbsent(k.partitionId(), id -> new ArrayList<>()).add(k);
-      }
-      values = FileGateway.partitionValues(c, tableId);
-    }
+    Partitions partitions = Partitions.load(c, tableId, files);
     Entry e =
-        new Entry(snapshot, at.get(0).time(), files, ScanPlanner.mappings(c, files), keys, values);
+        new Entry(
+            snapshot,
+            at.get(0).time(),
+            files,
+            ScanPlanner.mappings(c, files),
+            partitions.keys(),
+            partitions.values());
     e.checkedUpTo = at.get(at.size() - 1).snapshotId();
     entries.put(tableId, e);
     return e;

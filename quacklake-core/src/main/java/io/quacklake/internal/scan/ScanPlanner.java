@@ -179,20 +179,13 @@ public final class ScanPlanner {
       }
       Map<Long, List<FileColumnStatsRecord>> stats =
           FileGateway.columnStats(c, tableId, table.snapshotId(), filter.columnIds(), candidates);
-      Map<Long, List<PartitionColumnRecord>> keys = new HashMap<>();
-      Map<Long, Map<Integer, String>> values = Map.of();
-      if (files.stream().anyMatch(f -> f.partitionId() != null)) {
-        for (PartitionColumnRecord k : FileGateway.allPartitionColumns(c, tableId)) {
-          keys.computeIfAbsent(k.partitionId(), id -> new ArrayList<>()).add(k);
-        }
-        values = FileGateway.partitionValues(c, tableId);
-      }
+      Partitions partitions = Partitions.load(c, tableId, files);
       return new Pruning(
           filter,
           columns,
           stats,
-          keys,
-          values,
+          partitions.keys(),
+          partitions.values(),
           new BucketPruning(filter.equalityValues(), columns));
     }
 

@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Workload 6, commits: per-commit latency (one row, 10,000 rows) beside DuckDB's nearest
- * equivalents, and commits per second with 1, 2, 4 and 8 writers, on a SQLite and a PostgreSQL
- * catalog (PostgreSQL is skipped loudly when the server cannot be reached).
+ * Workload 6, commits: per-commit latency (one row, 10,000 rows) beside DuckDB's own DuckLake
+ * commits (the peer CLI, {@link PeerCommits}), and commits per second with 1, 2, 4 and 8 writers,
+ * on a SQLite and a PostgreSQL catalog (PostgreSQL is skipped loudly when the server cannot be
+ * reached).
  */
 final class CommitBench {
   private static final List<String> CATALOGS = List.of("sqlite", "postgres");
@@ -21,12 +22,30 @@ final class CommitBench {
 
   private CommitBench() {}
 
+  /**
+   * DuckDB's DuckLake commits on the catalog beside Quacklake's: a DuckDB file beside SQLite (the
+   * peer has no SQLite), PostgreSQL beside PostgreSQL; empty when the peer or the database is
+   * missing.
+   */
+  private static Optional<Latencies> peerCommits(Path dir, String kind, Path rows, int scale)
+      throws Exception {
+    Path peerDir = dir.resolve("peer-commits-" + kind);
+    if (kind.equals("postgres")) {
+      Optional<PostgresDatabase> pg =
+          PostgresDatabase.recreate("quacklake_bench_peer_commits", "DuckDB's commits");
+      if (pg.isEmpty()) {
+        return Optional.empty();
+      }
+      return PeerCommits.measure(peerDir, pg.get().catalog(), rows, scale);
+    }
+    return PeerCommits.measure(peerDir, peerDir.resolve("lake.ducklake").toString(), rows, scale);
+  }
+
   static Section run(Path dir, int scale) throws Exception {
     List<Result> results = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     StringBuilder latency = new StringBuilder();
     StringBuilder throughput = new StringBuilder();
-    Latencies duck = null;
     for (String kind : CATALOGS) {
       Optional<String> catalog = catalog(dir, kind, "latency");
       if (catalog.isEmpty()) {
@@ -35,12 +54,16 @@ final class CommitBench {
       }
       Path data = dir.resolve("commits-data-" + kind + "-latency");
       Latencies q = CommitLatency.measure(catalog.get(), data, scale);
-      if (duck == null) {
-        duck =
-            DuckDbCommits.measure(
-                Files.createDirectories(dir.resolve("duck")), anyFile(data), scale);
-      }
-      latencyRow(latency, results, scale, "1 row (inlined)", kind, 1, q.oneRow(), duck.oneRow());
+      Latencies duck = peerCommits(dir, kind, anyFile(data), scale).orElse(null);
+      latencyRow(
+          latency,
+          results,
+          scale,
+          "1 row (inlined)",
+          kind,
+          1,
+          q.oneRow(),
+          duck == null ? null : duck.oneRow());
       latencyRow(
           latency,
           results,
@@ -49,7 +72,7 @@ final class CommitBench {
           kind,
           CommitLatency.LARGE,
           q.tenThousandRows(),
-          duck.tenThousandRows());
+          duck == null ? null : duck.tenThousandRows());
       for (int writers : WRITERS) {
         String label = writers + "w";
         WriterThroughput.Point p =
@@ -106,15 +129,15 @@ final class CommitBench {
     table.append(
         String.format(
             Locale.ROOT,
-            "| %s | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+            "| %s | %s | %d | %.2f | %.2f | %s | %s | %s |%n",
             commit,
             kind,
             q.seconds().size(),
             q.median() * 1e3,
             q.percentile(0.99) * 1e3,
-            d.median() * 1e3,
-            d.percentile(0.99) * 1e3,
-            r.ratio()));
+            d == null ? "–" : String.format(Locale.ROOT, "%.2f", d.median() * 1e3),
+            d == null ? "–" : String.format(Locale.ROOT, "%.2f", d.percentile(0.99) * 1e3),
+            d == null ? "–" : String.format(Locale.ROOT, "%.2f", r.ratio())));
   }
 
   private static void throughputRow(
@@ -162,13 +185,12 @@ final class CommitBench {
         + CommitLatency.LARGE_SAMPLES * scale
         + " 10,000-row commits (after "
         + CommitLatency.LARGE_WARMUPS
-        + "); p99 is the nearest-rank percentile (below 100 samples: the slowest). DuckDB"
-        + " cannot commit to a DuckLake here (no ducklake extension), so its columns are the"
-        + " nearest equivalents, measured once and shown beside both catalogs: for one row, a"
-        + " prepared `INSERT` of the same row with autocommit into a table in a DuckDB database"
-        + " file (a durable single-row commit to DuckDB's own storage); for 10,000 rows, `COPY"
-        + " (SELECT * FROM src) TO 'x.parquet'` of the same rows held in a DuckDB table (a new"
-        + " Parquet file, no catalog). In"
+        + "); p99 is the nearest-rank percentile (below 100 samples: the slowest). DuckDB's"
+        + " columns are real DuckLake commits by the peer CLI (`../shared/peer/duckdb`) in one"
+        + " process, each statement timed by `.timer` (wall time): the same row inserted"
+        + " (inlined) and the same 10,000 rows inserted (a Parquet file), into a DuckLake on a"
+        + " DuckDB-file catalog beside Quacklake's SQLite rows (the peer has no SQLite) and on"
+        + " PostgreSQL beside PostgreSQL; `–` when the peer is absent. In"
         + " bench-results.json these rows carry p50 as the seconds and the ratio.\n\n"
         + "## Commits per second\n\n"
         + skip

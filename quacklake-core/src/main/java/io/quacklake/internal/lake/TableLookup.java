@@ -14,12 +14,28 @@ import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A lake's tables by name at a snapshot: what {@code Table} and transactions resolve names with.
  */
 public final class TableLookup {
+  /** Resolved tables kept per lake; a table at a snapshot never changes. */
+  private static final int KEPT = 256;
+
   private final LakeContext lake;
+
+  /** Keyed by the name as asked, the snapshot and its time (a restored catalog reuses ids). */
+  private record Key(TableName name, long snapshotId, java.time.Instant time) {}
+
+  private final Map<Key, ResolvedTable> resolved =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, ResolvedTable> eldest) {
+              return size() > KEPT;
+            }
+          });
 
   TableLookup(LakeContext lake) {
     this.lake = lake;
@@ -40,7 +56,17 @@ public final class TableLookup {
    * @throws QuacklakeException NOT_FOUND if no table has this name at that snapshot
    */
   public ResolvedTable resolve(TableName name, long snapshotId) {
-    lake.snapshot(snapshotId);
+    Key key = new Key(name, snapshotId, lake.snapshot(snapshotId).time());
+    ResolvedTable kept = resolved.get(key);
+    if (kept != null) {
+      return kept;
+    }
+    ResolvedTable table = resolveFromCatalog(name, snapshotId);
+    resolved.put(key, table);
+    return table;
+  }
+
+  private ResolvedTable resolveFromCatalog(TableName name, long snapshotId) {
     TableRecord match = null;
     for (TableRecord t : lake.objects().tables(snapshotId)) {
       if (t.schemaName().equals(name.schema()) && t.name().equals(name.table())) {

@@ -150,28 +150,41 @@ public final class TransactionTables {
               + " first",
           name);
     }
+    long tableId = t.table().tableId();
     boolean inlining =
-        lake.catalog()
-            .read(
-                "inlined tables of " + name,
-                c -> InlinedDataGateway.inliningReady(c, t.table().tableId()));
-    if (!inlining
-        && writes.settings(t.table().schemaId(), t.table().tableId()).inliningLimit() > 0) {
-      inlining = createInlinedTable(name, t.table().tableId());
+        inliningReady.computeIfAbsent(
+            tableId,
+            id ->
+                lake.catalog()
+                    .read(
+                        "inlined tables of " + name, c -> InlinedDataGateway.inliningReady(c, id)));
+    if (!inlining && writes.settings(t.table().schemaId(), tableId).inliningLimit() > 0) {
+      inlining = createInlinedTable(name, tableId);
+      inliningReady.put(tableId, inlining);
     }
+    List<PartitionKey> keys =
+        partitionKeys.computeIfAbsent(
+            tableId,
+            id ->
+                PartitionSpec.keys(
+                    t.columns(),
+                    atBase(() -> lake.tables().partitioning(name, state.base().snapshotId())),
+                    0));
     return new Target(
         t,
         t.columns(),
         t.directory(),
-        state.changes(t.table().tableId()),
+        state.changes(tableId),
         inlining,
-        PartitionSpec.keys(
-            t.columns(),
-            atBase(() -> lake.tables().partitioning(name, state.base().snapshotId())),
-            0),
+        keys,
         t.table().schemaId(),
-        t.table().tableId());
+        tableId);
   }
+
+  /** Per table at the base snapshot, read once per transaction. */
+  private final Map<Long, Boolean> inliningReady = new java.util.HashMap<>();
+
+  private final Map<Long, List<PartitionKey>> partitionKeys = new java.util.HashMap<>();
 
   /** The id of a schema at the transaction's base snapshot, or null for one it creates. */
   private Long schemaIdAtBase(String schema) {

@@ -195,14 +195,10 @@ class ChangeFeedPeerTest {
   void aDeleteAfterAMergeIsWhereThePeersTimeTravelPutsIt() {
     DuckDbPeer peer = DuckDbPeer.require();
     Path catalog = temp.resolve("lake.ducklake");
-    peer.query(
-        temp,
-        "ATTACH 'ducklake:"
-            + catalog
-            + "' AS l (DATA_PATH '"
-            + temp.resolve("data")
-            + "/', DUCKLAKE_VERSION '1.0', DATA_INLINING_ROW_LIMIT 0); USE l;"
-            + " CREATE TABLE t(id INT, v VARCHAR); INSERT INTO t VALUES (1,'a'),(2,'b');"
+    peerLake(
+        peer,
+        catalog,
+        " CREATE TABLE t(id INT, v VARCHAR); INSERT INTO t VALUES (1,'a'),(2,'b');"
             + " INSERT INTO t VALUES (3,'c'),(4,'d'); INSERT INTO t VALUES (5,'e');"
             + " CALL ducklake_merge_adjacent_files('l'); DELETE FROM t WHERE id=3;");
     List<List<Map<String, Object>>> seen =
@@ -235,14 +231,10 @@ class ChangeFeedPeerTest {
   void theStreamedFeedOfALargeHistoryEqualsDuckDbsInBoundedBatches() {
     DuckDbPeer peer = DuckDbPeer.require();
     Path catalog = temp.resolve("lake.ducklake");
-    peer.query(
-        temp,
-        "ATTACH 'ducklake:"
-            + catalog
-            + "' AS l (DATA_PATH '"
-            + temp.resolve("data")
-            + "/', DUCKLAKE_VERSION '1.0', DATA_INLINING_ROW_LIMIT 0); USE l;"
-            + " CREATE TABLE t(id INT, v VARCHAR);"
+    peerLake(
+        peer,
+        catalog,
+        " CREATE TABLE t(id INT, v VARCHAR);"
             + " INSERT INTO t SELECT i, 'v' || i FROM range(60000) r(i);"
             + " UPDATE t SET v = 'u' || id WHERE id % 3 = 0;"
             + " DELETE FROM t WHERE id % 5 = 0;"
@@ -319,6 +311,18 @@ class ChangeFeedPeerTest {
       assertThat(lake.table("t").changes(2, 1)).isEmpty();
       assertThat(lake.table("t").changes(0, 2)).hasSize(2);
     }
+  }
+
+  /** A 1.0 lake written by the peer without inlining: its statements run after {@code USE l}. */
+  private void peerLake(DuckDbPeer peer, Path catalog, String statements) {
+    peer.query(
+        temp,
+        "ATTACH 'ducklake:"
+            + catalog
+            + "' AS l (DATA_PATH '"
+            + temp.resolve("data")
+            + "/', DUCKLAKE_VERSION '1.0', DATA_INLINING_ROW_LIMIT 0); USE l;"
+            + statements);
   }
 
   private static void insert(Lake lake, long from, long to) {

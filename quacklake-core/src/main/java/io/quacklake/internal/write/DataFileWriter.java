@@ -1,22 +1,14 @@
 package io.quacklake.internal.write;
 
-import io.quacklake.internal.catalog.UuidV7;
-import io.quacklake.internal.parquet.ArrowParquetWriter;
-import io.quacklake.internal.parquet.DuckLakeSystemColumn;
 import io.quacklake.storage.Location;
 import io.quacklake.types.LakeColumn;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** Writes aligned batches as new DuckLake data files named {@code ducklake-<uuidv7>.parquet}. */
 public final class DataFileWriter {
   private DataFileWriter() {}
-
-  /** Rows per slice between two checks of the file size. */
-  private static final int SLICE_ROWS = 8192;
 
   /**
    * Writes a batch as data files of a table: split by {@code keys} into hive directories (each file
@@ -62,60 +54,9 @@ public final class DataFileWriter {
       VectorSchemaRoot batch,
       boolean embeddedRowIds) {
     List<PendingDataFile> files = new ArrayList<>();
-    int rows = batch.getRowCount();
-    int from = 0;
-    while (from < rows) {
-      String name =
-          "ducklake-"
-              + UuidV7.next()
-              + (context.fileTag() == null ? "" : "-" + context.fileTag())
-              + ".parquet";
-      Set<DuckLakeSystemColumn> system =
-          embeddedRowIds ? Set.of(DuckLakeSystemColumn.ROW_ID) : Set.of();
-      Location location = tableDir.resolve(name);
-      context.created().accept(location);
-      ArrowParquetWriter writer =
-          ArrowParquetWriter.open(context.store(), location, columns, context.options(), system)
-              .shredOn(context.executor(), context.threads());
-      int start = from;
-      try {
-        do {
-          int length = Math.min(SLICE_ROWS, rows - from);
-          if (from == 0 && length == rows) {
-            writer.write(batch);
-          } else {
-            try (VectorSchemaRoot slice = batch.slice(from, length)) {
-              writer.write(slice);
-            }
-          }
-          from += length;
-        } while (from < rows && writer.estimatedBytes() < context.targetFileSize());
-      } catch (RuntimeException | Error e) {
-        writer.abort();
-        throw e;
-      }
-      files.add(
-          new PendingDataFile(
-              name,
-              writer.close(),
-              embeddedRowIds,
-              firstRowId(batch, columns, start, from, embeddedRowIds),
-              null,
-              List.of()));
-    }
+    RollingDataFile file = new RollingDataFile(context, tableDir, columns, embeddedRowIds);
+    file.write(batch, files::add);
+    file.finish(files::add);
     return files;
-  }
-
-  private static long firstRowId(
-      VectorSchemaRoot batch, List<LakeColumn> columns, int from, int to, boolean embedded) {
-    if (!embedded) {
-      return 0;
-    }
-    BigIntVector ids = (BigIntVector) batch.getVector(columns.size());
-    long first = Long.MAX_VALUE;
-    for (int i = from; i < to; i++) {
-      first = Math.min(first, ids.get(i));
-    }
-    return first;
   }
 }

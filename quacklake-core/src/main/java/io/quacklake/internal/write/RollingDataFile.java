@@ -2,17 +2,21 @@ package io.quacklake.internal.write;
 
 import io.quacklake.internal.catalog.UuidV7;
 import io.quacklake.internal.parquet.ArrowParquetWriter;
+import io.quacklake.internal.parquet.DuckLakeSystemColumn;
 import io.quacklake.storage.Location;
 import io.quacklake.types.LakeColumn;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * A table's data file kept open across batches: each batch is appended to the current file, and a
  * new file starts once it reaches the target size, so many small batches (an append reading its
  * input row group by row group) make files of the target size rather than one file each. Rows keep
- * their order; files get no embedded row ids.
+ * their order. With embedded row ids, each batch ends with a {@code _ducklake_internal_row_id}
+ * vector, written into the files, and each file records its smallest row id.
  */
 public final class RollingDataFile {
   private static final int SLICE_ROWS = 8192;
@@ -20,13 +24,24 @@ public final class RollingDataFile {
   private final WriteContext context;
   private final Location tableDir;
   private final List<LakeColumn> columns;
+  private final boolean embeddedRowIds;
   private String name;
   private ArrowParquetWriter writer;
+  private long firstRowId;
 
   public RollingDataFile(WriteContext context, Location tableDir, List<LakeColumn> columns) {
+    this(context, tableDir, columns, false);
+  }
+
+  /**
+   * @param embeddedRowIds whether each batch ends with a row id vector to write into the files
+   */
+  public RollingDataFile(
+      WriteContext context, Location tableDir, List<LakeColumn> columns, boolean embeddedRowIds) {
     this.context = context;
     this.tableDir = tableDir;
     this.columns = List.copyOf(columns);
+    this.embeddedRowIds = embeddedRowIds;
   }
 
   /**
@@ -49,6 +64,12 @@ public final class RollingDataFile {
             writer.write(slice);
           }
         }
+        if (embeddedRowIds) {
+          BigIntVector ids = (BigIntVector) batch.getVector(columns.size());
+          for (int i = from; i < from + length; i++) {
+            firstRowId = Math.min(firstRowId, ids.get(i));
+          }
+        }
         from += length;
       } catch (RuntimeException | Error e) {
         abort();
@@ -67,7 +88,9 @@ public final class RollingDataFile {
     }
     ArrowParquetWriter w = writer;
     writer = null;
-    finished.accept(new PendingDataFile(name, w.close(), false, 0, null, List.of()));
+    finished.accept(
+        new PendingDataFile(
+            name, w.close(), embeddedRowIds, embeddedRowIds ? firstRowId : 0, null, List.of()));
   }
 
   /** Gives the current file up; nothing of it is published. */
@@ -87,9 +110,14 @@ public final class RollingDataFile {
             + ".parquet";
     Location location = tableDir.resolve(name);
     context.created().accept(location);
+    firstRowId = Long.MAX_VALUE;
     writer =
         ArrowParquetWriter.open(
-                context.store(), location, columns, context.options(), java.util.Set.of())
+                context.store(),
+                location,
+                columns,
+                context.options(),
+                embeddedRowIds ? Set.of(DuckLakeSystemColumn.ROW_ID) : Set.of())
             .shredOn(context.executor(), context.threads());
   }
 }

@@ -54,13 +54,10 @@ public final class SnapshotGateway {
     return best;
   }
 
-  /** The snapshots {@code from..to} (both included) that exist, in order. */
-  public static List<SnapshotRecord> range(CatalogSession s, long from, long to) {
-    return select(
-        s,
-        SELECT + " WHERE s.snapshot_id >= ? AND s.snapshot_id <= ? ORDER BY s.snapshot_id",
-        from,
-        to);
+  /** The snapshot with this id as the session sees it, or null. */
+  public static SnapshotRecord find(CatalogSession s, long id) {
+    List<SnapshotRecord> rows = select(s, SELECT + " WHERE s.snapshot_id = ?", id);
+    return rows.isEmpty() ? null : rows.get(0);
   }
 
   private List<SnapshotRecord> query(CatalogSession s, String sql, Object... args) {

@@ -7,6 +7,7 @@ import io.quacklake.internal.catalog.FileGateway;
 import io.quacklake.internal.catalog.PartitionColumnRecord;
 import io.quacklake.internal.catalog.SnapshotGateway;
 import io.quacklake.internal.catalog.SnapshotRecord;
+import io.quacklake.internal.catalog.SnapshotWrites;
 import io.quacklake.internal.catalog.StatsBound;
 import io.quacklake.internal.parquet.NameMapping;
 import io.quacklake.internal.txn.SnapshotChanges;
@@ -143,7 +144,8 @@ public final class PlanCache {
       return integerBounds.computeIfAbsent(
           columnId,
           id -> {
-            Map<Long, List<FileColumnStatsRecord>> stats = stats(c, tableId, List.of(id));
+            loadStats(c, tableId, List.of(id));
+            Map<Long, List<FileColumnStatsRecord>> stats = statsByColumn.get(id);
             long[] out = new long[files.size() * 2];
             for (int i = 0; i < files.size(); i++) {
               out[2 * i] = Long.MIN_VALUE;
@@ -172,6 +174,19 @@ public final class PlanCache {
     /** The statistics of the given columns by data file, loaded once per column. */
     Map<Long, List<FileColumnStatsRecord>> stats(
         CatalogSession c, long tableId, Collection<Long> columnIds) {
+      loadStats(c, tableId, columnIds);
+      Map<Long, List<FileColumnStatsRecord>> out = new HashMap<>();
+      for (Long id : columnIds) {
+        statsByColumn
+            .get(id)
+            .forEach(
+                (file, rows) -> out.computeIfAbsent(file, k -> new ArrayList<>()).addAll(rows));
+      }
+      return out;
+    }
+
+    /** Loads the statistics of the columns not loaded yet, in one query. */
+    private void loadStats(CatalogSession c, long tableId, Collection<Long> columnIds) {
       List<Long> missing = new ArrayList<>();
       for (Long id : columnIds) {
         if (!statsByColumn.containsKey(id)) {
@@ -190,14 +205,6 @@ public final class PlanCache {
                 });
         statsByColumn.putAll(loaded);
       }
-      Map<Long, List<FileColumnStatsRecord>> out = new HashMap<>();
-      for (Long id : columnIds) {
-        statsByColumn
-            .get(id)
-            .forEach(
-                (file, rows) -> out.computeIfAbsent(file, k -> new ArrayList<>()).addAll(rows));
-      }
-      return out;
     }
 
     /** The statistics of the given columns for the given files only. */
@@ -206,11 +213,7 @@ public final class PlanCache {
       if (of.size() * 4L > files.size()) {
         return stats(c, tableId, columnIds);
       }
-      for (Long id : columnIds) {
-        if (!statsByColumn.containsKey(id)) {
-          stats(c, tableId, List.of(id));
-        }
-      }
+      loadStats(c, tableId, columnIds);
       Map<Long, List<FileColumnStatsRecord>> out = new HashMap<>();
       for (DataFileRecord f : of) {
         for (Long id : columnIds) {
@@ -273,7 +276,7 @@ public final class PlanCache {
     long from = Math.min(e.snapshot, snapshot);
     long to = Math.max(e.snapshot, snapshot);
     Validity invalid = snapshot > e.snapshot ? Validity.RELOAD : Validity.UNCACHED;
-    List<SnapshotRecord> range = SnapshotGateway.range(c, from, Long.MAX_VALUE);
+    List<SnapshotRecord> range = SnapshotWrites.since(c, from - 1);
     if (range.isEmpty()
         || range.get(0).snapshotId() != from
         || range.get(range.size() - 1).snapshotId() - from + 1 != range.size()
@@ -312,21 +315,22 @@ public final class PlanCache {
       java.util.Set.of("flushed_inlined", "merge_adjacent", "rewrite_delete");
 
   private Entry load(CatalogSession c, long tableId, long snapshot) {
-    List<SnapshotRecord> at = SnapshotGateway.range(c, snapshot, Long.MAX_VALUE);
-    if (at.isEmpty() || at.get(0).snapshotId() != snapshot) {
+    SnapshotRecord at = SnapshotGateway.find(c, snapshot);
+    if (at == null) {
       return null;
     }
+    long latest = SnapshotWrites.latest(c).snapshotId();
     List<DataFileRecord> files = FileGateway.dataFiles(c, tableId, snapshot);
     Partitions partitions = Partitions.load(c, tableId, files);
     Entry e =
         new Entry(
             snapshot,
-            at.get(0).time(),
+            at.time(),
             files,
             ScanPlanner.mappings(c, files),
             partitions.keys(),
             partitions.values());
-    e.checkedUpTo = at.get(at.size() - 1).snapshotId();
+    e.checkedUpTo = latest;
     entries.put(tableId, e);
     return e;
   }

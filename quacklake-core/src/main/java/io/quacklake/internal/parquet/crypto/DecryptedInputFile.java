@@ -64,15 +64,9 @@ final class DecryptedInputFile implements InputFile {
           location(), length);
     }
     byte[] bytes = new byte[(int) length];
-    int read = 0;
+    int read;
     try (SeekableStream in = encrypted.newStream()) {
-      while (read < bytes.length) {
-        int n = in.read(bytes, read, bytes.length - read);
-        if (n < 0) {
-          break;
-        }
-        read += n;
-      }
+      read = in.readNBytes(bytes, 0, bytes.length);
     }
     if (read != length) {
       throw new QuacklakeException(

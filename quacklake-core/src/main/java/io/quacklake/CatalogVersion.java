@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param snapshotId the newest DuckLake snapshot this version holds
  * @param created when it was published
  * @param fileSize the catalog database's length in bytes
- * @param blocks the names (SHA-256, hex) of the blocks the database is made of, in file order
+ * @param blocks the names (SHA-256, hex) of the stored objects the database is made of: the blocks
+ *     of an image in file order, then the page deltas applied to it, oldest first
  */
 public record CatalogVersion(
     long version, long snapshotId, Instant created, long fileSize, List<String> blocks) {

@@ -14,14 +14,14 @@ import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * {@code ./bench [--scale N] [--iterations K] [--only
- * scan|planning|s3|commits|memory|maintenance|cli]}: runs every workload in Quacklake and DuckDB on
- * the same data (N million rows), prints a table of ratios and writes {@code BENCHMARKS.md} and
- * {@code bench-results.json} in the working directory.
+ * {@code ./bench [--scale N] [--iterations K] [--snapshots N] [--only
+ * scan|planning|s3|commits|memory|maintenance|cli|aging]}: runs every workload in Quacklake and
+ * DuckDB on the same data (N million rows), prints a table of ratios and writes {@code
+ * BENCHMARKS.md} and {@code bench-results.json} in the working directory.
  */
 public final class BenchMain {
   private static final List<String> WORKLOADS =
-      List.of("scan", "planning", "s3", "commits", "memory", "maintenance", "cli");
+      List.of("scan", "planning", "s3", "commits", "memory", "maintenance", "cli", "aging");
 
   private BenchMain() {}
 
@@ -29,11 +29,13 @@ public final class BenchMain {
     int scale = 1;
     int iterations = 3;
     String only = null;
+    long snapshots = 10_000;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--scale" -> scale = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         case "--only" -> only = args[++i];
+        case "--snapshots" -> snapshots = Long.parseLong(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -67,6 +69,9 @@ public final class BenchMain {
     }
     if (only == null || only.equals("cli")) {
       sections.add(CliBench.run(dir, scale, iterations));
+    }
+    if (only == null || only.equals("aging")) {
+      sections.add(AgingBench.run(dir, snapshots));
     }
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

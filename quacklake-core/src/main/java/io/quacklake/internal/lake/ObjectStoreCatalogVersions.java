@@ -68,6 +68,6 @@ public final class ObjectStoreCatalogVersions implements CatalogVersions {
   }
 
   private static CatalogVersion version(CatalogManifest m) {
-    return new CatalogVersion(m.version(), m.snapshotId(), m.created(), m.fileSize(), m.blocks());
+    return new CatalogVersion(m.version(), m.snapshotId(), m.created(), m.fileSize(), m.objects());
   }
 }

@@ -104,26 +104,69 @@ final class Blocks {
   }
 
   /**
-   * Writes the file of {@code manifest} to {@code target}.
+   * Stores one object under its SHA-256 (a page delta), keeping a local copy.
    *
-   * @throws QuacklakeException CORRUPT when a block is missing, has the wrong length or any
+   * @return its name, and whether the store already had it (see {@link Split#reused})
+   */
+  Stored put(byte[] bytes) throws IOException {
+    String hash = hex(sha256().digest(bytes));
+    Path local = cached(hash);
+    if (!Files.exists(local)) {
+      writeAtomically(local, bytes);
+    }
+    boolean reused =
+        IoRetry.call(() -> conditional.createIfAbsent(layout.block(hash), bytes))
+            == CreateOutcome.ALREADY_EXISTS;
+    return new Stored(hash, reused);
+  }
+
+  /**
+   * A stored object.
+   *
+   * @param reused the store already had it
+   */
+  record Stored(String hash, boolean reused) {}
+
+  /** Writes the file of {@code manifest} to {@code target} from its image and every delta. */
+  void assemble(CatalogManifest manifest, Path target) throws IOException {
+    assemble(manifest, target, null, null);
+  }
+
+  /**
+   * Writes the file of {@code manifest} to {@code target}: from {@code known}'s file when {@code
+   * manifest} continues its delta chain (only the newer deltas are fetched), else from the image
+   * and every delta.
+   *
+   * @param known a version whose file is at hand, or null
+   * @throws QuacklakeException CORRUPT when an object is missing, has the wrong length or any
    *     checksum does not match
    */
-  void assemble(CatalogManifest manifest, Path target) throws IOException {
+  void assemble(CatalogManifest manifest, Path target, CatalogManifest known, Path knownFile)
+      throws IOException {
     Path temp = target.resolveSibling(target.getFileName() + ".part");
-    MessageDigest whole = sha256();
-    try (OutputStream out = Files.newOutputStream(temp)) {
-      List<String> hashes = manifest.blocks();
-      for (int i = 0; i < hashes.size(); i++) {
-        byte[] block = block(manifest, i);
-        whole.update(block);
-        out.write(block);
+    int applied = 0;
+    try {
+      if (known != null && knownFile != null && known.continuedBy(manifest)) {
+        Files.copy(knownFile, temp, StandardCopyOption.REPLACE_EXISTING);
+        applied = known.deltas().size();
+      } else {
+        try (OutputStream out = Files.newOutputStream(temp)) {
+          List<String> hashes = manifest.blocks();
+          for (int i = 0; i < hashes.size(); i++) {
+            out.write(object(manifest, hashes.get(i), manifest.blockLength(i), "block"));
+          }
+        }
+      }
+      List<CatalogManifest.Delta> deltas = manifest.deltas();
+      for (int i = applied; i < deltas.size(); i++) {
+        CatalogManifest.Delta d = deltas.get(i);
+        PageDelta.apply(object(manifest, d.sha256(), d.size(), "delta"), temp, d.sha256());
       }
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
     }
-    String actual = hex(whole.digest());
+    String actual = fileHash(temp);
     if (!actual.equals(manifest.sha256()) || Files.size(temp) != manifest.fileSize()) {
       Files.deleteIfExists(temp);
       throw QuacklakeException.corrupt(
@@ -133,9 +176,20 @@ final class Blocks {
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private byte[] block(CatalogManifest manifest, int index) throws IOException {
-    String hash = manifest.blocks().get(index);
-    int length = manifest.blockLength(index);
+  private static String fileHash(Path file) throws IOException {
+    MessageDigest whole = sha256();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[64 * 1024];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        whole.update(buffer, 0, n);
+      }
+    }
+    return hex(whole.digest());
+  }
+
+  private byte[] object(CatalogManifest manifest, String hash, int length, String kind)
+      throws IOException {
     Path local = cached(hash);
     if (Files.exists(local) && Files.size(local) == length) {
       byte[] bytes = Files.readAllBytes(local);
@@ -150,24 +204,25 @@ final class Blocks {
       bytes = IoRetry.call(() -> readAtMost(store, remote, length + 1));
     } catch (NoSuchFileException e) {
       throw QuacklakeException.corrupt(
-          "catalog version %d at %s needs block %s, which is missing from the store",
-          manifest.version(), layout.root(), hash);
+          "catalog version %d at %s needs %s %s, which is missing from the store",
+          manifest.version(), layout.root(), kind, hash);
     }
     if (bytes.length != length) {
       throw QuacklakeException.corrupt(
-          "block %s of catalog version %d at %s holds %s bytes where the manifest expects %d;"
-              + " restore the block from a backup or restore an earlier version",
+          "%s %s of catalog version %d at %s holds %s bytes where the manifest expects %d;"
+              + " restore the %s from a backup or restore an earlier version",
+          kind,
           hash,
           manifest.version(),
           layout.root(),
           bytes.length > length ? "more than " + length : Integer.toString(bytes.length),
-          length);
+          length,
+          kind);
     }
     if (!hex(sha256().digest(bytes)).equals(hash)) {
       throw QuacklakeException.corrupt(
-          "block %s of catalog version %d at %s is damaged (its content does not match its"
-              + " name)",
-          hash, manifest.version(), layout.root());
+          "%s %s of catalog version %d at %s is damaged (its content does not match its name)",
+          kind, hash, manifest.version(), layout.root());
     }
     writeAtomically(local, bytes);
     return bytes;

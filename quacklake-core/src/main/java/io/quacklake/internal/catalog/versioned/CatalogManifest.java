@@ -1,18 +1,23 @@
 package io.quacklake.internal.catalog.versioned;
 
+import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 
 /**
- * One immutable version of the catalog database: the file's blocks in order, by SHA-256.
+ * One immutable version of the catalog database: an image of the file as blocks in order, by
+ * SHA-256, and the chain of page deltas (by SHA-256) that turns the image into this version (empty
+ * for a version that is an image itself). Image-only versions are stored in format 1, which every
+ * Quacklake reads; versions with deltas in format 2.
  *
  * @param version N, counting from 1 (the new, empty catalog)
  * @param writer a unique id of the commit attempt that created it (resolves ambiguous creates)
@@ -21,7 +26,9 @@ import java.util.Properties;
  * @param blockSize the block length in bytes (the last block may be shorter)
  * @param fileSize the database file's length
  * @param sha256 the SHA-256 of the whole file, hex
- * @param blocks the SHA-256 of each block, hex, in file order
+ * @param blocks the SHA-256 of each block of the image, hex, in file order
+ * @param imageSize the image's length (the file's when there are no deltas)
+ * @param deltas the deltas applied to the image, oldest first
  */
 public record CatalogManifest(
     long version,
@@ -31,8 +38,32 @@ public record CatalogManifest(
     int blockSize,
     long fileSize,
     String sha256,
-    List<String> blocks) {
+    List<String> blocks,
+    long imageSize,
+    List<Delta> deltas) {
   static final String FORMAT = "quacklake-catalog-manifest/1";
+
+  static final String FORMAT_WITH_DELTAS = "quacklake-catalog-manifest/2";
+
+  private static final String FORMAT_FAMILY = "quacklake-catalog-manifest/";
+
+  /** The most deltas a manifest may chain (Quacklake writes far fewer, see {@link DeltaPolicy}). */
+  static final int MAX_DELTAS = 10_000;
+
+  /** The largest delta a manifest may name. */
+  static final int MAX_DELTA_BYTES = 64 * 1024 * 1024;
+
+  /**
+   * One page delta of the chain.
+   *
+   * @param sha256 its name: the SHA-256 of its bytes, hex
+   * @param size its length in bytes
+   */
+  record Delta(String sha256, int size) {
+    Delta {
+      Objects.requireNonNull(sha256, "sha256 is null");
+    }
+  }
 
   /** Bounds on {@code block-size} a manifest may declare (Quacklake writes 256 KiB). */
   static final int MIN_BLOCK_SIZE = 4 * 1024;
@@ -47,16 +78,86 @@ public record CatalogManifest(
     Objects.requireNonNull(created, "created is null");
     Objects.requireNonNull(sha256, "sha256 is null");
     blocks = List.copyOf(blocks);
-    if (version < 1 || blockSize < 1 || fileSize < 0) {
+    deltas = List.copyOf(deltas);
+    if (version < 1 || blockSize < 1 || fileSize < 0 || imageSize < 0) {
       throw new IllegalArgumentException("bad manifest numbers");
     }
+    if (deltas.isEmpty() && imageSize != fileSize) {
+      throw new IllegalArgumentException("an image-only version's image is the file");
+    }
+  }
+
+  /** A version that is an image: its blocks are the file. */
+  CatalogManifest(
+      long version,
+      String writer,
+      long snapshotId,
+      Instant created,
+      int blockSize,
+      long fileSize,
+      String sha256,
+      List<String> blocks) {
+    this(
+        version,
+        writer,
+        snapshotId,
+        created,
+        blockSize,
+        fileSize,
+        sha256,
+        blocks,
+        fileSize,
+        List.of());
+  }
+
+  /** Every stored object this version needs: the image's blocks, then the deltas. */
+  public List<String> objects() {
+    List<String> out = new ArrayList<>(blocks);
+    deltas.forEach(d -> out.add(d.sha256()));
+    return out;
+  }
+
+  /** The bytes of all deltas together. */
+  long deltaBytes() {
+    return deltas.stream().mapToLong(Delta::size).sum();
+  }
+
+  /**
+   * The next version: {@code this} version's image with one more delta.
+   *
+   * @param fileSize the new file's length
+   * @param sha256 the new file's SHA-256
+   */
+  CatalogManifest withDelta(
+      String writer, long snapshotId, Instant created, Delta delta, long fileSize, String sha256) {
+    List<Delta> chain = new ArrayList<>(deltas);
+    chain.add(delta);
+    return new CatalogManifest(
+        version + 1,
+        writer,
+        snapshotId,
+        created,
+        blockSize,
+        fileSize,
+        sha256,
+        blocks,
+        imageSize,
+        chain);
+  }
+
+  /** Whether {@code later} is this version's image with more deltas after this one's. */
+  boolean continuedBy(CatalogManifest later) {
+    return blocks.equals(later.blocks)
+        && imageSize == later.imageSize
+        && later.deltas.size() > deltas.size()
+        && later.deltas.subList(0, deltas.size()).equals(deltas);
   }
 
   /** The manifest as stored: a properties text with sorted keys. */
   byte[] toBytes() {
     String text =
         "format="
-            + FORMAT
+            + (deltas.isEmpty() ? FORMAT : FORMAT_WITH_DELTAS)
             + "\nversion="
             + version
             + "\nwriter="
@@ -73,8 +174,17 @@ public record CatalogManifest(
             + sha256
             + "\nblocks="
             + String.join(",", blocks)
-            + "\n";
+            + "\n"
+            + (deltas.isEmpty() ? "" : deltaLines());
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String deltaLines() {
+    StringBuilder list = new StringBuilder();
+    for (Delta d : deltas) {
+      list.append(list.isEmpty() ? "" : ",").append(d.sha256()).append(':').append(d.size());
+    }
+    return "image-size=" + imageSize + "\ndeltas=" + list + "\n";
   }
 
   /**
@@ -92,7 +202,20 @@ public record CatalogManifest(
     } catch (IOException | IllegalArgumentException e) {
       throw damaged(where, "it is not a properties text (" + e.getMessage() + ")");
     }
-    if (!FORMAT.equals(p.getProperty("format"))) {
+    String format = p.getProperty("format");
+    boolean withDeltas = FORMAT_WITH_DELTAS.equals(format);
+    if (!withDeltas
+        && format != null
+        && format.startsWith(FORMAT_FAMILY)
+        && !FORMAT.equals(format)) {
+      throw new QuacklakeException(
+          ErrorKind.UNSUPPORTED,
+          String.format(
+              "catalog manifest %s is in format '%s', which a newer Quacklake wrote; upgrade"
+                  + " Quacklake to open this lake",
+              where, format));
+    }
+    if (!withDeltas && !FORMAT.equals(format)) {
       throw QuacklakeException.corrupt(
           "%s is not a Quacklake catalog manifest (format '%s', expected '%s'); it was not"
               + " written by Quacklake: restore it from a backup or remove it",
@@ -129,26 +252,59 @@ public record CatalogManifest(
                 + " is not a SHA-256 (64 lowercase hex digits)");
       }
     }
-    long expected = fileSize / blockSize + (fileSize % blockSize == 0 ? 0 : 1);
+    long imageSize = withDeltas ? number(p, "image-size", 0, Long.MAX_VALUE, where) : fileSize;
+    List<Delta> deltas = withDeltas ? deltas(required(p, "deltas", where), where) : List.of();
+    long expected = imageSize / blockSize + (imageSize % blockSize == 0 ? 0 : 1);
     if (blocks.size() != expected) {
       throw damaged(
           where,
           "it lists "
               + blocks.size()
-              + " blocks, but file-size "
-              + fileSize
+              + " blocks, but "
+              + (withDeltas ? "image-size " : "file-size ")
+              + imageSize
               + " in blocks of "
               + blockSize
               + " bytes needs "
               + expected);
     }
     return new CatalogManifest(
-        version, writer, snapshot, created, blockSize, fileSize, sha256, blocks);
+        version, writer, snapshot, created, blockSize, fileSize, sha256, blocks, imageSize, deltas);
+  }
+
+  private static List<Delta> deltas(String list, String where) {
+    if (list.isEmpty()) {
+      throw damaged(where, "format 2 without deltas");
+    }
+    String[] entries = list.split(",", -1);
+    if (entries.length > MAX_DELTAS) {
+      throw damaged(where, "it chains " + entries.length + " deltas, more than " + MAX_DELTAS);
+    }
+    List<Delta> out = new ArrayList<>(entries.length);
+    for (int i = 0; i < entries.length; i++) {
+      String[] parts = entries[i].split(":", -1);
+      long size = -1;
+      if (parts.length == 2 && CatalogLayout.isSha256(parts[0]) && parts[1].matches("[0-9]{1,9}")) {
+        size = Long.parseLong(parts[1]);
+      }
+      if (size < 1 || size > MAX_DELTA_BYTES) {
+        throw damaged(
+            where,
+            "deltas entry "
+                + (i + 1)
+                + " "
+                + quoted(entries[i])
+                + " is not a SHA-256 and a size from 1 to "
+                + MAX_DELTA_BYTES);
+      }
+      out.add(new Delta(parts[0], (int) size));
+    }
+    return out;
   }
 
   /** The length of block {@code index} (every block but the last is {@link #blockSize} long). */
   int blockLength(int index) {
-    return (int) Math.min(blockSize, fileSize - (long) index * blockSize);
+    return (int) Math.min(blockSize, imageSize - (long) index * blockSize);
   }
 
   private static long number(Properties p, String key, long min, long max, String where) {

@@ -58,7 +58,7 @@ final class GarbageCollector {
       int versionsKept = 0;
       for (long v : versions.listed()) {
         try {
-          referenced.addAll(versions.read(v).blocks());
+          referenced.addAll(versions.read(v).objects());
           versionsKept++;
         } catch (QuacklakeException gone) {
           if (gone.kind() != io.quacklake.exceptions.ErrorKind.NOT_FOUND) {

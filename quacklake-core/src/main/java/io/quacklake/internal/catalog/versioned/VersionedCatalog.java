@@ -29,8 +29,10 @@ import java.util.stream.Stream;
  * serialises calls.
  */
 public final class VersionedCatalog implements AutoCloseable {
-  /** Block length: SQLite pages change in place, so a commit re-uploads a few blocks. */
+  /** Block length of an image: a new image re-uploads only the blocks that changed. */
   public static final int BLOCK_SIZE = 256 * 1024;
+
+  private final DeltaPolicy policy;
 
   private final ObjectStore store;
   private final CatalogLayout layout;
@@ -41,8 +43,10 @@ public final class VersionedCatalog implements AutoCloseable {
   private CatalogManifest current;
   private Path currentFile;
 
-  private VersionedCatalog(ObjectStore store, Location root, Path cache) throws IOException {
+  private VersionedCatalog(ObjectStore store, Location root, Path cache, DeltaPolicy policy)
+      throws IOException {
     this.store = store;
+    this.policy = policy;
     this.layout = new CatalogLayout(root);
     this.versions = new Versions(store, layout);
     this.cache = cache;
@@ -59,7 +63,12 @@ public final class VersionedCatalog implements AutoCloseable {
    *     conditional creates, CORRUPT for a damaged version
    */
   public static VersionedCatalog open(ObjectStore store, Location root) {
-    VersionedCatalog c = start(store, root);
+    return open(store, root, DeltaPolicy.DEFAULT);
+  }
+
+  /** {@link #open(ObjectStore, Location)}, chaining deltas as {@code policy} says. */
+  static VersionedCatalog open(ObjectStore store, Location root, DeltaPolicy policy) {
+    VersionedCatalog c = start(store, root, policy);
     try {
       long latest = c.versions.latest();
       if (latest == 0) {
@@ -85,7 +94,7 @@ public final class VersionedCatalog implements AutoCloseable {
    *     that ignores conditional creates
    */
   public static void create(ObjectStore store, Location root, Path database) {
-    try (VersionedCatalog c = start(store, root)) {
+    try (VersionedCatalog c = start(store, root, DeltaPolicy.DEFAULT)) {
       ConditionalWriteProbe.verify(store, c.layout.probes());
       if (c.versions.latest() > 0) {
         throw new QuacklakeException(
@@ -112,10 +121,11 @@ public final class VersionedCatalog implements AutoCloseable {
     }
   }
 
-  private static VersionedCatalog start(ObjectStore store, Location root) {
+  private static VersionedCatalog start(ObjectStore store, Location root, DeltaPolicy policy) {
     ConditionalWriteProbe.requireSupport(store, new CatalogLayout(root).probes());
     try {
-      return new VersionedCatalog(store, root, Files.createTempDirectory("quacklake-catalog"));
+      return new VersionedCatalog(
+          store, root, Files.createTempDirectory("quacklake-catalog"), policy);
     } catch (IOException e) {
       throw unavailable("create a local cache for the catalog at " + root, e);
     }
@@ -171,23 +181,49 @@ public final class VersionedCatalog implements AutoCloseable {
   }
 
   /**
-   * Publishes a changed copy as the next version. Uploads the blocks that are new (pinning those
-   * the store already had, see {@link Pins}), then creates the next manifest only if absent.
+   * Publishes a changed copy as the next version. Uploads the pages it changed as one delta chained
+   * to the current image, or, when the chain is full ({@link DeltaPolicy}), the blocks of a new
+   * image that are new (pinning objects the store already had, see {@link Pins}); then creates the
+   * next manifest only if absent.
    *
    * @param snapshotId the newest DuckLake snapshot the copy holds
    * @throws QuacklakeException COMMIT_STATE_UNKNOWN when the manifest's creation could not be
    *     confirmed or denied (the copy is kept)
    */
   public Published publish(Path work, long snapshotId) {
-    Blocks.Split split;
+    CatalogManifest next;
     Location pin;
     try {
-      split = blocks.upload(work, BLOCK_SIZE, new HashSet<>(current.blocks()));
-      Set<String> added = new LinkedHashSet<>(split.blocks());
-      added.removeAll(current.blocks());
-      pin = split.reused().isEmpty() ? null : pins.pin(added);
+      PageDelta.Diff diff = PageDelta.between(currentFile, work);
+      if (policy.chains(current, diff.bytes().length)) {
+        Blocks.Stored delta = blocks.put(diff.bytes());
+        next =
+            current.withDelta(
+                UUID.randomUUID().toString(),
+                snapshotId,
+                Instant.now(),
+                new CatalogManifest.Delta(delta.hash(), diff.bytes().length),
+                diff.size(),
+                diff.sha256());
+        pin = delta.reused() ? pins.pin(Set.of(delta.hash())) : null;
+      } else {
+        Blocks.Split split = blocks.upload(work, BLOCK_SIZE, new HashSet<>(current.blocks()));
+        Set<String> added = new LinkedHashSet<>(split.blocks());
+        added.removeAll(current.objects());
+        pin = split.reused().isEmpty() ? null : pins.pin(added);
+        next =
+            new CatalogManifest(
+                current.version() + 1,
+                UUID.randomUUID().toString(),
+                snapshotId,
+                Instant.now(),
+                BLOCK_SIZE,
+                split.fileSize(),
+                split.sha256(),
+                split.blocks());
+      }
     } catch (IOException e) {
-      throw unavailable("upload the catalog's changed blocks to " + layout.root(), e);
+      throw unavailable("upload the catalog's changes to " + layout.root(), e);
     }
     try {
       if (versions.baseCollected(current.version() + 1)) {
@@ -199,16 +235,6 @@ public final class VersionedCatalog implements AutoCloseable {
       releasePin(pin);
       throw unavailable("check catalog version " + current.version() + " at " + layout.root(), e);
     }
-    CatalogManifest next =
-        new CatalogManifest(
-            current.version() + 1,
-            UUID.randomUUID().toString(),
-            snapshotId,
-            Instant.now(),
-            BLOCK_SIZE,
-            split.fileSize(),
-            split.sha256(),
-            split.blocks());
     CreateOutcome outcome;
     try {
       outcome = versions.publish(next);
@@ -249,7 +275,7 @@ public final class VersionedCatalog implements AutoCloseable {
       java.util.Set<String> checked = new HashSet<>();
       List<String> missing = new ArrayList<>();
       for (CatalogManifest m : history()) {
-        for (String block : m.blocks()) {
+        for (String block : m.objects()) {
           if (checked.add(block) && !IoRetry.call(() -> store.exists(layout.block(block)))) {
             missing.add("version " + m.version() + " block " + block);
           }
@@ -295,11 +321,13 @@ public final class VersionedCatalog implements AutoCloseable {
               old.blockSize(),
               old.fileSize(),
               old.sha256(),
-              old.blocks());
+              old.blocks(),
+              old.imageSize(),
+              old.deltas());
       Path file = versionFile(next.version());
       blocks.assemble(old, file);
-      Set<String> reused = new LinkedHashSet<>(old.blocks());
-      reused.removeAll(current.blocks());
+      Set<String> reused = new LinkedHashSet<>(old.objects());
+      reused.removeAll(current.objects());
       Location pin = reused.isEmpty() ? null : pins.pin(reused);
       CreateOutcome outcome;
       try {
@@ -350,7 +378,7 @@ public final class VersionedCatalog implements AutoCloseable {
   private void moveTo(CatalogManifest manifest) throws IOException {
     Path file = versionFile(manifest.version());
     if (!Files.exists(file)) {
-      blocks.assemble(manifest, file);
+      blocks.assemble(manifest, file, current, currentFile);
     }
     current = manifest;
     currentFile = file;

@@ -23,6 +23,7 @@ final class CountingStore implements ObjectStore, SupportsConditionalWrites {
   private final LocalObjectStore delegate = new LocalObjectStore();
   private final int maxPauseMillis;
   final AtomicLong bytesRead = new AtomicLong();
+  final AtomicLong bytesWritten = new AtomicLong();
 
   /** Runs once, before the next listing of a catalog's blocks. */
   volatile Runnable beforeBlockListing;
@@ -54,12 +55,28 @@ final class CountingStore implements ObjectStore, SupportsConditionalWrites {
 
   @Override
   public OutputStream newOutputFile(Location location) throws IOException {
-    return delegate.newOutputFile(location);
+    return new java.io.FilterOutputStream(delegate.newOutputFile(location)) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        bytesWritten.addAndGet(len);
+      }
+
+      @Override
+      public void write(int b) throws IOException {
+        out.write(b);
+        bytesWritten.incrementAndGet();
+      }
+    };
   }
 
   @Override
   public CreateOutcome createIfAbsent(Location location, byte[] content) throws IOException {
-    return delegate.createIfAbsent(location, content);
+    CreateOutcome outcome = delegate.createIfAbsent(location, content);
+    if (outcome == CreateOutcome.CREATED) {
+      bytesWritten.addAndGet(content.length);
+    }
+    return outcome;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.quacklake.internal.catalog.versioned;
 
+import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.CreateOutcome;
 import io.quacklake.storage.Location;
@@ -143,12 +144,29 @@ final class Blocks {
    */
   void assemble(CatalogManifest manifest, Path target, CatalogManifest known, Path knownFile)
       throws IOException {
+    if (known != null && knownFile != null && known.continuedBy(manifest)) {
+      try {
+        build(manifest, target, knownFile, known.deltas().size());
+        return;
+      } catch (QuacklakeException e) {
+        if (e.kind() != ErrorKind.CORRUPT) {
+          throw e;
+        }
+      }
+    }
+    build(manifest, target, null, 0);
+  }
+
+  /**
+   * Writes {@code manifest}'s file to {@code target}, starting from {@code from} (a file with the
+   * first {@code applied} deltas applied) or, when null, from the image.
+   */
+  private void build(CatalogManifest manifest, Path target, Path from, int applied)
+      throws IOException {
     Path temp = target.resolveSibling(target.getFileName() + ".part");
-    int applied = 0;
     try {
-      if (known != null && knownFile != null && known.continuedBy(manifest)) {
-        Files.copy(knownFile, temp, StandardCopyOption.REPLACE_EXISTING);
-        applied = known.deltas().size();
+      if (from != null) {
+        Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING);
       } else {
         try (OutputStream out = Files.newOutputStream(temp)) {
           List<String> hashes = manifest.blocks();
@@ -160,7 +178,8 @@ final class Blocks {
       List<CatalogManifest.Delta> deltas = manifest.deltas();
       for (int i = applied; i < deltas.size(); i++) {
         CatalogManifest.Delta d = deltas.get(i);
-        PageDelta.apply(object(manifest, d.sha256(), d.size(), "delta"), temp, d.sha256());
+        PageDelta.apply(
+            object(manifest, d.sha256(), d.size(), "delta"), temp, d.sizeAfter(), d.sha256());
       }
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);

@@ -53,13 +53,17 @@ public record CatalogManifest(
   /** The largest delta a manifest may name. */
   static final int MAX_DELTA_BYTES = 64 * 1024 * 1024;
 
+  /** The largest database a manifest may describe (what {@link #MAX_BYTES} of blocks lists). */
+  static final long MAX_FILE_SIZE = 64L << 30;
+
   /**
    * One page delta of the chain.
    *
    * @param sha256 its name: the SHA-256 of its bytes, hex
    * @param size its length in bytes
+   * @param sizeAfter the database file's length once it is applied
    */
-  record Delta(String sha256, int size) {
+  record Delta(String sha256, int size, long sizeAfter) {
     Delta {
       Objects.requireNonNull(sha256, "sha256 is null");
     }
@@ -182,7 +186,12 @@ public record CatalogManifest(
   private String deltaLines() {
     StringBuilder list = new StringBuilder();
     for (Delta d : deltas) {
-      list.append(list.isEmpty() ? "" : ",").append(d.sha256()).append(':').append(d.size());
+      list.append(list.isEmpty() ? "" : ",")
+          .append(d.sha256())
+          .append(':')
+          .append(d.size())
+          .append(':')
+          .append(d.sizeAfter());
     }
     return "image-size=" + imageSize + "\ndeltas=" + list + "\n";
   }
@@ -204,10 +213,8 @@ public record CatalogManifest(
     }
     String format = p.getProperty("format");
     boolean withDeltas = FORMAT_WITH_DELTAS.equals(format);
-    if (!withDeltas
-        && format != null
-        && format.startsWith(FORMAT_FAMILY)
-        && !FORMAT.equals(format)) {
+    if (format != null
+        && format.matches(java.util.regex.Pattern.quote(FORMAT_FAMILY) + "[3-9][0-9]{0,5}")) {
       throw new QuacklakeException(
           ErrorKind.UNSUPPORTED,
           String.format(
@@ -234,7 +241,7 @@ public record CatalogManifest(
       throw damaged(where, "created " + quoted(p.getProperty("created")) + " is not a timestamp");
     }
     int blockSize = (int) number(p, "block-size", MIN_BLOCK_SIZE, MAX_BLOCK_SIZE, where);
-    long fileSize = number(p, "file-size", 0, Long.MAX_VALUE, where);
+    long fileSize = number(p, "file-size", 0, MAX_FILE_SIZE, where);
     String sha256 = required(p, "sha256", where);
     if (!CatalogLayout.isSha256(sha256)) {
       throw damaged(where, "sha256 " + quoted(sha256) + " is not 64 lowercase hex digits");
@@ -252,8 +259,12 @@ public record CatalogManifest(
                 + " is not a SHA-256 (64 lowercase hex digits)");
       }
     }
-    long imageSize = withDeltas ? number(p, "image-size", 0, Long.MAX_VALUE, where) : fileSize;
+    long imageSize = withDeltas ? number(p, "image-size", 0, MAX_FILE_SIZE, where) : fileSize;
     List<Delta> deltas = withDeltas ? deltas(required(p, "deltas", where), where) : List.of();
+    if (!deltas.isEmpty() && deltas.get(deltas.size() - 1).sizeAfter() != fileSize) {
+      throw damaged(
+          where, "its last delta makes a file of a size other than file-size " + fileSize);
+    }
     long expected = imageSize / blockSize + (imageSize % blockSize == 0 ? 0 : 1);
     if (blocks.size() != expected) {
       throw damaged(
@@ -284,20 +295,27 @@ public record CatalogManifest(
     for (int i = 0; i < entries.length; i++) {
       String[] parts = entries[i].split(":", -1);
       long size = -1;
-      if (parts.length == 2 && CatalogLayout.isSha256(parts[0]) && parts[1].matches("[0-9]{1,9}")) {
+      long after = -1;
+      if (parts.length == 3
+          && CatalogLayout.isSha256(parts[0])
+          && parts[1].matches("[0-9]{1,9}")
+          && parts[2].matches("[0-9]{1,12}")) {
         size = Long.parseLong(parts[1]);
+        after = Long.parseLong(parts[2]);
       }
-      if (size < 1 || size > MAX_DELTA_BYTES) {
+      if (size < 1 || size > MAX_DELTA_BYTES || after < 0 || after > MAX_FILE_SIZE) {
         throw damaged(
             where,
             "deltas entry "
                 + (i + 1)
                 + " "
                 + quoted(entries[i])
-                + " is not a SHA-256 and a size from 1 to "
-                + MAX_DELTA_BYTES);
+                + " is not a SHA-256, a size from 1 to "
+                + MAX_DELTA_BYTES
+                + " and a file size up to "
+                + MAX_FILE_SIZE);
       }
-      out.add(new Delta(parts[0], (int) size));
+      out.add(new Delta(parts[0], (int) size, after));
     }
     return out;
   }

@@ -20,9 +20,15 @@ record DeltaPolicy(int maxDeltas, long minBudget, int imageFraction) {
     }
   }
 
-  /** Whether a delta of {@code size} bytes may follow {@code base}. */
-  boolean chains(CatalogManifest base, int size) {
-    return base.deltas().size() < maxDeltas
-        && base.deltaBytes() + size <= Math.max(minBudget, base.imageSize() / imageFraction);
+  /**
+   * The most bytes a delta following {@code base} may have; 0 when the chain is full and the next
+   * version must be an image.
+   */
+  long room(CatalogManifest base) {
+    if (base.deltas().size() >= Math.min(maxDeltas, CatalogManifest.MAX_DELTAS)) {
+      return 0;
+    }
+    long budget = Math.max(minBudget, base.imageSize() / imageFraction) - base.deltaBytes();
+    return Math.max(0, Math.min(budget, CatalogManifest.MAX_DELTA_BYTES));
   }
 }

@@ -22,9 +22,9 @@ import java.util.zip.InflaterInputStream;
 /**
  * The pages one version of the database file changed relative to the version before it, the way a
  * write-ahead log ships them: each changed page XOR its old content (so the few bytes SQLite
- * changed in a page leave long runs of zeros), deflated. A delta names the size of the file it
- * applies to, so it can only be applied to the version it was made from; the manifest's checksum of
- * the whole result is checked by the caller.
+ * changed in a page leave long runs of zeros), deflated. A delta names the sizes of the file before
+ * and after, and is applied only where the manifest expects exactly those; the manifest's checksum
+ * of the whole result is checked by the caller.
  *
  * <p>Layout: the magic {@code QLPDELTA}, a format byte (1), the page size (int), the base and the
  * new file size (longs), then a deflate stream of entries: page index (long, strictly ascending,
@@ -46,17 +46,22 @@ final class PageDelta {
    * @param bytes the stored delta
    * @param size the new file's length
    * @param sha256 the SHA-256 of the new file, hex
+   * @param baseSha256 the SHA-256 of the base file, hex
    * @param pages how many pages changed
    */
-  record Diff(byte[] bytes, long size, String sha256, int pages) {}
+  record Diff(byte[] bytes, long size, String sha256, String baseSha256, int pages) {}
 
   private PageDelta() {}
 
-  /** The delta that turns {@code base} into {@code next}, with the new file's checksum. */
-  static Diff between(Path base, Path next) throws IOException {
+  /**
+   * The delta that turns {@code base} into {@code next}, with both files' checksums, or null as
+   * soon as it grows past {@code limit} bytes (the commit then writes an image).
+   */
+  static Diff between(Path base, Path next, long limit) throws IOException {
     long baseSize = Files.size(base);
     long nextSize = Files.size(next);
     MessageDigest whole = Blocks.sha256();
+    MessageDigest baseWhole = Blocks.sha256();
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     buffer.write(MAGIC);
     DataOutputStream header = new DataOutputStream(buffer);
@@ -77,6 +82,7 @@ final class PageDelta {
         int length = newIn.readNBytes(newPage, 0, PAGE_SIZE);
         whole.update(newPage, 0, length);
         int oldLength = oldIn.readNBytes(oldPage, 0, PAGE_SIZE);
+        baseWhole.update(oldPage, 0, oldLength);
         Arrays.fill(oldPage, oldLength, PAGE_SIZE, (byte) 0);
         if (oldLength >= length && Arrays.equals(oldPage, 0, length, newPage, 0, length)) {
           continue;
@@ -87,21 +93,35 @@ final class PageDelta {
           newPage[i] ^= oldPage[i];
         }
         out.write(newPage, 0, length);
+        if (buffer.size() > limit) {
+          return null;
+        }
       }
       out.writeLong(-1);
+      byte[] rest = new byte[PAGE_SIZE];
+      int n;
+      while ((n = oldIn.read(rest)) > 0) {
+        baseWhole.update(rest, 0, n);
+      }
     } finally {
       deflater.end();
     }
-    return new Diff(buffer.toByteArray(), nextSize, Blocks.hex(whole.digest()), pages);
+    byte[] bytes = buffer.toByteArray();
+    if (bytes.length > limit) {
+      return null;
+    }
+    return new Diff(
+        bytes, nextSize, Blocks.hex(whole.digest()), Blocks.hex(baseWhole.digest()), pages);
   }
 
   /**
    * Applies a delta to {@code file} in place.
    *
-   * @throws QuacklakeException CORRUPT naming {@code what} when it is not a delta, or not one made
-   *     from a file of this length
+   * @param sizeAfter the length the manifest says the result has
+   * @throws QuacklakeException CORRUPT naming {@code what} when it is not a delta, or not one from
+   *     a file of this length to one of {@code sizeAfter}
    */
-  static void apply(byte[] delta, Path file, String what) throws IOException {
+  static void apply(byte[] delta, Path file, long sizeAfter, String what) throws IOException {
     DataInputStream header = new DataInputStream(new ByteArrayInputStream(delta));
     byte[] magic = new byte[MAGIC.length];
     long baseSize;
@@ -120,6 +140,10 @@ final class PageDelta {
     }
     if (pageSize < MIN_PAGE || pageSize > MAX_PAGE || nextSize < 0 || baseSize < 0) {
       throw damaged(what, "its header is out of range");
+    }
+    if (nextSize != sizeAfter) {
+      throw damaged(
+          what, "it makes a file of " + nextSize + " bytes, its manifest says " + sizeAfter);
     }
     long actual = Files.size(file);
     if (actual != baseSize) {

@@ -194,15 +194,21 @@ public final class VersionedCatalog implements AutoCloseable {
     CatalogManifest next;
     Location pin;
     try {
-      PageDelta.Diff diff = PageDelta.between(currentFile, work);
-      if (policy.chains(current, diff.bytes().length)) {
+      long room = policy.room(current);
+      PageDelta.Diff diff = room > 0 ? PageDelta.between(currentFile, work, room) : null;
+      if (diff != null && !diff.baseSha256().equals(current.sha256())) {
+        deleteQuietly(work);
+        repairLocalCopy();
+        return Published.LOST_RACE;
+      }
+      if (diff != null) {
         Blocks.Stored delta = blocks.put(diff.bytes());
         next =
             current.withDelta(
                 UUID.randomUUID().toString(),
                 snapshotId,
                 Instant.now(),
-                new CatalogManifest.Delta(delta.hash(), diff.bytes().length),
+                new CatalogManifest.Delta(delta.hash(), diff.bytes().length, diff.size()),
                 diff.size(),
                 diff.sha256());
         pin = delta.reused() ? pins.pin(Set.of(delta.hash())) : null;
@@ -324,8 +330,8 @@ public final class VersionedCatalog implements AutoCloseable {
               old.blocks(),
               old.imageSize(),
               old.deltas());
-      Path file = versionFile(next.version());
-      blocks.assemble(old, file);
+      Path assembled = cache.resolve("restore-" + UUID.randomUUID() + ".sqlite");
+      blocks.assemble(old, assembled);
       Set<String> reused = new LinkedHashSet<>(old.objects());
       reused.removeAll(current.objects());
       Location pin = reused.isEmpty() ? null : pins.pin(reused);
@@ -339,11 +345,13 @@ public final class VersionedCatalog implements AutoCloseable {
         releasePin(pin);
       }
       if (outcome != CreateOutcome.CREATED) {
-        deleteQuietly(file);
+        deleteQuietly(assembled);
         throw new QuacklakeException(
             ErrorKind.CONFLICT,
             "another writer published version " + next.version() + " first; run restore again");
       }
+      Path file = versionFile(next.version());
+      Files.move(assembled, file, StandardCopyOption.REPLACE_EXISTING);
       current = next;
       currentFile = file;
       return next;
@@ -377,11 +385,23 @@ public final class VersionedCatalog implements AutoCloseable {
 
   private void moveTo(CatalogManifest manifest) throws IOException {
     Path file = versionFile(manifest.version());
-    if (!Files.exists(file)) {
-      blocks.assemble(manifest, file, current, currentFile);
-    }
+    blocks.assemble(manifest, file, current, currentFile);
     current = manifest;
     currentFile = file;
+  }
+
+  /**
+   * Assembles the current version again from the store: the local copy did not match its manifest
+   * (readers keep the file they opened; later ones get the repaired copy).
+   */
+  private void repairLocalCopy() {
+    try {
+      Path file = versionFile(current.version());
+      blocks.assemble(current, file);
+      currentFile = file;
+    } catch (IOException e) {
+      throw unavailable("repair the local copy of catalog version " + current.version(), e);
+    }
   }
 
   /**

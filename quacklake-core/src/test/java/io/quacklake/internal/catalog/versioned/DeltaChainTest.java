@@ -157,13 +157,47 @@ class DeltaChainTest {
         .hasMessageContaining("upgrade Quacklake");
   }
 
+  @Test
+  void aLocalCopyThatDriftedIsRebuiltAndTheCommitRunsAgain() throws Exception {
+    try (VersionedCatalog writer = VersionedCatalog.open(store, root)) {
+      commitRow(writer, 100_000);
+      byte[] drifted = Files.readAllBytes(writer.file());
+      drifted[drifted.length - 1] ^= 1;
+      Files.write(writer.file(), drifted);
+
+      Path work = writer.prepareWrite();
+      insert(work, 100_001);
+      assertThat(writer.publish(work, 100_001)).isEqualTo(VersionedCatalog.Published.LOST_RACE);
+      assertThat(Blocks.hex(Blocks.sha256().digest(Files.readAllBytes(writer.file()))))
+          .isEqualTo(writer.manifest().sha256());
+      commitRow(writer, 100_001);
+    }
+    try (VersionedCatalog cold = VersionedCatalog.open(store, root)) {
+      assertThat(count(cold.file())).isEqualTo(20_002);
+    }
+  }
+
+  @Test
+  void aChangeLargerThanTheChainsRoomIsAnImage() throws Exception {
+    try (VersionedCatalog writer =
+        VersionedCatalog.open(store, root, new DeltaPolicy(64, 0, Integer.MAX_VALUE))) {
+      commitRow(writer, 100_000);
+      assertThat(writer.manifest().deltas()).isEmpty();
+      assertThat(writer.manifest().version()).isEqualTo(2);
+    }
+  }
+
   private static void commitRow(VersionedCatalog catalog, int id) throws SQLException {
     Path work = catalog.prepareWrite();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + work);
+    insert(work, id);
+    assertThat(catalog.publish(work, id)).isEqualTo(VersionedCatalog.Published.PUBLISHED);
+  }
+
+  private static void insert(Path database, int id) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
         Statement s = c.createStatement()) {
       s.execute("INSERT INTO t VALUES (" + id + ", 'new row " + id + "')");
     }
-    assertThat(catalog.publish(work, id)).isEqualTo(VersionedCatalog.Published.PUBLISHED);
   }
 
   private static long count(Path file) throws SQLException {

@@ -99,7 +99,31 @@ class HostileManifestTest {
             (Edit) (m, t) -> m.replace("version=2", "version=7"),
             "says it is version 7"),
         Arguments.of(
-            "no version", (Edit) (m, t) -> m.replace("version=2\n", ""), "it has no 'version'"));
+            "no version", (Edit) (m, t) -> m.replace("version=2\n", ""), "it has no 'version'"),
+        Arguments.of(
+            "a delta named by a path",
+            (Edit) (m, t) -> chained(m, "../../" + t.tmpVictim.getFileName() + ":10:393216"),
+            "deltas entry 1 '../../quacklake-victim-"),
+        Arguments.of(
+            "a delta that makes a file of a terabyte",
+            (Edit) (m, t) -> chained(m, block(m, 0) + ":10:1099511627776"),
+            "is not a SHA-256, a size from 1 to 67108864 and a file size up to 68719476736"),
+        Arguments.of(
+            "a last delta of another size than the file's",
+            (Edit) (m, t) -> chained(m, block(m, 0) + ":10:5"),
+            "its last delta makes a file of a size other than file-size 393216"),
+        Arguments.of(
+            "chained without deltas",
+            (Edit) (m, t) -> chained(m, "").replace("deltas=\n", ""),
+            "it has no 'deltas'"));
+  }
+
+  /** The manifest as format 2, its image followed by {@code deltas}. */
+  private static String chained(String manifest, String deltas) {
+    return manifest.replace(CatalogManifest.FORMAT, CatalogManifest.FORMAT_WITH_DELTAS)
+        + "image-size=393216\ndeltas="
+        + deltas
+        + "\n";
   }
 
   @ParameterizedTest(name = "{0}")

@@ -31,12 +31,13 @@ class PageDeltaTest {
     Path baseFile = write("base", base);
     Path nextFile = write("next", next);
 
-    PageDelta.Diff diff = PageDelta.between(baseFile, nextFile);
-    PageDelta.apply(diff.bytes(), baseFile, "test");
+    PageDelta.Diff diff = PageDelta.between(baseFile, nextFile, Long.MAX_VALUE);
+    PageDelta.apply(diff.bytes(), baseFile, next.length, "test");
 
     assertThat(Files.readAllBytes(baseFile)).isEqualTo(next);
     assertThat(diff.size()).isEqualTo(next.length);
     assertThat(diff.sha256()).isEqualTo(Blocks.hex(Blocks.sha256().digest(next)));
+    assertThat(diff.baseSha256()).isEqualTo(Blocks.hex(Blocks.sha256().digest(base)));
   }
 
   @Test
@@ -48,7 +49,8 @@ class PageDeltaTest {
       next[page * PAGE + 100] ^= 1;
       next[page * PAGE + 101] ^= 2;
     }
-    PageDelta.Diff diff = PageDelta.between(write("base", base), write("next", next));
+    PageDelta.Diff diff =
+        PageDelta.between(write("base", base), write("next", next), Long.MAX_VALUE);
 
     assertThat(diff.pages()).isEqualTo(3);
     assertThat(diff.bytes().length).isLessThan(200);
@@ -59,10 +61,10 @@ class PageDeltaTest {
     byte[] base = new byte[5 * PAGE];
     new Random(4).nextBytes(base);
     Path file = write("base", base);
-    PageDelta.Diff diff = PageDelta.between(file, write("same", base));
+    PageDelta.Diff diff = PageDelta.between(file, write("same", base), Long.MAX_VALUE);
 
     assertThat(diff.pages()).isZero();
-    PageDelta.apply(diff.bytes(), file, "test");
+    PageDelta.apply(diff.bytes(), file, base.length, "test");
     assertThat(Files.readAllBytes(file)).isEqualTo(base);
   }
 
@@ -71,10 +73,11 @@ class PageDeltaTest {
     byte[] base = new byte[3 * PAGE];
     byte[] next = new byte[4 * PAGE];
     Arrays.fill(next, (byte) 7);
-    PageDelta.Diff diff = PageDelta.between(write("base", base), write("next", next));
+    PageDelta.Diff diff =
+        PageDelta.between(write("base", base), write("next", next), Long.MAX_VALUE);
     Path other = write("other", new byte[2 * PAGE]);
 
-    assertThatThrownBy(() -> PageDelta.apply(diff.bytes(), other, "d1"))
+    assertThatThrownBy(() -> PageDelta.apply(diff.bytes(), other, 4 * PAGE, "d1"))
         .isInstanceOfSatisfying(
             QuacklakeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CORRUPT))
         .hasMessageContaining("catalog delta d1 is damaged")
@@ -86,7 +89,8 @@ class PageDeltaTest {
     byte[] base = new byte[3 * PAGE];
     byte[] next = new byte[3 * PAGE];
     new Random(5).nextBytes(next);
-    byte[] delta = PageDelta.between(write("base", base), write("next", next)).bytes();
+    byte[] delta =
+        PageDelta.between(write("base", base), write("next", next), Long.MAX_VALUE).bytes();
 
     byte[] cut = Arrays.copyOf(delta, delta.length / 2);
     assertCorrupt(cut, "cut short");
@@ -96,9 +100,34 @@ class PageDeltaTest {
     assertCorrupt(Arrays.copyOf(delta, 10), "inside its header");
   }
 
+  @Test
+  void aDeltaMakingAnotherSizeThanItsManifestSaysIsRefused() throws IOException {
+    byte[] base = new byte[3 * PAGE];
+    byte[] next = new byte[3 * PAGE];
+    next[5] = 1;
+    byte[] delta =
+        PageDelta.between(write("base", base), write("next", next), Long.MAX_VALUE).bytes();
+    Path file = write("target", base);
+
+    assertThatThrownBy(() -> PageDelta.apply(delta, file, 1L << 40, "d"))
+        .isInstanceOfSatisfying(
+            QuacklakeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CORRUPT))
+        .hasMessageContaining("it makes a file of 12288 bytes, its manifest says 1099511627776");
+    assertThat(Files.size(file)).isEqualTo(3 * PAGE);
+  }
+
+  @Test
+  void aDeltaPastItsLimitIsNotBuilt() throws IOException {
+    byte[] base = new byte[100 * PAGE];
+    byte[] next = new byte[100 * PAGE];
+    new Random(6).nextBytes(next);
+
+    assertThat(PageDelta.between(write("base", base), write("next", next), 64 * 1024)).isNull();
+  }
+
   private void assertCorrupt(byte[] delta, String message) throws IOException {
     Path file = write("target", new byte[3 * PAGE]);
-    assertThatThrownBy(() -> PageDelta.apply(delta, file, "d"))
+    assertThatThrownBy(() -> PageDelta.apply(delta, file, 3 * PAGE, "d"))
         .isInstanceOfSatisfying(
             QuacklakeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CORRUPT))
         .hasMessageContaining(message);

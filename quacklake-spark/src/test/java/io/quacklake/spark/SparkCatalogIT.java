@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A DuckLake lake on PostgreSQL as a Spark catalog in a local[2] session: namespaces, DDL, reads
  * with column, partition and row-group pruning and time travel equal to Quacklake's, appends that
  * are one DuckLake commit per job and that the DuckDB peer reads, failed jobs that leave nothing
- * behind, and the maintenance procedures. One session serves every test (it takes ~10 s to start),
- * so the tests run in order on one lake.
+ * behind, the maintenance procedures and the README's example. One session serves every test (it
+ * takes ~10 s to start), so the tests run in order on one lake.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkCatalogIT {
@@ -575,5 +575,32 @@ class SparkCatalogIT {
     assertThat(snapshot()).isEqualTo(before);
     assertThat(parquetFilesSettledAt(files)).isEqualTo(files);
     assertThat(rows("SELECT id, name, qty FROM lake.main.u ORDER BY id")).isEqualTo(data);
+  }
+
+  /** The README's Spark SQL example, run statement by statement on a new lake. */
+  @Test
+  @Order(15)
+  void theReadmesSparkSqlExampleRuns() throws Exception {
+    Path dir = Files.createDirectories(temp.resolve("readme"));
+    String location = "sqlite:" + dir.resolve("catalog.sqlite");
+    Lake.create(location, dir.resolve("data") + "/").close();
+    spark.conf().set("spark.sql.catalog.readme", QuacklakeCatalog.class.getName());
+    spark.conf().set("spark.sql.catalog.readme.catalog", location);
+    Map<String, List<String>> answers = new java.util.LinkedHashMap<>();
+    for (String statement : ReadmeExample.sparkSql()) {
+      answers.put(statement, rows(statement.replaceAll("\\blake\\.", "readme.")));
+    }
+    assertThat(answers.keySet()).anyMatch(s -> s.startsWith("MERGE INTO"));
+    answers.forEach(
+        (statement, answer) -> {
+          if (statement.contains("VERSION AS OF")) {
+            assertThat(answer).as(statement).containsExactly("[1000]");
+          }
+        });
+    assertThat(
+            rows(
+                "SELECT region, count(*), sum(amount) FROM readme.main.orders GROUP BY region"
+                    + " ORDER BY region"))
+        .containsExactly("[EU,990,2475.00]", "[US,10,99.90]");
   }
 }

@@ -214,7 +214,8 @@ public final class TableScan {
   /**
    * As {@link #planTasks()}, with data files larger than {@code splitBytes} split into tasks of
    * whole row groups of about that many compressed bytes (their footers are read to find the row
-   * groups), so that one large file is read by several workers.
+   * groups), so that one large file is read by several workers. Row groups whose statistics rule
+   * the filter out are in no task.
    */
   public List<ScanTask> planTasks(long splitBytes) {
     if (splitBytes < 1) {
@@ -233,6 +234,10 @@ public final class TableScan {
     String filterSql = filter == null ? null : filter.toString();
     io.quacklake.storage.Location root = context.paths().root();
     int batchSize = context.options().batchSize();
+    List<LakeColumn> filterColumns =
+        read.stream().filter(c -> rowFilter.columnIds().contains(c.id())).toList();
+    io.quacklake.internal.parquet.RowGroupFilter rowGroups =
+        filterColumns.isEmpty() ? null : (stats, rows) -> rowFilter.mightMatch(stats);
     List<ScanTask> out = new ArrayList<>();
     for (io.quacklake.internal.scan.FileTask f : plan.files()) {
       if (f.file().fileSizeBytes() <= splitBytes) {
@@ -246,7 +251,10 @@ public final class TableScan {
                   f.location(),
                   f.file().fileSizeBytes(),
                   f.file().encryptionKey()),
-              splitBytes)) {
+              splitBytes,
+              f.columns(filterColumns),
+              f.mapping(),
+              rowGroups)) {
         out.add(
             new ScanTask(
                 resolved,

@@ -6,9 +6,10 @@ import io.quacklake.internal.lake.PartitionSpec;
 import io.quacklake.internal.parquet.DuckLakeSystemColumn;
 import io.quacklake.internal.storage.ObjectStores;
 import io.quacklake.internal.write.BatchAligner;
-import io.quacklake.internal.write.DataFileWriter;
 import io.quacklake.internal.write.PartitionKey;
+import io.quacklake.internal.write.PartitionedDataFiles;
 import io.quacklake.internal.write.PendingDataFile;
+import io.quacklake.internal.write.RollingDataFile;
 import io.quacklake.internal.write.WriteContext;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
@@ -26,9 +27,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Writes Parquet data files for a {@link WriteTask} on a worker, as a transaction's appends write
- * them (field ids, statistics, partition directories, target file size). Nothing is visible until
- * the planning transaction adds the {@link #finish() finished} files and commits; {@link #abort()}
- * deletes what was written. Not thread-safe.
+ * them (field ids, statistics, partition directories, target file size). Files stay open across
+ * {@link #write} calls until they reach the target size, so many small batches make few files.
+ * Nothing is visible until the planning transaction adds the {@link #finish() finished} files and
+ * commits; {@link #abort()} deletes what was written. Not thread-safe.
  */
 public final class TaskWriter implements AutoCloseable {
   private final WriteTask task;
@@ -38,6 +40,8 @@ public final class TaskWriter implements AutoCloseable {
   private final List<WrittenDataFile> written = new ArrayList<>();
   private final List<PartitionKey> keys;
   private final WriteContext context;
+  private final PartitionedDataFiles rows;
+  private final RollingDataFile versions;
   private final Instant started = Instant.now();
   private boolean closed;
 
@@ -50,6 +54,9 @@ public final class TaskWriter implements AutoCloseable {
     this.context =
         new WriteContext(
             store, task.options(), task.targetFileSize(), created::add, direct, 1, task.writeId());
+    this.rows =
+        new PartitionedDataFiles(context, task.directory(), task.columns(), keys, allocator);
+    this.versions = new RollingDataFile(context, task.directory(), task.columns(), true);
   }
 
   /**
@@ -66,14 +73,7 @@ public final class TaskWriter implements AutoCloseable {
     }
     try (BatchAligner.Aligned a =
         BatchAligner.align(task.table(), batch, task.columns(), allocator)) {
-      DataFileWriter.writePartitioned(
-          context,
-          task.directory(),
-          task.columns(),
-          keys,
-          a.root(),
-          allocator,
-          f -> written.add(new WrittenDataFile(task.tableId(), f, started)));
+      rows.write(a.root(), this::add);
     }
   }
 
@@ -115,17 +115,23 @@ public final class TaskWriter implements AutoCloseable {
       all.add(kept);
       VectorSchemaRoot withIds = new VectorSchemaRoot(all);
       withIds.setRowCount(rows);
-      for (PendingDataFile f :
-          DataFileWriter.write(context, task.directory(), task.columns(), withIds, true)) {
-        written.add(new WrittenDataFile(task.tableId(), f, started));
-      }
+      versions.write(withIds, this::add);
     }
   }
 
-  /** The files written so far; the writer is closed afterwards. */
+  private void add(PendingDataFile file) {
+    written.add(new WrittenDataFile(task.tableId(), file, started));
+  }
+
+  /** Finishes the open files and returns every file written; the writer is closed afterwards. */
   public List<WrittenDataFile> finish() {
     open();
-    close();
+    try {
+      rows.finish(this::add);
+      versions.finish(this::add);
+    } finally {
+      close();
+    }
     return List.copyOf(written);
   }
 
@@ -154,14 +160,23 @@ public final class TaskWriter implements AutoCloseable {
     }
   }
 
+  /** Closes the writer; files still open are given up (their rows are not in {@link #finish}). */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
       try {
-        allocator.close();
+        rows.abort();
       } finally {
-        store.close();
+        try {
+          versions.abort();
+        } finally {
+          try {
+            allocator.close();
+          } finally {
+            store.close();
+          }
+        }
       }
     }
   }

@@ -14,10 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A DuckLake lake on PostgreSQL as a Spark catalog in a local[2] session: namespaces, DDL, reads
- * with pruning and time travel equal to Quacklake's, appends that are one DuckLake commit per job
- * and that the DuckDB peer reads, and failed jobs that leave nothing behind.
+ * with column, partition and row-group pruning and time travel equal to Quacklake's, appends that
+ * are one DuckLake commit per job and that the DuckDB peer reads, failed jobs that leave nothing
+ * behind, the maintenance procedures and the README's example. One session serves every test (it
+ * takes ~10 s to start), so the tests run in order on one lake.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkCatalogIT {
@@ -123,7 +130,41 @@ class SparkCatalogIT {
   }
 
   @Test
-  @Order(7)
+  @Order(2)
+  void aProjectionReadsOnlyItsColumns() {
+    Dataset<Row> v = spark.sql("SELECT v FROM lake.main.events");
+    assertThat(SparkPlans.scan(v).readSchema().fieldNames()).containsExactly("v");
+    Dataset<Row> vAndId = spark.sql("SELECT v, id FROM lake.main.events WHERE id < 3");
+    assertThat(SparkPlans.scan(vAndId).readSchema().fieldNames())
+        .containsExactlyInAnyOrder("v", "id");
+    assertThat(rows("SELECT sum(v) FROM lake.main.events")).containsExactly("[67275.0]");
+    assertThat(vAndId.orderBy("id").collectAsList().toString())
+        .isEqualTo("[[0.0,0], [1.5,1], [3.0,2]]");
+  }
+
+  @Test
+  @Order(3)
+  void aFilterOnThePartitionKeyPlansOnlyItsFiles() {
+    spark.sql("CREATE TABLE lake.main.regions (id BIGINT, region STRING) PARTITIONED BY (region)");
+    spark.sql(
+        "INSERT INTO lake.main.regions SELECT id, element_at(array('EU', 'US', 'APAC'),"
+            + " CAST(id % 3 AS INT) + 1) FROM range(0, 300, 1, 2)");
+    assertThat(SparkPlans.inputPartitions(spark.table("lake.main.regions")))
+        .as("two tasks, each writing a file per region")
+        .isEqualTo(6);
+    Dataset<Row> eu = spark.sql("SELECT id FROM lake.main.regions WHERE region = 'EU'");
+    assertThat(SparkPlans.inputPartitions(eu)).as("the EU file of each task").isEqualTo(2);
+    assertThat(eu.selectExpr("count(*)", "sum(id)").collectAsList().toString())
+        .isEqualTo("[[100,14850]]");
+    Dataset<Row> notEu =
+        spark.sql("SELECT id FROM lake.main.regions WHERE region IN ('US', 'APAC') AND id < 10");
+    assertThat(SparkPlans.inputPartitions(notEu)).isEqualTo(2);
+    assertThat(notEu.orderBy("id").collectAsList().toString())
+        .isEqualTo("[[1], [2], [4], [5], [7], [8]]");
+  }
+
+  @Test
+  @Order(14)
   void twoConcurrentJobsBothCommit() throws Exception {
     spark.sql("CREATE TABLE lake.main.c (id BIGINT, job STRING)");
     long before = snapshot();
@@ -152,20 +193,30 @@ class SparkCatalogIT {
   }
 
   @Test
-  @Order(8)
+  @Order(16)
   void largeFilesAreReadByManyTasks() {
     // last: the DuckDB comparison above renders every table at every snapshot
     spark.sql("CREATE TABLE lake.main.big (id BIGINT, s STRING)");
-    spark.sql("INSERT INTO lake.main.big SELECT id, repeat('x', 100) FROM range(0, 300000, 1, 1)");
+    spark.sql(
+        "INSERT INTO lake.main.big SELECT id, md5(CAST(id AS STRING)) FROM range(0, 300000, 1, 1)");
+    assertThat(dataFiles("big")).as("one task writes one file").isEqualTo(1);
     var df = spark.read().option("split-size", "65536").table("lake.main.big");
-    assertThat(df.rdd().getNumPartitions()).as("row-group splits of one file").isGreaterThan(1);
+    int splits = SparkPlans.inputPartitions(df);
+    assertThat(splits).as("row-group splits of one file").isGreaterThan(1);
+    assertThat(df.rdd().getNumPartitions()).isEqualTo(splits);
     assertThat(df.selectExpr("count(*)", "sum(id)").collectAsList().get(0).toString())
         .isEqualTo("[300000,44999850000]");
+    Dataset<Row> first = df.where("id < 1000");
+    assertThat(SparkPlans.inputPartitions(first))
+        .as("only the split whose row groups hold ids below 1000 (rows were written in order)")
+        .isEqualTo(1);
+    assertThat(first.selectExpr("count(*)", "sum(id)").collectAsList().get(0).toString())
+        .isEqualTo("[1000,499500]");
     spark.sql("DROP TABLE lake.main.big");
   }
 
   @Test
-  @Order(2)
+  @Order(4)
   void anInsertJobIsOneCommitThatDuckDbReads() throws Exception {
     spark.sql("CREATE NAMESPACE lake.sales");
     spark.sql(
@@ -200,40 +251,41 @@ class SparkCatalogIT {
   }
 
   @Test
-  @Order(3)
+  @Order(5)
   void aFailedJobCommitsNothingAndLeavesNoFiles() throws Exception {
-    long before;
-    long files;
-    try (Lake lake = Lake.open(catalog)) {
-      before = lake.currentSnapshot().id();
-    }
-    files = parquetFiles();
+    long before = snapshot();
+    Set<String> files = parquetFileNames();
     assertThatThrownBy(
             () ->
                 spark.sql(
                     "INSERT INTO lake.main.events SELECT id, 'x',"
                         + " IF(id = 3999, raise_error('boom'), 1.0) FROM range(0, 4000, 1, 4)"))
         .hasMessageContaining("boom");
-    try (Lake lake = Lake.open(catalog)) {
-      assertThat(lake.currentSnapshot().id()).isEqualTo(before);
-    }
-    // Tasks Spark cancels when the job fails delete their own files as they stop: wait for them.
-    long left = parquetFiles();
-    for (int i = 0; i < 100 && left != files; i++) {
-      Thread.sleep(100);
-      left = parquetFiles();
-    }
-    assertThat(left).isEqualTo(files);
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(parquetFilesSettledAt(files)).isEqualTo(files);
   }
 
-  private static long parquetFiles() throws java.io.IOException {
+  private static Set<String> parquetFileNames() throws java.io.IOException {
     try (var walk = Files.walk(temp.resolve("data"))) {
-      return walk.filter(p -> p.toString().endsWith(".parquet")).count();
+      Set<String> out = new HashSet<>();
+      walk.filter(p -> p.toString().endsWith(".parquet"))
+          .forEach(p -> out.add(p.getFileName().toString()));
+      return out;
     }
+  }
+
+  /** The data directory's Parquet files once tasks Spark cancelled have deleted theirs. */
+  private static Set<String> parquetFilesSettledAt(Set<String> expected) throws Exception {
+    Set<String> left = parquetFileNames();
+    for (int i = 0; i < 100 && !left.equals(expected); i++) {
+      Thread.sleep(100);
+      left = parquetFileNames();
+    }
+    return left;
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void deletesAndOverwritesAreOneCommitEach() throws Exception {
     spark.sql("CREATE TABLE lake.main.p (id BIGINT, region STRING) PARTITIONED BY (region)");
     spark.sql(
@@ -271,7 +323,7 @@ class SparkCatalogIT {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void columnarWhereArrowFitsAndMaintenanceProcedures() throws Exception {
     String plan =
         spark
@@ -281,9 +333,10 @@ class SparkCatalogIT {
             .toString();
     assertThat(plan).as("batches straight from Arrow vectors").contains("ColumnarToRow");
     long before = snapshot();
+    assertThat(dataFiles("events")).as("one file per insert").isEqualTo(3);
     List<String> merged = rows("CALL lake.system.merge_adjacent_files(table => 'main.events')");
-    assertThat(merged).hasSize(1);
-    assertThat(merged.get(0)).startsWith("[" + (before + 1) + ",");
+    assertThat(merged).containsExactly("[" + (before + 1) + ",3,1,300]");
+    assertThat(dataFiles("events")).isEqualTo(1);
     assertThat(rows("SELECT count(*), sum(id) FROM lake.main.events"))
         .containsExactly("[300,44850]");
     assertThat(rows("CALL lake.system.checkpoint()")).hasSize(1);
@@ -291,8 +344,46 @@ class SparkCatalogIT {
         .containsExactly("[300]");
   }
 
+  private static int dataFiles(String table) {
+    try (Lake lake = Lake.open(catalog)) {
+      return lake.table(table).scan().files().size();
+    }
+  }
+
   @Test
-  @Order(6)
+  @Order(8)
+  void expireSnapshotsAndCleanupOldFilesRemoveWhatTheyName() throws Exception {
+    long latest = snapshot();
+    List<String> older = new ArrayList<>();
+    try (Lake lake = Lake.open(catalog)) {
+      lake.snapshots().stream()
+          .filter(s -> s.id() < latest)
+          .forEach(s -> older.add("[" + s.id() + "]"));
+    }
+    assertThat(older).isNotEmpty();
+    assertThat(rows("CALL lake.system.expire_snapshots(older_than => '0 seconds')"))
+        .containsExactlyInAnyOrderElementsOf(older);
+    try (Lake lake = Lake.open(catalog)) {
+      assertThat(lake.snapshots()).extracting(io.quacklake.Snapshot::id).containsExactly(latest);
+    }
+    assertThatThrownBy(() -> rows("SELECT count(*) FROM lake.main.events VERSION AS OF 2"))
+        .as("an expired snapshot cannot be read")
+        .hasMessageContaining("2");
+
+    Set<String> before = parquetFileNames();
+    List<String> cleaned = rows("CALL lake.system.cleanup_old_files(older_than => '0 seconds')");
+    assertThat(cleaned).as("the merged-away and overwritten files").isNotEmpty();
+    Set<String> gone = new HashSet<>(before);
+    gone.removeAll(parquetFileNames());
+    Set<String> named = new HashSet<>();
+    cleaned.forEach(p -> named.add(p.substring(p.lastIndexOf('/') + 1, p.length() - 1)));
+    assertThat(gone).as("files deleted from disk are those the procedure named").isEqualTo(named);
+    assertThat(rows("SELECT count(*), sum(id) FROM lake.main.events"))
+        .containsExactly("[300,44850]");
+  }
+
+  @Test
+  @Order(9)
   void alterAndDrop() {
     spark.sql("ALTER TABLE lake.main.events ADD COLUMN note STRING");
     spark.sql("INSERT INTO lake.main.events VALUES (1000, 'c', 1.0, 'late')");
@@ -312,7 +403,76 @@ class SparkCatalogIT {
   }
 
   @Test
-  @Order(7)
+  @Order(10)
+  void widenedAndDroppedColumnsReadBackAndDuckDbReadsThem() {
+    spark.sql("CREATE TABLE lake.main.w (id INT, f FLOAT, gone STRING)");
+    spark.sql(
+        "INSERT INTO lake.main.w SELECT CAST(id AS INT), CAST(id AS FLOAT) + 0.5, 'x' FROM"
+            + " range(0, 3, 1, 1)");
+    spark.sql("ALTER TABLE lake.main.w ALTER COLUMN id TYPE BIGINT");
+    spark.sql("ALTER TABLE lake.main.w ALTER COLUMN f TYPE DOUBLE");
+    spark.sql("ALTER TABLE lake.main.w DROP COLUMN gone");
+    spark.sql("INSERT INTO lake.main.w VALUES (5000000000, 0.1)");
+    assertThat(rows("DESCRIBE TABLE lake.main.w"))
+        .startsWith("[id,bigint,null]", "[f,double,null]")
+        .noneMatch(r -> r.startsWith("[gone,"));
+    List<String> want = List.of("[0,0.5]", "[1,1.5]", "[2,2.5]", "[5000000000,0.1]");
+    assertThat(rows("SELECT * FROM lake.main.w ORDER BY id")).isEqualTo(want);
+    assertThat(rows("SELECT id FROM lake.main.w WHERE id >= 2 AND f > 1.0 ORDER BY id"))
+        .as("filters on widened columns prune old files by their narrow statistics")
+        .containsExactly("[2]");
+
+    DuckDbPeer peer = DuckDbPeer.require().withPostgres();
+    List<List<Map<String, Object>>> duckdb =
+        peer.results(
+            temp,
+            peer.attachForReading(catalog, null, "l", null)
+                + ";\nSELECT column_name, column_type FROM (DESCRIBE l.main.w);\n"
+                + "SELECT id, f FROM l.main.w ORDER BY id;");
+    assertThat(duckdb.get(0).toString())
+        .isEqualTo("[{column_name=id, column_type=BIGINT}, {column_name=f, column_type=DOUBLE}]");
+    List<String> peerRows = new ArrayList<>();
+    duckdb.get(1).forEach(r -> peerRows.add("[" + r.get("id") + "," + r.get("f") + "]"));
+    assertThat(peerRows).as("the DuckDB peer's rows").isEqualTo(want);
+  }
+
+  @Test
+  @Order(11)
+  void createTableAsSelectWritesItsRowsAndAFailedOneLeavesNoTableAndNoFiles() throws Exception {
+    long before = snapshot();
+    spark.sql(
+        "CREATE TABLE lake.main.ctas PARTITIONED BY (kind) AS SELECT id, IF(id % 2 = 0, 'even',"
+            + " 'odd') AS kind FROM range(0, 1000, 1, 2)");
+    assertThat(
+            rows("SELECT kind, count(*), sum(id) FROM lake.main.ctas GROUP BY kind ORDER BY kind"))
+        .containsExactly("[even,500,249500]", "[odd,500,250000]");
+    try (Lake lake = Lake.open(catalog)) {
+      assertThat(lake.table("ctas").partitioning(lake.currentSnapshot().id()))
+          .containsExactly(new io.quacklake.PartitionField("kind", "identity"));
+      assertThat(lake.table("ctas").scan().count()).isEqualTo(1000);
+    }
+    // Two snapshots, the table's creation and then its rows: Transaction.planWrite refuses a table
+    // created in the same transaction, so the catalog cannot stage CTAS as one commit yet.
+    assertThat(snapshot()).isEqualTo(before + 2);
+
+    long failedFrom = snapshot();
+    Set<String> files = parquetFileNames();
+    assertThatThrownBy(
+            () ->
+                spark.sql(
+                    "CREATE TABLE lake.main.ctas_failed AS SELECT id, IF(id = 999,"
+                        + " raise_error('boom'), 'x') AS kind FROM range(0, 1000, 1, 2)"))
+        .hasMessageContaining("boom");
+    assertThat(rows("SHOW TABLES IN lake.main")).doesNotContain("[main,ctas_failed,false]");
+    try (Lake lake = Lake.open(catalog)) {
+      assertThat(lake.tables()).noneMatch(t -> t.name().table().equals("ctas_failed"));
+    }
+    assertThat(snapshot()).as("Spark drops the table it created").isEqualTo(failedFrom + 2);
+    assertThat(parquetFilesSettledAt(files)).isEqualTo(files);
+  }
+
+  @Test
+  @Order(12)
   void updateMergeAndRowLevelDeletesKeepRowIdsInOneCommitEach() throws Exception {
     spark.sql("CREATE TABLE lake.main.u (id BIGINT, name STRING, qty INT)");
     spark.sql(
@@ -388,5 +548,59 @@ class SparkCatalogIT {
       out.put(r.getLong(0), r.getLong(1));
     }
     return out;
+  }
+
+  @Test
+  @Order(13)
+  void anUpdateFailingMidWriteLeavesTheSnapshotAndNoNewFiles() throws Exception {
+    spark
+        .udf()
+        .register(
+            "fail_on_999",
+            (UDF1<Long, Long>)
+                id -> {
+                  if (id == 999) {
+                    throw new IllegalStateException("no update for row 999");
+                  }
+                  return id;
+                },
+            DataTypes.LongType);
+    long before = snapshot();
+    Set<String> files = parquetFileNames();
+    List<String> data = rows("SELECT id, name, qty FROM lake.main.u ORDER BY id");
+    assertThat(data).hasSizeGreaterThan(1000);
+    assertThatThrownBy(
+            () -> spark.sql("UPDATE lake.main.u SET qty = CAST(fail_on_999(id) AS INT) + 1"))
+        .hasMessageContaining("no update for row 999");
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(parquetFilesSettledAt(files)).isEqualTo(files);
+    assertThat(rows("SELECT id, name, qty FROM lake.main.u ORDER BY id")).isEqualTo(data);
+  }
+
+  /** The README's Spark SQL example, run statement by statement on a new lake. */
+  @Test
+  @Order(15)
+  void theReadmesSparkSqlExampleRuns() throws Exception {
+    Path dir = Files.createDirectories(temp.resolve("readme"));
+    String location = "sqlite:" + dir.resolve("catalog.sqlite");
+    Lake.create(location, dir.resolve("data") + "/").close();
+    spark.conf().set("spark.sql.catalog.readme", QuacklakeCatalog.class.getName());
+    spark.conf().set("spark.sql.catalog.readme.catalog", location);
+    Map<String, List<String>> answers = new java.util.LinkedHashMap<>();
+    for (String statement : ReadmeExample.sparkSql()) {
+      answers.put(statement, rows(statement.replaceAll("\\blake\\.", "readme.")));
+    }
+    assertThat(answers.keySet()).anyMatch(s -> s.startsWith("MERGE INTO"));
+    answers.forEach(
+        (statement, answer) -> {
+          if (statement.contains("VERSION AS OF")) {
+            assertThat(answer).as(statement).containsExactly("[1000]");
+          }
+        });
+    assertThat(
+            rows(
+                "SELECT region, count(*), sum(amount) FROM readme.main.orders GROUP BY region"
+                    + " ORDER BY region"))
+        .containsExactly("[EU,990,2475.00]", "[US,10,99.90]");
   }
 }

@@ -6,17 +6,21 @@ import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
 import io.quacklake.testkit.ExpectedRows;
 import io.quacklake.testkit.GoldenLakes;
+import io.quacklake.testkit.GoldenManifest;
 import io.quacklake.types.LakeColumn;
-import io.quacklake.types.TypeId;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -24,94 +28,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Spark reads every golden lake DuckDB wrote (copied first: {@code ../shared} is read-only) as
- * DuckDB answered: every table at every snapshot has DuckDB's row count, and the value of every
- * column — rendered by Spark's own cast, nested values by Spark's {@code to_json}, blobs by {@code
- * hex} — is DuckDB's (floats compared as numbers, nanoseconds truncated to Spark's microseconds,
- * time zones in UTC).
+ * DuckDB answered: every table at every snapshot has DuckDB's rows, compared as whole rows (a
+ * multiset of tuples, values rendered by {@link GoldenRendering}); and every table answers a
+ * projection with a filter pushed down to Quacklake as DuckDB's rows say it should — the lake's own
+ * queries from its manifest with DuckDB's answers, and one more per table on its first integer
+ * column, whose answer is DuckDB's rows filtered here.
  */
 class SparkGoldenLakesIT {
   private static final Pattern EXPECTED = Pattern.compile("(\\w+)\\.(\\w+)@(\\d+)\\.json");
-  private static final Set<TypeId> TEXT_EQUAL =
-      Set.of(
-          TypeId.BOOLEAN,
-          TypeId.INT8,
-          TypeId.INT16,
-          TypeId.INT32,
-          TypeId.INT64,
-          TypeId.UINT8,
-          TypeId.UINT16,
-          TypeId.UINT32,
-          TypeId.UINT64,
-          TypeId.INT128,
-          TypeId.UINT128,
-          TypeId.DECIMAL,
-          TypeId.DATE,
-          TypeId.TIME,
-          TypeId.INTERVAL,
-          TypeId.UUID,
-          TypeId.JSON,
-          TypeId.TIMESTAMP,
-          TypeId.TIMESTAMP_S,
-          TypeId.TIMESTAMP_MS,
-          TypeId.TIMESTAMP_NS,
-          TypeId.TIMESTAMPTZ,
-          TypeId.VARCHAR);
-  private static final Set<TypeId> FLOATS = Set.of(TypeId.FLOAT32, TypeId.FLOAT64);
-  private static final Set<TypeId> NESTED = Set.of(TypeId.LIST, TypeId.STRUCT, TypeId.MAP);
-
-  /** DuckDB's text of a value as Spark renders it. */
-  private static String expected(TypeId type, String duckdb) {
-    if (duckdb == null) {
-      return null;
-    }
-    return switch (type) {
-      case TIMESTAMPTZ -> timestamp(duckdb.replaceAll("\\+00$", ""));
-      case TIMESTAMP_NS -> timestamp(duckdb);
-      case FLOAT32, FLOAT64 -> number(type, duckdb);
-      case BLOB -> hex(duckdb);
-      default -> duckdb;
-    };
-  }
-
-  /** Fractions cut to microseconds, without trailing zeros, as Spark prints timestamps. */
-  private static String timestamp(String text) {
-    int dot = text.indexOf('.');
-    if (dot < 0) {
-      return text;
-    }
-    String fraction = text.substring(dot + 1, Math.min(text.length(), dot + 7));
-    fraction = fraction.replaceAll("0+$", "");
-    return fraction.isEmpty() ? text.substring(0, dot) : text.substring(0, dot + 1) + fraction;
-  }
-
-  /** DuckDB's blob text ({@code a\\x00}: printable bytes as they are, others escaped) as hex. */
-  private static String hex(String text) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < text.length(); i++) {
-      if (text.startsWith("\\x", i)) {
-        out.append(text, i + 2, i + 4);
-        i += 3;
-      } else {
-        out.append(String.format("%02X", (int) text.charAt(i)));
-      }
-    }
-    return out.toString().toUpperCase(java.util.Locale.ROOT);
-  }
-
-  /** A float as a number: its shortest text at its own precision. */
-  private static String number(TypeId type, String text) {
-    return switch (text) {
-      case "inf", "Infinity" -> "Infinity";
-      case "-inf", "-Infinity" -> "-Infinity";
-      case "nan", "NaN", "-nan" -> "NaN";
-      default ->
-          type == TypeId.FLOAT32
-              ? Float.toString(Float.parseFloat(text))
-              : Double.toString(Double.parseDouble(text));
-    };
-  }
 
   @TempDir Path temp;
+  private SparkSession spark;
+
+  /** A golden lake's copy as a Spark catalog {@code name}, and opened by Quacklake. */
+  private record Golden(String name, Path dir, Lake lake) implements AutoCloseable {
+    List<LakeColumn> columns(String table, Long snapshot) {
+      return lake.table(table).columns(snapshot == null ? lake.currentSnapshot().id() : snapshot);
+    }
+
+    @Override
+    public void close() {
+      lake.close();
+    }
+  }
 
   @Test
   void sparkReadsEveryGoldenLakeAsDuckDbDid() throws Exception {
@@ -121,7 +60,7 @@ class SparkGoldenLakesIT {
             .filter(g -> Files.isRegularFile(g.dir().resolve("catalog.ducklake")))
             .toList();
     assertThat(lakes).as("golden lakes").isNotEmpty();
-    SparkSession spark =
+    spark =
         SparkSession.builder()
             .master("local[2]")
             .appName("quacklake-golden")
@@ -129,88 +68,178 @@ class SparkGoldenLakesIT {
             .config("spark.sql.warehouse.dir", temp.resolve("warehouse").toString())
             .config("spark.sql.session.timeZone", "UTC")
             .getOrCreate();
-    int compared = 0;
+    int tables = 0;
+    int queries = 0;
     try {
-      for (GoldenLakes.GoldenSource golden : lakes) {
-        Path copy = temp.resolve(golden.label() + "-" + golden.dir().getFileName());
-        copyTree(golden.dir(), copy);
-        String name = "g_" + golden.label() + "_" + golden.dir().getFileName();
-        String catalog = "duckdb:" + copy.resolve("catalog.ducklake");
-        String data = copy.resolve("data").toString();
-        spark.conf().set("spark.sql.catalog." + name, QuacklakeCatalog.class.getName());
-        spark.conf().set("spark.sql.catalog." + name + ".catalog", catalog);
-        spark.conf().set("spark.sql.catalog." + name + ".data-path", data);
-        List<Path> expected;
-        try (Stream<Path> files = Files.list(copy.resolve("expected"))) {
-          expected =
-              files
-                  .filter(p -> EXPECTED.matcher(p.getFileName().toString()).matches())
-                  .sorted()
-                  .toList();
-        }
-        for (Path file : expected) {
-          Matcher m = EXPECTED.matcher(file.getFileName().toString());
-          assertThat(m.matches()).isTrue();
-          String schema = m.group(1);
-          String table = m.group(2);
-          long snapshot = Long.parseLong(m.group(3));
-          List<LakeColumn> columns;
-          try (Lake lake = Lake.open(catalog, LakeOptions.dataPath(data))) {
-            columns = lake.table(schema + "." + table).columns(snapshot);
+      for (GoldenLakes.GoldenSource source : lakes) {
+        try (Golden golden = register(source)) {
+          Map<String, Path> latest = new TreeMap<>();
+          for (Path file : expectedFiles(golden.dir())) {
+            Matcher m = EXPECTED.matcher(file.getFileName().toString());
+            assertThat(m.matches()).isTrue();
+            String table = m.group(1) + "." + m.group(2);
+            long snapshot = Long.parseLong(m.group(3));
+            assertTable(golden, table, snapshot, ExpectedRows.read(file));
+            latest.merge(table, file, (a, b) -> snapshotOf(a) > snapshotOf(b) ? a : b);
+            tables++;
           }
-          ExpectedRows rows = ExpectedRows.read(file);
-          String from = name + "." + schema + "." + table + " VERSION AS OF " + snapshot;
-          String context = golden + " " + schema + "." + table + "@" + snapshot;
-          List<LakeColumn> simple = new ArrayList<>();
-          StringBuilder select = new StringBuilder("SELECT 1");
-          for (LakeColumn c : columns) {
-            if (!rows.columns().contains(c.name())) {
-              continue;
-            }
-            TypeId type = c.type().id();
-            String quoted = "`" + c.name() + "`";
-            if (TEXT_EQUAL.contains(type)) {
-              select.append(", CAST(").append(quoted).append(" AS STRING)");
-            } else if (FLOATS.contains(type)) {
-              select.append(", CAST(").append(quoted).append(" AS STRING)");
-            } else if (type == TypeId.BLOB) {
-              select.append(", hex(").append(quoted).append(")");
-            } else if (NESTED.contains(type)) {
-              select
-                  .append(", to_json(")
-                  .append(quoted)
-                  .append(", map('ignoreNullFields', 'false'))");
-            } else {
-              continue;
-            }
-            simple.add(c);
+          for (GoldenManifest.Query q : GoldenManifest.read(golden.dir()).queries()) {
+            assertManifestQuery(golden, q);
+            queries++;
           }
-          List<Row> got = spark.sql(select + " FROM " + from).collectAsList();
-          assertThat(got).as("rows of %s", context).hasSize(rows.rows().size());
-          for (int i = 0; i < simple.size(); i++) {
-            int index = rows.columns().indexOf(simple.get(i).name());
-            int at = i + 1;
-            List<String> want = new ArrayList<>();
-            TypeId type = simple.get(i).type().id();
-            rows.rows().forEach(r -> want.add(expected(type, r.get(index))));
-            List<String> values = new ArrayList<>();
-            got.forEach(
-                r ->
-                    values.add(
-                        FLOATS.contains(type) && !r.isNullAt(at)
-                            ? number(type, r.getString(at))
-                            : r.getString(at)));
-            assertThat(values)
-                .as("column %s of %s", simple.get(i).name(), context)
-                .containsExactlyInAnyOrderElementsOf(want);
+          for (Map.Entry<String, Path> e : latest.entrySet()) {
+            assertFilteredProjection(golden, e.getKey(), e.getValue());
+            queries++;
           }
-          compared++;
         }
       }
     } finally {
       spark.stop();
     }
-    assertThat(compared).as("tables at snapshots compared").isGreaterThan(20);
+    assertThat(tables).as("tables at snapshots compared").isGreaterThan(20);
+    assertThat(queries).as("projections with a filter compared").isGreaterThan(20);
+  }
+
+  private Golden register(GoldenLakes.GoldenSource source) throws IOException {
+    Path copy = temp.resolve(source.label() + "-" + source.dir().getFileName());
+    copyTree(source.dir(), copy);
+    String name = "g_" + source.label() + "_" + source.dir().getFileName();
+    String catalog = "duckdb:" + copy.resolve("catalog.ducklake");
+    String data = copy.resolve("data").toString();
+    spark.conf().set("spark.sql.catalog." + name, QuacklakeCatalog.class.getName());
+    spark.conf().set("spark.sql.catalog." + name + ".catalog", catalog);
+    spark.conf().set("spark.sql.catalog." + name + ".data-path", data);
+    return new Golden(name, copy, Lake.open(catalog, LakeOptions.dataPath(data)));
+  }
+
+  /** The whole table at a snapshot: DuckDB's columns, in order, and its rows. */
+  private void assertTable(Golden golden, String table, long snapshot, ExpectedRows expected) {
+    List<LakeColumn> columns = golden.columns(table, snapshot);
+    assertThat(columns.stream().map(LakeColumn::name).toList())
+        .as("columns of %s.%s@%d", golden.name(), table, snapshot)
+        .isEqualTo(expected.columns());
+    assertAnswer(
+        golden.name() + "." + table + " VERSION AS OF " + snapshot, columns, null, expected.rows());
+  }
+
+  /** A query of the lake's manifest: its projection and filter, DuckDB's answer. */
+  private void assertManifestQuery(Golden golden, GoldenManifest.Query q) {
+    String table = q.schema() + "." + q.table();
+    List<LakeColumn> all = golden.columns(table, q.snapshot());
+    List<LakeColumn> selected = new ArrayList<>();
+    for (String name : q.columns()) {
+      selected.add(all.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
+    }
+    List<String> where = new ArrayList<>();
+    for (List<String> f : q.filter()) {
+      where.add("`" + f.get(0) + "` " + f.get(1) + " " + f.get(2));
+    }
+    ExpectedRows expected = ExpectedRows.read(golden.dir().resolve(q.file()));
+    assertThat(expected.columns()).isEqualTo(q.columns());
+    Dataset<Row> answer =
+        assertAnswer(
+            golden.name()
+                + "."
+                + table
+                + (q.snapshot() == null ? "" : " VERSION AS OF " + q.snapshot()),
+            selected,
+            String.join(" AND ", where),
+            expected.rows());
+    assertThat(SparkPlans.scan(answer).description())
+        .as("filter of query %s pushed to Quacklake", q.id())
+        .contains("pruning by");
+  }
+
+  /**
+   * The table at its last snapshot, its last column and first integer column where the latter is at
+   * least its median: DuckDB's rows filtered and projected here are the answer.
+   */
+  private void assertFilteredProjection(Golden golden, String table, Path file) {
+    long snapshot = snapshotOf(file);
+    ExpectedRows rows = ExpectedRows.read(file);
+    List<LakeColumn> columns = golden.columns(table, snapshot);
+    int key = 0;
+    while (!columns.get(key).type().id().isInteger()) {
+      key++;
+    }
+    int last = columns.size() - 1 == key ? 0 : columns.size() - 1;
+    List<BigInteger> keys = new ArrayList<>();
+    for (List<String> r : rows.rows()) {
+      if (r.get(key) != null) {
+        keys.add(new BigInteger(r.get(key)));
+      }
+    }
+    keys.sort(Comparator.naturalOrder());
+    BigInteger median = keys.get(keys.size() / 2);
+    List<List<String>> want = new ArrayList<>();
+    for (List<String> r : rows.rows()) {
+      if (r.get(key) != null && new BigInteger(r.get(key)).compareTo(median) >= 0) {
+        want.add(java.util.Arrays.asList(r.get(last), r.get(key)));
+      }
+    }
+    Dataset<Row> answer =
+        assertAnswer(
+            golden.name() + "." + table + " VERSION AS OF " + snapshot,
+            List.of(columns.get(last), columns.get(key)),
+            "`" + columns.get(key).name() + "` >= " + median,
+            want);
+    assertThat(SparkPlans.scan(answer).readSchema().fieldNames())
+        .as("columns read for %s", answer)
+        .containsExactlyInAnyOrder(columns.get(last).name(), columns.get(key).name());
+    assertThat(SparkPlans.scan(answer).description())
+        .as("filter on %s pushed to Quacklake", columns.get(key).name())
+        .contains("pruning by");
+  }
+
+  /**
+   * Asserts that {@code SELECT columns FROM from WHERE where} gives DuckDB's rows (as a multiset of
+   * whole rows) and returns the query.
+   */
+  private Dataset<Row> assertAnswer(
+      String from, List<LakeColumn> columns, String where, List<List<String>> duckdb) {
+    List<String> select = columns.stream().map(GoldenRendering::select).toList();
+    Dataset<Row> query =
+        spark.sql(
+            "SELECT "
+                + String.join(", ", select)
+                + " FROM "
+                + from
+                + (where == null ? "" : " WHERE " + where));
+    List<List<String>> got = new ArrayList<>();
+    for (Row r : query.collectAsList()) {
+      List<String> row = new ArrayList<>();
+      for (int i = 0; i < columns.size(); i++) {
+        row.add(GoldenRendering.actual(columns.get(i).type().id(), r.getString(i)));
+      }
+      got.add(row);
+    }
+    List<List<String>> want = new ArrayList<>();
+    for (List<String> r : duckdb) {
+      List<String> row = new ArrayList<>();
+      for (int i = 0; i < columns.size(); i++) {
+        row.add(GoldenRendering.expected(columns.get(i).type().id(), r.get(i)));
+      }
+      want.add(row);
+    }
+    assertThat(got)
+        .as("rows of %s%s", from, where == null ? "" : " WHERE " + where)
+        .containsExactlyInAnyOrderElementsOf(want);
+    return query;
+  }
+
+  private static long snapshotOf(Path expectedFile) {
+    Matcher m = EXPECTED.matcher(expectedFile.getFileName().toString());
+    assertThat(m.matches()).isTrue();
+    return Long.parseLong(m.group(3));
+  }
+
+  private static List<Path> expectedFiles(Path lake) throws IOException {
+    try (Stream<Path> files = Files.list(lake.resolve("expected"))) {
+      return files
+          .filter(p -> EXPECTED.matcher(p.getFileName().toString()).matches())
+          .sorted()
+          .toList();
+    }
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

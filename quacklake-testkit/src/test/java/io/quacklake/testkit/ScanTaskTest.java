@@ -144,6 +144,19 @@ class ScanTaskTest {
       }
       assertThat(expected).hasSize(10_000 - 900 - 102);
       assertThat(fromTasks).containsExactlyInAnyOrderElementsOf(expected);
+
+      List<ScanTask> middle =
+          lake.table("t").scan().select("id").filter("id >= 4500 AND id < 6500").planTasks(1);
+      assertThat(middle).as("the row groups of ids 4000 to 6999 only").hasSize(3);
+      long rows = 0;
+      for (ScanTask task : middle) {
+        try (ScanReader reader = Shipped.copy(task).open(StorageSettings.NONE)) {
+          while (reader.loadNextBatch()) {
+            rows += reader.getVectorSchemaRoot().getRowCount();
+          }
+        }
+      }
+      assertThat(rows).isEqualTo(2000);
     }
   }
 }

@@ -100,6 +100,39 @@ class WriteTaskTest {
   }
 
   @Test
+  void manySmallBatchesFillOneFilePerPartition() throws Exception {
+    try (Lake lake =
+        Lake.create(TestCatalogs.location("sqlite", temp), temp.resolve("data").toString())) {
+      try (Transaction tx = lake.begin()) {
+        tx.createTable(
+            "main.t",
+            ColumnDefinitions.parse("id BIGINT, region VARCHAR, v VARCHAR"),
+            List.of(new PartitionField("region", "identity")));
+        tx.commit();
+      }
+      try (Transaction tx = lake.begin()) {
+        WriteTask task = tx.planWrite("t");
+        List<WrittenDataFile> files;
+        try (RootAllocator allocator = new RootAllocator();
+            TaskWriter writer = task.open(StorageSettings.NONE)) {
+          for (int b = 0; b < 20; b++) {
+            try (VectorSchemaRoot batch =
+                ArrowRows.of(task.columns(), rows(b * 50, b * 50 + 50), allocator)) {
+              writer.write(batch);
+            }
+          }
+          files = writer.finish();
+        }
+        assertThat(files).as("one file per partition, not per batch").hasSize(2);
+        tx.addWrittenFiles("t", files);
+        tx.commit();
+      }
+      assertThat(lake.table("t").scan().count()).isEqualTo(1000);
+      assertThat(lake.table("t").scan().filter("region = 'US' AND id < 100").count()).isEqualTo(50);
+    }
+  }
+
+  @Test
   void abortedWritersAndRolledBackTransactionsLeaveNoFiles() throws Exception {
     Path data = temp.resolve("data");
     try (Lake lake = Lake.create(TestCatalogs.location("sqlite", temp), data.toString())) {

@@ -131,6 +131,11 @@ public final class FlightLakeServer implements AutoCloseable {
     return (settings.tls() ? "grpc+tls://" : "grpc://") + settings.host() + ":" + port();
   }
 
+  /** The most Arrow memory the server's calls have held at once since it started, in bytes. */
+  long peakMemory() {
+    return allocator.getPeakMemoryAllocation();
+  }
+
   /** Blocks until the server stops. */
   public void awaitTermination() throws InterruptedException {
     server.awaitTermination();

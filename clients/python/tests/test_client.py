@@ -6,6 +6,7 @@ import decimal
 import json
 import math
 import os
+import pathlib
 import shutil
 import subprocess
 import threading
@@ -387,16 +388,44 @@ def test_a_server_is_found_on_path_and_close_stops_it(sqlite_lake, tmp_path, mon
     lake.create_table("events", "id BIGINT")
     snapshots = len(lake.snapshots())
     lake.begin().table("events").append(pd.DataFrame({"id": range(1000)}))
+    assert list(pathlib.Path(data).rglob("*.parquet")), "the held transaction wrote a file"
     lake.close()
-    assert process.returncode == 143, "ended by SIGTERM, after shutting down gracefully"
+    assert process.returncode == 143, "ended by SIGTERM (128 + 15), after shutting down"
     with pytest.raises(ProcessLookupError):
         os.kill(process.pid, 0)
     listed = cli("--catalog", catalog, "snapshots", "--format", "csv").stdout.splitlines()
     assert len(listed) - 1 == snapshots, "the transaction it still held rolled back"
+    assert not list(pathlib.Path(data).rglob("*.parquet")), "and its file is deleted"
+
+
+def test_serve_with_a_token_file_admits_that_token_only(sqlite_lake, tmp_path):
+    from conftest import CLI
+
+    catalog, data = sqlite_lake
+    token = tmp_path / "token"
+    token.write_text("s3cret\n")
+    serve = subprocess.Popen([str(CLI), "--catalog", catalog, "--data-path", data, "serve",
+                              "--port", "0", "--token-file", str(token)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        port = int(serve.stdout.readline())
+        for wrong in (None, "guess"):
+            with quacklake.connect(f"grpc://127.0.0.1:{port}", token=wrong) as refused:
+                with pytest.raises(quacklake.UnauthenticatedError):
+                    refused.tables()
+        with quacklake.connect(f"grpc://127.0.0.1:{port}", token="s3cret") as admitted:
+            assert admitted.tables() == []
+    finally:
+        serve.terminate()
+        serve.wait(timeout=60)
+        serve.stdout.close()
+        errors = serve.stderr.read().decode()
+        serve.stderr.close()
+    assert serve.returncode == 143, errors
+    assert "Exception" not in errors
 
 
 def test_a_client_killed_mid_upload_commits_nothing(sqlite_lake):
-    import pathlib
     import sys
     import time
 

@@ -66,17 +66,20 @@ class FlightShutdownTest {
   @Test
   void anUploadInFlightWhenCloseStartsFinishesWithinTheGraceAndCommits() throws Exception {
     long before = lake.currentSnapshot().id();
-    try (VectorSchemaRoot root = rows(allocator, 0, FIRST_BATCH, null)) {
+    try (VectorSchemaRoot root = rows(allocator, 0, 1000, null)) {
       SyncPutListener listener = new SyncPutListener();
       FlightClient.ClientStreamListener stream =
           client.startPut(
               FlightDescriptor.command(bytes(Map.of("table", "events"))), root, listener);
       stream.putNext();
-      awaitFileWritten();
+      for (int i = 0; i < 200 && server.peakMemory() == 0; i++) {
+        Thread.sleep(10);
+      }
+      assertThat(server.peakMemory()).as("the server has the first batch").isPositive();
       CompletableFuture<Void> closing = closeInBackground(30);
       awaitNewCallsRefused();
       assertThat(closing).as("close waits for the upload").isNotDone();
-      try (VectorSchemaRoot more = rows(allocator, FIRST_BATCH, FIRST_BATCH + 10, null)) {
+      try (VectorSchemaRoot more = rows(allocator, 1000, 1010, null)) {
         FlightCalls.load(root, more);
       }
       stream.putNext();
@@ -87,7 +90,7 @@ class FlightShutdownTest {
       closing.get(20, TimeUnit.SECONDS);
     }
     assertThat(lake.currentSnapshot().id()).isEqualTo(before + 1);
-    assertThat(lake.table("events").scan().count()).isEqualTo(FIRST_BATCH + 10);
+    assertThat(lake.table("events").scan().count()).isEqualTo(1010);
   }
 
   @Test

@@ -161,6 +161,11 @@ public final class FlightLakeServer implements AutoCloseable {
       awaitCalls();
     } finally {
       held.rollbackAll();
+      try {
+        server.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       closeAllocator();
     }
   }

@@ -6,6 +6,8 @@ import subprocess
 
 import pytest
 
+import quacklake
+
 ROOT = pathlib.Path(os.environ.get("QUACKLAKE_HOME") or pathlib.Path(__file__).parents[3]).resolve()
 CLI = ROOT / "quacklake"
 PEER = pathlib.Path(os.environ.get("QUACKLAKE_DUCKDB") or ROOT / ".." / "shared" / "peer" / "duckdb")
@@ -31,3 +33,13 @@ def sqlite_lake(tmp_path):
     catalog, data = tmp_path / "lake.sqlite", tmp_path / "data"
     cli("--catalog", catalog, "--data-path", f"{data}/", "init")
     return str(catalog), f"{data}/"
+
+
+@pytest.fixture(scope="module")
+def lake(tmp_path_factory):
+    """One server started by the client for a new SQLite lake, shared by the tests that need no
+    server of their own: a JVM started once, not per test. Each test uses tables of its own."""
+    directory = tmp_path_factory.mktemp("shared")
+    with quacklake.connect(catalog=str(directory / "lake.sqlite"),
+                           data_path=f"{directory / 'data'}/", create=True) as shared:
+        yield shared

@@ -7,7 +7,10 @@ import io.quacklake.flight.service.BearerToken;
 import io.quacklake.flight.service.HeldTransactions;
 import io.quacklake.flight.service.LakeProducer;
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
 import org.apache.arrow.memory.BufferAllocator;
@@ -20,7 +23,11 @@ import org.apache.arrow.memory.RootAllocator;
  * snapshot or on a transaction a client holds; the lake is not closed with the server.
  */
 public final class FlightLakeServer implements AutoCloseable {
+  /** How long calls cancelled at shutdown may take to unwind (an upload rolling back). */
+  private static final long UNWIND_SECONDS = 30;
+
   private final FlightServer server;
+  private final ExecutorService calls;
   private final BufferAllocator allocator;
   private final HeldTransactions held;
   private final ServerSettings settings;
@@ -32,10 +39,12 @@ public final class FlightLakeServer implements AutoCloseable {
 
   private FlightLakeServer(
       FlightServer server,
+      ExecutorService calls,
       BufferAllocator allocator,
       HeldTransactions held,
       ServerSettings settings) {
     this.server = server;
+    this.calls = calls;
     this.allocator = allocator;
     this.held = held;
     this.settings = settings;
@@ -64,9 +73,13 @@ public final class FlightLakeServer implements AutoCloseable {
         settings.tls()
             ? Location.forGrpcTls(settings.host(), settings.port())
             : Location.forGrpcInsecure(settings.host(), settings.port());
+    // calls run on an executor of ours: Flight would stop its own at shutdown, before the calls
+    // still running had read their last messages
+    ExecutorService calls = callExecutor();
     FlightServer.Builder builder =
         FlightServer.builder(
-            allocator, location, new LakeProducer(lake, settings.storage(), held, allocator));
+                allocator, location, new LakeProducer(lake, settings.storage(), held, allocator))
+            .executor(calls);
     // one Arrow message (a batch) at most 256 MiB: clients send batches of 64k rows
     builder.maxInboundMessageSize(256 << 20);
     if (settings.token() != null) {
@@ -76,6 +89,7 @@ public final class FlightLakeServer implements AutoCloseable {
       try {
         builder.useTls(settings.tlsCertificate().toFile(), settings.tlsKey().toFile());
       } catch (IOException e) {
+        calls.shutdown();
         allocator.close();
         throw new QuacklakeException(
             ErrorKind.INVALID_ARGUMENT,
@@ -87,13 +101,24 @@ public final class FlightLakeServer implements AutoCloseable {
     try {
       server.start();
     } catch (IOException e) {
+      calls.shutdown();
       allocator.close();
       throw new QuacklakeException(
           ErrorKind.UNAVAILABLE,
           "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(),
           e);
     }
-    return new FlightLakeServer(server, allocator, held, settings);
+    return new FlightLakeServer(server, calls, allocator, held, settings);
+  }
+
+  private static ExecutorService callExecutor() {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread t = new Thread(r, "quacklake-flight-call-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** The port the server listens on (the chosen one when started with port 0). */
@@ -106,6 +131,11 @@ public final class FlightLakeServer implements AutoCloseable {
     return (settings.tls() ? "grpc+tls://" : "grpc://") + settings.host() + ":" + port();
   }
 
+  /** The most Arrow memory the server's calls have held at once since it started, in bytes. */
+  long peakMemory() {
+    return allocator.getPeakMemoryAllocation();
+  }
+
   /** Blocks until the server stops. */
   public void awaitTermination() throws InterruptedException {
     server.awaitTermination();
@@ -113,8 +143,9 @@ public final class FlightLakeServer implements AutoCloseable {
 
   /**
    * Stops the server gracefully: no new calls, calls in progress may finish (up to {@code grace}),
-   * then the rest are cancelled — an upload cut off commits nothing — and transactions clients
-   * still hold are rolled back.
+   * then the rest are cancelled, which Flight does within a few seconds — an upload cut off commits
+   * nothing and its files are deleted before this returns — and transactions clients still hold are
+   * rolled back.
    */
   public void close(long grace, TimeUnit unit) throws InterruptedException {
     if (closed) {
@@ -127,6 +158,7 @@ public final class FlightLakeServer implements AutoCloseable {
       if (!server.awaitTermination(grace, unit)) {
         server.close();
       }
+      awaitCalls();
     } finally {
       held.rollbackAll();
       try {
@@ -138,9 +170,20 @@ public final class FlightLakeServer implements AutoCloseable {
     }
   }
 
+  /** Waits for the calls still running (cancelled ones unwinding) to end. */
+  private void awaitCalls() throws InterruptedException {
+    calls.shutdown();
+    if (!calls.awaitTermination(UNWIND_SECONDS, TimeUnit.SECONDS)) {
+      System.err.println(
+          "quacklake serve: calls still running "
+              + UNWIND_SECONDS
+              + " s after they were cancelled; stopping without them");
+    }
+  }
+
   /**
-   * Releases the server's memory. A call cancelled at shutdown may still be unwinding; its buffers
-   * are freed with the process, so a leak report here is not an error worth failing the shutdown.
+   * Releases the server's memory. A call that did not end in time may still hold buffers; they are
+   * freed with the process, so a leak report here is not an error worth failing the shutdown.
    */
   private void closeAllocator() {
     try {

@@ -206,6 +206,88 @@ class FlightLakeServerTest {
   }
 
   @Test
+  void scansAtATimestampReadTheSnapshotOfThatTime() throws Exception {
+    java.time.Instant second = lake.snapshots().get(2).time();
+    java.time.Instant third = lake.snapshots().get(3).time();
+    assertThat(second).isBefore(third);
+    Map<String, Object> atSecond = Map.of("table", "events", "timestamp", second.toString());
+    assertThat(read(client.getStream(new Ticket(bytes(atSecond)))))
+        .as("the snapshot taken at that instant")
+        .containsExactlyInAnyOrderElementsOf(
+            read(client.getStream(new Ticket(bytes(Map.of("table", "events", "snapshot", 2))))))
+        .hasSize(1000);
+    java.time.Instant between = second.plus(java.time.Duration.between(second, third).dividedBy(2));
+    FlightInfo info =
+        client.getInfo(
+            FlightDescriptor.command(
+                bytes(Map.of("table", "events", "timestamp", between.toString()))));
+    assertThat(info.getRecords())
+        .as("the newest snapshot at or before the instant")
+        .isEqualTo(1000);
+    List<String> rows = new ArrayList<>();
+    for (FlightEndpoint e : info.getEndpoints()) {
+      rows.addAll(read(client.getStream(e.getTicket())));
+    }
+    assertThat(rows).hasSize(1000);
+    assertThatThrownBy(
+            () ->
+                read(
+                    client.getStream(
+                        new Ticket(bytes(Map.of("table", "events", "timestamp", "yesterday"))))))
+        .isInstanceOfSatisfying(
+            FlightRuntimeException.class,
+            e -> {
+              assertThat(e.status().code()).isEqualTo(FlightStatusCode.INVALID_ARGUMENT);
+              assertThat(e.getMessage()).contains("'yesterday' is not an ISO-8601 instant");
+            });
+  }
+
+  @Test
+  void malformedBodiesCommandsAndDescriptorsAreInvalidArgument() throws Exception {
+    long before = lake.currentSnapshot().id();
+    byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> FlightCalls.actionBytes(client, "delete", notJson))
+        .satisfies(e -> invalid(e, "the delete action body is not valid"));
+    assertThatThrownBy(
+            () ->
+                FlightCalls.actionBytes(
+                    client, "delete", bytes(Map.of("table", "events", "wher", "id > 0"))))
+        .as("an unknown field is refused, not ignored")
+        .satisfies(e -> invalid(e, "the delete action body is not valid"));
+    assertThatThrownBy(() -> client.getInfo(FlightDescriptor.command(notJson)))
+        .satisfies(e -> invalid(e, "the scan command is not valid"));
+    assertThatThrownBy(() -> client.getSchema(FlightDescriptor.command(notJson)))
+        .satisfies(e -> invalid(e, "the scan command is not valid"));
+    assertThatThrownBy(
+            () ->
+                client.getInfo(
+                    FlightDescriptor.command(bytes(Map.of("table", "events", "limit", "x")))))
+        .satisfies(e -> invalid(e, "the scan command is not valid"));
+    try (VectorSchemaRoot batch = rows(0, 10)) {
+      SyncPutListener listener = new SyncPutListener();
+      FlightClient.ClientStreamListener stream =
+          client.startPut(FlightDescriptor.command(notJson), batch, listener);
+      stream.putNext();
+      stream.completed();
+      assertThatThrownBy(stream::getResult)
+          .satisfies(e -> invalid(e, "the upload command is not valid"));
+    }
+    try (VectorSchemaRoot batch = rows(0, 10)) {
+      assertThatThrownBy(() -> putRoots(Map.of("table", "events", "mode", "upsert"), batch))
+          .satisfies(e -> invalid(e, "upload mode 'upsert' is not append or merge"));
+    }
+    assertThat(lake.currentSnapshot().id()).isEqualTo(before);
+    assertThat(lake.table("events").scan().count()).isEqualTo(3003);
+  }
+
+  private static void invalid(Throwable e, String message) {
+    assertThat(e).isInstanceOf(FlightRuntimeException.class);
+    assertThat(((FlightRuntimeException) e).status().code())
+        .isEqualTo(FlightStatusCode.INVALID_ARGUMENT);
+    assertThat(e.getMessage()).contains("INVALID_ARGUMENT").contains(message);
+  }
+
+  @Test
   void appendsAndMergesAreOneSnapshotEach() throws Exception {
     long before = lake.currentSnapshot().id();
     Map<String, Object> appended =

@@ -7,6 +7,7 @@ import io.quacklake.exceptions.QuacklakeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.NoSuchFileException;
 import java.util.Set;
 
@@ -99,25 +100,29 @@ final class AzureErrors {
 
   private static boolean isUnreachable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnknownHostException) {
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof UnresolvedAddressException) {
         return true;
       }
     }
     return false;
   }
 
-  /** The innermost cause in words (never a Java class name). */
+  /** The cause in words (never a Java class name). */
   private static String rootCause(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
+    String message = null;
+    boolean refused = false;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+        return "the host name does not resolve";
+      }
+      refused |= t instanceof ConnectException;
+      message = t.getMessage() != null ? t.getMessage() : message;
     }
-    if (t instanceof UnknownHostException) {
-      return "unknown host " + t.getMessage();
-    }
-    if (t instanceof ConnectException) {
+    if (refused) {
       return "connection refused";
     }
-    return t.getMessage() != null ? t.getMessage() : "no details from the client";
+    return message != null ? message : "no details from the client";
   }
 }

@@ -142,6 +142,28 @@ class AzureLakeIT {
   }
 
   @Test
+  void abfssDataPathsReachTheBlobApiThroughTheEndpointSetting() {
+    AzureTestServer server = AzureTestServer.get();
+    String data =
+        "abfss://"
+            + server.newContainer()
+            + "@"
+            + AzuriteProcess.ACCOUNT
+            + ".dfs.core.windows.net/d/";
+    try (Lake lake = Lake.create("sqlite:" + temp.resolve("abfss.sqlite"), data)) {
+      lake.createTable("t", ColumnDefinitions.parse("id BIGINT, region VARCHAR, v VARCHAR"));
+      try (Transaction tx = lake.begin()) {
+        tx.insert("t", rows(0, 3000));
+        tx.commit();
+      }
+      assertThat(lake.table("t").scan().files())
+          .isNotEmpty()
+          .allSatisfy(f -> assertThat(f.dataFile()).startsWith(data));
+      assertThat(lake.table("t").scan().filter("id = 2999").count()).isOne();
+    }
+  }
+
+  @Test
   void badEndpointContainerAndKeysAreOneClearLine() {
     AzureTestServer server = AzureTestServer.get();
     String container = server.newContainer();
@@ -151,6 +173,12 @@ class AzureLakeIT {
         () -> Lake.create("az://" + container + "/x", null, closedPort),
         ErrorKind.UNAVAILABLE,
         "cannot reach the Azure endpoint http://127.0.0.1:1/acct");
+    LakeOptions unknownHost =
+        LakeOptions.defaults().withStorageSetting("azure.endpoint", "http://no-such-host.invalid");
+    assertOneLine(
+        () -> Lake.create("az://" + container + "/x", null, unknownHost),
+        ErrorKind.UNAVAILABLE,
+        "(the host name does not resolve)");
     assertOneLine(
         () -> Lake.create("az://no-such-container-ql/x", null),
         ErrorKind.INVALID_ARGUMENT,

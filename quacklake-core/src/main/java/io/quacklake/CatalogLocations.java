@@ -5,15 +5,16 @@ import io.quacklake.internal.catalog.Redaction;
 
 /**
  * Catalog location text as {@link Lake#open(String)} reads it ({@code sqlite:PATH}, {@code
- * duckdb:PATH}, {@code postgres:...}, {@code mysql:...}, {@code s3://...}, {@code file://...}; see
- * {@code docs/cli.md}), for tools that show or check locations before opening a lake.
+ * duckdb:PATH}, {@code postgres:...}, {@code mysql:...}, {@code s3://...}, {@code az://...}, {@code
+ * file://...}; see {@code docs/cli.md}), for tools that show or check locations before opening a
+ * lake.
  */
 public final class CatalogLocations {
   private CatalogLocations() {}
 
   /**
-   * Whether the location names an object-store catalog ({@code s3://}, {@code file://}), which
-   * keeps versions and whose new lakes need no data path.
+   * Whether the location names an object-store catalog ({@code s3://}, {@code az://}, {@code
+   * file://}), which keeps versions and whose new lakes need no data path.
    *
    * @throws io.quacklake.exceptions.QuacklakeException INVALID_ARGUMENT for text that is no catalog
    *     location

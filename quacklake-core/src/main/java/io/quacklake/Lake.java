@@ -139,8 +139,8 @@ public final class Lake implements AutoCloseable {
   }
 
   /**
-   * The versions of an object-store catalog ({@code s3://}, {@code file://}): history, restore,
-   * export and garbage collection.
+   * The versions of an object-store catalog ({@code s3://}, {@code az://}, {@code file://}):
+   * history, restore, export and garbage collection.
    *
    * @throws QuacklakeException INVALID_ARGUMENT for other catalogs, which keep no versions
    */
@@ -148,8 +148,8 @@ public final class Lake implements AutoCloseable {
     VersionedCatalog v = context.catalog().versions();
     if (v == null) {
       throw QuacklakeException.invalid(
-          "catalog %s is not an object-store catalog; only s3:// and file:// catalogs keep"
-              + " versions",
+          "catalog %s is not an object-store catalog; only s3://, az:// and file:// catalogs"
+              + " keep versions",
           context.catalog().location());
     }
     return new ObjectStoreCatalogVersions(v, context.catalog());

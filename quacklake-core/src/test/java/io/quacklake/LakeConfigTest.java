@@ -44,6 +44,22 @@ class LakeConfigTest {
   }
 
   @Test
+  void objectStoreSettingsReachTheStoresAndSecretsStayHidden() throws Exception {
+    LakeConfig c =
+        LakeConfig.load(
+            file(
+                "catalog = az://lakes/events",
+                "s3.region = eu-west-1",
+                "azure.account-name = lakes",
+                "azure.account-key = a2V5LTQ1Ng==",
+                "azure.endpoint = http://127.0.0.1:10000/lakes"));
+    assertThat(c.options().storage().get("azure.account-name")).isEqualTo("lakes");
+    assertThat(c.options().storage().get("azure.account-key")).isEqualTo("a2V5LTQ1Ng==");
+    assertThat(c.options().storage().get("s3.region")).isEqualTo("eu-west-1");
+    assertThat(c.toString()).contains("az://lakes/events/").doesNotContain("a2V5LTQ1Ng==");
+  }
+
+  @Test
   void badFilesGetOneClearError() throws Exception {
     assertThatThrownBy(() -> LakeConfig.load(temp.resolve("missing.properties")))
         .isInstanceOf(QuacklakeException.class)

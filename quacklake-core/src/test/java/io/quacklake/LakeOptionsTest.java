@@ -66,11 +66,19 @@ class LakeOptionsTest {
         LakeOptions.defaults()
             .withStorageSetting("s3.secret-access-key", "hunter2")
             .withStorageSetting("s3.session-token", "tok-123")
+            .withStorageSetting("azure.account-name", "lakes")
+            .withStorageSetting("azure.account-key", "a2V5LTQ1Ng==")
+            .withStorageSetting("azure.sas-token", "sv=2024&sig=c2FzLTc4OQ")
+            .withStorageSetting("azure.connection-string", "AccountName=lakes;AccountKey=Y3MtMTAx")
             .withMaxRetries(4);
     assertThat(o.toString())
         .contains("maxRetries=4")
+        .contains("azure.account-name=lakes")
         .doesNotContain("hunter2")
-        .doesNotContain("tok-123");
+        .doesNotContain("tok-123")
+        .doesNotContain("a2V5LTQ1Ng==")
+        .doesNotContain("c2FzLTc4OQ")
+        .doesNotContain("Y3MtMTAx");
   }
 
   @Test

@@ -15,13 +15,14 @@ import org.apache.arrow.memory.RootAllocator;
 
 /**
  * {@code ./bench [--scale N] [--iterations K] [--snapshots N] [--only
- * scan|planning|s3|commits|memory|maintenance|cli|aging]}: runs every workload in Quacklake and
- * DuckDB on the same data (N million rows), prints a table of ratios and writes {@code
+ * scan|planning|s3|azure|commits|memory|maintenance|cli|aging]}: runs every workload in Quacklake
+ * and DuckDB on the same data (N million rows), prints a table of ratios and writes {@code
  * BENCHMARKS.md} and {@code bench-results.json} in the working directory.
  */
 public final class BenchMain {
   private static final List<String> WORKLOADS =
-      List.of("scan", "planning", "s3", "commits", "memory", "maintenance", "cli", "aging");
+      List.of(
+          "scan", "planning", "s3", "azure", "commits", "memory", "maintenance", "cli", "aging");
 
   private BenchMain() {}
 
@@ -51,8 +52,15 @@ public final class BenchMain {
       results.addAll(PlanningBench.run(dir, scale, iterations));
     }
     if (only == null || only.equals("s3")) {
-      try (RootAllocator allocator = new RootAllocator()) {
-        sections.add(S3Bench.run(dir, rows, iterations, allocator));
+      try (RootAllocator allocator = new RootAllocator();
+          S3Bench store = S3Bench.start()) {
+        sections.add(RemoteDataBench.run(store, dir, rows, iterations, allocator));
+      }
+    }
+    if (only == null || only.equals("azure")) {
+      try (RootAllocator allocator = new RootAllocator();
+          AzureBench store = AzureBench.start()) {
+        sections.add(RemoteDataBench.run(store, dir, rows, iterations, allocator));
       }
     }
     if (only == null || only.equals("scan")) {

@@ -39,7 +39,8 @@ final class LakeOptionsMixin {
       paramLabel = "FILE",
       description =
           "Properties file with catalog, data-path, metadata-schema, read-threads, batch-size,"
-              + " max-retries, retry-wait-millis (options and env win); env QUACKLAKE_CONFIG")
+              + " max-retries, retry-wait-millis and store settings (s3.*, azure.*); options and"
+              + " env win; env QUACKLAKE_CONFIG")
   Path config;
 
   @Option(

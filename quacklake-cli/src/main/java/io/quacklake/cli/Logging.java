@@ -32,6 +32,9 @@ final class Logging {
     // user's business unless they ask for debug output
     if (!l.equals("debug") && !l.equals("trace")) {
       System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error");
+      // the Azure SDK logs every failure before it throws it (the CLI reports it once, in its
+      // own words) and warns on every upload that it leaves Content-Length to the JDK
+      System.setProperty("org.slf4j.simpleLogger.log.com.azure", "off");
     }
   }
 

@@ -6,6 +6,6 @@ public enum CatalogKind {
   DUCKDB,
   POSTGRES,
   MYSQL,
-  /** A SQLite catalog kept as immutable versions in an object store (s3://, file://). */
+  /** A SQLite catalog kept as immutable versions in an object store (s3://, az://, file://). */
   OBJECT_STORE
 }

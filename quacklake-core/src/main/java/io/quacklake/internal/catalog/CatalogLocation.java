@@ -23,7 +23,7 @@ import java.util.Objects;
 public record CatalogLocation(CatalogKind kind, String target, boolean driverClassKeys) {
   static final String FORMS =
       "sqlite:PATH, duckdb:PATH, postgres:CONNINFO, mysql:CONNINFO, jdbc:..., s3://bucket/prefix,"
-          + " file:///dir, or a bare PATH ending in .sqlite, .sqlite3, .db (SQLite) or .ducklake,"
+          + " az://container/prefix, file:///dir, or a bare PATH ending in .sqlite, .sqlite3, .db (SQLite) or .ducklake,"
           + " .duckdb (DuckDB)";
 
   public CatalogLocation {
@@ -77,7 +77,11 @@ public record CatalogLocation(CatalogKind kind, String target, boolean driverCla
     if (lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:mariadb:")) {
       return new CatalogLocation(CatalogKind.MYSQL, s);
     }
-    if (lower.startsWith("s3://") || lower.startsWith("file://")) {
+    if (lower.startsWith("s3://")
+        || lower.startsWith("az://")
+        || lower.startsWith("azure://")
+        || lower.startsWith("abfss://")
+        || lower.startsWith("file://")) {
       Location directory = Location.directory(s);
       if (lower.startsWith("file://")) {
         directory.toLocalPath(); // refuses file://host/... with a hint to file:///
@@ -128,7 +132,9 @@ public record CatalogLocation(CatalogKind kind, String target, boolean driverCla
     return kind == CatalogKind.SQLITE || kind == CatalogKind.DUCKDB;
   }
 
-  /** Whether the catalog lives in an object store ({@code s3://}, {@code file://}). */
+  /**
+   * Whether the catalog lives in an object store ({@code s3://}, {@code az://}, {@code file://}).
+   */
   public boolean isObjectStore() {
     return kind == CatalogKind.OBJECT_STORE;
   }

@@ -46,8 +46,9 @@ public final class ObjectStores {
       }
     }
     throw QuacklakeException.unsupported(
-        "no store for %s:// locations (%s) on the class path; add the io.quacklake:quacklake-s3"
-            + " module for s3://",
+        "no store for %s:// locations (%s) on the class path; add the module that serves it:"
+            + " io.quacklake:quacklake-s3 for s3://, io.quacklake:quacklake-azure for az:// and"
+            + " abfss://",
         scheme, location);
   }
 }

@@ -602,10 +602,11 @@ public final class Transaction implements AutoCloseable {
    * Plans writing data files of table {@code name} elsewhere — other threads, processes or machines
    * — without the catalog: each worker {@link WriteTask#open opens} a {@link TaskWriter}, and the
    * files they return are added with {@link #addWrittenFiles} and committed with this transaction,
-   * in one snapshot, under the usual conflict rules.
+   * in one snapshot, under the usual conflict rules. The table may be one this transaction creates
+   * (create-table-as-select in one snapshot).
    *
    * @throws io.quacklake.exceptions.QuacklakeException NOT_FOUND for a missing table; UNSUPPORTED
-   *     for a table created or altered in this transaction (commit that first)
+   *     for a table altered in this transaction (commit that first)
    */
   public WriteTask planWrite(String name) {
     open();

@@ -99,6 +99,59 @@ class WriteTaskTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("io.quacklake.testkit.TestCatalogs#all")
+  void aTableAndItsFirstFilesCommitInOneSnapshot(String kind) throws Exception {
+    try (Lake lake =
+        Lake.create(TestCatalogs.location(kind, temp), temp.resolve("data").toString())) {
+      long before = lake.currentSnapshot().id();
+      Snapshot committed;
+      try (Transaction tx = lake.begin()) {
+        tx.createTable(
+            "main.ctas",
+            ColumnDefinitions.parse("id BIGINT, region VARCHAR, v VARCHAR"),
+            List.of(new PartitionField("region", "identity")));
+        WriteTask task = Shipped.copy(tx.planWrite("ctas"));
+        try (RootAllocator allocator = new RootAllocator();
+            VectorSchemaRoot batch = ArrowRows.of(task.columns(), rows(0, 500), allocator);
+            TaskWriter writer = task.open(StorageSettings.NONE)) {
+          writer.write(batch);
+          tx.addWrittenFiles("ctas", Shipped.copy(writer.finish()));
+        }
+        committed = tx.commit();
+      }
+      assertThat(committed.id()).isEqualTo(before + 1);
+      assertThat(lake.table("ctas").scan().count()).isEqualTo(500);
+      assertThat(lake.table("ctas").scan().filter("region = 'US'").count()).isEqualTo(250);
+      assertThat(lake.table("ctas").scan().planFiles())
+          .hasSize(2)
+          .allSatisfy(f -> assertThat(f.location()).contains("/ctas/region="));
+    }
+  }
+
+  @Test
+  void filesPlannedForACreatedTableAreRolledBackWithIt() throws Exception {
+    try (Lake lake =
+        Lake.create(TestCatalogs.location("sqlite", temp), temp.resolve("data").toString())) {
+      try (Transaction tx = lake.begin()) {
+        tx.createTable(
+            "main.gone", ColumnDefinitions.parse("id BIGINT, region VARCHAR, v VARCHAR"));
+        WriteTask task = tx.planWrite("gone");
+        try (RootAllocator allocator = new RootAllocator();
+            VectorSchemaRoot batch = ArrowRows.of(task.columns(), rows(0, 10), allocator);
+            TaskWriter writer = task.open(StorageSettings.NONE)) {
+          writer.write(batch);
+          tx.addWrittenFiles("gone", writer.finish());
+        }
+        tx.rollback();
+      }
+      assertThat(lake.tables()).noneMatch(t -> t.name().toString().contains("gone"));
+      try (var files = java.nio.file.Files.walk(temp.resolve("data"))) {
+        assertThat(files.filter(f -> f.toString().endsWith(".parquet"))).isEmpty();
+      }
+    }
+  }
+
   @Test
   void manySmallBatchesFillOneFilePerPartition() throws Exception {
     try (Lake lake =

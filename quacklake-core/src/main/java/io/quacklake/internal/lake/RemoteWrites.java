@@ -24,6 +24,9 @@ public final class RemoteWrites {
   private final TransactionTables tables;
   private final TransactionWrites writes;
 
+  /** The table id in plans for a table the transaction creates (ids are never negative). */
+  public static final long CREATED = -1;
+
   public RemoteWrites(
       LakeContext lake,
       TransactionState state,
@@ -56,16 +59,15 @@ public final class RemoteWrites {
       long targetFileSize) {}
 
   /**
-   * @throws QuacklakeException NOT_FOUND for a missing table; UNSUPPORTED for a table created or
-   *     altered in this transaction (commit that first)
+   * The plan of a write to {@code name}; a table this transaction creates gets the id {@link
+   * #CREATED} (the commit assigns its real one), so its files can be added before the commit that
+   * creates it.
+   *
+   * @throws QuacklakeException NOT_FOUND for a missing table; UNSUPPORTED for a table altered in
+   *     this transaction (commit that first)
    */
   public Plan plan(TableName name) {
     TransactionTables.Target t = tables.target(name);
-    if (t.resolved() == null) {
-      throw QuacklakeException.unsupported(
-          "planning a write to table %s created in the same transaction; commit the table first",
-          name);
-    }
     List<PartitionField> fields = new ArrayList<>();
     for (PartitionKey k : t.partitionKeys()) {
       fields.add(new PartitionField(k.column().name(), k.transform()));
@@ -73,7 +75,7 @@ public final class RemoteWrites {
     WriteSettings settings = writes.settings(t.schemaId(), t.tableId());
     settings.refuseEncrypted("files written by remote tasks (Spark, Flight)");
     return new Plan(
-        t.resolved().table().tableId(),
+        t.resolved() == null ? CREATED : t.resolved().table().tableId(),
         t.columns(),
         fields,
         t.directory(),
@@ -120,7 +122,7 @@ public final class RemoteWrites {
   public void add(
       TableName name, List<PendingDataFile> files, List<Long> tableIds, List<Instant> writtenAt) {
     TransactionTables.Target t = tables.target(name);
-    long tableId = t.resolved() == null ? -1 : t.resolved().table().tableId();
+    long tableId = t.resolved() == null ? CREATED : t.resolved().table().tableId();
     for (int i = 0; i < files.size(); i++) {
       if (tableIds.get(i) != tableId) {
         throw QuacklakeException.invalid(

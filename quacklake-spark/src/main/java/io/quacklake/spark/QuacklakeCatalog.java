@@ -38,6 +38,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  */
 public final class QuacklakeCatalog
     implements TableCatalog,
+        org.apache.spark.sql.connector.catalog.StagingTableCatalog,
         SupportsNamespaces,
         org.apache.spark.sql.connector.catalog.ProcedureCatalog {
   private String name;
@@ -211,12 +212,24 @@ public final class QuacklakeCatalog
   @Override
   public Table createTable(Identifier ident, org.apache.spark.sql.connector.catalog.TableInfo info)
       throws TableAlreadyExistsException, NoSuchNamespaceException {
-    Column[] columns = info.columns();
-    Transform[] partitions = info.partitions();
     requireNamespace(ident.namespace());
     if (tableExists(ident)) {
       throw new TableAlreadyExistsException(ident);
     }
+    Definition d = definition(info.columns(), info.partitions());
+    TableName table = tableName(ident);
+    commit(tx -> tx.createTable(table.toString(), d.columns(), d.partitioning()));
+    try {
+      return loadTable(ident);
+    } catch (NoSuchTableException e) {
+      throw new IllegalStateException("table " + table + " vanished right after its creation", e);
+    }
+  }
+
+  /** A table's columns and partition keys as DuckLake's. */
+  private record Definition(List<LakeColumn> columns, List<PartitionField> partitioning) {}
+
+  private Definition definition(Column[] columns, Transform[] partitions) {
     List<LakeColumn> lakeColumns = new ArrayList<>();
     for (Column c : columns) {
       lakeColumns.add(SparkTypes.column(c.name(), c.dataType(), c.nullable()));
@@ -225,12 +238,58 @@ public final class QuacklakeCatalog
     for (Transform t : partitions) {
       fields.add(partitionField(t, lake().specVersion()));
     }
+    return new Definition(lakeColumns, fields);
+  }
+
+  /** {@code CREATE TABLE ... AS SELECT}: the table and its rows in one snapshot. */
+  @Override
+  public org.apache.spark.sql.connector.catalog.StagedTable stageCreate(
+      Identifier ident, org.apache.spark.sql.connector.catalog.TableInfo info)
+      throws TableAlreadyExistsException, NoSuchNamespaceException {
+    requireNamespace(ident.namespace());
+    if (tableExists(ident)) {
+      throw new TableAlreadyExistsException(ident);
+    }
+    return stage(ident, info.columns(), info.partitions(), false);
+  }
+
+  /** {@code REPLACE TABLE ... AS SELECT}: the old table dropped, the new one and its rows added. */
+  @Override
+  public org.apache.spark.sql.connector.catalog.StagedTable stageReplace(
+      Identifier ident, org.apache.spark.sql.connector.catalog.TableInfo info)
+      throws NoSuchNamespaceException, NoSuchTableException {
+    requireNamespace(ident.namespace());
+    if (!tableExists(ident)) {
+      throw new NoSuchTableException(ident);
+    }
+    return stage(ident, info.columns(), info.partitions(), true);
+  }
+
+  @Override
+  public org.apache.spark.sql.connector.catalog.StagedTable stageCreateOrReplace(
+      Identifier ident, org.apache.spark.sql.connector.catalog.TableInfo info)
+      throws NoSuchNamespaceException {
+    requireNamespace(ident.namespace());
+    return stage(ident, info.columns(), info.partitions(), tableExists(ident));
+  }
+
+  private org.apache.spark.sql.connector.catalog.StagedTable stage(
+      Identifier ident, Column[] columns, Transform[] partitions, boolean replace) {
+    Definition d = definition(columns, partitions);
     TableName table = tableName(ident);
-    commit(tx -> tx.createTable(table.toString(), lakeColumns, fields));
+    Transaction tx = lake().begin();
     try {
-      return loadTable(ident);
-    } catch (NoSuchTableException e) {
-      throw new IllegalStateException("table " + table + " vanished right after its creation", e);
+      if (replace) {
+        tx.dropTable(table.toString());
+      }
+      tx.createTable(table.toString(), d.columns(), d.partitioning());
+      // the columns as created (with their ids), which the job's writes are checked against
+      io.quacklake.WriteTask created = tx.planWrite(table.toString());
+      return new StagedQuacklakeTable(
+          tx, table, created.columns(), created.partitioning(), settings.storage());
+    } catch (RuntimeException e) {
+      tx.close();
+      throw e;
     }
   }
 

@@ -83,6 +83,11 @@ final class QuacklakeTable
 
   @Override
   public Transform[] partitioning() {
+    return transforms(partitioning);
+  }
+
+  /** DuckLake partition keys as Spark transforms. */
+  static Transform[] transforms(List<PartitionField> partitioning) {
     Transform[] out = new Transform[partitioning.size()];
     for (int i = 0; i < out.length; i++) {
       PartitionField f = partitioning.get(i);

@@ -32,7 +32,8 @@ import org.apache.spark.sql.connector.write.WriterCommitMessage;
  * executors write Parquet files, and the driver deletes what the write replaces and adds the files
  * every task reported, in one snapshot under the conflict rules. When the job fails, the
  * transaction is rolled back and deletes the files tasks had finished; a failed task deletes its
- * own.
+ * own. A staged write (create-table-as-select) adds its files to the transaction that creates the
+ * table and leaves committing or rolling back to the staged table.
  */
 final class QuacklakeBatchWrite implements BatchWrite {
   private final TableName table;
@@ -43,8 +44,34 @@ final class QuacklakeBatchWrite implements BatchWrite {
   private final List<LakeColumn> columns;
   private final List<PartitionField> partitioning;
 
+  /** Whether this write commits its transaction (false: a staged table does). */
+  private final boolean owned;
+
   QuacklakeBatchWrite(
       Lake lake,
+      TableName table,
+      StorageSettings storage,
+      String queryId,
+      WriteMode mode,
+      List<LakeColumn> columns,
+      List<PartitionField> partitioning) {
+    this(lake.begin(), true, table, storage, queryId, mode, columns, partitioning);
+  }
+
+  /** An append into the table {@code staged} creates, committed by the staged table. */
+  QuacklakeBatchWrite(
+      Transaction staged,
+      TableName table,
+      StorageSettings storage,
+      String queryId,
+      List<LakeColumn> columns,
+      List<PartitionField> partitioning) {
+    this(staged, false, table, storage, queryId, WriteMode.APPEND, columns, partitioning);
+  }
+
+  private QuacklakeBatchWrite(
+      Transaction transaction,
+      boolean owned,
       TableName table,
       StorageSettings storage,
       String queryId,
@@ -56,13 +83,18 @@ final class QuacklakeBatchWrite implements BatchWrite {
     this.mode = mode;
     this.columns = columns;
     this.partitioning = partitioning;
-    this.transaction = lake.begin();
+    this.transaction = transaction;
+    this.owned = owned;
     try {
-      this.transaction.commitMessage(null, "Spark query " + queryId, null);
+      if (owned) {
+        transaction.commitMessage(null, "Spark query " + queryId, null);
+      }
       this.task = transaction.planWrite(table.toString());
       requireSameTable(task, columns, partitioning);
     } catch (RuntimeException e) {
-      transaction.close();
+      if (owned) {
+        transaction.close();
+      }
       throw e;
     }
   }
@@ -96,6 +128,15 @@ final class QuacklakeBatchWrite implements BatchWrite {
   public void commit(WriterCommitMessage[] messages) {
     ended = true;
     List<WrittenDataFile> files = files(messages);
+    if (!owned) {
+      try {
+        transaction.addWrittenFiles(table.toString(), files);
+      } catch (RuntimeException e) {
+        transaction.discardWrite(task);
+        throw e;
+      }
+      return;
+    }
     try (Transaction tx = transaction) {
       try {
         replace(tx, files);
@@ -162,6 +203,10 @@ final class QuacklakeBatchWrite implements BatchWrite {
       return;
     }
     ended = true;
+    if (!owned) {
+      transaction.discardWrite(task);
+      return;
+    }
     try (Transaction tx = transaction) {
       // every file tagged with this write, also those of tasks whose reports never arrived
       tx.discardWrite(task);

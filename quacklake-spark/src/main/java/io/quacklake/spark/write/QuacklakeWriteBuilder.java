@@ -3,6 +3,7 @@ package io.quacklake.spark.write;
 import io.quacklake.Lake;
 import io.quacklake.PartitionField;
 import io.quacklake.TableName;
+import io.quacklake.Transaction;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.spark.convert.SparkPredicates;
 import io.quacklake.storage.StorageSettings;
@@ -30,6 +31,7 @@ public final class QuacklakeWriteBuilder implements SupportsOverwriteV2, Support
   private final List<LakeColumn> columns;
   private final List<PartitionField> partitioning;
   private WriteMode mode = WriteMode.APPEND;
+  private Transaction staged;
 
   public QuacklakeWriteBuilder(
       Lake lake,
@@ -44,6 +46,15 @@ public final class QuacklakeWriteBuilder implements SupportsOverwriteV2, Support
     this.info = info;
     this.columns = columns;
     this.partitioning = partitioning;
+  }
+
+  /**
+   * Writes into the table {@code transaction} creates: appends (or truncates, which for a new table
+   * is the same), committed when the staged table is.
+   */
+  public QuacklakeWriteBuilder staged(Transaction transaction) {
+    this.staged = transaction;
+    return this;
   }
 
   @Override
@@ -92,6 +103,16 @@ public final class QuacklakeWriteBuilder implements SupportsOverwriteV2, Support
     return new Write() {
       @Override
       public BatchWrite toBatch() {
+        if (staged != null) {
+          // a table being created is empty: truncating it (REPLACE ... AS SELECT) is appending
+          if (chosen.kind() != WriteMode.Kind.APPEND && chosen.kind() != WriteMode.Kind.TRUNCATE) {
+            throw QuacklakeException.unsupported(
+                "%s of table %s while it is being created; only appends create a table",
+                chosen.kind(), table);
+          }
+          return new QuacklakeBatchWrite(
+              staged, table, storage, info.queryId(), columns, partitioning);
+        }
         return new QuacklakeBatchWrite(
             lake, table, storage, info.queryId(), chosen, columns, partitioning);
       }

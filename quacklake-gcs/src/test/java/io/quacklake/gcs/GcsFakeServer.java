@@ -34,7 +34,8 @@ import java.util.zip.GZIPInputStream;
  */
 final class GcsFakeServer implements AutoCloseable {
   /** A request as the server saw it. */
-  record Request(String method, String path, Map<String, String> query, String range) {}
+  record Request(
+      String method, String path, Map<String, String> query, String range, String contentRange) {}
 
   private record StoredObject(byte[] data, long generation, Instant updated) {}
 
@@ -98,7 +99,11 @@ final class GcsFakeServer implements AutoCloseable {
       synchronized (this) {
         log.add(
             new Request(
-                ex.getRequestMethod(), raw, query, ex.getRequestHeaders().getFirst("Range")));
+                ex.getRequestMethod(),
+                raw,
+                query,
+                ex.getRequestHeaders().getFirst("Range"),
+                ex.getRequestHeaders().getFirst("Content-Range")));
       }
       byte[] body = ex.getRequestBody().readAllBytes();
       if ("gzip".equals(ex.getRequestHeaders().getFirst("Content-Encoding"))) {

@@ -148,7 +148,7 @@ public final class Lake implements AutoCloseable {
     VersionedCatalog v = context.catalog().versions();
     if (v == null) {
       throw QuacklakeException.invalid(
-          "catalog %s is not an object-store catalog; only s3:// and file:// catalogs keep"
+          "catalog %s is not an object-store catalog; only s3://, gs:// and file:// catalogs keep"
               + " versions",
           context.catalog().location());
     }

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * metadata-schema}, {@code read-threads}, {@code batch-size}, {@code max-retries}, {@code
  * retry-wait-millis}, {@code allow-driver-classes} ({@code true}/{@code false}), and object-store
  * settings ({@code s3.endpoint}, {@code s3.region}, {@code s3.path-style}, {@code
- * s3.access-key-id}, {@code s3.secret-access-key}). Keep passwords out of the file with {@code
- * PGPASSWORD} / {@code MYSQL_PWD}, or protect the file: {@link #toString()} never shows them.
+ * s3.access-key-id}, {@code s3.secret-access-key}, {@code gcs.*}). Keep passwords out of the file
+ * with {@code PGPASSWORD} / {@code MYSQL_PWD}, or protect the file: {@link #toString()} never shows
+ * them.
  *
  * @param catalog the catalog location (forms in {@code docs/cli.md})
  * @param options how to open it
@@ -59,10 +60,10 @@ public record LakeConfig(String catalog, LakeOptions options) {
     }
     Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
     unknown.removeAll(KEYS);
-    unknown.removeIf(k -> k.startsWith("s3."));
+    unknown.removeIf(LakeConfig::isStorageKey);
     if (!unknown.isEmpty()) {
       throw QuacklakeException.invalid(
-          "configuration file %s has unknown keys %s; the keys are %s and s3.*",
+          "configuration file %s has unknown keys %s; the keys are %s, s3.* and gcs.*",
           file, unknown, new TreeSet<>(KEYS));
     }
     if (p.getProperty("catalog") == null) {
@@ -77,13 +78,17 @@ public record LakeConfig(String catalog, LakeOptions options) {
     o = o.withRetryWaitMillis(number(p, file, "retry-wait-millis", (int) o.retryWaitMillis()));
     o = o.withDriverClassKeys(flag(p, file, "allow-driver-classes"));
     for (String key : new TreeSet<>(p.stringPropertyNames())) {
-      if (key.startsWith("s3.")) {
+      if (isStorageKey(key)) {
         o = o.withStorageSetting(key, p.getProperty(key).trim());
       }
     }
     String catalog = p.getProperty("catalog").trim();
     CatalogLocation.parse(catalog);
     return new LakeConfig(catalog, o);
+  }
+
+  private static boolean isStorageKey(String key) {
+    return key.startsWith("s3.") || key.startsWith("gcs.");
   }
 
   private static int number(Properties p, Path file, String key, int fallback) {

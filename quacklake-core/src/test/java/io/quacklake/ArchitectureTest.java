@@ -183,7 +183,12 @@ class ArchitectureTest {
   void cliS3AndSparkUseThePublicApiOnly() {
     Path root = Path.of(System.getProperty("quacklake.repo.root", ".."));
     for (String module :
-        List.of("quacklake-cli", "quacklake-s3", "quacklake-spark", "quacklake-flight")) {
+        List.of(
+            "quacklake-cli",
+            "quacklake-s3",
+            "quacklake-gcs",
+            "quacklake-spark",
+            "quacklake-flight")) {
       Path main = root.resolve(module).resolve("src/main/java");
       assertThat(main).isDirectory();
       assertThat(importers(main, INTERNAL))

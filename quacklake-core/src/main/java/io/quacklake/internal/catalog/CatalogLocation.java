@@ -23,7 +23,7 @@ import java.util.Objects;
 public record CatalogLocation(CatalogKind kind, String target, boolean driverClassKeys) {
   static final String FORMS =
       "sqlite:PATH, duckdb:PATH, postgres:CONNINFO, mysql:CONNINFO, jdbc:..., s3://bucket/prefix,"
-          + " file:///dir, or a bare PATH ending in .sqlite, .sqlite3, .db (SQLite) or .ducklake,"
+          + " gs://bucket/prefix, file:///dir, or a bare PATH ending in .sqlite, .sqlite3, .db (SQLite) or .ducklake,"
           + " .duckdb (DuckDB)";
 
   public CatalogLocation {
@@ -77,7 +77,10 @@ public record CatalogLocation(CatalogKind kind, String target, boolean driverCla
     if (lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:mariadb:")) {
       return new CatalogLocation(CatalogKind.MYSQL, s);
     }
-    if (lower.startsWith("s3://") || lower.startsWith("file://")) {
+    if (lower.startsWith("s3://")
+        || lower.startsWith("gs://")
+        || lower.startsWith("gcs://")
+        || lower.startsWith("file://")) {
       Location directory = Location.directory(s);
       if (lower.startsWith("file://")) {
         directory.toLocalPath(); // refuses file://host/... with a hint to file:///

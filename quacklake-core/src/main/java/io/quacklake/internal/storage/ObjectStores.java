@@ -47,7 +47,7 @@ public final class ObjectStores {
     }
     throw QuacklakeException.unsupported(
         "no store for %s:// locations (%s) on the class path; add the io.quacklake:quacklake-s3"
-            + " module for s3://",
+            + " module for s3://, io.quacklake:quacklake-gcs for gs:// and gcs://",
         scheme, location);
   }
 }

@@ -74,7 +74,14 @@ class CatalogLocationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"s3://bucket/lake", "file:///tmp/lake", "ducklake:s3://bucket/lake/"})
+  @ValueSource(
+      strings = {
+        "s3://bucket/lake",
+        "file:///tmp/lake",
+        "ducklake:s3://bucket/lake/",
+        "gs://bucket/lake",
+        "gcs://bucket/lake/"
+      })
   void bucketsAndDirectoriesAreObjectStoreCatalogs(String text) {
     CatalogLocation location = CatalogLocation.parse(text);
     assertThat(location.kind()).isEqualTo(CatalogKind.OBJECT_STORE);

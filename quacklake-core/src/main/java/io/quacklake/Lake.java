@@ -148,7 +148,7 @@ public final class Lake implements AutoCloseable {
     VersionedCatalog v = context.catalog().versions();
     if (v == null) {
       throw QuacklakeException.invalid(
-          "catalog %s is not an object-store catalog; only s3://, az:// and file:// catalogs"
+          "catalog %s is not an object-store catalog; only s3://, az://, gs:// and file:// catalogs"
               + " keep versions",
           context.catalog().location());
     }

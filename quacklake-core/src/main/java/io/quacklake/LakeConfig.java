@@ -18,9 +18,9 @@ import java.util.TreeSet;
  * retry-wait-millis}, {@code allow-driver-classes} ({@code true}/{@code false}), and object-store
  * settings ({@code s3.endpoint}, {@code s3.region}, {@code s3.path-style}, {@code
  * s3.access-key-id}, {@code s3.secret-access-key}, {@code azure.connection-string}, {@code
- * azure.account-name}, {@code azure.account-key}, {@code azure.sas-token}, {@code azure.endpoint}).
- * Keep passwords out of the file with {@code PGPASSWORD} / {@code MYSQL_PWD}, or protect the file:
- * {@link #toString()} never shows them.
+ * azure.account-name}, {@code azure.account-key}, {@code azure.sas-token}, {@code azure.endpoint},
+ * {@code gcs.*}). Keep passwords out of the file with {@code PGPASSWORD} / {@code MYSQL_PWD}, or
+ * protect the file: {@link #toString()} never shows them.
  *
  * @param catalog the catalog location (forms in {@code docs/cli.md})
  * @param options how to open it
@@ -64,7 +64,7 @@ public record LakeConfig(String catalog, LakeOptions options) {
     unknown.removeIf(LakeConfig::isStorageKey);
     if (!unknown.isEmpty()) {
       throw QuacklakeException.invalid(
-          "configuration file %s has unknown keys %s; the keys are %s, s3.* and azure.*",
+          "configuration file %s has unknown keys %s; the keys are %s, s3.*, azure.* and gcs.*",
           file, unknown, new TreeSet<>(KEYS));
     }
     if (p.getProperty("catalog") == null) {
@@ -90,7 +90,7 @@ public record LakeConfig(String catalog, LakeOptions options) {
 
   /** An object-store setting, passed to the stores as it is. */
   private static boolean isStorageKey(String key) {
-    return key.startsWith("s3.") || key.startsWith("azure.");
+    return key.startsWith("s3.") || key.startsWith("azure.") || key.startsWith("gcs.");
   }
 
   private static int number(Properties p, Path file, String key, int fallback) {

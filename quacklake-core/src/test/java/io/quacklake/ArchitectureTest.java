@@ -187,6 +187,7 @@ class ArchitectureTest {
             "quacklake-cli",
             "quacklake-s3",
             "quacklake-azure",
+            "quacklake-gcs",
             "quacklake-spark",
             "quacklake-flight")) {
       Path main = root.resolve(module).resolve("src/main/java");

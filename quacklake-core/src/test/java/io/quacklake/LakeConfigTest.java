@@ -78,4 +78,18 @@ class LakeConfigTest {
     assertThatThrownBy(() -> LakeConfig.load(file("catalog=oracle:x")))
         .isInstanceOf(QuacklakeException.class);
   }
+
+  @Test
+  void objectStoreSettingsPassThroughByPrefix() throws Exception {
+    LakeConfig c =
+        LakeConfig.load(
+            file(
+                "catalog = gs://bucket/lake",
+                "s3.region = eu-west-1",
+                "gcs.key-file = /keys/lake.json",
+                "gcs.project = analytics"));
+    assertThat(c.options().storage().get("s3.region")).isEqualTo("eu-west-1");
+    assertThat(c.options().storage().get("gcs.key-file")).isEqualTo("/keys/lake.json");
+    assertThat(c.options().storage().get("gcs.project")).isEqualTo("analytics");
+  }
 }

@@ -23,7 +23,7 @@ import java.util.Objects;
 public record CatalogLocation(CatalogKind kind, String target, boolean driverClassKeys) {
   static final String FORMS =
       "sqlite:PATH, duckdb:PATH, postgres:CONNINFO, mysql:CONNINFO, jdbc:..., s3://bucket/prefix,"
-          + " az://container/prefix, file:///dir, or a bare PATH ending in .sqlite, .sqlite3, .db (SQLite) or .ducklake,"
+          + " az://container/prefix, gs://bucket/prefix, file:///dir, or a bare PATH ending in .sqlite, .sqlite3, .db (SQLite) or .ducklake,"
           + " .duckdb (DuckDB)";
 
   public CatalogLocation {
@@ -81,6 +81,8 @@ public record CatalogLocation(CatalogKind kind, String target, boolean driverCla
         || lower.startsWith("az://")
         || lower.startsWith("azure://")
         || lower.startsWith("abfss://")
+        || lower.startsWith("gs://")
+        || lower.startsWith("gcs://")
         || lower.startsWith("file://")) {
       Location directory = Location.directory(s);
       if (lower.startsWith("file://")) {

@@ -48,7 +48,7 @@ public final class ObjectStores {
     throw QuacklakeException.unsupported(
         "no store for %s:// locations (%s) on the class path; add the module that serves it:"
             + " io.quacklake:quacklake-s3 for s3://, io.quacklake:quacklake-azure for az:// and"
-            + " abfss://",
+            + " abfss://, io.quacklake:quacklake-gcs for gs:// and gcs://",
         scheme, location);
   }
 }

@@ -80,7 +80,9 @@ class CatalogLocationTest {
         "file:///tmp/lake",
         "ducklake:s3://bucket/lake/",
         "az://container/lake",
-        "abfss://container@account.dfs.core.windows.net/lake"
+        "abfss://container@account.dfs.core.windows.net/lake",
+        "gs://bucket/lake",
+        "gcs://bucket/lake/"
       })
   void bucketsAndDirectoriesAreObjectStoreCatalogs(String text) {
     CatalogLocation location = CatalogLocation.parse(text);

@@ -37,11 +37,18 @@ class DeltaChainTest {
     Path db = temp.resolve("seed.sqlite");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
       s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT)");
       s.execute("CREATE INDEX t_payload ON t (payload)");
-      for (int i = 0; i < 20_000; i++) {
-        s.execute("INSERT INTO t VALUES (" + i + ", 'row " + i + " " + "x".repeat(i % 50) + "')");
+      try (var insert = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
+        for (int i = 0; i < 20_000; i++) {
+          insert.setInt(1, i);
+          insert.setString(2, "row " + i + " " + "x".repeat(i % 50));
+          insert.addBatch();
+        }
+        insert.executeBatch();
       }
+      c.commit();
     }
     assertThat(Files.size(db)).isGreaterThan(4 * VersionedCatalog.BLOCK_SIZE);
     VersionedCatalog.create(store, root, db);

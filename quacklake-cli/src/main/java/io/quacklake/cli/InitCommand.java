@@ -32,8 +32,8 @@ final class InitCommand implements Callable<Integer> {
     if ((dataPath == null || dataPath.isBlank()) && !objectStore) {
       throw QuacklakeException.invalid(
           "init needs --data-path PATH (or QUACKLAKE_DATA_PATH): the directory where the lake's"
-              + " Parquet files go, e.g. --data-path lake/data/ (an s3:// or file:// catalog"
-              + " defaults to its data/ directory)");
+              + " Parquet files go, e.g. --data-path lake/data/ (an object-store catalog,"
+              + " s3://, az://, gs:// or file://, defaults to its data/ directory)");
     }
     try (Lake lake =
         Lake.create(

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
-import io.quacklake.RowIterator;
 import io.quacklake.Transaction;
+import io.quacklake.testkit.LakeHistory;
 import io.quacklake.types.ColumnDefinitions;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,56 +43,20 @@ class GcsLakeTest {
         .withStorageSetting("gcs.project", "quacklake-test");
   }
 
-  private static List<Map<String, Object>> rows(long from, long to) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (long i = from; i < to; i++) {
-      out.add(Map.of("id", i, "region", i % 3 == 0 ? "EU" : "US", "v", "value " + i));
-    }
-    return out;
-  }
-
-  /** Builds the same history in a lake and returns its contents at every snapshot. */
-  private static List<Map<Long, String>> history(Lake lake) {
-    lake.createTable("t", ColumnDefinitions.parse("id BIGINT, region VARCHAR, v VARCHAR"));
-    for (int batch = 0; batch < 3; batch++) {
-      try (Transaction tx = lake.begin()) {
-        tx.insert("t", rows(batch * 3000L, batch * 3000L + 3000));
-        tx.commit();
-      }
-    }
-    try (Transaction tx = lake.begin()) {
-      tx.delete("t", "id BETWEEN 100 AND 199");
-      tx.commit();
-    }
-    try (Transaction tx = lake.begin()) {
-      tx.update("t", Map.of("v", "changed"), "id BETWEEN 6000 AND 6009");
-      tx.commit();
-    }
-    List<Map<Long, String>> out = new ArrayList<>();
-    for (long s = 1; s <= lake.currentSnapshot().id(); s++) {
-      Map<Long, String> contents = new TreeMap<>();
-      try (RowIterator it = lake.table("t").scan().asOf(s).rows()) {
-        it.forEachRemaining(r -> contents.put((Long) r.get("id"), (String) r.get("v")));
-      }
-      out.add(contents);
-    }
-    return out;
-  }
-
   @Test
   void dataOnGcsMatchesTheSameLakeOnLocalDisk() {
     String data = "gs://lake-bucket/" + UUID.randomUUID() + "/";
     List<Map<Long, String>> onGcs;
     try (Lake lake = Lake.create("sqlite:" + temp.resolve("gcs.sqlite"), data, options())) {
       lake.setOption("target_file_size", "65536");
-      onGcs = history(lake);
+      onGcs = LakeHistory.build(lake, 3, 3000, 6000);
       assertThat(lake.dataPath()).startsWith(data);
     }
     List<Map<Long, String>> local;
     try (Lake lake =
         Lake.create("sqlite:" + temp.resolve("local.sqlite"), temp.resolve("data").toString())) {
       lake.setOption("target_file_size", "65536");
-      local = history(lake);
+      local = LakeHistory.build(lake, 3, 3000, 6000);
     }
     assertThat(onGcs).isEqualTo(local);
     assertThat(onGcs.get(onGcs.size() - 1)).hasSize(8_900).containsEntry(6005L, "changed");
@@ -107,7 +69,7 @@ class GcsLakeTest {
       assertThat(lake.dataPath()).isEqualTo(location + "/data/");
       lake.createTable("t", ColumnDefinitions.parse("id BIGINT, region VARCHAR, v VARCHAR"));
       try (Transaction tx = lake.begin()) {
-        tx.insert("t", rows(0, 3000));
+        tx.insert("t", LakeHistory.rows(0, 3000));
         tx.commit();
       }
     }

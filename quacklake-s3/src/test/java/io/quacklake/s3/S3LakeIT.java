@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quacklake.Lake;
 import io.quacklake.LakeOptions;
-import io.quacklake.RowIterator;
 import io.quacklake.ScanMetrics;
 import io.quacklake.ScanReader;
 import io.quacklake.Transaction;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.storage.ObjectStores;
+import io.quacklake.testkit.LakeHistory;
 import io.quacklake.types.ColumnDefinitions;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -30,45 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class S3LakeIT {
   @TempDir Path temp;
-
-  private static List<Map<String, Object>> rows(long from, long to) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (long i = from; i < to; i++) {
-      out.add(Map.of("id", i, "region", i % 3 == 0 ? "EU" : "US", "v", "value " + i));
-    }
-    return out;
-  }
-
-  /** Builds the same history in a lake and returns its contents at every snapshot. */
-  private static List<Map<Long, String>> history(Lake lake) {
-    lake.createTable("t", ColumnDefinitions.parse("id BIGINT, region VARCHAR, v VARCHAR"));
-    for (int batch = 0; batch < 4; batch++) {
-      try (Transaction tx = lake.begin()) {
-        tx.insert("t", rows(batch * 5000L, batch * 5000L + 5000));
-        tx.commit();
-      }
-    }
-    try (Transaction tx = lake.begin()) {
-      tx.delete("t", "id BETWEEN 100 AND 199");
-      tx.commit();
-    }
-    try (Transaction tx = lake.begin()) {
-      tx.update("t", Map.of("v", "changed"), "id BETWEEN 12000 AND 12009");
-      tx.commit();
-    }
-    List<Map<Long, String>> out = new ArrayList<>();
-    for (long s = 0; s <= lake.currentSnapshot().id(); s++) {
-      if (s < 1) {
-        continue;
-      }
-      Map<Long, String> contents = new TreeMap<>();
-      try (RowIterator it = lake.table("t").scan().asOf(s).rows()) {
-        it.forEachRemaining(r -> contents.put((Long) r.get("id"), (String) r.get("v")));
-      }
-      out.add(contents);
-    }
-    return out;
-  }
 
   @Test
   void dataOnS3MatchesTheSameLakeOnLocalDisk() throws Exception {
@@ -89,7 +48,7 @@ class S3LakeIT {
           Lake.create(
               "sqlite:" + temp.resolve("s3.sqlite"), "s3://" + bucket + "/lake/", options)) {
         lake.setOption("target_file_size", "65536");
-        onS3 = history(lake);
+        onS3 = LakeHistory.build(lake, 4, 5000, 12000);
         assertThat(lake.dataPath()).startsWith("s3://" + bucket + "/lake/");
         RequestCounter requests = seen.get().requests();
         long before = requests.gets() + requests.other();
@@ -111,7 +70,7 @@ class S3LakeIT {
       try (Lake lake =
           Lake.create("sqlite:" + temp.resolve("local.sqlite"), temp.resolve("data").toString())) {
         lake.setOption("target_file_size", "65536");
-        local = history(lake);
+        local = LakeHistory.build(lake, 4, 5000, 12000);
       }
       assertThat(onS3).isEqualTo(local);
       assertThat(onS3.get(onS3.size() - 1)).hasSize(19_900).containsEntry(12005L, "changed");
@@ -128,7 +87,7 @@ class S3LakeIT {
       assertThat(lake.dataPath()).isEqualTo(location + "/data/");
       lake.createTable("t", ColumnDefinitions.parse("id BIGINT, region VARCHAR, v VARCHAR"));
       try (Transaction tx = lake.begin()) {
-        tx.insert("t", rows(0, 3000));
+        tx.insert("t", LakeHistory.rows(0, 3000));
         tx.commit();
       }
     }

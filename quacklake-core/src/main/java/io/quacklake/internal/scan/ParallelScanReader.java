@@ -5,6 +5,7 @@ import io.quacklake.ScanReader;
 import io.quacklake.exceptions.ErrorKind;
 import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.internal.catalog.InlinedRows;
+import io.quacklake.internal.parquet.FooterCache;
 import io.quacklake.internal.parquet.ParquetReadRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,8 @@ public final class ParallelScanReader extends ScanReader {
   private void launch() {
     BatchProjector projector = new BatchProjector(schema, settings.filter(), allocator);
     long snapshot = plan.table().snapshotId();
-    List<SharedFile> files = plan.files().stream().map(SharedFile::new).toList();
+    FooterCache footers = FooterCache.of(settings.store());
+    List<SharedFile> files = plan.files().stream().map(f -> new SharedFile(f, footers)).toList();
     for (int round = 0; round < Math.max(1, settings.threads()); round++) {
       boolean first = round == 0;
       for (SharedFile file : files) {

@@ -1,5 +1,6 @@
 package io.quacklake.internal.scan;
 
+import io.quacklake.internal.parquet.FooterCache;
 import io.quacklake.internal.parquet.RowGroupShare;
 import io.quacklake.storage.ObjectStore;
 
@@ -12,9 +13,15 @@ final class SharedFile {
   private final RowGroupShare rowGroups;
   private long[] deleted;
 
-  SharedFile(FileTask task) {
+  SharedFile(FileTask task, FooterCache footers) {
     this.task = task;
-    this.rowGroups = new RowGroupShare(task.rowGroupFrom(), task.rowGroupTo());
+    this.rowGroups =
+        new RowGroupShare(
+            task.rowGroupFrom(),
+            task.rowGroupTo(),
+            footers,
+            task.location(),
+            task.file().fileSizeBytes());
   }
 
   FileTask task() {

@@ -1,5 +1,7 @@
 package io.quacklake.internal.expr;
 
+import java.util.Objects;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -12,6 +14,15 @@ record LongRangeNode(ColumnSlot column, long lo, long hi, boolean negated) imple
     FieldVector v = vectors[column.slot()];
     LongReader r = LongReader.of(v, column);
     boolean nulls = v.getNullCount() > 0;
+    if (!nulls && !negated) {
+      int width = LongReader.signedWidth(v, column);
+      if (width == 4) {
+        return inIntRange(v, rows, n);
+      }
+      if (width == 8) {
+        return inLongRange(v, rows, n);
+      }
+    }
     int k = 0;
     for (int i = 0; i < n; i++) {
       int row = rows[i];
@@ -20,6 +31,36 @@ record LongRangeNode(ColumnSlot column, long lo, long hi, boolean negated) imple
       }
       long x = r.get(row);
       if ((x >= lo && x <= hi) != negated) {
+        rows[k++] = row;
+      }
+    }
+    return k;
+  }
+
+  /** The rows of a null-free signed 32-bit column in range, in one loop the compiler can unroll. */
+  private int inIntRange(FieldVector v, int[] rows, int n) {
+    long a = v.getDataBuffer().memoryAddress();
+    int count = v.getValueCount();
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      int row = rows[i];
+      long x = MemoryUtil.getInt(a + 4L * Objects.checkIndex(row, count));
+      if (x >= lo && x <= hi) {
+        rows[k++] = row;
+      }
+    }
+    return k;
+  }
+
+  /** As {@link #inIntRange} for a signed 64-bit column. */
+  private int inLongRange(FieldVector v, int[] rows, int n) {
+    long a = v.getDataBuffer().memoryAddress();
+    int count = v.getValueCount();
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      int row = rows[i];
+      long x = MemoryUtil.getLong(a + 8L * Objects.checkIndex(row, count));
+      if (x >= lo && x <= hi) {
         rows[k++] = row;
       }
     }

@@ -1,7 +1,9 @@
 package io.quacklake.internal.expr;
 
 import io.quacklake.types.TypeId;
+import java.util.Objects;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DecimalVector;
@@ -29,21 +31,47 @@ interface LongReader {
     }
     ArrowBuf b = fixed.getDataBuffer();
     int width = fixed.getTypeWidth();
-    if (id == TypeId.DECIMAL && v instanceof DecimalVector) {
-      return row -> b.getLong((long) row * 16);
-    }
-    if (width != expectedWidth(id)) {
+    boolean decimal = id == TypeId.DECIMAL && v instanceof DecimalVector;
+    if (!decimal && width != expectedWidth(id)) {
       throw VectorMismatch.of(column, v);
     }
+    int count = v.getValueCount();
+    if ((long) count * width > b.capacity()) {
+      throw VectorMismatch.of(column, v);
+    }
+    // rows are checked against the value count once per read (an intrinsic), instead of
+    // ArrowBuf's bounds and reference-count checks on every access
+    long a = b.memoryAddress();
+    if (decimal) {
+      return row -> MemoryUtil.getLong(a + 16L * Objects.checkIndex(row, count));
+    }
     return switch (id) {
-      case INT8 -> row -> b.getByte(row);
-      case UINT8 -> row -> b.getByte(row) & 0xFFL;
-      case INT16 -> row -> b.getShort((long) row * 2);
-      case UINT16 -> row -> b.getShort((long) row * 2) & 0xFFFFL;
-      case INT32, DATE -> row -> b.getInt((long) row * 4);
-      case UINT32 -> row -> b.getInt((long) row * 4) & 0xFFFF_FFFFL;
-      case UINT64 -> row -> b.getLong((long) row * 8) ^ Long.MIN_VALUE;
-      default -> row -> b.getLong((long) row * 8);
+      case INT8 -> row -> MemoryUtil.getByte(a + Objects.checkIndex(row, count));
+      case UINT8 -> row -> MemoryUtil.getByte(a + Objects.checkIndex(row, count)) & 0xFFL;
+      case INT16 -> row -> MemoryUtil.getShort(a + 2L * Objects.checkIndex(row, count));
+      case UINT16 -> row -> MemoryUtil.getShort(a + 2L * Objects.checkIndex(row, count)) & 0xFFFFL;
+      case INT32, DATE -> row -> MemoryUtil.getInt(a + 4L * Objects.checkIndex(row, count));
+      case UINT32 ->
+          row -> MemoryUtil.getInt(a + 4L * Objects.checkIndex(row, count)) & 0xFFFF_FFFFL;
+      case UINT64 ->
+          row -> MemoryUtil.getLong(a + 8L * Objects.checkIndex(row, count)) ^ Long.MIN_VALUE;
+      default -> row -> MemoryUtil.getLong(a + 8L * Objects.checkIndex(row, count));
+    };
+  }
+
+  /**
+   * 4 or 8 when {@link #of} reads the column as the plain signed integer of that many bytes of its
+   * data buffer (checked by {@code of}), otherwise 0.
+   */
+  static int signedWidth(FieldVector v, ColumnSlot column) {
+    TypeId id = column.space().type().id();
+    if (v instanceof DecimalVector || !(v instanceof BaseFixedWidthVector)) {
+      return 0;
+    }
+    return switch (id) {
+      case INT32, DATE -> 4;
+      case INT8, UINT8, INT16, UINT16, UINT32, UINT64, BOOLEAN, DECIMAL -> 0;
+      default -> 8;
     };
   }
 

@@ -62,13 +62,30 @@ final class ColumnAssembly {
 
   /** Empties every vector and sizes it for {@code rows} rows; starts a batch read in phases. */
   void allocate(int rows) {
-    for (FieldVector v : vectors) {
-      v.clear();
-      v.setInitialCapacity(rows);
-      v.allocateNew();
-    }
+    startBatch();
+    allocate(rows, null);
+  }
+
+  /** Starts a batch read in phases: nested levels count their slots from 0 again. */
+  void startBatch() {
     for (Level level : levels) {
       level.count = 0;
+    }
+  }
+
+  /**
+   * As {@link #allocate(int)} for the top-level columns marked in {@code columns} only (null: all),
+   * sized for {@code slots} rows; a batch read in phases sizes each phase's columns for what it
+   * stores.
+   */
+  void allocate(int slots, boolean[] columns) {
+    for (int c = 0; c < vectors.size(); c++) {
+      if (columns == null || columns[c]) {
+        FieldVector v = vectors.get(c);
+        v.clear();
+        v.setInitialCapacity(slots);
+        v.allocateNew();
+      }
     }
   }
 
@@ -87,10 +104,29 @@ final class ColumnAssembly {
    * {@link #allFlat()}.
    */
   void readColumns(int rows, boolean[] columns, boolean[] wanted, long firstRow) {
+    readColumns(rows, columns, wanted, firstRow, null, null, 0);
+  }
+
+  /**
+   * As {@link #readColumns(int, boolean[], boolean[], long)}; the columns marked in {@code compact}
+   * (each {@link #compactable}) store only the rows {@code selected[0..count)}, compacted into
+   * slots {@code 0..count)}.
+   */
+  void readColumns(
+      int rows,
+      boolean[] columns,
+      boolean[] wanted,
+      long firstRow,
+      boolean[] compact,
+      int[] selected,
+      int count) {
     for (int i = 0; i < leaves.size(); i++) {
-      if (columns == null || columns[leafColumns.get(i)]) {
+      int column = leafColumns.get(i);
+      if (columns == null || columns[column]) {
         LeafReader leaf = leaves.get(i);
-        if (leaf instanceof FlatColumnReader flat) {
+        if (leaf instanceof FlatColumnReader flat && compact != null && compact[column]) {
+          flat.readSelected(rows, selected, count, firstRow);
+        } else if (leaf instanceof FlatColumnReader flat) {
           flat.readRows(rows, wanted, firstRow);
         } else {
           leaf.readRows(rows);
@@ -117,9 +153,32 @@ final class ColumnAssembly {
 
   /** Ends a batch: every vector holds {@code rows} slots. */
   void finish(int rows) {
-    for (FieldVector v : vectors) {
-      v.setValueCount(rows);
+    finish(rows, null, 0);
+  }
+
+  /** Ends a batch: the columns marked in {@code compact} hold {@code kept} slots, others rows. */
+  void finish(int rows, boolean[] compact, int kept) {
+    for (int c = 0; c < vectors.size(); c++) {
+      vectors.get(c).setValueCount(compact != null && compact[c] ? kept : rows);
     }
+  }
+
+  /**
+   * The top-level columns a single flat leaf reads (no nested levels, present in the file): those
+   * that can be decoded compacted.
+   */
+  boolean[] compactable() {
+    int[] leavesOf = new int[vectors.size()];
+    boolean[] out = new boolean[vectors.size()];
+    for (int i = 0; i < leaves.size(); i++) {
+      int column = leafColumns.get(i);
+      leavesOf[column]++;
+      out[column] = leaves.get(i) instanceof FlatColumnReader;
+    }
+    for (int c = 0; c < out.length; c++) {
+      out[c] &= leavesOf[c] == 1 && !missingColumns.contains(c);
+    }
+    return out;
   }
 
   private void build(ColumnBinding b, FieldVector v, Level parent, int slotDef, Level[] prefix) {

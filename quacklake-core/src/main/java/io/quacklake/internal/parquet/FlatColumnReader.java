@@ -62,6 +62,12 @@ final class FlatColumnReader implements LeafReader {
   private long remaining;
   private long fileRow;
 
+  /** For {@link #readSelected}: the batch indexes to store, how many, and the next one. */
+  private int[] selected;
+
+  private int selectedCount;
+  private int selectedNext;
+
   private FlatColumnReader(
       ColumnDescriptor descriptor, Level level, LeafWriter writer, Kind kind, String file) {
     this.descriptor = descriptor;
@@ -136,6 +142,25 @@ final class FlatColumnReader implements LeafReader {
    * did not load (a row group read for some row ranges only).
    */
   void readRows(int rows, boolean[] wanted, long firstRow) {
+    selected = null;
+    read(rows, wanted, firstRow);
+    level.count = rows;
+  }
+
+  /**
+   * As {@link #readRows(int, boolean[], long)} for the rows whose batch indexes are {@code
+   * selected[0..count)} (ascending), stored compacted: the k-th selected row goes to slot k. The
+   * rows passed over cost no slot and no per-row work beyond their definition levels.
+   */
+  void readSelected(int rows, int[] selected, int count, long firstRow) {
+    this.selected = selected;
+    this.selectedCount = count;
+    this.selectedNext = 0;
+    read(rows, null, firstRow);
+    level.count = count;
+  }
+
+  private void read(int rows, boolean[] wanted, long firstRow) {
     if (firstRow >= 0) {
       skipTo(firstRow);
     }
@@ -163,7 +188,11 @@ final class FlatColumnReader implements LeafReader {
           }
         }
         int n = Math.min(rows - done, pageRemaining);
-        decode(done, n, wanted);
+        if (selected != null) {
+          decodeSelected(done, n);
+        } else {
+          decode(done, n, wanted);
+        }
         done += n;
         pageRemaining -= n;
         fileRow += n;
@@ -172,7 +201,45 @@ final class FlatColumnReader implements LeafReader {
       throw new ParquetDecodingException("column " + column() + " has an invalid value", e);
     }
     remaining -= rows;
-    level.count = rows;
+  }
+
+  /**
+   * Decodes the selected rows among batch rows {@code at..at+n} into the next compacted slots,
+   * passing over the values of the others in bulk.
+   */
+  private void decodeSelected(int at, int n) {
+    int nulls = levels == null ? 0 : levels.fill(present, n);
+    PageValues v = values;
+    v.prepare(n - nulls);
+    int end = at + n;
+    int row = at;
+    while (selectedNext < selectedCount && selected[selectedNext] < end) {
+      int r = selected[selectedNext];
+      int skip = nulls == 0 ? r - row : presentIn(row - at, r - at);
+      if (skip > 0) {
+        v.skip(skip, kind);
+      }
+      if (nulls == 0 || present[r - at]) {
+        storeRun(v, selectedNext, 1);
+      }
+      selectedNext++;
+      row = r + 1;
+    }
+    int rest = nulls == 0 ? end - row : presentIn(row - at, n);
+    if (rest > 0) {
+      v.skip(rest, kind);
+    }
+  }
+
+  /** How many of {@code present[from..to)} are set. */
+  private int presentIn(int from, int to) {
+    int k = 0;
+    for (int i = from; i < to; i++) {
+      if (present[i]) {
+        k++;
+      }
+    }
+    return k;
   }
 
   private void skipTo(long target) {

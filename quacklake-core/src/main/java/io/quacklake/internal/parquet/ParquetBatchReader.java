@@ -50,6 +50,16 @@ public final class ParquetBatchReader implements AutoCloseable {
   private final RowPredicate predicate;
   private final boolean[] predicateColumns;
   private final boolean[] otherColumns;
+
+  /** Of the other columns, those decoded compacted for a partial selection (see readFiltered). */
+  private final boolean[] compactColumns;
+
+  /** The columns the current batch holds compacted, or null. */
+  private boolean[] compacted;
+
+  /** Scratch: the other columns not compacted. */
+  private final boolean[] others;
+
   private final VectorSchemaRoot predicateView;
   private final boolean[] wanted;
   private long rowsKept;
@@ -129,9 +139,13 @@ public final class ParquetBatchReader implements AutoCloseable {
     this.predicate = predicateColumns == null ? null : request.rowPredicate();
     if (predicate != null) {
       this.otherColumns = new boolean[columns.size()];
+      this.compactColumns = assembly.compactable();
+      this.others = new boolean[columns.size()];
       List<FieldVector> view = new ArrayList<>();
       for (int c = 0; c < columns.size(); c++) {
         otherColumns[c] = !predicateColumns[c];
+        // emit reads row ids by their batch index
+        compactColumns[c] &= otherColumns[c] && c < pairs.length && variants[c] == null;
         if (predicateColumns[c]) {
           view.add(staging.getVector(c));
         }
@@ -140,6 +154,8 @@ public final class ParquetBatchReader implements AutoCloseable {
       this.wanted = new boolean[request.batchSize()];
     } else {
       this.otherColumns = null;
+      this.compactColumns = null;
+      this.others = null;
       this.predicateView = null;
       this.wanted = null;
     }
@@ -215,6 +231,7 @@ public final class ParquetBatchReader implements AutoCloseable {
         }
         int kept;
         if (predicate == null) {
+          compacted = null;
           assembly.readBatch(rows);
           kept = selection.select(start, rows);
           rowsDeleted += rows - kept;
@@ -253,7 +270,8 @@ public final class ParquetBatchReader implements AutoCloseable {
    * @return how many rows were kept; their batch indexes are in {@code selection.selected()}
    */
   private int readFiltered(long start, int rows, long firstRow) {
-    assembly.allocate(rows);
+    assembly.startBatch();
+    assembly.allocate(rows, predicateColumns);
     assembly.readColumns(rows, predicateColumns, null, firstRow);
     predicateView.setRowCount(rows);
     int kept = selection.select(start, rows);
@@ -273,9 +291,26 @@ public final class ParquetBatchReader implements AutoCloseable {
         mask[selected[k]] = true;
       }
     }
-    assembly.readColumns(rows, otherColumns, mask, firstRow);
-    assembly.finish(rows);
+    // a partial selection is decoded compacted where the column allows it: the rows passed over
+    // cost no slots (variable-width vectors would otherwise fill an offset per skipped row)
+    compacted = mask == null ? null : compactColumns;
+    allocateOthers(rows, count);
+    assembly.readColumns(rows, otherColumns, mask, firstRow, compacted, selected, count);
+    assembly.finish(rows, compacted, count);
     return count;
+  }
+
+  /** Sizes the other columns: compacted ones for the {@code count} rows they will hold. */
+  private void allocateOthers(int rows, int count) {
+    if (compacted == null) {
+      assembly.allocate(rows, otherColumns);
+      return;
+    }
+    for (int c = 0; c < otherColumns.length; c++) {
+      others[c] = otherColumns[c] && !compacted[c];
+    }
+    assembly.allocate(rows, others);
+    assembly.allocate(Math.max(count, 1), compacted);
   }
 
   private static int copy(int[] from, int[] to) {
@@ -403,7 +438,7 @@ public final class ParquetBatchReader implements AutoCloseable {
     for (int c = 0; c < pairs.length; c++) {
       if (variants[c] != null) {
         variantJson(c, rows, kept, selected);
-      } else if (kept == rows) {
+      } else if (kept == rows || (compacted != null && compacted[c])) {
         pairs[c].transfer();
       } else {
         FieldVector out = output.getVector(c);

@@ -39,8 +39,9 @@ interface LongReader {
     if ((long) count * width > b.capacity()) {
       throw VectorMismatch.of(column, v);
     }
-    // rows are checked against the value count once per read (an intrinsic), instead of
-    // ArrowBuf's bounds and reference-count checks on every access
+    // rows are checked against the value count (an intrinsic) instead of ArrowBuf's bounds and
+    // reference-count checks on every access; the reader holds the buffer's raw address, so it is
+    // made per filter call and must never outlive the batch
     long a = b.memoryAddress();
     if (decimal) {
       return row -> MemoryUtil.getLong(a + 16L * Objects.checkIndex(row, count));

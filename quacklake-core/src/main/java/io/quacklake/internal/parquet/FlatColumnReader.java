@@ -219,11 +219,19 @@ final class FlatColumnReader implements LeafReader {
       if (skip > 0) {
         v.skip(skip, kind);
       }
+      // consecutive selected rows with values are stored as one run
+      int len = 1;
       if (nulls == 0 || present[r - at]) {
-        storeRun(v, selectedNext, 1);
+        while (selectedNext + len < selectedCount
+            && selected[selectedNext + len] == r + len
+            && r + len < end
+            && (nulls == 0 || present[r + len - at])) {
+          len++;
+        }
+        storeRun(v, selectedNext, len);
       }
-      selectedNext++;
-      row = r + 1;
+      selectedNext += len;
+      row = r + len;
     }
     int rest = nulls == 0 ? end - row : presentIn(row - at, n);
     if (rest > 0) {

@@ -10,7 +10,10 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 
-/** The footer cache keys by location and recorded size, and drops the least recently used. */
+/**
+ * The footer cache keys by location and recorded size, stays within its estimated heap, and drops
+ * the least recently used.
+ */
 class FooterCacheTest {
   private static final Location A = Location.of("file:///lake/a.parquet");
   private static final Location B = Location.of("file:///lake/b.parquet");
@@ -27,7 +30,7 @@ class FooterCacheTest {
 
   @Test
   void aFileIsKnownByLocationAndSize() {
-    FooterCache cache = new FooterCache(10);
+    FooterCache cache = new FooterCache(10 * FooterCache.weight(footer()));
     ParquetMetadata a = footer();
     cache.put(A, 100, a);
 
@@ -38,7 +41,7 @@ class FooterCacheTest {
 
   @Test
   void anUnknownSizeIsNeverCached() {
-    FooterCache cache = new FooterCache(10);
+    FooterCache cache = new FooterCache(10 * FooterCache.weight(footer()));
     cache.put(A, -1, footer());
     cache.put(B, 0, footer());
 
@@ -48,7 +51,7 @@ class FooterCacheTest {
 
   @Test
   void theLeastRecentlyUsedFooterGoesFirst() {
-    FooterCache cache = new FooterCache(2);
+    FooterCache cache = new FooterCache(2 * FooterCache.weight(footer()));
     ParquetMetadata a = footer();
     cache.put(A, 1, a);
     cache.put(B, 1, footer());
@@ -63,8 +66,16 @@ class FooterCacheTest {
   }
 
   @Test
+  void aFooterLargerThanTheWholeCacheIsNotKept() {
+    FooterCache cache = new FooterCache(FooterCache.weight(footer()) - 1);
+    cache.put(A, 1, footer());
+
+    assertThat(cache.size()).isZero();
+  }
+
+  @Test
   void theFirstFooterKeptForAFileStays() {
-    FooterCache cache = new FooterCache(10);
+    FooterCache cache = new FooterCache(10 * FooterCache.weight(footer()));
     ParquetMetadata first = footer();
     cache.put(A, 1, first);
     cache.put(A, 1, footer());

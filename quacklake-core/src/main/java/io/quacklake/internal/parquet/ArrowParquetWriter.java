@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -108,14 +106,16 @@ public final class ArrowParquetWriter {
 
   /**
    * Shreds the columns of each batch on up to {@code threads} threads, the caller's and {@code
-   * executor}'s: each column's Parquet writer is independent until rows are ended, which stays on
-   * the caller's thread. One thread (the default) shreds everything on the caller's thread.
+   * executor}'s: each top-level column has its own Parquet column store, so its values, pages and
+   * compression stay on the thread that took it. One thread (the default) does everything on the
+   * caller's thread.
    *
    * @return this writer
    */
   public ArrowParquetWriter shredOn(Executor executor, int threads) {
     this.executor = executor;
     this.threads = executor == null ? 1 : Math.max(1, Math.min(threads, shredders.size()));
+    sink.flushOn(executor, this.threads);
     return this;
   }
 
@@ -157,64 +157,32 @@ public final class ArrowParquetWriter {
       }
       int slice = threads > 1 ? PARALLEL_SLICE_ROWS : SLICE_ROWS;
       int to = (int) Math.min(rows, from + Math.min(slice, sink.rowsLeftInGroup()));
-      if (threads > 1) {
-        shredInParallel(from, to);
-      } else {
-        shred(0, 1, from, to);
-      }
-      sink.endRows(to - from);
+      int start = from;
+      int end = to;
+      ColumnTasks.run(shredders.size(), threads, executor, c -> shred(c, start, end));
+      sink.completeRows(to - from);
       from = to;
     }
   }
 
-  /** Writes rows {@code [from, to)} of every {@code step}-th column starting at {@code first}. */
-  private void shred(int first, int step, int from, int to) {
-    for (int c = first; c < shredders.size(); c += step) {
-      Shredder s = shredders.get(c);
-      for (int i = from; i < to; i++) {
-        s.write(i, 0);
-      }
+  /**
+   * Writes rows {@code [from, to)} of column {@code c} and ends them in its store (which may encode
+   * and compress a page of it).
+   */
+  private void shred(int c, int from, int to) {
+    Shredder s = shredders.get(c);
+    for (int i = from; i < to; i++) {
+      s.write(i, 0);
     }
+    sink.endColumnRows(c, to - from);
   }
 
-  private void shredInParallel(int from, int to) {
-    CompletableFuture<?>[] others = new CompletableFuture<?>[threads - 1];
-    for (int t = 1; t < threads; t++) {
-      int first = t;
-      others[t - 1] = CompletableFuture.runAsync(() -> shred(first, threads, from, to), executor);
-    }
-    RuntimeException failure = null;
-    try {
-      shred(0, threads, from, to);
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    for (CompletableFuture<?> f : others) {
-      try {
-        f.join();
-      } catch (CompletionException e) {
-        RuntimeException cause =
-            e.getCause() instanceof RuntimeException r
-                ? r
-                : new IllegalStateException(e.getCause());
-        if (failure == null) {
-          failure = cause;
-        } else {
-          failure.addSuppressed(cause);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  /** Rows written so far. */
   /** About how large the file is so far (written plus buffered bytes), for rolling files. */
   public long estimatedBytes() {
     return sink.estimatedSize();
   }
 
+  /** Rows written so far. */
   public long rowCount() {
     return sink.rowCount();
   }

@@ -4,7 +4,9 @@ import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.types.LakeType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Objects;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -59,8 +61,9 @@ interface LeafEmitter {
         yield (w, i, r, d) -> w.write((int) t.get(i), r, d);
       }
       case INT32, UINT32, DATE -> {
-        ArrowBuf buf = v.getDataBuffer();
-        yield (w, i, r, d) -> w.write(buf.getInt((long) i * 4), r, d);
+        long a = v.getDataBuffer().memoryAddress();
+        int n = slots(v, 4);
+        yield (w, i, r, d) -> w.write(MemoryUtil.getInt(a + 4L * Objects.checkIndex(i, n)), r, d);
       }
       case INT64,
           UINT64,
@@ -72,8 +75,9 @@ interface LeafEmitter {
           TIMESTAMP_NS,
           TIMESTAMPTZ,
           TIMESTAMPTZ_NS -> {
-        ArrowBuf buf = v.getDataBuffer();
-        yield (w, i, r, d) -> w.write(buf.getLong((long) i * 8), r, d);
+        long a = v.getDataBuffer().memoryAddress();
+        int n = slots(v, 8);
+        yield (w, i, r, d) -> w.write(MemoryUtil.getLong(a + 8L * Objects.checkIndex(i, n)), r, d);
       }
       case TIMESTAMP_S -> {
         ArrowBuf buf = v.getDataBuffer();
@@ -81,12 +85,20 @@ interface LeafEmitter {
             w.write(Math.multiplyExact(buf.getLong((long) i * 8), 1_000_000L), r, d);
       }
       case FLOAT32 -> {
-        ArrowBuf buf = v.getDataBuffer();
-        yield (w, i, r, d) -> w.write(buf.getFloat((long) i * 4), r, d);
+        long a = v.getDataBuffer().memoryAddress();
+        int n = slots(v, 4);
+        yield (w, i, r, d) ->
+            w.write(
+                Float.intBitsToFloat(MemoryUtil.getInt(a + 4L * Objects.checkIndex(i, n))), r, d);
       }
       case FLOAT64 -> {
-        ArrowBuf buf = v.getDataBuffer();
-        yield (w, i, r, d) -> w.write(buf.getDouble((long) i * 8), r, d);
+        long a = v.getDataBuffer().memoryAddress();
+        int n = slots(v, 8);
+        yield (w, i, r, d) ->
+            w.write(
+                Double.longBitsToDouble(MemoryUtil.getLong(a + 8L * Objects.checkIndex(i, n))),
+                r,
+                d);
       }
       case INT128 -> {
         DecimalVector t = (DecimalVector) v;
@@ -116,13 +128,24 @@ interface LeafEmitter {
 
   private static LeafEmitter decimal(LakeType type, BaseFixedWidthVector v) {
     ArrowBuf buf = v.getDataBuffer();
-    if (type.precision() <= 9) {
-      return (w, i, r, d) -> w.write(buf.getInt((long) i * 16), r, d);
-    }
     if (type.precision() <= 18) {
-      return (w, i, r, d) -> w.write(buf.getLong((long) i * 16), r, d);
+      long a = v.getDataBuffer().memoryAddress();
+      int n = slots(v, 16);
+      if (type.precision() <= 9) {
+        return (w, i, r, d) -> w.write(MemoryUtil.getInt(a + 16L * Objects.checkIndex(i, n)), r, d);
+      }
+      return (w, i, r, d) -> w.write(MemoryUtil.getLong(a + 16L * Objects.checkIndex(i, n)), r, d);
     }
     return (w, i, r, d) -> w.write(Binary.fromConstantByteArray(bigEndian16(buf, i)), r, d);
+  }
+
+  /**
+   * How many values of {@code width} bytes the vector's data buffer holds: emitters check each
+   * index against it (an intrinsic) instead of ArrowBuf's bounds and reference-count checks on
+   * every value.
+   */
+  private static int slots(FieldVector v, int width) {
+    return (int) Math.min(Integer.MAX_VALUE, v.getDataBuffer().capacity() / width);
   }
 
   /** Arrow stores decimals as 16-byte little-endian two's complement; Parquet wants big-endian. */

@@ -5,8 +5,11 @@ import io.quacklake.exceptions.QuacklakeException;
 import io.quacklake.storage.Location;
 import io.quacklake.storage.ObjectStore;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
@@ -16,11 +19,15 @@ import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 
 /**
- * One Parquet file being written: owns the file writer and the column stores of the open row group.
- * Callers write values for a run of rows into {@link #writer}s, then call {@link #endRows}; the
- * sink cuts row groups at the configured row count or byte size.
+ * One Parquet file being written: owns the file writer and the column stores of the open row group,
+ * one store per top-level column, so columns can be encoded and their pages compressed on several
+ * threads (a store is used by one thread at a time). Callers write values for a run of rows into
+ * {@link #writer}s, then call {@link #endRows} (or {@link #endColumnRows} per column, then {@link
+ * #completeRows}); the sink cuts row groups at the configured row count or byte size.
  */
 final class ParquetFileSink {
   private final DuckLakeParquetSchema schema;
@@ -28,8 +35,10 @@ final class ParquetFileSink {
   private ParquetProperties props;
   private final StoreOutputFile file;
   private final ParquetFileWriter fileWriter;
-  private ColumnChunkPageWriteStore pageStore;
-  private ColumnWriteStore columnStore;
+  private final ColumnStores[] columns;
+  private final Map<String, Integer> columnIndex = new HashMap<>();
+  private Executor executor;
+  private int threads = 1;
   private long rowsInGroup;
   private long rowCount;
   private int generation;
@@ -42,6 +51,12 @@ final class ParquetFileSink {
     this.schema = schema;
     this.options = options;
     this.props = properties(options, Set.of());
+    List<Type> fields = schema.messageType().getFields();
+    this.columns = new ColumnStores[fields.size()];
+    for (int i = 0; i < fields.size(); i++) {
+      columns[i] = new ColumnStores(new MessageType(schema.messageType().getName(), fields.get(i)));
+      columnIndex.put(fields.get(i).getName(), i);
+    }
     this.file =
         new StoreOutputFile(
             store,
@@ -107,9 +122,20 @@ final class ParquetFileSink {
     return schema;
   }
 
+  /**
+   * Lets {@link #flushRowGroup} finish the columns of a row group on up to {@code threads} threads,
+   * the caller's and {@code executor}'s.
+   */
+  void flushOn(Executor executor, int threads) {
+    this.executor = executor;
+    this.threads = executor == null ? 1 : Math.max(1, threads);
+  }
+
   /** The column writer of a leaf in the open row group; changes when {@link #generation} does. */
   ColumnWriter writer(ColumnPath path) {
-    return columnStore.getColumnWriter(schema.messageType().getColumnDescription(path.toArray()));
+    String[] leaf = path.toArray();
+    ColumnStores c = columns[columnIndex.get(leaf[0])];
+    return c.columnStore.getColumnWriter(c.schema.getColumnDescription(leaf));
   }
 
   /** Bumped each time a new row group opens, so callers know to fetch new writers. */
@@ -124,18 +150,41 @@ final class ParquetFileSink {
 
   /** Completes {@code rows} rows whose values were all written; may close the row group. */
   void endRows(int rows) {
-    for (int i = 0; i < rows; i++) {
-      columnStore.endRecord();
+    for (int c = 0; c < columns.length; c++) {
+      endColumnRows(c, rows);
     }
+    completeRows(rows);
+  }
+
+  /**
+   * Ends {@code rows} rows of top-level column {@code column} (in schema order) whose values were
+   * written; this may encode and compress a page of it. Safe on any thread for distinct columns.
+   */
+  void endColumnRows(int column, int rows) {
+    ColumnWriteStore store = columns[column].columnStore;
+    for (int i = 0; i < rows; i++) {
+      store.endRecord();
+    }
+  }
+
+  /** After {@link #endColumnRows} for every column: counts the rows; may close the row group. */
+  void completeRows(int rows) {
     rowsInGroup += rows;
     rowCount += rows;
     boolean full = rowsInGroup >= options.rowGroupRows();
-    boolean big =
-        options.rowGroupBytes() > 0 && columnStore.getBufferedSize() >= options.rowGroupBytes();
+    boolean big = options.rowGroupBytes() > 0 && bufferedSize() >= options.rowGroupBytes();
     if (full || big) {
       flushRowGroup();
       openRowGroup();
     }
+  }
+
+  private long bufferedSize() {
+    long n = 0;
+    for (ColumnStores c : columns) {
+      n += c.columnStore.getBufferedSize();
+    }
+    return n;
   }
 
   long rowCount() {
@@ -144,7 +193,7 @@ final class ParquetFileSink {
 
   /** Bytes written plus bytes buffered for the open row group: about the file's size so far. */
   long estimatedSize() {
-    return file.position() + columnStore.getBufferedSize();
+    return file.position() + bufferedSize();
   }
 
   /** Writes the last row group and the footer, and publishes the file; gives it up on failure. */
@@ -184,37 +233,66 @@ final class ParquetFileSink {
   }
 
   private void closeStores() {
-    if (columnStore != null) {
-      columnStore.close();
-      pageStore.close();
-      columnStore = null;
+    for (ColumnStores c : columns) {
+      c.close();
     }
   }
 
   private void openRowGroup() {
-    pageStore =
-        ColumnChunkPageWriteStore.builder()
-            .withCompressorProvider(
-                path -> JavaCodecFactory.INSTANCE.getCompressor(options.compression().codec()))
-            .withSchema(schema.messageType())
-            .withAllocator(props.getAllocator())
-            .withColumnIndexTruncateLength(props.getColumnIndexTruncateLength())
-            .build();
-    columnStore = props.newColumnWriteStore(schema.messageType(), pageStore, pageStore);
+    for (ColumnStores c : columns) {
+      c.open();
+    }
     rowsInGroup = 0;
     generation++;
   }
 
+  /**
+   * Finishes every column of the row group (last pages, dictionaries, compression) on the flush
+   * threads, then writes the column chunks in schema order.
+   */
   private void flushRowGroup() {
     try {
       fileWriter.startBlock(rowsInGroup);
-      columnStore.flush();
-      pageStore.flushToFileWriter(fileWriter);
+      ColumnTasks.run(columns.length, threads, executor, c -> columns[c].columnStore.flush());
+      for (ColumnStores c : columns) {
+        c.pageStore.flushToFileWriter(fileWriter);
+      }
       fileWriter.endBlock();
     } catch (IOException e) {
       throw io("could not write a row group to", new Location(file.getPath()), e);
     } finally {
       closeStores();
+    }
+  }
+
+  /** The page and column stores of one top-level column for the open row group. */
+  private final class ColumnStores {
+    final MessageType schema;
+    ColumnChunkPageWriteStore pageStore;
+    ColumnWriteStore columnStore;
+
+    ColumnStores(MessageType schema) {
+      this.schema = schema;
+    }
+
+    void open() {
+      pageStore =
+          ColumnChunkPageWriteStore.builder()
+              .withCompressorProvider(
+                  path -> JavaCodecFactory.INSTANCE.getCompressor(options.compression().codec()))
+              .withSchema(schema)
+              .withAllocator(props.getAllocator())
+              .withColumnIndexTruncateLength(props.getColumnIndexTruncateLength())
+              .build();
+      columnStore = props.newColumnWriteStore(schema, pageStore, pageStore);
+    }
+
+    void close() {
+      if (columnStore != null) {
+        columnStore.close();
+        pageStore.close();
+        columnStore = null;
+      }
     }
   }
 

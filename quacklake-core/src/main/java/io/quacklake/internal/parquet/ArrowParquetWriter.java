@@ -41,6 +41,10 @@ public final class ArrowParquetWriter {
   private int boundGeneration = -1;
   private boolean encodingsChosen;
   private boolean finished;
+
+  /** A write failed part way: columns may hold different numbers of rows, so only abort is left. */
+  private boolean failed;
+
   private Executor executor;
   private int threads = 1;
 
@@ -130,6 +134,18 @@ public final class ArrowParquetWriter {
     if (finished) {
       throw new IllegalStateException("writer for " + location + " is closed");
     }
+    if (failed) {
+      throw new IllegalStateException("writer for " + location + " failed; abort it");
+    }
+    try {
+      writeBatch(batch);
+    } catch (RuntimeException | Error e) {
+      failed = true;
+      throw e;
+    }
+  }
+
+  private void writeBatch(VectorSchemaRoot batch) {
     List<FieldVector> vectors = batch.getFieldVectors();
     if (vectors.size() != columns.size()) {
       throw QuacklakeException.invalid(
@@ -196,6 +212,10 @@ public final class ArrowParquetWriter {
   public WrittenFile close() {
     if (finished) {
       throw new IllegalStateException("writer for " + location + " is already closed");
+    }
+    if (failed) {
+      throw new IllegalStateException(
+          "writer for " + location + " failed in the middle of a batch; abort it instead");
     }
     finished = true;
     return sink.finish(location);

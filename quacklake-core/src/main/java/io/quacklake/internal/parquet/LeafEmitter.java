@@ -127,7 +127,6 @@ interface LeafEmitter {
   }
 
   private static LeafEmitter decimal(LakeType type, BaseFixedWidthVector v) {
-    ArrowBuf buf = v.getDataBuffer();
     if (type.precision() <= 18) {
       long a = v.getDataBuffer().memoryAddress();
       int n = slots(v, 16);
@@ -136,6 +135,7 @@ interface LeafEmitter {
       }
       return (w, i, r, d) -> w.write(MemoryUtil.getLong(a + 16L * Objects.checkIndex(i, n)), r, d);
     }
+    ArrowBuf buf = v.getDataBuffer();
     return (w, i, r, d) -> w.write(Binary.fromConstantByteArray(bigEndian16(buf, i)), r, d);
   }
 

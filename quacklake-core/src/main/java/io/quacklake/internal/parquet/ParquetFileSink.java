@@ -134,7 +134,11 @@ final class ParquetFileSink {
   /** The column writer of a leaf in the open row group; changes when {@link #generation} does. */
   ColumnWriter writer(ColumnPath path) {
     String[] leaf = path.toArray();
-    ColumnStores c = columns[columnIndex.get(leaf[0])];
+    Integer column = columnIndex.get(leaf[0]);
+    if (column == null) {
+      throw new IllegalArgumentException("the file has no column " + path.toDotString());
+    }
+    ColumnStores c = columns[column];
     return c.columnStore.getColumnWriter(c.schema.getColumnDescription(leaf));
   }
 

@@ -230,7 +230,9 @@ final class ParquetFileSink {
   void abort() {
     fileWriter.abort();
     try {
-      closeStores();
+      for (ColumnStores c : columns) {
+        c.discard();
+      }
     } finally {
       file.abort();
     }
@@ -296,6 +298,17 @@ final class ParquetFileSink {
         columnStore.close();
         pageStore.close();
         columnStore = null;
+      }
+    }
+
+    /**
+     * Releases the row group's pages without finishing them: closing the column store would encode
+     * and compress every buffered page only to drop it.
+     */
+    void discard() {
+      if (columnStore != null) {
+        columnStore = null;
+        pageStore.close();
       }
     }
   }

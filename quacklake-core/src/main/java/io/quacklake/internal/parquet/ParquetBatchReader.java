@@ -57,8 +57,8 @@ public final class ParquetBatchReader implements AutoCloseable {
   /** The columns the current batch holds compacted, or null. */
   private boolean[] compacted;
 
-  /** Scratch: the other columns not compacted. */
-  private final boolean[] others;
+  /** The other columns that are not compacted (decoded at their rows' own slots). */
+  private final boolean[] inPlaceColumns;
 
   private final VectorSchemaRoot predicateView;
   private final boolean[] wanted;
@@ -140,12 +140,13 @@ public final class ParquetBatchReader implements AutoCloseable {
     if (predicate != null) {
       this.otherColumns = new boolean[columns.size()];
       this.compactColumns = assembly.compactable();
-      this.others = new boolean[columns.size()];
+      this.inPlaceColumns = new boolean[columns.size()];
       List<FieldVector> view = new ArrayList<>();
       for (int c = 0; c < columns.size(); c++) {
         otherColumns[c] = !predicateColumns[c];
         // emit reads row ids by their batch index
         compactColumns[c] &= otherColumns[c] && c < pairs.length && variants[c] == null;
+        inPlaceColumns[c] = otherColumns[c] && !compactColumns[c];
         if (predicateColumns[c]) {
           view.add(staging.getVector(c));
         }
@@ -155,7 +156,7 @@ public final class ParquetBatchReader implements AutoCloseable {
     } else {
       this.otherColumns = null;
       this.compactColumns = null;
-      this.others = null;
+      this.inPlaceColumns = null;
       this.predicateView = null;
       this.wanted = null;
     }
@@ -306,10 +307,7 @@ public final class ParquetBatchReader implements AutoCloseable {
       assembly.allocate(rows, otherColumns);
       return;
     }
-    for (int c = 0; c < otherColumns.length; c++) {
-      others[c] = otherColumns[c] && !compacted[c];
-    }
-    assembly.allocate(rows, others);
+    assembly.allocate(rows, inPlaceColumns);
     assembly.allocate(Math.max(count, 1), compacted);
   }
 

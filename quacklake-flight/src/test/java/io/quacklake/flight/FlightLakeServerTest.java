@@ -44,7 +44,6 @@ import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -677,18 +676,7 @@ class FlightLakeServerTest {
   }
 
   private VectorSchemaRoot rows(int from, int to, String kind) {
-    BigIntVector id = new BigIntVector("id", allocator);
-    VarCharVector k = new VarCharVector("kind", allocator);
-    int n = to - from;
-    id.allocateNew(n);
-    k.allocateNew(n);
-    for (int i = 0; i < n; i++) {
-      id.set(i, from + i);
-      k.setSafe(i, (kind == null ? "k" + (from + i) % 3 : kind).getBytes(StandardCharsets.UTF_8));
-    }
-    VectorSchemaRoot root = new VectorSchemaRoot(List.of(id, k));
-    root.setRowCount(n);
-    return root;
+    return FlightCalls.rows(allocator, from, to, kind);
   }
 
   private VectorSchemaRoot wrongBatch() {

@@ -9,40 +9,7 @@ import picocli.CommandLine.Mixin;
     name = "quacklake",
     mixinStandardHelpOptions = true,
     version = "quacklake 0.1.0",
-    description = "Read and write DuckLake lakes (Parquet files + a SQL catalog) without DuckDB.",
-    subcommands = {
-      SnapshotsCommand.class,
-      TablesCommand.class,
-      DescribeCommand.class,
-      ScanCommand.class,
-      InitCommand.class,
-      CreateTableCommand.class,
-      AppendCommand.class,
-      DeleteCommand.class,
-      UpdateCommand.class,
-      MergeCommand.class,
-      AlterTableCommand.class,
-      DropTableCommand.class,
-      FlushInlinedDataCommand.class,
-      AddFilesCommand.class,
-      ChangesCommand.class,
-      MigrateCommand.class,
-      MergeAdjacentFilesCommand.class,
-      RewriteDataFilesCommand.class,
-      ExpireSnapshotsCommand.class,
-      CleanupOldFilesCommand.class,
-      DeleteOrphanedFilesCommand.class,
-      CheckpointCommand.class,
-      CatalogCommand.class,
-      CreateSchemaCommand.class,
-      DropSchemaCommand.class,
-      FilesCommand.class,
-      OptionsCommand.class,
-      SetOptionCommand.class,
-      ServeCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Read and write DuckLake lakes (Parquet files + a SQL catalog) without DuckDB.")
 public final class Main implements Runnable {
   @Mixin LakeOptionsMixin lakeOptions;
 
@@ -78,9 +45,18 @@ public final class Main implements Runnable {
   public static int run(String... args) {
     Logging.configureDefault();
     Main main = new Main();
+    return execute(main, commandLine(main, args), args);
+  }
+
+  /**
+   * The command line over {@code main} with the commands {@code args} may run, help installed; with
+   * no arguments, every command.
+   */
+  static CommandLine commandLine(Main main, String... args) {
     CommandLine cli = new CommandLine(main);
+    Subcommands.register(cli, args);
     CommandHelp.install(cli);
-    return execute(main, cli, args);
+    return cli;
   }
 
   /**

@@ -23,7 +23,7 @@ class CliHelpTest {
 
   /** Every command name under {@code quacklake}, nested ones as "catalog export". */
   private static List<String> commands() {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine(new Main());
     List<String> out = new ArrayList<>();
     collect(cli, "", out);
     return out;
@@ -56,6 +56,32 @@ class CliHelpTest {
     CliRun help = CliRun.of("help", "scan");
     assertThat(help.exit()).isZero();
     assertThat(help.out()).isEqualTo(CliRun.of("scan", "--help").out());
+  }
+
+  @Test
+  void everyCommandIsRegisteredUnderItsOwnName() {
+    for (String name : Subcommands.NAMES) {
+      assertThat(new CommandLine(Subcommands.create(name)).getCommandName()).isEqualTo(name);
+    }
+  }
+
+  @Test
+  void aRunBuildsOnlyTheCommandsItsArgumentsName() {
+    assertThat(
+            Main.commandLine(new Main(), "--catalog", "l.sqlite", "scan", "t", "--limit", "1")
+                .getSubcommands())
+        .containsOnlyKeys("scan");
+    assertThat(Main.commandLine(new Main(), "--catalog", "tables", "files", "t").getSubcommands())
+        .containsOnlyKeys("tables", "files");
+    for (String[] every :
+        List.of(new String[] {"--quiet"}, new String[] {"help", "scan"}, new String[] {"scna"})) {
+      assertThat(Main.commandLine(new Main(), every).getSubcommands())
+          .as(String.join(" ", every))
+          .containsOnlyKeys(Subcommands.NAMES.toArray(String[]::new));
+    }
+    CliRun misspelt = CliRun.of("--catalog", "l.sqlite", "scna");
+    assertThat(misspelt.exit()).isEqualTo(1);
+    assertThat(misspelt.err()).contains("Unmatched argument at index 2: 'scna'");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.quacklake.internal.catalog.jdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,14 +29,17 @@ final class SqliteNativeLibrary {
       return;
     }
     try {
-      String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
-      String name = System.mapLibraryName("sqlitejdbc");
-      URL resource = org.sqlite.JDBC.class.getResource("/org/sqlite/native/" + folder + "/" + name);
       Path cache = cacheRoot();
-      if (resource == null || cache == null) {
+      if (cache == null) {
         return;
       }
       String version = org.sqlite.SQLiteJDBCLoader.getVersion();
+      String folder = folder(cache, version);
+      String name = System.mapLibraryName("sqlitejdbc");
+      URL resource = org.sqlite.JDBC.class.getResource("/org/sqlite/native/" + folder + "/" + name);
+      if (resource == null) {
+        return;
+      }
       Path dir = cache.resolve("sqlite-jdbc-" + version + "-" + folder.replace('/', '-'));
       Path library = dir.resolve(name);
       long size = resource.openConnection().getContentLengthLong();
@@ -47,6 +51,36 @@ final class SqliteNativeLibrary {
     } catch (IOException | RuntimeException | LinkageError e) {
       LOG.debug("keeping SQLite's native library in the cache failed; the driver extracts it", e);
     }
+  }
+
+  /**
+   * The driver's folder name for this platform ({@code Linux/x86_64}). The driver works it out by
+   * running {@code uname -o} (is this Android?), 40 ms of every start; the answer is remembered in
+   * the cache per driver version, operating system and architecture. Should a remembered answer be
+   * wrong for this machine (a home folder shared between glibc and musl systems), loading fails and
+   * the driver falls back to its own extraction.
+   */
+  private static String folder(Path cache, String version) throws IOException {
+    String platform =
+        (System.getProperty("os.name") + "-" + System.getProperty("os.arch"))
+            .replaceAll("[^A-Za-z0-9._-]", "_");
+    Path remembered = cache.resolve("sqlite-jdbc-" + version + "-" + platform + ".folder");
+    if (Files.isRegularFile(remembered)) {
+      String folder = Files.readString(remembered, StandardCharsets.UTF_8).trim();
+      if (folder.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*")) {
+        return folder;
+      }
+    }
+    String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
+    Files.createDirectories(cache);
+    Path partial = Files.createTempFile(cache, "sqlite-folder", ".partial");
+    try {
+      Files.writeString(partial, folder, StandardCharsets.UTF_8);
+      Files.move(partial, remembered, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+    return folder;
   }
 
   private static Path cacheRoot() {

@@ -17,7 +17,10 @@ import java.util.Optional;
  * from start to exit — the {@code ./quacklake} launcher on a SQLite lake against the DuckDB peer's
  * CLI on a DuckLake in a DuckDB file, same input, same machine, same run. Steps: load a Parquet
  * file of 3M rows × 6 columns (per scale) into an existing empty table, scan the table to a Parquet
- * file, and a 0.03 % selective scan (an id range) to CSV.
+ * file, and a 0.03 % selective scan (an id range) to CSV. Every command runs in the same working
+ * directory with absolute paths, as a user in one folder does: the launcher's warm process (one per
+ * working directory) serves them after the untimed round; {@code QUACKLAKE_WARM=off} in the
+ * environment measures a process per command.
  */
 final class CliBench {
   private static final long ROWS_PER_SCALE = 3_000_000L;
@@ -60,12 +63,12 @@ final class CliBench {
       Path q = Files.createDirectories(dir.resolve("cli-q" + i));
       String catalog = q.resolve("lake.sqlite").toString();
       List<String> base = List.of(launcher.toString(), "--quiet", "--catalog", catalog);
-      run(q, cat(base, "--data-path", q.resolve("data") + "/", "init"));
-      run(q, cat(base, "create-table", "ev", "--schema", schema));
-      double load = run(q, cat(base, "append", "ev", input.toString()));
+      run(dir, cat(base, "--data-path", q.resolve("data") + "/", "init"));
+      run(dir, cat(base, "create-table", "ev", "--schema", schema));
+      double load = run(dir, cat(base, "append", "ev", input.toString()));
       double scan =
           run(
-              q,
+              dir,
               cat(
                   base,
                   "scan",
@@ -76,7 +79,7 @@ final class CliBench {
                   q.resolve("out.parquet").toString()));
       double select =
           run(
-              q,
+              dir,
               cat(
                   base,
                   "scan",
@@ -153,14 +156,17 @@ final class CliBench {
                 "Whole processes, as a user runs them (`./bench --only cli --scale %d"
                     + " --iterations %d`): `./quacklake` on a SQLite lake against the DuckDB"
                     + " peer's CLI (`%s`) on a DuckLake in a DuckDB file; %,d rows × 6 columns"
-                    + " (%,d bytes of Parquet input); median of %d runs after an untimed one."
-                    + " Ratio = DuckDB / Quacklake.\n\n",
+                    + " (%,d bytes of Parquet input); median of %d runs after an untimed one;"
+                    + " the launcher's warm process %s. Ratio = DuckDB / Quacklake.\n\n",
                 scale,
                 iterations,
                 peer.get(),
                 rows,
                 Files.size(input),
-                iterations))
+                iterations,
+                "off".equals(System.getenv("QUACKLAKE_WARM"))
+                    ? "off (`QUACKLAKE_WARM=off`: a process per command)"
+                    : "on (the default)"))
         .append("| step | Quacklake s | DuckDB s | ratio |\n|---|---:|---:|---:|\n");
     for (Result r : results) {
       md.append(

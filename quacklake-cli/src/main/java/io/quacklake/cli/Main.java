@@ -1,5 +1,9 @@
 package io.quacklake.cli;
 
+import io.quacklake.cli.warm.WarmClient;
+import io.quacklake.cli.warm.WarmServer;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,8 +41,40 @@ public final class Main implements Runnable {
     spec.commandLine().usage(System.err);
   }
 
-  public static void main(String[] args) {
+  /**
+   * Runs the command line and exits with its code. The launcher's warm process ({@code
+   * QUACKLAKE_WARM=on}) uses the same entry, told by a system property: {@code
+   * quacklake.warm.serve} (a socket path) makes this process the server, {@code
+   * quacklake.warm.socket} makes it a client of the server there, which runs the command itself
+   * when none takes it.
+   */
+  public static void main(String[] args) throws java.io.IOException {
+    String serve = System.getProperty("quacklake.warm.serve");
+    if (serve != null) {
+      WarmServer.serve(Path.of(serve), Long.getLong("quacklake.warm.idle", 600));
+      return;
+    }
+    String socket = System.getProperty("quacklake.warm.socket");
+    if (socket != null) {
+      int code = WarmClient.run(Path.of(socket), List.of(args), System.in);
+      if (code != WarmClient.NOT_RUN) {
+        System.exit(code);
+      }
+    }
     System.exit(run(args));
+  }
+
+  /**
+   * Runs the command line for a client of a warm process, whose standard input and output are a
+   * terminal when {@code console} is true; otherwise as {@link #run}.
+   */
+  public static int runFor(boolean console, String... args) {
+    Terminal.client(console);
+    try {
+      return run(args);
+    } finally {
+      Terminal.client(null);
+    }
   }
 
   /** Runs the command line and returns its exit code (for tests and the launcher). */

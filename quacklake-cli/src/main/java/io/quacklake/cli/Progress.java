@@ -22,7 +22,7 @@ final class Progress implements AutoCloseable {
   /** Whether progress can be shown: a terminal, a capable one, and not silenced. */
   static boolean wanted(boolean quiet) {
     String term = System.getenv("TERM");
-    return !quiet && System.console() != null && term != null && !term.equals("dumb");
+    return !quiet && Terminal.isTerminal() && term != null && !term.equals("dumb");
   }
 
   /** A progress line for {@code task} counted in {@code unit}, or one that shows nothing. */

@@ -56,12 +56,18 @@ public final class Main implements Runnable {
     }
     String socket = System.getProperty("quacklake.warm.socket");
     if (socket != null) {
-      int code = WarmClient.run(Path.of(socket), List.of(args), System.in);
+      int code = WarmClient.run(Path.of(socket), List.of(args), standardInput());
       if (code != WarmClient.NOT_RUN) {
         System.exit(code);
       }
     }
     System.exit(run(args));
+  }
+
+  /** Standard input as a channel's stream, which closing unblocks (System.in's does not). */
+  private static java.io.InputStream standardInput() {
+    return java.nio.channels.Channels.newInputStream(
+        new java.io.FileInputStream(java.io.FileDescriptor.in).getChannel());
   }
 
   /**

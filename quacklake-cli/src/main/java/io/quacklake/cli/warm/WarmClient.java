@@ -27,9 +27,10 @@ public final class WarmClient {
   private WarmClient() {}
 
   /**
-   * Runs {@code args} in the server at {@code socket} with {@code stdin} as its standard input;
-   * {@link #NOT_RUN} when none answers there (a stale socket is removed) or it is busy with another
-   * command, and then nothing has run.
+   * Runs {@code args} in the server at {@code socket} with {@code stdin} as its standard input
+   * (closed once the command has run, so it should be interruptible by closing, as a channel's
+   * stream is); {@link #NOT_RUN} when none answers there (a stale socket is removed) or it is busy
+   * with another command, and then nothing has run.
    */
   public static int run(Path socket, List<String> args, InputStream stdin) {
     SocketChannel channel;
@@ -81,6 +82,9 @@ public final class WarmClient {
           }
           case Frames.EXIT -> {
             System.out.flush();
+            // unblocks the forwarding thread: a thread blocked reading holds up the exit of the
+            // virtual machine by 300 ms
+            stdin.close();
             return ByteBuffer.wrap(b, 0, 4).getInt();
           }
           default -> throw new IOException("unexpected frame " + kind);

@@ -56,18 +56,24 @@ public final class Main implements Runnable {
     }
     String socket = System.getProperty("quacklake.warm.socket");
     if (socket != null) {
-      int code = WarmClient.run(Path.of(socket), List.of(args), standardInput());
-      if (code != WarmClient.NOT_RUN) {
+      int code = WarmClient.run(Path.of(socket), List.of(args), System.in);
+      if (!WarmClient.ranElsewhere(code)) {
         System.exit(code);
       }
     }
     System.exit(run(args));
   }
 
-  /** Standard input as a channel's stream, which closing unblocks (System.in's does not). */
-  private static java.io.InputStream standardInput() {
-    return java.nio.channels.Channels.newInputStream(
-        new java.io.FileInputStream(java.io.FileDescriptor.in).getChannel());
+  /** Set once an error of the virtual machine reached {@link #execute}. */
+  private static final java.util.concurrent.atomic.AtomicBoolean FATAL =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Whether an error of the virtual machine (out of memory, stack overflow) ended a command in this
+   * process: a warm process then ends rather than serve another command in a doubtful state.
+   */
+  public static boolean failedFatally() {
+    return FATAL.get();
   }
 
   /**
@@ -113,6 +119,7 @@ public final class Main implements Runnable {
     try {
       return cli.execute(args);
     } catch (VirtualMachineError e) {
+      FATAL.set(true);
       return reporter.onFatal(e, cli);
     }
   }

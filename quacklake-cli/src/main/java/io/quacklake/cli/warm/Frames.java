@@ -12,32 +12,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The wire format between client and server. The client sends a {@link Request}, then its standard
- * input as chunks (a length and the bytes; length 0 ends it). The server answers with frames of a
- * kind, a length and the bytes: first accepted (the command runs) or busy (nothing else follows:
- * the client runs the command itself), then standard output, standard error and the exit code (four
- * bytes, the last frame).
+ * The wire format between client and server.
+ *
+ * <ol>
+ *   <li>The client sends a {@link Request}.
+ *   <li>The server answers {@link #ACCEPTED}, {@link #BUSY} or {@link #REFUSED} (a frame: a kind, a
+ *       length, the bytes). Only after accepted does the client send {@link #GO}, and only after go
+ *       does the command run: a client that gave up waiting never has its command run later.
+ *   <li>While the command runs the server sends output ({@link #OUT}, {@link #ERR}) and, each time
+ *       the command reads standard input, {@link #NEED} (how many bytes at most). The client
+ *       answers each need with a chunk: a length and the bytes, {@link #END} at the end of its
+ *       input, or {@link #FAILED} and a message when reading failed. Standard input is read only
+ *       when the command asks for it.
+ *   <li>{@link #EXIT} (the exit code, four bytes) is the last frame.
+ * </ol>
  */
 final class Frames {
-  static final int MAGIC = 0x51574c31;
+  static final int MAGIC = 0x51574c32;
   static final byte OUT = 1;
   static final byte ERR = 2;
   static final byte EXIT = 3;
   static final byte BUSY = 4;
   static final byte ACCEPTED = 5;
+  static final byte REFUSED = 6;
+  static final byte NEED = 7;
+  static final byte GO = 8;
+  static final int END = -1;
+  static final int FAILED = -2;
 
   private Frames() {}
 
-  /** A command: its arguments and whether the client's input and output are a terminal. */
-  record Request(boolean console, List<String> args) {
+  /**
+   * A command: its arguments, whether the client's input and output are a terminal, and the
+   * identity of the client's working directory (empty where the platform cannot tell).
+   */
+  record Request(boolean console, String directory, List<String> args) {
     void write(DataOutputStream out) throws IOException {
       out.writeInt(MAGIC);
       out.writeBoolean(console);
+      writeString(out, directory);
       out.writeInt(args.size());
       for (String a : args) {
-        byte[] b = a.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+        writeString(out, a);
       }
       out.flush();
     }
@@ -47,13 +63,28 @@ final class Frames {
         throw new IOException("not a quacklake warm-process request");
       }
       boolean console = in.readBoolean();
+      String directory = readString(in);
       int n = in.readInt();
       List<String> args = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        args.add(new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8));
+        args.add(readString(in));
       }
-      return new Request(console, args);
+      return new Request(console, directory, args);
     }
+  }
+
+  static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  static String readString(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > 1 << 24) {
+      throw new IOException("a string of " + n + " bytes");
+    }
+    return new String(in.readNBytes(n), StandardCharsets.UTF_8);
   }
 
   /** Writes one frame; frames from several threads never interleave. */
@@ -65,6 +96,11 @@ final class Frames {
       out.write(b, off, len);
       out.flush();
     }
+  }
+
+  /** A frame of {@code kind} whose payload is one number. */
+  static void frame(DataOutputStream out, byte kind, int value) throws IOException {
+    frame(out, kind, ByteBuffer.allocate(4).putInt(value).array(), 0, 4);
   }
 
   /** An output stream whose bytes travel as frames of one kind. */

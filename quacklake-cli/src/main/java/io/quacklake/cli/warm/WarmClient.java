@@ -10,86 +10,64 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command in the warm process at a socket: sends the arguments, forwards standard input,
- * writes what comes back to standard output and error, and returns the command's exit code.
+ * Runs a command in the warm process at a socket: sends the arguments, answers the command's reads
+ * of standard input, writes what comes back to standard output and error, and returns the command's
+ * exit code.
  */
 public final class WarmClient {
-  /** What {@link #run} returns when no server took the command: nothing of it has run. */
+  /** {@link #run} found no server: nothing of the command has run. */
   public static final int NOT_RUN = Integer.MIN_VALUE;
 
+  /**
+   * {@link #run} found the server busy with another command, or serving another working directory:
+   * nothing of the command has run.
+   */
+  public static final int BUSY = Integer.MIN_VALUE + 1;
+
   private static final int LOST = 70;
+  private static final long ANSWER_SECONDS = 10;
 
   private WarmClient() {}
 
+  /** Whether {@code code} from {@link #run} means the command did not run there. */
+  public static boolean ranElsewhere(int code) {
+    return code == NOT_RUN || code == BUSY;
+  }
+
   /**
-   * Runs {@code args} in the server at {@code socket} with {@code stdin} as its standard input
-   * (closed once the command has run, so it should be interruptible by closing, as a channel's
-   * stream is); {@link #NOT_RUN} when none answers there (a stale socket is removed) or it is busy
-   * with another command, and then nothing has run.
+   * Runs {@code args} in the server at {@code socket}, reading {@code stdin} only as the command
+   * asks for it; {@link #NOT_RUN} or {@link #BUSY} when it did not take the command (nothing has
+   * run), else the command's exit code. A socket nobody answers on is removed.
    */
   public static int run(Path socket, List<String> args, InputStream stdin) {
+    return run(socket, args, stdin, WorkingDirectory.identity());
+  }
+
+  static int run(Path socket, List<String> args, InputStream stdin, String directory) {
     SocketChannel channel;
     try {
       channel = SocketChannel.open(StandardProtocolFamily.UNIX);
       channel.connect(UnixDomainSocketAddress.of(socket));
     } catch (IOException noServer) {
-      try {
-        Files.deleteIfExists(socket);
-      } catch (IOException ignored) {
-        // the launcher starts a new server once it is gone
-      }
+      removeStale(socket);
       return NOT_RUN;
     }
     try (channel) {
-      // the server answers ACCEPTED or BUSY before anything else: standard input is forwarded only
-      // once the command is taken, so that a refused command still has all of it
       DataOutputStream out =
           new DataOutputStream(new BufferedOutputStream(Frames.output(channel), 1 << 16));
       DataInputStream in =
           new DataInputStream(new BufferedInputStream(Frames.input(channel), 1 << 16));
-      Thread pump = new Thread(() -> forward(stdin, out), "quacklake-stdin");
-      pump.setDaemon(true);
-      try {
-        new Frames.Request(System.console() != null, args).write(out);
-        byte first = in.readByte();
-        in.readInt();
-        if (first != Frames.ACCEPTED) {
-          return NOT_RUN;
-        }
-      } catch (IOException refused) {
-        return NOT_RUN;
+      if (!taken(channel, in, out, new Frames.Request(System.console() != null, directory, args))) {
+        return BUSY;
       }
-      pump.start();
-      byte[] buffer = new byte[1 << 16];
-      while (true) {
-        byte kind = in.readByte();
-        int len = in.readInt();
-        byte[] b = len <= buffer.length ? buffer : new byte[len];
-        in.readFully(b, 0, len);
-        switch (kind) {
-          case Frames.OUT -> {
-            System.out.write(b, 0, len);
-            System.out.flush();
-          }
-          case Frames.ERR -> {
-            System.err.write(b, 0, len);
-            System.err.flush();
-          }
-          case Frames.EXIT -> {
-            System.out.flush();
-            // unblocks the forwarding thread: a thread blocked reading holds up the exit of the
-            // virtual machine by 300 ms
-            stdin.close();
-            return ByteBuffer.wrap(b, 0, 4).getInt();
-          }
-          default -> throw new IOException("unexpected frame " + kind);
-        }
-      }
+      return serve(in, out, stdin);
     } catch (IOException e) {
       System.out.flush();
       System.err.println(
@@ -100,24 +78,116 @@ public final class WarmClient {
     }
   }
 
-  private static void forward(InputStream from, DataOutputStream to) {
-    byte[] chunk = new byte[1 << 16];
+  /**
+   * Sends the request and, once the server accepts it, go: whether the command runs there. A server
+   * that does not answer within ten seconds (stopped, stuck) is given up on before go, so the
+   * command never runs there later.
+   */
+  private static boolean taken(
+      SocketChannel channel, DataInputStream in, DataOutputStream out, Frames.Request request) {
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "quacklake-warm-wait");
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      for (int n = from.read(chunk); n >= 0; n = from.read(chunk)) {
-        if (n > 0) {
-          synchronized (to) {
-            to.writeInt(n);
-            to.write(chunk, 0, n);
-            to.flush();
-          }
+      timer.schedule(
+          () -> {
+            try {
+              channel.close();
+            } catch (IOException ignored) {
+              // closing is all there is to do
+            }
+          },
+          ANSWER_SECONDS,
+          TimeUnit.SECONDS);
+      request.write(out);
+      byte kind = in.readByte();
+      in.readInt();
+      if (kind != Frames.ACCEPTED) {
+        return false;
+      }
+      timer.shutdownNow();
+      if (!channel.isOpen()) {
+        return false;
+      }
+      out.writeByte(Frames.GO);
+      out.flush();
+      return true;
+    } catch (IOException refused) {
+      return false;
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  private static int serve(DataInputStream in, DataOutputStream out, InputStream stdin)
+      throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    while (true) {
+      byte kind = in.readByte();
+      int len = in.readInt();
+      if (len < 0 || len > 1 << 24) {
+        throw new IOException("a frame of " + len + " bytes");
+      }
+      byte[] b = len <= buffer.length ? buffer : new byte[len];
+      in.readFully(b, 0, len);
+      switch (kind) {
+        case Frames.OUT -> {
+          System.out.write(b, 0, len);
+          System.out.flush();
         }
+        case Frames.ERR -> {
+          System.err.write(b, 0, len);
+          System.err.flush();
+        }
+        case Frames.NEED -> answer(out, stdin, ByteBuffer.wrap(b, 0, 4).getInt());
+        case Frames.EXIT -> {
+          System.out.flush();
+          return ByteBuffer.wrap(b, 0, 4).getInt();
+        }
+        default -> throw new IOException("unexpected frame " + kind);
       }
-      synchronized (to) {
-        to.writeInt(0);
-        to.flush();
-      }
+    }
+  }
+
+  /**
+   * Reads at most {@code wanted} bytes of standard input and sends them (or its end, or why not).
+   */
+  private static void answer(DataOutputStream out, InputStream stdin, int wanted)
+      throws IOException {
+    byte[] chunk = new byte[Math.max(1, Math.min(wanted, 1 << 16))];
+    int n;
+    try {
+      n = stdin.read(chunk);
     } catch (IOException e) {
-      // the command ended, or the server went away: the reader reports which
+      out.writeInt(Frames.FAILED);
+      Frames.writeString(out, String.valueOf(e.getMessage()));
+      out.flush();
+      return;
+    }
+    if (n < 0) {
+      out.writeInt(Frames.END);
+    } else {
+      out.writeInt(n);
+      out.write(chunk, 0, n);
+    }
+    out.flush();
+  }
+
+  /** Removes the socket when nobody answers on it, under its lock (see {@link SocketFile}). */
+  private static void removeStale(Path socket) {
+    SocketFile file = new SocketFile(socket);
+    try {
+      file.locked(
+          () -> {
+            file.removeIfStale();
+            return null;
+          });
+    } catch (IOException ignored) {
+      // the next server removes it
     }
   }
 }

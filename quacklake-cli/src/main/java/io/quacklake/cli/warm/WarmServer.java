@@ -7,188 +7,247 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Serves commands on a Unix socket, one at a time (a second client while one runs is told busy and
- * runs its command itself): the command runs through {@link Main#runFor} with {@code System.in},
- * {@code out} and {@code err} pointed at the client. A client that goes away before its command
- * ends (Ctrl-C) ends the server as it would have ended a process of its own, and so does an error
- * of the virtual machine; after {@code idle} seconds without a command the server ends too.
+ * Serves commands on a Unix socket, one at a time: a second client while one runs is told busy and
+ * runs its command itself. A command runs through {@link Main#runFor} with {@code System.in},
+ * {@code out} and {@code err} pointed at its client; standard input is fetched from the client only
+ * as the command reads it. A client that goes away before its command ends (Ctrl-C) ends the server
+ * at once, as it would have ended a process of its own, before the command can take the cut-off
+ * input for its end; so does an error of the virtual machine. A connection that never says what to
+ * run is dropped after ten seconds; after {@code idle} seconds without a command the server ends.
  */
 public final class WarmServer {
   private static final int CLIENT_GONE = 130;
+  private static final long REQUEST_SECONDS = 10;
 
-  private final Path socket;
+  private final SocketFile socket;
+  private final Object bound;
+  private final String directory;
   private final AtomicBoolean busy = new AtomicBoolean();
   private final AtomicLong lastUsed = new AtomicLong(System.nanoTime());
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "quacklake-warm-timer");
+            t.setDaemon(true);
+            return t;
+          });
 
-  private WarmServer(Path socket) {
+  private WarmServer(SocketFile socket, Object bound) {
     this.socket = socket;
+    this.bound = bound;
+    this.directory = WorkingDirectory.identity();
   }
 
   /** Serves on {@code socket}, ending after {@code idleSeconds} without a command. */
   public static void serve(Path socket, long idleSeconds) throws IOException {
-    ServerSocketChannel server = bind(socket);
-    if (server == null) {
+    SocketFile file = new SocketFile(socket);
+    ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    Object bound =
+        file.locked(
+            () -> {
+              if (file.answers()) {
+                return null;
+              }
+              file.removeIfStale();
+              server.bind(UnixDomainSocketAddress.of(socket));
+              return file.identity();
+            });
+    if (bound == null) {
+      server.close();
       return;
     }
-    WarmServer warm = new WarmServer(socket);
-    Thread watchdog = new Thread(() -> warm.watch(idleSeconds), "quacklake-warm-idle");
-    watchdog.setDaemon(true);
-    watchdog.start();
+    WarmServer warm = new WarmServer(file, bound);
+    warm.timer.scheduleWithFixedDelay(() -> warm.endIfIdle(idleSeconds), 1, 1, TimeUnit.SECONDS);
     while (true) {
       SocketChannel client = server.accept();
-      if (!warm.busy.compareAndSet(false, true)) {
-        warm.refuse(client);
-        continue;
-      }
-      Thread t = new Thread(() -> warm.serve(client), "quacklake-warm-command");
-      t.start();
+      new Thread(() -> warm.serve(client), "quacklake-warm-command").start();
     }
   }
 
-  /** The bound socket, or null when a live server already answers there. */
-  private static ServerSocketChannel bind(Path socket) throws IOException {
-    UnixDomainSocketAddress address = UnixDomainSocketAddress.of(socket);
-    ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-    try {
-      server.bind(address);
-      return server;
-    } catch (IOException inUse) {
-      try {
-        SocketChannel.open(address).close();
-        server.close();
-        return null;
-      } catch (IOException stale) {
-        Files.deleteIfExists(socket);
-        server.bind(address);
-        return server;
-      }
-    }
-  }
-
-  private void watch(long idleSeconds) {
-    while (true) {
-      try {
-        Thread.sleep(1000);
-      } catch (InterruptedException e) {
-        return;
-      }
-      long idle = System.nanoTime() - lastUsed.get();
-      if (!busy.get() && idle > idleSeconds * 1_000_000_000L && busy.compareAndSet(false, true)) {
-        end(0);
-      }
-    }
-  }
-
-  private void refuse(SocketChannel client) {
-    try (client) {
-      client.write(ByteBuffer.wrap(new byte[] {Frames.BUSY, 0, 0, 0, 0}));
-    } catch (IOException ignored) {
-      // the client went away; it runs the command itself either way
+  private void endIfIdle(long idleSeconds) {
+    long idle = System.nanoTime() - lastUsed.get();
+    if (idle > TimeUnit.SECONDS.toNanos(idleSeconds) && busy.compareAndSet(false, true)) {
+      end(0);
     }
   }
 
   private void serve(SocketChannel client) {
-    InputStream stdin = System.in;
-    PrintStream stdout = System.out;
-    PrintStream stderr = System.err;
+    boolean taken = false;
     boolean fatal = false;
     try (client) {
       DataInputStream in =
           new DataInputStream(new BufferedInputStream(Frames.input(client), 1 << 16));
       DataOutputStream out =
           new DataOutputStream(new BufferedOutputStream(Frames.output(client), 1 << 16));
-      Frames.Request request = Frames.Request.read(in);
-      Frames.frame(out, Frames.ACCEPTED, new byte[0], 0, 0);
-      PipedInputStream input = new PipedInputStream(1 << 20);
-      PipedOutputStream feed = new PipedOutputStream(input);
-      AtomicBoolean finished = new AtomicBoolean();
-      Thread reader = new Thread(() -> pump(in, feed, finished), "quacklake-warm-stdin");
-      reader.setDaemon(true);
-      reader.start();
-      PrintStream cout =
-          new PrintStream(new BufferedOutputStream(Frames.stream(out, Frames.OUT), 1 << 13), true);
-      PrintStream cerr =
-          new PrintStream(new BufferedOutputStream(Frames.stream(out, Frames.ERR), 1 << 13), true);
-      System.setIn(input);
-      System.setOut(cout);
-      System.setErr(cerr);
-      int code;
-      try {
-        code = Main.runFor(request.console(), request.args().toArray(String[]::new));
-      } catch (Throwable t) {
-        fatal = t instanceof Error;
-        cerr.println("quacklake: " + t);
-        code = 70;
-      } finally {
-        finished.set(true);
-        input.close();
-        cout.flush();
-        cerr.flush();
-        System.setIn(stdin);
-        System.setOut(stdout);
-        System.setErr(stderr);
+      Frames.Request request = takeRequest(client, in, out);
+      if (request == null) {
+        return;
       }
-      byte[] exit = {(byte) (code >>> 24), (byte) (code >>> 16), (byte) (code >>> 8), (byte) code};
-      Frames.frame(out, Frames.EXIT, exit, 0, 4);
-    } catch (IOException e) {
-      fatal = true;
+      taken = true;
+      Outcome outcome = run(request, in, out);
+      fatal = outcome.fatal();
+      if (!fatal) {
+        // free before the exit frame: the client's next command may come at once
+        release();
+      }
+      Frames.frame(out, Frames.EXIT, outcome.code());
+    } catch (IOException dropped) {
+      // before the command ran (a probe, a client that gave up) or after it ended: nothing to undo
     } finally {
-      lastUsed.set(System.nanoTime());
-      busy.set(false);
+      if (taken && !fatal) {
+        release();
+      }
     }
     if (fatal) {
-      end(CLIENT_GONE);
+      end(70);
     }
   }
 
+  private void release() {
+    lastUsed.set(System.nanoTime());
+    busy.set(false);
+  }
+
+  /** A command's exit code, and whether the server must end (an error of the virtual machine). */
+  private record Outcome(int code, boolean fatal) {}
+
   /**
-   * Copies the client's standard input into the command's until it ends, then watches the socket:
-   * the client closing it before the exit frame means it was interrupted, and so is the command.
+   * Reads the request, answers it and waits for go: the request when the command is to run (the
+   * server is then busy), null when it is not (busy with another, another working directory, or the
+   * client gave up).
    */
-  private void pump(DataInputStream in, PipedOutputStream feed, AtomicBoolean finished) {
+  private Frames.Request takeRequest(SocketChannel client, DataInputStream in, DataOutputStream out)
+      throws IOException {
+    ScheduledFuture<?> drop =
+        timer.schedule(
+            () -> {
+              try {
+                client.close();
+              } catch (IOException ignored) {
+                // closing is all there is to do
+              }
+            },
+            REQUEST_SECONDS,
+            TimeUnit.SECONDS);
     try {
-      try (feed) {
-        byte[] chunk = new byte[1 << 16];
-        for (int len = in.readInt(); len > 0; len = in.readInt()) {
-          in.readFully(chunk, 0, len);
-          feed.write(chunk, 0, len);
-        }
-      } catch (IOException closed) {
-        if (finished.get()) {
-          return;
+      Frames.Request request = Frames.Request.read(in);
+      if (!request.directory().equals(directory)) {
+        Frames.frame(out, Frames.REFUSED, new byte[0], 0, 0);
+        return null;
+      }
+      if (!busy.compareAndSet(false, true)) {
+        Frames.frame(out, Frames.BUSY, new byte[0], 0, 0);
+        return null;
+      }
+      boolean go = false;
+      try {
+        Frames.frame(out, Frames.ACCEPTED, new byte[0], 0, 0);
+        go = in.readByte() == Frames.GO;
+        return go ? request : null;
+      } finally {
+        if (!go) {
+          release();
         }
       }
-      while (in.read() >= 0) {
-        // the client sends nothing after its input; read on to see it go
-      }
-    } catch (IOException gone) {
-      // the same as the end of the stream
+    } finally {
+      drop.cancel(false);
     }
-    if (!finished.get()) {
-      end(CLIENT_GONE);
+  }
+
+  /** Runs the command, its streams pointed at the client and back again. */
+  private Outcome run(Frames.Request request, DataInputStream in, DataOutputStream out) {
+    AtomicBoolean finished = new AtomicBoolean();
+    BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(1);
+    Thread reader = new Thread(() -> read(in, chunks, finished), "quacklake-warm-input");
+    reader.setDaemon(true);
+    reader.start();
+    InputStream stdin = System.in;
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    PrintStream cout =
+        new PrintStream(new BufferedOutputStream(Frames.stream(out, Frames.OUT), 1 << 13), true);
+    PrintStream cerr =
+        new PrintStream(new BufferedOutputStream(Frames.stream(out, Frames.ERR), 1 << 13), true);
+    boolean fatal;
+    int code;
+    System.setIn(new RequestedInput(out, chunks));
+    System.setOut(cout);
+    System.setErr(cerr);
+    try {
+      code = Main.runFor(request.console(), request.args().toArray(String[]::new));
+      fatal = Main.failedFatally();
+    } catch (Throwable t) {
+      fatal = t instanceof Error;
+      cerr.println("quacklake: internal error: " + t);
+      code = 70;
+    } finally {
+      finished.set(true);
+      cout.flush();
+      cerr.flush();
+      System.setIn(stdin);
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+    return new Outcome(code, fatal);
+  }
+
+  /**
+   * Hands the client's chunks of standard input to the command, and watches the connection: the
+   * client closing it before the command finished means it was interrupted, and the server ends
+   * before the command can see the cut-off input as complete.
+   */
+  private void read(DataInputStream in, BlockingQueue<Chunk> chunks, AtomicBoolean finished) {
+    try {
+      while (true) {
+        int len = in.readInt();
+        Chunk chunk;
+        if (len == Frames.END) {
+          chunk = Chunk.END;
+        } else if (len == Frames.FAILED) {
+          chunk = new Chunk(null, Frames.readString(in));
+        } else if (len >= 0 && len <= 1 << 20) {
+          byte[] b = new byte[len];
+          in.readFully(b);
+          chunk = new Chunk(b, null);
+        } else {
+          throw new IOException("a chunk of " + len + " bytes");
+        }
+        chunks.put(chunk);
+      }
+    } catch (IOException | InterruptedException gone) {
+      if (!finished.get()) {
+        end(CLIENT_GONE);
+      }
     }
   }
 
   private void end(int code) {
     try {
-      Files.deleteIfExists(socket);
+      socket.removeIfStill(bound);
     } catch (IOException ignored) {
       // a stale socket is removed by the next server or client
     }
     Runtime.getRuntime().halt(code);
+  }
+
+  /** Bytes of the client's standard input, its end ({@code END}), or why reading it failed. */
+  record Chunk(byte[] bytes, String failure) {
+    static final Chunk END = new Chunk(null, null);
   }
 }

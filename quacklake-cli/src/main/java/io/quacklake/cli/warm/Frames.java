@@ -40,6 +40,9 @@ final class Frames {
   static final int END = -1;
   static final int FAILED = -2;
 
+  /** The largest payload of an output frame. */
+  static final int MAX_FRAME = 1 << 20;
+
   private Frames() {}
 
   /**
@@ -113,8 +116,8 @@ final class Frames {
 
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
-        if (len > 0) {
-          frame(out, kind, b, off, len);
+        for (int done = 0; done < len; done += MAX_FRAME) {
+          frame(out, kind, b, off + done, Math.min(MAX_FRAME, len - done));
         }
       }
     };

@@ -3,7 +3,6 @@ package io.quacklake.cli.warm;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.util.concurrent.BlockingQueue;
 
 /**
@@ -17,6 +16,7 @@ final class RequestedInput extends InputStream {
   private byte[] pending = new byte[0];
   private int position;
   private boolean ended;
+  private volatile boolean closed;
 
   RequestedInput(DataOutputStream out, BlockingQueue<WarmServer.Chunk> chunks) {
     this.out = out;
@@ -47,13 +47,23 @@ final class RequestedInput extends InputStream {
   }
 
   private void fetch(int wanted) throws IOException {
+    if (closed) {
+      throw new IOException("standard input is closed: the command has finished");
+    }
     Frames.frame(out, Frames.NEED, Math.min(wanted, 1 << 20));
-    WarmServer.Chunk chunk;
-    try {
-      chunk = chunks.take();
-    } catch (InterruptedException e) {
+    // the client owes one answer per need: waiting for it ignores interrupts (and keeps them), so
+    // answers never pile up
+    WarmServer.Chunk chunk = null;
+    boolean interrupted = false;
+    while (chunk == null) {
+      try {
+        chunk = chunks.take();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while reading standard input");
     }
     if (chunk.failure() != null) {
       throw new IOException("reading standard input failed: " + chunk.failure());
@@ -64,6 +74,12 @@ final class RequestedInput extends InputStream {
     }
     pending = chunk.bytes();
     position = 0;
+  }
+
+  /** Ends the command's use of the client's input: later reads fail. */
+  @Override
+  public void close() {
+    closed = true;
   }
 
   @Override

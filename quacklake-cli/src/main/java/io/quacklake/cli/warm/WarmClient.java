@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a command in the warm process at a socket: sends the arguments, answers the command's reads
@@ -47,10 +49,17 @@ public final class WarmClient {
    * run), else the command's exit code. A socket nobody answers on is removed.
    */
   public static int run(Path socket, List<String> args, InputStream stdin) {
-    return run(socket, args, stdin, WorkingDirectory.identity());
+    return run(socket, args, stdin, System.out, System.err, WorkingDirectory.identity());
   }
 
-  static int run(Path socket, List<String> args, InputStream stdin, String directory) {
+  /** As {@link #run(Path, List, InputStream)}, with the given output streams and directory. */
+  static int run(
+      Path socket,
+      List<String> args,
+      InputStream stdin,
+      PrintStream stdout,
+      PrintStream stderr,
+      String directory) {
     SocketChannel channel;
     try {
       channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -67,10 +76,10 @@ public final class WarmClient {
       if (!taken(channel, in, out, new Frames.Request(System.console() != null, directory, args))) {
         return BUSY;
       }
-      return serve(in, out, stdin);
+      return serve(in, out, stdin, stdout, stderr);
     } catch (IOException e) {
-      System.out.flush();
-      System.err.println(
+      stdout.flush();
+      stderr.println(
           "quacklake: the warm process ended before the command finished ("
               + e.getMessage()
               + "); check the lake (snapshots) before running it again");
@@ -92,13 +101,18 @@ public final class WarmClient {
               t.setDaemon(true);
               return t;
             });
+    // the timer closes the connection only while no go is sent, and go is sent only while the
+    // timer has not closed it: the command runs there exactly when go was sent
+    AtomicBoolean decided = new AtomicBoolean();
     try {
       timer.schedule(
           () -> {
-            try {
-              channel.close();
-            } catch (IOException ignored) {
-              // closing is all there is to do
+            if (decided.compareAndSet(false, true)) {
+              try {
+                channel.close();
+              } catch (IOException ignored) {
+                // closing is all there is to do
+              }
             }
           },
           ANSWER_SECONDS,
@@ -106,11 +120,7 @@ public final class WarmClient {
       request.write(out);
       byte kind = in.readByte();
       in.readInt();
-      if (kind != Frames.ACCEPTED) {
-        return false;
-      }
-      timer.shutdownNow();
-      if (!channel.isOpen()) {
+      if (kind != Frames.ACCEPTED || !decided.compareAndSet(false, true)) {
         return false;
       }
       out.writeByte(Frames.GO);
@@ -123,29 +133,34 @@ public final class WarmClient {
     }
   }
 
-  private static int serve(DataInputStream in, DataOutputStream out, InputStream stdin)
+  private static int serve(
+      DataInputStream in,
+      DataOutputStream out,
+      InputStream stdin,
+      PrintStream stdout,
+      PrintStream stderr)
       throws IOException {
     byte[] buffer = new byte[1 << 16];
     while (true) {
       byte kind = in.readByte();
       int len = in.readInt();
-      if (len < 0 || len > 1 << 24) {
+      if (len < 0 || len > Frames.MAX_FRAME) {
         throw new IOException("a frame of " + len + " bytes");
       }
       byte[] b = len <= buffer.length ? buffer : new byte[len];
       in.readFully(b, 0, len);
       switch (kind) {
         case Frames.OUT -> {
-          System.out.write(b, 0, len);
-          System.out.flush();
+          stdout.write(b, 0, len);
+          stdout.flush();
         }
         case Frames.ERR -> {
-          System.err.write(b, 0, len);
-          System.err.flush();
+          stderr.write(b, 0, len);
+          stderr.flush();
         }
         case Frames.NEED -> answer(out, stdin, ByteBuffer.wrap(b, 0, 4).getInt());
         case Frames.EXIT -> {
-          System.out.flush();
+          stdout.flush();
           return ByteBuffer.wrap(b, 0, 4).getInt();
         }
         default -> throw new IOException("unexpected frame " + kind);

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,11 +35,15 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WarmServer {
   private static final int CLIENT_GONE = 130;
   private static final long REQUEST_SECONDS = 10;
+  private static final int WAITING = 0;
+  private static final int STARTED = 1;
+  private static final int TIMED_OUT = 2;
 
   private final SocketFile socket;
   private final Object bound;
   private final String directory;
   private final AtomicBoolean busy = new AtomicBoolean();
+  private volatile boolean ending;
   private final AtomicLong lastUsed = new AtomicLong(System.nanoTime());
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -104,6 +109,7 @@ public final class WarmServer {
       fatal = outcome.fatal();
       if (!fatal) {
         // free before the exit frame: the client's next command may come at once
+        taken = false;
         release();
       }
       Frames.frame(out, Frames.EXIT, outcome.code());
@@ -119,9 +125,12 @@ public final class WarmServer {
     }
   }
 
+  /** Frees the server for the next command (once per command; never while it is ending). */
   private void release() {
-    lastUsed.set(System.nanoTime());
-    busy.set(false);
+    if (!ending) {
+      lastUsed.set(System.nanoTime());
+      busy.set(false);
+    }
   }
 
   /** A command's exit code, and whether the server must end (an error of the virtual machine). */
@@ -134,13 +143,16 @@ public final class WarmServer {
    */
   private Frames.Request takeRequest(SocketChannel client, DataInputStream in, DataOutputStream out)
       throws IOException {
+    AtomicInteger state = new AtomicInteger(WAITING);
     ScheduledFuture<?> drop =
         timer.schedule(
             () -> {
-              try {
-                client.close();
-              } catch (IOException ignored) {
-                // closing is all there is to do
+              if (state.compareAndSet(WAITING, TIMED_OUT)) {
+                try {
+                  client.close();
+                } catch (IOException ignored) {
+                  // closing is all there is to do
+                }
               }
             },
             REQUEST_SECONDS,
@@ -151,14 +163,14 @@ public final class WarmServer {
         Frames.frame(out, Frames.REFUSED, new byte[0], 0, 0);
         return null;
       }
-      if (!busy.compareAndSet(false, true)) {
+      if (ending || !busy.compareAndSet(false, true)) {
         Frames.frame(out, Frames.BUSY, new byte[0], 0, 0);
         return null;
       }
       boolean go = false;
       try {
         Frames.frame(out, Frames.ACCEPTED, new byte[0], 0, 0);
-        go = in.readByte() == Frames.GO;
+        go = in.readByte() == Frames.GO && state.compareAndSet(WAITING, STARTED);
         return go ? request : null;
       } finally {
         if (!go) {
@@ -186,7 +198,8 @@ public final class WarmServer {
         new PrintStream(new BufferedOutputStream(Frames.stream(out, Frames.ERR), 1 << 13), true);
     boolean fatal;
     int code;
-    System.setIn(new RequestedInput(out, chunks));
+    RequestedInput input = new RequestedInput(out, chunks);
+    System.setIn(input);
     System.setOut(cout);
     System.setErr(cerr);
     try {
@@ -198,6 +211,7 @@ public final class WarmServer {
       code = 70;
     } finally {
       finished.set(true);
+      input.close();
       cout.flush();
       cerr.flush();
       System.setIn(stdin);
@@ -234,16 +248,20 @@ public final class WarmServer {
       if (!finished.get()) {
         end(CLIENT_GONE);
       }
+      // a thread of the finished command still reading gets an error, not a wait forever
+      chunks.offer(new Chunk(null, "the command has finished"));
     }
   }
 
   private void end(int code) {
+    ending = true;
     try {
       socket.removeIfStill(bound);
-    } catch (IOException ignored) {
+    } catch (IOException | RuntimeException ignored) {
       // a stale socket is removed by the next server or client
+    } finally {
+      Runtime.getRuntime().halt(code);
     }
-    Runtime.getRuntime().halt(code);
   }
 
   /** Bytes of the client's standard input, its end ({@code END}), or why reading it failed. */

@@ -17,6 +17,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +52,10 @@ class WarmProcessTest {
   }
 
   private Path server(long idleSeconds) throws Exception {
+    return server(idleSeconds, Path.of("").toAbsolutePath());
+  }
+
+  private Path server(long idleSeconds, Path directory) throws Exception {
     Path socket = temp.resolve("s" + servers.size() + ".sock");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -62,6 +67,7 @@ class WarmProcessTest {
     command.add("io.quacklake.cli.Main");
     Process p =
         new ProcessBuilder(command)
+            .directory(directory.toFile())
             .redirectErrorStream(true)
             .redirectOutput(temp.resolve("server" + servers.size() + ".log").toFile())
             .start();
@@ -77,19 +83,21 @@ class WarmProcessTest {
 
   /** Runs a command through the server from this virtual machine, its output captured. */
   private static Run run(Path socket, InputStream stdin, String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
+    return runIn(WorkingDirectory.identity(), socket, stdin, args);
+  }
+
+  private static Run runIn(String directory, Path socket, InputStream stdin, String... args) {
     ByteArrayOutputStream o = new ByteArrayOutputStream();
     ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = WarmClient.run(socket, List.of(args), stdin);
-      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    int code =
+        WarmClient.run(
+            socket,
+            List.of(args),
+            stdin,
+            new PrintStream(o, true, StandardCharsets.UTF_8),
+            new PrintStream(e, true, StandardCharsets.UTF_8),
+            directory);
+    return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
   }
 
   private Run ran(Path socket, InputStream stdin, String... args) {
@@ -108,18 +116,30 @@ class WarmProcessTest {
     assertThat(create.exit()).as(create.err()).isZero();
   }
 
-  /** An input that records whether anything read it. */
-  private static final class Watched extends ByteArrayInputStream {
+  /** An input that records whether anything read it (every read of an InputStream ends here). */
+  private static final class Watched extends InputStream {
     final AtomicBoolean read = new AtomicBoolean();
+    private final ByteArrayInputStream bytes;
 
     Watched(String text) {
-      super(text.getBytes(StandardCharsets.UTF_8));
+      bytes = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
-    public synchronized int read(byte[] b, int off, int len) {
+    public int read() {
       read.set(true);
-      return super.read(b, off, len);
+      return bytes.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      read.set(true);
+      return bytes.read(b, off, len);
+    }
+
+    @Override
+    public int available() {
+      return bytes.available();
     }
   }
 
@@ -229,16 +249,149 @@ class WarmProcessTest {
         probe.connect(UnixDomainSocketAddress.of(socket));
       }
     }
-    Run elsewhere =
-        new Run(
-            WarmClient.run(socket, List.of("tables"), InputStream.nullInputStream(), "0:1"),
-            "",
-            "");
-    assertThat(elsewhere.exit())
-        .as("a client in another working directory runs its command itself")
-        .isEqualTo(WarmClient.BUSY);
     newTable(socket);
     assertThat(servers.get(0).isAlive()).isTrue();
+  }
+
+  @Test
+  void aDirectoryMadeAgainUnderTheSameNameIsAnotherOne() throws Exception {
+    Path directory = Files.createDirectories(temp.resolve("work"));
+    Path socket = server(600, directory);
+    Run same = runIn(identity(directory), socket, InputStream.nullInputStream(), "--version");
+    assertThat(same.exit()).as("a client in the server's directory: %s", same).isZero();
+    assertThat(same.out()).startsWith("quacklake ");
+
+    Files.delete(directory);
+    Files.createDirectories(directory);
+    Run again = runIn(identity(directory), socket, InputStream.nullInputStream(), "--version");
+    assertThat(again.exit())
+        .as("a client in the new directory of the same name runs its command itself")
+        .isEqualTo(WarmClient.BUSY);
+    assertThat(servers.get(0).isAlive()).isTrue();
+  }
+
+  private static String identity(Path directory) throws IOException {
+    return Files.readAttributes(directory, BasicFileAttributes.class).fileKey().toString();
+  }
+
+  @Test
+  void neverTwoCommandsAtOnce() throws Exception {
+    Path socket = server(600);
+    AtomicBoolean stop = new AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger holders =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger overlaps =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger accepted =
+        new java.util.concurrent.atomic.AtomicInteger();
+    // quick commands finish over and over, while two clients keep asking and hold what they get
+    // (accepted, no go yet) for a moment: the server must never accept both
+    CompletableFuture<Void> quick =
+        CompletableFuture.runAsync(
+            () -> {
+              while (!stop.get()) {
+                run(socket, InputStream.nullInputStream(), "--version");
+              }
+            });
+    List<CompletableFuture<Void>> askers = new ArrayList<>();
+    for (int a = 0; a < 2; a++) {
+      askers.add(
+          CompletableFuture.runAsync(
+              () -> {
+                while (!stop.get()) {
+                  try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                    channel.connect(UnixDomainSocketAddress.of(socket));
+                    DataOutputStream out =
+                        new DataOutputStream(new BufferedOutputStream(Frames.output(channel)));
+                    DataInputStream in =
+                        new DataInputStream(new BufferedInputStream(Frames.input(channel)));
+                    new Frames.Request(false, WorkingDirectory.identity(), List.of("--version"))
+                        .write(out);
+                    if (in.readByte() == Frames.ACCEPTED) {
+                      accepted.incrementAndGet();
+                      if (holders.incrementAndGet() > 1) {
+                        overlaps.incrementAndGet();
+                      }
+                      Thread.sleep(1);
+                      holders.decrementAndGet();
+                    }
+                  } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              }));
+    }
+    Thread.sleep(3000);
+    stop.set(true);
+    quick.get(60, TimeUnit.SECONDS);
+    for (CompletableFuture<Void> a : askers) {
+      a.get(60, TimeUnit.SECONDS);
+    }
+    System.out.printf("warm: %d requests held while accepted%n", accepted.get());
+    assertThat(accepted.get()).as("the askers got the server at times").isPositive();
+    assertThat(overlaps.get()).as("times two clients were accepted at once").isZero();
+    assertThat(servers.get(0).isAlive()).isTrue();
+  }
+
+  @Test
+  void commandsFromManyClientsAtOnceEachGetTheirOwnOutput() throws Exception {
+    Path socket = server(600);
+    newTable(socket);
+    StringBuilder csv = new StringBuilder("id\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i).append('\n');
+    }
+    assertThat(
+            ran(socket, new Watched(csv.toString()), "append", "t", "-", "--input-format", "csv")
+                .exit())
+        .isZero();
+    int threads = 4;
+    int each = 10;
+    List<CompletableFuture<int[]>> clients = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int first = t * each;
+      clients.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                int remote = 0;
+                int elsewhere = 0;
+                for (int i = first; i < first + each; i++) {
+                  Run r =
+                      run(
+                          socket,
+                          InputStream.nullInputStream(),
+                          "--catalog",
+                          catalog,
+                          "scan",
+                          "t",
+                          "--where",
+                          "id = " + i);
+                  if (WarmClient.ranElsewhere(r.exit())) {
+                    elsewhere++;
+                    continue;
+                  }
+                  assertThat(r.exit()).as(r.err()).isZero();
+                  assertThat(r.out()).as("client of id %d", i).isEqualTo("id\n" + i + "\n");
+                  remote++;
+                }
+                return new int[] {remote, elsewhere};
+              }));
+    }
+    int remote = 0;
+    int busy = 0;
+    for (CompletableFuture<int[]> c : clients) {
+      int[] counts = c.get(120, TimeUnit.SECONDS);
+      remote += counts[0];
+      busy += counts[1];
+    }
+    System.out.printf(
+        "warm: %d commands ran in the server, %d were turned away busy%n", remote, busy);
+    assertThat(remote).isPositive();
+    assertThat(remote + busy).isEqualTo(threads * each);
+    assertThat(servers.get(0).isAlive()).isTrue();
+    Run after = ran(socket, InputStream.nullInputStream(), "scan", "t", "--where", "id = 7");
+    assertThat(after.out()).as("the server's own streams are restored").isEqualTo("id\n7\n");
+    assertThat(Files.readString(temp.resolve("server0.log"))).isEmpty();
   }
 
   @Test

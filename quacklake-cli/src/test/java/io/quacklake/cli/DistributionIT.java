@@ -75,6 +75,64 @@ class DistributionIT {
   }
 
   @Test
+  void aWarmProcessStartsKeepsNoDescriptorOfItsCallerAndEndsWhenIdle() throws Exception {
+    Path runtime = Files.createDirectories(work.resolve("run"));
+    Map<String, String> warm =
+        Map.of(
+            "QUACKLAKE_WARM", "on",
+            "XDG_RUNTIME_DIR", runtime.toString(),
+            "QUACKLAKE_WARM_IDLE", "3");
+    String catalog = "sqlite:" + work.resolve("warm.sqlite");
+    List<String> quacklake = launcher(slim);
+    CliRun init =
+        runWith(warm, quacklake, "--catalog", catalog, "--data-path", work + "/w/", "init");
+    assertThat(init.exit()).as(init.err()).isZero();
+    // the first call writes the class-data archive; the next starts the warm process, under a lock
+    // its caller holds on descriptor 9
+    Path lock = work.resolve("caller.lock");
+    String script = "exec 9>'" + lock + "'; flock 9; exec \"$0\" \"$@\"";
+    List<String> locked = new ArrayList<>(List.of("sh", "-c", script));
+    locked.addAll(quacklake);
+    CliRun create =
+        runWith(warm, locked, "--catalog", catalog, "create-table", "t", "--schema", "id BIGINT");
+    assertThat(create.exit()).as(create.err()).isZero();
+    Path sockets = runtime.resolve("quacklake/warm");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (sockets(sockets).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(sockets(sockets)).as("a warm process listens").hasSize(1);
+    Process free = new ProcessBuilder("flock", "-n", lock.toString(), "true").start();
+    assertThat(free.waitFor()).as("the warm process does not hold its caller's lock").isZero();
+
+    Path csv = Files.writeString(work.resolve("warm.csv"), "id\n1\n2\n");
+    for (int i = 0; i < 2; i++) {
+      CliRun append = runWith(warm, quacklake, "--catalog", catalog, "append", "t", csv.toString());
+      assertThat(append.exit()).as(append.err()).isZero();
+    }
+    CliRun scan = runWith(warm, quacklake, "--catalog", catalog, "scan", "t", "--where", "id = 2");
+    assertThat(scan.out()).isEqualTo("id\n2\n2\n");
+    CliRun missing = runWith(warm, quacklake, "--catalog", catalog, "describe", "nope");
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("does not exist");
+
+    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!sockets(sockets).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(sockets(sockets)).as("the idle warm process ended").isEmpty();
+  }
+
+  private static List<Path> sockets(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(p -> p.toString().endsWith(".sock")).toList();
+    }
+  }
+
+  @Test
   void duckdbCatalogWithoutAddOnIsOneLineAndExitFive() throws Exception {
     String catalog = "duckdb:" + work.resolve("catalog.duckdb");
 
@@ -171,6 +229,7 @@ class DistributionIT {
     builder.environment().remove("QUACKLAKE_JAVA_OPTS");
     builder.environment().remove("QUACKLAKE_CATALOG");
     builder.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString());
+    builder.environment().put("QUACKLAKE_WARM", "off");
     builder.environment().putAll(env);
     Process process = builder.start();
     if (!process.waitFor(2, TimeUnit.MINUTES)) {

@@ -108,12 +108,7 @@ final class Frames {
 
   /** An output stream whose bytes travel as frames of one kind. */
   static OutputStream stream(DataOutputStream out, byte kind) {
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-
+    return new ArrayOutput() {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
         for (int done = 0; done < len; done += MAX_FRAME) {
@@ -145,12 +140,7 @@ final class Frames {
 
   /** The socket's output as a stream (see {@link #input}). */
   static OutputStream output(SocketChannel channel) {
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-
+    return new ArrayOutput() {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
@@ -159,5 +149,13 @@ final class Frames {
         }
       }
     };
+  }
+
+  /** An output stream that writes single bytes as arrays of one. */
+  private abstract static class ArrayOutput extends OutputStream {
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
   }
 }

@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a command in the warm process at a socket: sends the arguments, answers the command's reads
@@ -101,26 +99,14 @@ public final class WarmClient {
               t.setDaemon(true);
               return t;
             });
-    // the timer closes the connection only while no go is sent, and go is sent only while the
-    // timer has not closed it: the command runs there exactly when go was sent
-    AtomicBoolean decided = new AtomicBoolean();
+    // go is sent only if the deadline has not closed the connection, and then it never will: the
+    // command runs there exactly when go was sent
+    Deadline deadline = Deadline.close(timer, channel, ANSWER_SECONDS);
     try {
-      timer.schedule(
-          () -> {
-            if (decided.compareAndSet(false, true)) {
-              try {
-                channel.close();
-              } catch (IOException ignored) {
-                // closing is all there is to do
-              }
-            }
-          },
-          ANSWER_SECONDS,
-          TimeUnit.SECONDS);
       request.write(out);
       byte kind = in.readByte();
       in.readInt();
-      if (kind != Frames.ACCEPTED || !decided.compareAndSet(false, true)) {
+      if (kind != Frames.ACCEPTED || !deadline.settle()) {
         return false;
       }
       out.writeByte(Frames.GO);

@@ -17,10 +17,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,9 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WarmServer {
   private static final int CLIENT_GONE = 130;
   private static final long REQUEST_SECONDS = 10;
-  private static final int WAITING = 0;
-  private static final int STARTED = 1;
-  private static final int TIMED_OUT = 2;
 
   private final SocketFile socket;
   private final Object bound;
@@ -143,20 +138,7 @@ public final class WarmServer {
    */
   private Frames.Request takeRequest(SocketChannel client, DataInputStream in, DataOutputStream out)
       throws IOException {
-    AtomicInteger state = new AtomicInteger(WAITING);
-    ScheduledFuture<?> drop =
-        timer.schedule(
-            () -> {
-              if (state.compareAndSet(WAITING, TIMED_OUT)) {
-                try {
-                  client.close();
-                } catch (IOException ignored) {
-                  // closing is all there is to do
-                }
-              }
-            },
-            REQUEST_SECONDS,
-            TimeUnit.SECONDS);
+    Deadline deadline = Deadline.close(timer, client, REQUEST_SECONDS);
     try {
       Frames.Request request = Frames.Request.read(in);
       if (!request.directory().equals(directory)) {
@@ -170,7 +152,7 @@ public final class WarmServer {
       boolean go = false;
       try {
         Frames.frame(out, Frames.ACCEPTED, new byte[0], 0, 0);
-        go = in.readByte() == Frames.GO && state.compareAndSet(WAITING, STARTED);
+        go = in.readByte() == Frames.GO && deadline.settle();
         return go ? request : null;
       } finally {
         if (!go) {
@@ -178,7 +160,7 @@ public final class WarmServer {
         }
       }
     } finally {
-      drop.cancel(false);
+      deadline.settle();
     }
   }
 

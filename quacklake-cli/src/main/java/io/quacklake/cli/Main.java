@@ -2,8 +2,10 @@ package io.quacklake.cli;
 
 import io.quacklake.cli.warm.WarmClient;
 import io.quacklake.cli.warm.WarmServer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +17,9 @@ import picocli.CommandLine.Mixin;
     version = "quacklake 0.1.0",
     description = "Read and write DuckLake lakes (Parquet files + a SQL catalog) without DuckDB.")
 public final class Main implements Runnable {
+  /** Set once an error of the virtual machine reached {@link #execute}. */
+  private static final AtomicBoolean FATAL = new AtomicBoolean();
+
   @Mixin LakeOptionsMixin lakeOptions;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -42,13 +47,12 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Runs the command line and exits with its code. The launcher's warm process ({@code
-   * QUACKLAKE_WARM=on}) uses the same entry, told by a system property: {@code
-   * quacklake.warm.serve} (a socket path) makes this process the server, {@code
-   * quacklake.warm.socket} makes it a client of the server there, which runs the command itself
-   * when none takes it.
+   * Runs the command line and exits with its code. The launchers' warm process (decision 0026) uses
+   * the same entry, told by a system property: {@code quacklake.warm.serve} (a socket path) makes
+   * this process the server, {@code quacklake.warm.socket} makes it a client of the server there,
+   * which runs the command itself when none takes it.
    */
-  public static void main(String[] args) throws java.io.IOException {
+  public static void main(String[] args) throws IOException {
     String serve = System.getProperty("quacklake.warm.serve");
     if (serve != null) {
       WarmServer.serve(Path.of(serve), Long.getLong("quacklake.warm.idle", 600));
@@ -63,10 +67,6 @@ public final class Main implements Runnable {
     }
     System.exit(run(args));
   }
-
-  /** Set once an error of the virtual machine reached {@link #execute}. */
-  private static final java.util.concurrent.atomic.AtomicBoolean FATAL =
-      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Whether an error of the virtual machine (out of memory, stack overflow) ended a command in this

@@ -27,10 +27,6 @@ final class SocketFile {
     this.lock = socket.resolveSibling(socket.getFileName() + ".lock");
   }
 
-  Path path() {
-    return socket;
-  }
-
   /** Runs {@code body} holding the lock. */
   <T> T locked(IoSupplier<T> body) throws IOException {
     try (FileChannel channel =

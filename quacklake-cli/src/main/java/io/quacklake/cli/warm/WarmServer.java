@@ -12,6 +12,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -64,7 +65,7 @@ public final class WarmServer {
               if (file.answers()) {
                 return null;
               }
-              file.removeIfStale();
+              Files.deleteIfExists(socket);
               server.bind(UnixDomainSocketAddress.of(socket));
               return file.identity();
             });
